@@ -1,0 +1,21 @@
+"""The generic extractor: every table found, cell by cell."""
+from __future__ import annotations
+
+from pipeline.extractor import Extractor, Rows
+from pipeline.model import Document
+
+
+class TablesExtractor(Extractor):
+    name = "tables"
+    produces = ("tables",)
+
+    def extract(self, doc: Document) -> Rows:
+        rows = []
+        for page in doc.pages:
+            for n, table in enumerate(page.tables, start=1):
+                table_id = f"p{page.number}t{n}"
+                for r, cells in enumerate(table.rows):
+                    for c, text in enumerate(cells):
+                        rows.append({"table_id": table_id, "page": page.number, "row": r, "col": c,
+                                     "text": text, "method": table.method})
+        return {"tables": rows}

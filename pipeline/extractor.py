@@ -1,0 +1,81 @@
+"""The extractor plug-in interface and its registry.
+
+An extractor reads a :class:`~pipeline.model.Document` and returns rows for one
+or more output tables. Extractors are found through the entry-point group
+``boardpapers.extractors``; the built-in ones register the same way, so the
+core has no privileged path. See ``docs/extractors.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any, ClassVar
+
+from pipeline.model import Document
+from pipeline.schema import SCHEMAS
+
+ENTRY_POINT_GROUP = "boardpapers.extractors"
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class Extractor:
+    """Base class of extractors.
+
+    Subclasses set ``name`` (unique), ``produces`` (the output tables they
+    write rows to; ``documents`` means fields of the paper's own row, such as
+    ``doc_type``), optionally ``order`` (lower runs first, default 100), and
+    implement :meth:`extract`. Every row should carry ``page`` (1-based).
+    """
+
+    name: ClassVar[str]
+    produces: ClassVar[tuple[str, ...]]
+    order: ClassVar[int] = 100
+
+    def extract(self, doc: Document) -> Rows:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class RegisteredExtractor:
+    name: str
+    produces: tuple[str, ...]
+    order: int
+    module: str
+    extractor: Extractor
+
+
+class RegistryError(Exception):
+    pass
+
+
+def _check(name: str, cls: type) -> None:
+    if not (isinstance(cls, type) and issubclass(cls, Extractor)):
+        raise RegistryError(f"extractor {name!r}: {cls!r} is not a subclass of pipeline.extractor.Extractor")
+    unknown = [t for t in getattr(cls, "produces", ()) if t not in SCHEMAS]
+    if not getattr(cls, "produces", None) or unknown:
+        raise RegistryError(f"extractor {name!r}: produces {cls.produces!r}; known tables are {sorted(SCHEMAS)}")
+
+
+def load_extractors(names: list[str] | None = None) -> list[RegisteredExtractor]:
+    """The installed extractors in run order (``order``, then name).
+
+    ``names`` keeps only those (an unknown name is an error).
+    """
+    found: dict[str, RegisteredExtractor] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        cls = ep.load()
+        _check(ep.name, cls)
+        if ep.name in found:
+            raise RegistryError(f"two extractors are registered as {ep.name!r}")
+        found[ep.name] = RegisteredExtractor(ep.name, tuple(cls.produces), cls.order, ep.value, cls())
+    if not found:
+        raise RegistryError(
+            f"no extractors are registered under {ENTRY_POINT_GROUP!r}: install the project "
+            "(pip install -e .) so its entry points exist")
+    if names:
+        missing = sorted(set(names) - set(found))
+        if missing:
+            raise RegistryError(f"unknown extractor(s) {missing}; installed: {sorted(found)}")
+        found = {n: found[n] for n in names}
+    return sorted(found.values(), key=lambda r: (r.order, r.name))

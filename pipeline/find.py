@@ -1,0 +1,51 @@
+"""Find the segments of a pack: where its agenda, cover sheets, action logs,
+financial tables and minutes are. Cues are data (``vocab/segments.toml``)."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+
+from pipeline.model import Document, Line, Position, Segment
+from pipeline.textutil import fold
+
+# A cue is a heading-like line: short, and not a sentence inside prose.
+MAX_CUE_LENGTH = 90
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, list[re.Pattern]]:
+    data = tomllib.loads(files("pipeline.vocab").joinpath("segments.toml").read_text("utf-8"))
+    return {kind: [re.compile(p) for p in spec["patterns"]] for kind, spec in data.items()}
+
+
+def cue_kind(line: Line) -> str | None:
+    """The segment kind a line opens, or None."""
+    # a table row cues only by its first filled cell, never by a title in its body
+    text = line.text if line.cells is None else next((c for c in line.cells if c), "")
+    if len(text) > MAX_CUE_LENGTH * (2 if line.heading else 1):
+        return None
+    folded = fold(text).strip(" *:#")
+    for kind, patterns in cue_patterns().items():
+        if any(p.match(folded) for p in patterns):
+            return kind
+    return None
+
+
+def find_segments(doc: Document) -> list[Segment]:
+    """Split the document at cue lines; text before the first cue is a report."""
+    segments: list[Segment] = []
+    for page, i, line in doc.iter_lines():
+        kind = cue_kind(line)
+        if kind is None or (segments and segments[-1].kind == kind):
+            continue
+        here = Position(page.number, i)
+        if segments:
+            segments[-1].end = here
+        elif (page.number, i) > (1, 0):
+            segments.append(Segment("report", Position(1, 0), here))
+        segments.append(Segment(kind, here, cue=line.text))
+    if not segments and doc.pages:
+        segments.append(Segment("report", Position(1, 0)))
+    return segments

@@ -1,0 +1,148 @@
+"""The page model: the one shape every extractor reads.
+
+A PDF page and a page of a text paper load into the same objects. Positions
+(points, origin top-left, as pdfplumber) are present where the source has them
+and ``None`` for text papers; everything else (text, reading order, tables as
+cell grids, heading levels) is the same whatever the source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Word:
+    text: str
+    bbox: BBox | None = None
+    fontname: str | None = None
+    size: float | None = None
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.fontname) and "bold" in self.fontname.lower()
+
+
+@dataclass
+class Line:
+    """One line of text in reading order.
+
+    ``cells`` is set when the line is a row of a table (text papers: the
+    tab-separated fields); ``heading`` is the markdown heading level (1-6)
+    when the source marks one; ``bold`` when the whole line is set in bold.
+    """
+
+    text: str
+    words: list[Word] = field(default_factory=list)
+    bbox: BBox | None = None
+    heading: int | None = None
+    bold: bool = False
+    cells: list[str] | None = None
+    underlined: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A table as a grid of cells: ``rows[r][c]`` is the text or ``None``."""
+
+    rows: list[list[str | None]]
+    page: int
+    bbox: BBox | None = None
+    method: str = "text"  # how it was found: "tsv", "lattice", "stream", ...
+    first_line: int | None = None  # index in page.lines of the table's first row, when known
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    # what the loader could not do on this page (no text layer, garbled font...)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Position:
+    """A line's place in a document: 1-based page, 0-based line on that page."""
+
+    page: int
+    line: int
+
+
+@dataclass
+class Segment:
+    """A run of lines of a pack that holds one kind of content.
+
+    ``kind`` is one of agenda, cover_sheet, report, action_log,
+    financial_table, minutes. It runs from ``start`` up to ``end`` (exclusive;
+    ``None``: to the end of the document). ``cue`` is the text that opened it.
+    """
+
+    kind: str
+    start: Position
+    end: Position | None = None
+    cue: str = ""
+
+
+@dataclass
+class Document:
+    document_id: str
+    source_path: str
+    sha256: str
+    format: str  # "pdf" or "text"
+    pages: list[Page] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    path: str | None = None  # where the file was read from (absolute or cwd-relative)
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+    def iter_lines(self) -> Iterator[tuple[Page, int, Line]]:
+        for page in self.pages:
+            for i, line in enumerate(page.lines):
+                yield page, i, line
+
+    def iter_tables(self) -> Iterator[Table]:
+        for page in self.pages:
+            yield from page.tables
+
+    def segments_of(self, kind: str) -> list[Segment]:
+        return [s for s in self.segments if s.kind == kind]
+
+    def lines_in(self, segment: Segment) -> Iterator[tuple[Page, int, Line]]:
+        """The lines of one segment, in reading order."""
+        start = (segment.start.page, segment.start.line)
+        end = (segment.end.page, segment.end.line) if segment.end else None
+        for page, i, line in self.iter_lines():
+            if (page.number, i) < start:
+                continue
+            if end is not None and (page.number, i) >= end:
+                return
+            yield page, i, line

@@ -1,0 +1,128 @@
+"""The output tables: explicit pyarrow schemas, the contract with our users.
+
+Each column carries its description as field metadata, so the data dictionary
+and ``datapackage.json`` are generated from here and never drift.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+S, I32, F64, B, D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
+
+_COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
+    "documents": [
+        ("document_id", S, "Stable id of the input file: first 16 hex digits of its SHA-256."),
+        ("source_path", S, "The input file's path as given, relative to the input folder."),
+        ("sha256", S, "Full SHA-256 hex digest of the file's bytes."),
+        ("format", S, "`pdf` or `text`."),
+        ("n_pages", I32, "Number of pages (text papers: form-feed separated pages, else 1)."),
+        ("doc_type", S, "`agenda`, `minutes`, `board_pack`, `report`, `strategy`, `business_plan`, `other`."),
+        ("language", S, "ISO 639-1 code of the main language (`en`, `da`, ...)."),
+        ("organisation", S, "The body that issued the paper, when stated."),
+        ("status", S, "`ok`, `partial` (some stage failed), `failed` (nothing extracted)."),
+        ("error", S, "Why, when status is not `ok`."),
+        ("duplicate_of", S, "source_path of an earlier input with the same bytes; its rows are not repeated."),
+        ("pipeline_version", S, "Version of boardpapers that wrote the row."),
+    ],
+    "meetings": [
+        ("document_id", S, "The paper the meeting was found in."),
+        ("body", S, "Board or committee name, e.g. \"Joint Committee of CCGs\"."),
+        ("meeting_date", D, "Date of the meeting."),
+        ("start_time", S, "Start time, `HH:MM` (24 h)."),
+        ("end_time", S, "End time, `HH:MM` (24 h)."),
+        ("venue", S, "Where the meeting is held."),
+        ("page", I32, "1-based page where the meeting header was found."),
+    ],
+    "agenda_items": [
+        ("document_id", S, "The paper the agenda was found in."),
+        ("sequence", I32, "1, 2, 3 ... in agenda order."),
+        ("item_number", S, "As printed, trailing dot removed: `17707`, `5`, `3.2`."),
+        ("title", S, "Title of the item."),
+        ("presenter", S, "Owner / lead / presenter name(s) as printed."),
+        ("purpose", S, "`information`, `discussion`, `decision`, `approval`, `assurance`, `noting`, or null."),
+        ("format", S, "`verbal`, `paper`, `presentation`, or null."),
+        ("duration_minutes", I32, "Time allotted to the item, in minutes."),
+        ("start_time", S, "`HH:MM` when the agenda gives a time per item."),
+        ("section", S, "Heading the item sits under, e.g. \"Standing Items\"."),
+        ("page_range", S, "Pages of the pack the item's papers occupy, e.g. `1-10`."),
+        ("page", I32, "1-based page where the item was found."),
+    ],
+    "actions": [
+        ("document_id", S, "The paper the action log was found in."),
+        ("ref", S, "Action reference as printed, e.g. `17-03-08`."),
+        ("action", S, "Subject and description of the action."),
+        ("owner", S, "As printed (initials or names)."),
+        ("owner_name", S, "Full name when the pack lets it be resolved (initials matched to a name elsewhere in the pack)."),
+        ("due_date_raw", S, "Due date as printed, e.g. `Aug-17`."),
+        ("due_date", D, "Due date; first day of the month when only month and year are given; null when ambiguous."),
+        ("status", S, "`open`, `closed`, `complete`, `overdue`, `on track`, or as printed when none fits."),
+        ("update", S, "Progress update."),
+        ("page", I32, "1-based page where the action was found."),
+    ],
+    "papers": [
+        ("document_id", S, "The paper the cover sheet was found in."),
+        ("title", S, "Title of the report."),
+        ("meeting_date", D, "Date of the meeting the report goes to."),
+        ("agenda_item", S, "Agenda item number the report belongs to."),
+        ("author", S, "Lead author / report of / contact."),
+        ("purpose", S, "`;`-joined lower-case list of the ticked or stated purposes: `information;discussion`."),
+        ("executive_summary", S, "Executive summary / summary."),
+        ("recommendations", S, "What the meeting is asked to do."),
+        ("financial_implications", S, "`yes`, `no`, `not applicable`, or the stated text."),
+        ("risk", S, "Risk text when one is identified."),
+        ("authorised_by", S, "Who authorised the report."),
+        ("page", I32, "1-based page of the cover sheet."),
+    ],
+    "budget_lines": [
+        ("document_id", S, "The paper the financial table was found in."),
+        ("table_title", S, "Caption or heading of the table."),
+        ("row_label", S, "Label of the row."),
+        ("column_label", S, "Label of the column, stacked headers joined, e.g. `2025-26 Core`."),
+        ("period", S, "Financial year or period the column stands for, e.g. `2023/24`."),
+        ("value", F64, "As printed; parenthesised numbers are negative: `(100)` is -100."),
+        ("unit", S, "`£'000`, `£`, `£m`, `count`, `%`, or null."),
+        ("value_gbp", F64, "Value in pounds where the unit is a currency (`£'000` x 1000)."),
+        ("is_total", B, "Row is a total / subtotal."),
+        ("page", I32, "1-based page where the cell was found."),
+    ],
+    "decisions": [
+        ("document_id", S, "The minutes the decision was found in."),
+        ("item_number", S, "Minute or item number as printed."),
+        ("title", S, "Title of the minuted item."),
+        ("recommendation", S, "What the meeting was asked to do (\"Recommendation\", \"Indstilling\", ...)."),
+        ("decision", S, "What it resolved (\"Resolved\", \"Decision\", \"Beslutning\", ...)."),
+        ("page", I32, "1-based page where the item was found."),
+    ],
+    "tables": [
+        ("document_id", S, "The paper the table was found in."),
+        ("table_id", S, "Unique within the document, e.g. `p3t1` (page 3, table 1)."),
+        ("page", I32, "1-based page of the table."),
+        ("row", I32, "0-based row of the cell."),
+        ("col", I32, "0-based column of the cell."),
+        ("text", S, "Text of the cell; null for an empty cell."),
+        ("method", S, "How the table was found: `tsv` (text paper), `lattice` (ruling lines), `stream` (text alignment)."),
+    ],
+}
+
+SCHEMAS: dict[str, pa.Schema] = {
+    name: pa.schema([pa.field(col, typ, metadata={"description": desc}) for col, typ, desc in cols])
+    for name, cols in _COLUMNS.items()
+}
+TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)
+# Tables whose rows come from extractors (documents is written by the core).
+CONTENT_TABLES: tuple[str, ...] = tuple(t for t in TABLE_NAMES if t != "documents")
+
+DESCRIPTIONS: dict[str, str] = {
+    "documents": "One row per input file, with its status.",
+    "meetings": "One row per meeting a paper belongs to.",
+    "agenda_items": "One row per item on an agenda, in order.",
+    "actions": "One row per entry of an action log / action matrix.",
+    "papers": "One row per report cover sheet / report front page.",
+    "budget_lines": "One row per numeric cell of a financial table, in tidy form.",
+    "decisions": "One row per minuted item that states a recommendation or a decision.",
+    "tables": "Every table the pipeline found, cell by cell.",
+}
+
+
+def column_names(table: str) -> list[str]:
+    return SCHEMAS[table].names

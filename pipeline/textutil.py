@@ -1,0 +1,36 @@
+"""Small text helpers shared by the loaders, extractors and normaliser."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_SUP = re.compile(r"\s*<sup>\s*(.*?)\s*</sup>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML debris (``<sup>``, ``<u>``, ``<ul><li>``) and entities.
+
+    A superscript is glued to the word before it ("6 <sup>th</sup>" -> "6th"),
+    other tags become spaces so words on either side stay apart.
+    """
+    text = _SUP.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    return html.unescape(text)
+
+
+def clean(text: str | None) -> str | None:
+    """Whitespace-normalised text without markup; ``None`` for empty values."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", strip_markup(str(text)))
+    text = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    return text or None
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching labels and keywords."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
