@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.datapackage import write_datapackage
 from pipeline.extractor import RegisteredExtractor, load_extractors
 from pipeline.find import find_segments
+from pipeline.link import link
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.normalise import normalise, to_arrow
 from pipeline.schema import CONTENT_TABLES, TABLE_NAMES
@@ -169,7 +171,9 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
 def write_run(documents: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]], out: Path) -> RunSummary:
     frames = {"documents": normalise("documents", documents)}
     frames.update({t: normalise(t, rows.get(t, [])) for t in CONTENT_TABLES})
+    frames = link(frames)
     write_tables({name: to_arrow(name, frames[name]) for name in TABLE_NAMES}, out)
+    write_datapackage(out)
     summary = RunSummary(out=out, papers=len(documents))
     summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
     summary.rows = {name: len(frames[name]) for name in TABLE_NAMES}

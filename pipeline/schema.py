@@ -23,6 +23,7 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("error", S, "Why, when status is not `ok`."),
         ("duplicate_of", S, "source_path of an earlier input with the same bytes; its rows are not repeated."),
         ("pipeline_version", S, "Version of boardpapers that wrote the row."),
+        ("organisation_id", S, "`bodies.body_id` of the organisation, when stated."),
     ],
     "meetings": [
         ("document_id", S, "The paper the meeting was found in."),
@@ -32,6 +33,7 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("end_time", S, "End time, `HH:MM` (24 h)."),
         ("venue", S, "Where the meeting is held."),
         ("page", I32, "1-based page where the meeting header was found."),
+        ("body_id", S, "`bodies.body_id`: the same body however each paper names it."),
     ],
     "agenda_items": [
         ("document_id", S, "The paper the agenda was found in."),
@@ -46,6 +48,7 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("section", S, "Heading the item sits under, e.g. \"Standing Items\"."),
         ("page_range", S, "Pages of the pack the item's papers occupy, e.g. `1-10`."),
         ("page", I32, "1-based page where the item was found."),
+        ("presenter_id", S, "`;`-joined `people.person_id` of the presenters that could be resolved."),
     ],
     "actions": [
         ("document_id", S, "The paper the action log was found in."),
@@ -58,6 +61,10 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("status", S, "`open`, `closed`, `complete`, `overdue`, `on track`, or as printed when none fits."),
         ("update", S, "Progress update."),
         ("page", I32, "1-based page where the action was found."),
+        ("action_id", S, "Same id for the same action in the action logs of several meetings (same body, same ref, "
+                         "similar text): its rows ordered by `meeting_date` are its history."),
+        ("meeting_date", D, "Date of the meeting whose action log lists the row (from the paper's meetings row)."),
+        ("owner_id", S, "`;`-joined `people.person_id` of the owners that could be resolved."),
     ],
     "papers": [
         ("document_id", S, "The paper the cover sheet was found in."),
@@ -72,6 +79,8 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("risk", S, "Risk text when one is identified."),
         ("authorised_by", S, "Who authorised the report."),
         ("page", I32, "1-based page of the cover sheet."),
+        ("author_id", S, "`;`-joined `people.person_id` of the authors that could be resolved."),
+        ("authorised_by_id", S, "`;`-joined `people.person_id` of who authorised the report, when resolved."),
     ],
     "budget_lines": [
         ("document_id", S, "The paper the financial table was found in."),
@@ -102,6 +111,18 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("text", S, "Text of the cell; null for an empty cell."),
         ("method", S, "How the table was found: `tsv` (text paper), `lattice` (ruling lines), `stream` (text alignment)."),
     ],
+    "people": [
+        ("person_id", S, "Stable id of a person: a hash of the fullest form of the name."),
+        ("name", S, "The fullest form of the name found, without titles (\"Roger Gough\")."),
+        ("variants", S, "`;`-joined forms the papers print (\"Cllr R. Gough;Roger Gough\")."),
+        ("n_documents", I32, "Number of papers that name the person."),
+    ],
+    "bodies": [
+        ("body_id", S, "Stable id of a board, committee or organisation: a hash of its name."),
+        ("name", S, "The name most papers use (the longest on a tie)."),
+        ("variants", S, "`;`-joined forms the papers print."),
+        ("n_documents", I32, "Number of papers that name the body."),
+    ],
 }
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -109,8 +130,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     for name, cols in _COLUMNS.items()
 }
 TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)
+# Tables built across papers by pipeline/link.py, not by extractors.
+LINKED_TABLES: tuple[str, ...] = ("people", "bodies")
 # Tables whose rows come from extractors (documents is written by the core).
-CONTENT_TABLES: tuple[str, ...] = tuple(t for t in TABLE_NAMES if t != "documents")
+CONTENT_TABLES: tuple[str, ...] = tuple(t for t in TABLE_NAMES if t != "documents" and t not in LINKED_TABLES)
 
 DESCRIPTIONS: dict[str, str] = {
     "documents": "One row per input file, with its status.",
@@ -121,6 +144,8 @@ DESCRIPTIONS: dict[str, str] = {
     "budget_lines": "One row per numeric cell of a financial table, in tidy form.",
     "decisions": "One row per minuted item that states a recommendation or a decision.",
     "tables": "Every table the pipeline found, cell by cell.",
+    "people": "One row per person named in the papers (owners, presenters, authors), across papers.",
+    "bodies": "One row per board, committee or organisation named in the papers, across papers.",
 }
 
 

@@ -1,0 +1,93 @@
+"""A Frictionless ``datapackage.json`` beside the tables, generated from the schemas.
+
+https://specs.frictionlessdata.io/data-package/ : one resource per table, with
+its Parquet file(s) (a table written as part files is a multipart resource),
+its columns, their types and descriptions.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from pipeline import __version__
+from pipeline.query import table_files
+from pipeline.schema import DESCRIPTIONS, SCHEMAS
+
+# Keys of the tables built by linking; documents may hold one paper twice (same bytes), so its key is the path.
+PRIMARY_KEYS = {"documents": ["source_path"], "people": ["person_id"], "bodies": ["body_id"]}
+# Columns holding exactly one id of another table (the `;`-joined person ids cannot be foreign keys).
+FOREIGN_KEYS = {
+    ("documents", "organisation_id"): ("bodies", "body_id"),
+    ("meetings", "body_id"): ("bodies", "body_id"),
+}
+
+
+def frictionless_type(typ: pa.DataType) -> str:
+    if pa.types.is_string(typ) or pa.types.is_large_string(typ):
+        return "string"
+    if pa.types.is_integer(typ):
+        return "integer"
+    if pa.types.is_floating(typ):
+        return "number"
+    if pa.types.is_boolean(typ):
+        return "boolean"
+    if pa.types.is_date(typ):
+        return "date"
+    if pa.types.is_timestamp(typ):
+        return "datetime"
+    return "any"
+
+
+def table_schema(name: str) -> dict[str, Any]:
+    fields = [{"name": f.name, "type": frictionless_type(f.type),
+               "description": (f.metadata or {}).get(b"description", b"").decode("utf-8")}
+              for f in SCHEMAS[name]]
+    schema: dict[str, Any] = {"fields": fields}
+    if name in PRIMARY_KEYS:
+        schema["primaryKey"] = PRIMARY_KEYS[name]
+    foreign = [{"fields": column, "reference": {"resource": target, "fields": key}}
+               for (table, column), (target, key) in FOREIGN_KEYS.items() if table == name]
+    if foreign:
+        schema["foreignKeys"] = foreign
+    return schema
+
+
+def descriptor(out: Path) -> dict[str, Any]:
+    """The data package of the tables written under ``out``."""
+    resources = []
+    for name in SCHEMAS:
+        paths = [p.relative_to(out).as_posix() for p in table_files(out, name)]
+        if not paths:
+            continue
+        resources.append({
+            "name": name,
+            "path": paths[0] if len(paths) == 1 else paths,
+            "profile": "tabular-data-resource",
+            "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+            "description": DESCRIPTIONS[name],
+            "schema": table_schema(name),
+        })
+    return {
+        "profile": "tabular-data-package",
+        "name": "boardpapers",
+        "title": "Board papers of public bodies as tables",
+        "version": __version__,
+        "resources": resources,
+    }
+
+
+def write_datapackage(out: Path) -> Path:
+    """Write ``<out>/datapackage.json`` atomically, describing the tables present."""
+    path = out / "datapackage.json"
+    fd, tmp = tempfile.mkstemp(prefix=".datapackage.", suffix=".tmp", dir=out)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(descriptor(out), handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    os.replace(tmp, path)
+    return path

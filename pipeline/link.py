@@ -1,0 +1,342 @@
+"""Link rows across papers: one id per person, per body and per action.
+
+Runs once on the normalised frames of a whole run, after every paper is
+extracted. People named differently ("Cllr R. Gough", "Roger Gough") and
+bodies named differently ("Joint Committee of CCGs", "Joint Committee of
+Clinical Commissioning Groups") are resolved with rapidfuzz into the
+``people`` and ``bodies`` tables; the rows that name them get the ids. An
+action that appears in the action logs of several meetings of one body (same
+ref) gets one ``action_id``: its rows ordered by ``meeting_date`` are its
+history. Ids are hashes of names and refs, so the same papers give the same ids
+whatever order they are read in.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from pipeline.textutil import clean, fold
+
+# Columns naming people: (table, source columns in order of preference, id column).
+PERSON_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("actions", ("owner_name", "owner"), "owner_id"),
+    ("agenda_items", ("presenter",), "presenter_id"),
+    ("papers", ("author",), "author_id"),
+    ("papers", ("authorised_by",), "authorised_by_id"),
+)
+# Columns naming bodies: (table, source column, id column).
+BODY_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("meetings", "body", "body_id"),
+    ("documents", "organisation", "organisation_id"),
+)
+SURNAME_SIMILARITY = 90  # rapidfuzz ratio: "Gough" / "Gogh" are one surname, "Gough" / "Hughes" not
+GIVEN_NAME_SIMILARITY = 85
+BODY_WORD_SIMILARITY = 85  # rapidfuzz ratio of two words of bodies' names: typos and spellings
+# Rows of one ref in logs of different meetings are one action unless their texts differ this much.
+ACTION_TEXT_SIMILARITY = 50
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    return tomllib.loads(files("pipeline.vocab").joinpath("names.toml").read_text("utf-8"))
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- people
+
+@dataclass(frozen=True)
+class PersonName:
+    """A name as printed, split into folded given names (or initials) and surname."""
+
+    printed: str  # as printed, titles and letters after the name removed
+    given: tuple[str, ...]
+    surname: str
+
+    @property
+    def key(self) -> str:
+        return " ".join((*self.given, self.surname))
+
+    @property
+    def fullness(self) -> tuple[int, int]:
+        """Full given names first, then longer names: the fullest form names the person."""
+        return sum(len(g) > 1 for g in self.given), len(self.key)
+
+    @property
+    def initials(self) -> str:
+        return "".join(g[0] for g in self.given) + self.surname[0]
+
+
+# a word of a name: "Roger", "O'Brien", "Smith-Jones", "R.", "R.J."
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][\w'’-]*\.?")
+
+
+def split_names(text: str | None) -> list[str]:
+    """The names in one cell: "Ruth Allen and Tom Hughes" -> two names."""
+    text = clean(text)
+    if not text:
+        return []
+    words = "|".join(map(re.escape, vocabulary()["people"]["conjunctions"]))
+    parts = re.split(rf"\s*(?:[;/&+,]|\s(?:{words})\s)\s*", text, flags=re.I)
+    return [p for p in (clean(re.sub(r"\(.*?\)", " ", part)) for part in parts) if p]
+
+
+def parse_person(text: str) -> PersonName | str | None:
+    """A full name as a :class:`PersonName`; initials ("RG") or a bare surname as a
+    folded string (resolved later within the paper); ``None`` when not a name."""
+    words = vocabulary()["people"]
+    tokens = text.split()
+    while tokens and fold(tokens[0]).rstrip(".") in words["titles"]:
+        tokens = tokens[1:]
+    while tokens and fold(tokens[-1]).replace(".", "") in words["post_nominals"]:
+        tokens = tokens[:-1]
+    if not tokens or any(fold(t).strip(".") in words["not_names"] for t in tokens):
+        return None
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,4}", tokens[0]):
+        return fold(tokens[0])  # initials: "RG"
+    given: list[str] = []
+    for token in tokens:
+        if fold(token) in words["particles"]:
+            continue
+        if not _TOKEN.fullmatch(token) or not token[0].isupper():
+            return None
+        # "R.J." holds two initials
+        given.extend(p for p in fold(token).replace("’", "'").split(".") if p)
+    if not given:
+        return None
+    if len(given) == 1:
+        return given[0]  # a bare surname
+    return PersonName(" ".join(tokens), tuple(given[:-1]), given[-1])
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Surnames alike and given names agree as far as both go (an initial fits a name)."""
+    if fuzz.ratio(a.surname, b.surname) < SURNAME_SIMILARITY:
+        return False
+    for x, y in zip(a.given, b.given):
+        if len(x) == 1 or len(y) == 1:
+            if x[0] != y[0]:
+                return False
+        elif fuzz.ratio(x, y) < GIVEN_NAME_SIMILARITY:
+            return False
+    return True
+
+
+@dataclass
+class Mention:
+    document_id: str
+    printed: str
+    parsed: PersonName | str
+    person: int | None = None  # index of the resolved person
+
+
+def resolve_people(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group mentions into people; set each mention's ``person`` (None when ambiguous)."""
+    full = sorted({m.parsed for m in mentions if isinstance(m.parsed, PersonName)},
+                  key=lambda n: (-n.fullness[0], -n.fullness[1], n.key, n.printed))
+    canonical: list[PersonName] = []
+    person_of: dict[PersonName, int | None] = {}
+    for name in full:
+        fits = [i for i, c in enumerate(canonical) if same_person(name, c)]
+        if not fits:
+            canonical.append(name)
+            person_of[name] = len(canonical) - 1
+        else:
+            # "R. Gough" beside both "Roger Gough" and "Richard Gough" stays unresolved
+            person_of[name] = fits[0] if len(fits) == 1 else None
+    in_document: dict[str, set[int]] = defaultdict(set)
+    for m in mentions:
+        if isinstance(m.parsed, PersonName):
+            m.person = person_of[m.parsed]
+            if m.person is not None:
+                in_document[m.document_id].add(m.person)
+    for m in mentions:
+        if isinstance(m.parsed, str):  # initials or a bare surname: only a person named in the same paper
+            fits = [i for i in in_document[m.document_id]
+                    if m.parsed in (canonical[i].initials, canonical[i].surname)]
+            m.person = fits[0] if len(fits) == 1 else None
+    people: list[list[Mention]] = [[] for _ in canonical]
+    for m in mentions:
+        if m.person is not None:
+            people[m.person].append(m)
+    return people
+
+
+def link_people(frames: dict[str, pd.DataFrame]) -> None:
+    mentions: list[Mention] = []
+    cells: list[tuple[str, str, int, list[Mention]]] = []  # (table, id column, row position, its mentions)
+    for table, sources, id_column in PERSON_COLUMNS:
+        frame = frames[table]
+        for pos, row in enumerate(frame.itertuples(index=False)):
+            value = next((getattr(row, c) for c in sources if getattr(row, c) is not None), None)
+            found = []
+            for printed in split_names(value):
+                parsed = parse_person(printed)
+                if parsed is not None:
+                    found.append(Mention(row.document_id, printed, parsed))
+            mentions.extend(found)
+            cells.append((table, id_column, pos, found))
+    people = resolve_people(mentions)
+    ids, rows = {}, []
+    for index, group in enumerate(people):
+        if not group:
+            continue
+        name = max((m.parsed for m in group if isinstance(m.parsed, PersonName)),
+                   key=lambda n: (*n.fullness, n.key))
+        ids[index] = stable_id("p", name.key)
+        rows.append({"person_id": ids[index], "name": name.printed,
+                     "variants": ";".join(sorted({m.printed for m in group})),
+                     "n_documents": len({m.document_id for m in group})})
+    for table, id_column in {(t, c) for t, _, c in PERSON_COLUMNS}:
+        frames[table] = frames[table].assign(**{id_column: [None] * len(frames[table])})
+    for table, id_column, pos, found in cells:
+        resolved = list(dict.fromkeys(ids[m.person] for m in found if m.person is not None))
+        if resolved:
+            frames[table].iat[pos, frames[table].columns.get_loc(id_column)] = ";".join(resolved)
+    frames["people"] = _frame(rows, ["person_id", "name", "variants", "n_documents"])
+
+
+# ---------------------------------------------------------------- bodies
+
+def body_tokens(name: str) -> list[str]:
+    """Folded words of a body's name without stopwords, acronyms kept as printed (upper case)."""
+    stop = vocabulary()["bodies"]["stopwords"]
+    words = re.findall(r"[^\W_]+", name.replace("&", " and "))
+    return [w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop]
+
+
+def expand_acronyms(tokens: list[str], other: list[str]) -> list[str]:
+    """Replace an acronym ("CCGs") by the words of ``other`` it stands for ("clinical commissioning groups")."""
+    out: list[str] = []
+    for token in tokens:
+        letters = token.rstrip("s").lower() if token.isupper() or token[:-1].isupper() else None
+        expansion = None
+        if letters and len(letters) >= 2:
+            for start in range(len(other) - len(letters) + 1):
+                run = other[start:start + len(letters)]
+                if "".join(w[0].lower() for w in run) == letters:
+                    expansion = [w.lower() for w in run]
+                    break
+        out.extend(expansion or [token.lower()])
+    return out
+
+
+def same_body(a: str, b: str) -> bool:
+    """Every word of one name has a like word in the other (so "Committee A" is not "Committee B")."""
+    ta, tb = body_tokens(a), body_tokens(b)
+    ta, tb = expand_acronyms(ta, tb), expand_acronyms(tb, ta)
+    # plural and singular forms of one word ("Groups", "Group") are one word
+    ta, tb = [w.rstrip("s") for w in ta], [w.rstrip("s") for w in tb]
+    if len(ta) != len(tb) or not ta:
+        return False
+    rest = list(tb)
+    for word in ta:
+        like = max(rest, key=lambda w: fuzz.ratio(word, w))
+        if word != like and (min(len(word), len(like)) <= 3 or fuzz.ratio(word, like) < BODY_WORD_SIMILARITY):
+            return False
+        rest.remove(like)
+    return True
+
+
+def link_bodies(frames: dict[str, pd.DataFrame]) -> None:
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    for table, column, _ in BODY_COLUMNS:
+        for document_id, name in zip(frames[table]["document_id"], frames[table][column]):
+            if name is not None:
+                documents_of[name].add(document_id)
+    # names most papers use lead their body
+    names = sorted(documents_of, key=lambda n: (-len(documents_of[n]), -len(n), n))
+    groups: list[list[str]] = []
+    for name in names:
+        home = next((g for g in groups if same_body(name, g[0])), None)
+        if home is None:
+            groups.append([name])
+        else:
+            home.append(name)
+    id_of, rows = {}, []
+    for group in groups:
+        body_id = stable_id("b", " ".join(body_tokens(group[0])).lower())
+        id_of.update(dict.fromkeys(group, body_id))
+        rows.append({"body_id": body_id, "name": group[0], "variants": ";".join(sorted(group)),
+                     "n_documents": len(set().union(*(documents_of[n] for n in group)))})
+    for table, column, id_column in BODY_COLUMNS:
+        frame = frames[table]
+        frames[table] = frame.assign(**{id_column: [id_of.get(n) if n is not None else None for n in frame[column]]})
+    frames["bodies"] = _frame(rows, ["body_id", "name", "variants", "n_documents"])
+
+
+# ---------------------------------------------------------------- actions
+
+def _meeting_of_documents(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, Any]]:
+    """Per document: the body (or else the issuing organisation) and the date of its first meeting."""
+    scope: dict[str, str] = {}
+    date: dict[str, Any] = {}
+    meetings = frames["meetings"].sort_values("page", na_position="last", kind="stable")
+    for row in meetings.itertuples(index=False):
+        if row.body_id is not None:
+            scope.setdefault(row.document_id, row.body_id)
+        if row.meeting_date is not None:
+            date.setdefault(row.document_id, row.meeting_date)
+    for row in frames["documents"].itertuples(index=False):
+        if row.organisation_id is not None:
+            scope.setdefault(row.document_id, row.organisation_id)
+    return scope, date
+
+
+def link_actions(frames: dict[str, pd.DataFrame]) -> None:
+    actions = frames["actions"]
+    scope_of, date_of = _meeting_of_documents(frames)
+    meeting_date = [date_of.get(d) for d in actions["document_id"]]
+    action_id: list[str | None] = [None] * len(actions)
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for pos, row in enumerate(actions.itertuples(index=False)):
+        if row.ref is None:
+            action_id[pos] = stable_id("a", row.document_id, str(row.page), fold(row.action or ""))
+        else:
+            # without a known body, a ref ("1", "2") is only unique within its paper
+            scope = scope_of.get(row.document_id, row.document_id)
+            groups[(scope, fold(row.ref).strip(" ."))].append(pos)
+    texts = [fold(t or "") for t in actions["action"]]
+    for (scope, ref), positions in groups.items():
+        positions.sort(key=lambda p: (meeting_date[p] is None, meeting_date[p] or 0,
+                                      actions["document_id"].iat[p], p))
+        histories: list[list[int]] = []
+        for pos in positions:
+            doc = actions["document_id"].iat[pos]
+            # two entries of one log sharing a ref are two actions
+            candidates = [(fuzz.token_set_ratio(texts[pos], texts[h[-1]]), i) for i, h in enumerate(histories)
+                          if all(actions["document_id"].iat[p] != doc for p in h)]
+            best = max(candidates, default=(0, None))
+            if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not texts[pos]):
+                histories[best[1]].append(pos)
+            else:
+                histories.append([pos])
+        for ordinal, history in enumerate(histories):
+            for pos in history:
+                action_id[pos] = stable_id("a", scope, ref, str(ordinal))
+    frames["actions"] = actions.assign(action_id=action_id, meeting_date=meeting_date)
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The normalised frames of a run with the link columns filled and ``people`` and ``bodies`` added."""
+    frames = {name: frame.reset_index(drop=True) for name, frame in frames.items()}
+    link_bodies(frames)
+    link_people(frames)
+    link_actions(frames)
+    return frames
