@@ -1,19 +1,17 @@
-"""Find tables on a PDF page and return them as cell grids."""
+"""Find tables on a PDF page and return them as cell grids.
+
+Ruled tables come from the lattice finder; the rest of the page is then searched
+for tables set with whitespace alone (the stream finder). See docs/icdar.md.
+"""
 from __future__ import annotations
 
-from pipeline.model import BBox, Table
-from pipeline.textutil import clean
+from pipeline.model import Table
+from pipeline.tables.lattice import lattice_tables
+from pipeline.tables.stream import stream_tables
 
 
 def find_tables(page, number: int) -> list[Table]:
-    """Tables drawn with ruling lines (pdfplumber's lattice finder)."""
-    tables = []
-    for found in page.find_tables():
-        rows = [[clean(c) for c in row] for row in found.extract()]
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue
-        if not any(c for row in rows for c in row):
-            continue
-        x0, top, x1, bottom = found.bbox
-        tables.append(Table(rows=rows, page=number, bbox=BBox(x0, top, x1, bottom), method="lattice"))
-    return tables
+    """Tables on a pdfplumber ``page`` (1-based ``number``), top to bottom."""
+    ruled = lattice_tables(page, number)
+    found = ruled + stream_tables(page, number, skip=[t.bbox for t in ruled])
+    return sorted(found, key=lambda t: (t.bbox.top, t.bbox.x0))

@@ -1,0 +1,1 @@
+"""Table finding on PDF pages: ruled tables (lattice) and tables set by whitespace (stream)."""

@@ -1,0 +1,223 @@
+"""Tables set with whitespace only (no ruling lines): the "stream" finder.
+
+Rows come from text lines (words sharing a baseline band). A line looks like a
+table row when it breaks into several chunks at wide gaps, or when it is mostly
+numbers. A run of such lines, close together, is a table region. Its columns are
+the vertical "rivers" of whitespace that no word of the region's rows crosses
+(a few long labels may cross one); every phrase is then placed in the column it
+overlaps most.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from pipeline.model import BBox, Table
+from pipeline.textutil import clean
+
+# Gaps and distances are in font sizes (em) of the line.
+PHRASE_GAP = 0.45  # words closer than this are one phrase (an ordinary space is ~0.25 em)
+CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
+RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
+ROW_GAP = 1.6  # lines further apart than this (in line heights) do not share a table
+LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
+MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
+
+_NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
+_FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
+
+
+@dataclass
+class Phrase:
+    words: list[dict]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    @property
+    def numeric(self) -> bool:
+        return all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) for w in self.words)
+
+
+@dataclass
+class TextLine:
+    phrases: list[Phrase]
+    size: float
+    chunks: list[list[Phrase]] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(p.top for p in self.phrases)
+
+    @property
+    def bottom(self) -> float:
+        return max(p.bottom for p in self.phrases)
+
+    @property
+    def x0(self) -> float:
+        return self.phrases[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.phrases[-1].x1
+
+    @property
+    def tabular(self) -> bool:
+        """Does the line look like a row of a table (rather than running text)?"""
+        long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS for c in self.chunks)
+        if long_chunks >= 2:
+            return False
+        if len(self.chunks) >= 2:
+            return True
+        numbers = sum(p.numeric for p in self.phrases)
+        return numbers >= 2 and numbers * 2 >= len(self.phrases)
+
+
+def _size(word: dict) -> float:
+    return float(word.get("size") or (word["bottom"] - word["top"]) or 1.0)
+
+
+def text_lines(words: list[dict]) -> list[TextLine]:
+    """Words into lines, top to bottom; a word joins a line it overlaps vertically by half."""
+    bands: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        height = word["bottom"] - word["top"]
+        for band in reversed(bands[-3:]):
+            top = min(w["top"] for w in band)
+            bottom = max(w["bottom"] for w in band)
+            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+            if overlap >= 0.5 * min(height, bottom - top):
+                band.append(word)
+                break
+        else:
+            bands.append([word])
+    lines = []
+    for band in bands:
+        band.sort(key=lambda w: w["x0"])
+        size = statistics.median(_size(w) for w in band)
+        phrases = [Phrase([band[0]], band[0]["x0"], band[0]["x1"], band[0]["top"], band[0]["bottom"])]
+        for word in band[1:]:
+            last = phrases[-1]
+            gap = word["x0"] - last.x1
+            both_numbers = _NUMBER.match(word["text"]) and _NUMBER.match(last.words[-1]["text"])
+            if gap < PHRASE_GAP * size and not (both_numbers and gap > 0.2 * size):
+                last.words.append(word)
+                last.x1 = max(last.x1, word["x1"])
+                last.top = min(last.top, word["top"])
+                last.bottom = max(last.bottom, word["bottom"])
+            else:
+                phrases.append(Phrase([word], word["x0"], word["x1"], word["top"], word["bottom"]))
+        line = TextLine(phrases, size)
+        line.chunks = [[phrases[0]]]
+        for prev, phrase in zip(phrases, phrases[1:]):
+            if phrase.x0 - prev.x1 >= CHUNK_GAP * size:
+                line.chunks.append([phrase])
+            else:
+                line.chunks[-1].append(phrase)
+        lines.append(line)
+    lines.sort(key=lambda l: l.top)
+    return lines
+
+
+def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Runs of tabular lines, close together; short lines between them stay in."""
+    regions: list[list[TextLine]] = []
+    run: list[TextLine] = []
+    pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
+    for line in lines:
+        last = (pending or run)[-1] if (pending or run) else None
+        near = last is not None and line.top - last.bottom <= ROW_GAP * max(line.size, last.size)
+        if line.tabular:
+            if run and near:
+                run.extend(pending)
+                run.append(line)
+            else:
+                if run:
+                    regions.append(run)
+                run = [line]
+            pending = []
+        elif run and near and len(line.chunks) == 1 and len(pending) < 2:
+            pending.append(line)
+        else:
+            if run:
+                regions.append(run)
+            run, pending = [], []
+    if run:
+        regions.append(run)
+    return regions
+
+
+def _rivers(body: list[TextLine], x0: float, x1: float, size: float) -> list[tuple[float, float]]:
+    """x-intervals inside [x0, x1] that (almost) no phrase of the body lines covers."""
+    tolerance = len(body) // 10
+    events = []
+    for line in body:
+        for p in line.phrases:
+            events.append((p.x0, 1))
+            events.append((p.x1, -1))
+    events.sort()
+    rivers, depth, start = [], 0, x0
+    for x, step in events:
+        if depth <= tolerance and depth + step > tolerance:  # leaving a river
+            if x - start >= RIVER_MIN * size and start > x0:
+                rivers.append((start, x))
+        elif depth > tolerance and depth + step <= tolerance:  # entering a river
+            start = x
+        depth += step
+    return rivers
+
+
+def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
+    body = [line for line in region if line.tabular]
+    size = statistics.median(line.size for line in body)
+    x0 = min(line.x0 for line in body)
+    x1 = max(line.x1 for line in body)
+    rivers = _rivers(body, x0, x1, size)
+    bounds = [x0] + [x for river in rivers for x in river] + [x1]
+    columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    rows = []
+    for line in region:
+        cells: list[list[str]] = [[] for _ in columns]
+        for phrase in line.phrases:
+            overlaps = [min(phrase.x1, c1) - max(phrase.x0, c0) for c0, c1 in columns]
+            best = max(range(len(columns)), key=lambda i: overlaps[i])
+            if overlaps[best] <= 0:  # outside every column: the nearest one
+                centre = (phrase.x0 + phrase.x1) / 2
+                best = min(range(len(columns)),
+                           key=lambda i: min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
+            cells[best].append(phrase.text)
+        rows.append([clean(" ".join(c)) for c in cells])
+    return rows, columns
+
+
+def _plausible(rows: list[list[str | None]]) -> bool:
+    if len(rows[0]) < 2:
+        return False
+    full_rows = sum(sum(c is not None for c in row) >= 2 for row in rows)
+    if full_rows < 2:
+        return False
+    filled = [c for row in rows for c in row if c]
+    words = sum(len(c.split()) for c in filled)
+    return words / len(filled) <= MAX_WORDS_PER_CELL
+
+
+def stream_tables(page, number: int, skip: list[BBox] = ()) -> list[Table]:
+    words = [w for w in page.extract_words(extra_attrs=["size"])
+             if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
+                        and w["bottom"] <= b.bottom + 1 for b in skip)]
+    tables = []
+    for region in _regions(text_lines(words)):
+        if sum(line.tabular for line in region) < 2:
+            continue
+        rows, columns = _grid(region)
+        if not _plausible(rows):
+            continue
+        bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region), region[-1].bottom)
+        tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
+    return tables

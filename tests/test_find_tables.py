@@ -1,0 +1,133 @@
+"""The table finder on small PDFs drawn in the test: ruled, unruled, prose."""
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pipeline.find_tables import find_tables
+
+HEIGHT = A4[1]
+PROSE = ("The committee considered the report of the director and noted that the budget for the "
+         "coming year had been prepared on the basis of the plan agreed in the spring, with the "
+         "changes set out in the appendix and the risks described in section four of the paper.")
+
+
+def _pdf(draw) -> bytes:
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def _tables(draw):
+    with pdfplumber.open(io.BytesIO(_pdf(draw))) as pdf:
+        return find_tables(pdf.pages[0], 1)
+
+
+def _prose(c, top: float, lines: int = 8) -> None:
+    """Justified-looking running text: full lines of ordinary words."""
+    words = PROSE.split()
+    y = HEIGHT - top
+    for i in range(lines):
+        line = " ".join(words[(i * 7) % 30:(i * 7) % 30 + 13])
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y, line)
+        y -= 13
+
+
+UNRULED = [["Service", "2023-24", "2024-25", "Change"],
+           ["Adult care", "12,400", "13,100", "700"],
+           ["Children", "8,250", "8,900", "650"],
+           ["Highways", "4,010", "3,870", "(140)"],
+           ["Total", "24,660", "25,870", "1,210"]]
+
+
+def _unruled(c, top: float = 150) -> None:
+    """Columns by whitespace only: text left-aligned, numbers right-aligned."""
+    y = HEIGHT - top
+    for row in UNRULED:
+        c.setFont("Helvetica", 9)
+        c.drawString(72, y, row[0])
+        for right, text in zip((260, 340, 420), row[1:]):
+            c.drawRightString(right, y, text)
+        y -= 14
+
+
+def test_ruled_table_is_found_by_its_lines():
+    def draw(c):
+        xs, ys = [72, 200, 300, 400], [HEIGHT - 100 - 20 * i for i in range(4)]
+        for x in xs:
+            c.line(x, ys[0], x, ys[-1])
+        for y in ys:
+            c.line(xs[0], y, xs[-1], y)
+        data = [["Item", "Budget", "Actual"], ["Staff", "100", "90"], ["Estates", "50", "55"]]
+        for r, row in enumerate(data):
+            for col, text in enumerate(row):
+                c.drawString(xs[col] + 4, ys[r] - 14, text)
+
+    tables = _tables(draw)
+    assert len(tables) == 1
+    assert tables[0].method == "lattice"
+    assert tables[0].rows == [["Item", "Budget", "Actual"], ["Staff", "100", "90"], ["Estates", "50", "55"]]
+
+
+def test_unruled_table_is_found_by_whitespace_columns():
+    tables = _tables(_unruled)
+    assert len(tables) == 1
+    assert tables[0].method == "stream"
+    assert tables[0].rows == UNRULED
+
+
+def test_unruled_table_between_paragraphs_keeps_only_its_rows():
+    def draw(c):
+        _prose(c, 80, lines=5)
+        _unruled(c, top=180)
+        _prose(c, 280, lines=5)
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED]
+    assert 150 < tables[0].bbox.top < 180 and tables[0].bbox.bottom < 260
+
+
+def test_page_of_prose_has_no_table():
+    assert _tables(lambda c: _prose(c, 80, lines=30)) == []
+
+
+def test_two_columns_of_prose_are_not_a_table():
+    def draw(c):
+        words = PROSE.split()
+        y = HEIGHT - 80
+        for i in range(25):
+            c.setFont("Helvetica", 9)
+            c.drawString(60, y, " ".join(words[i % 20:i % 20 + 7]))
+            c.drawString(310, y, " ".join(words[(i + 5) % 20:(i + 5) % 20 + 7]))
+            y -= 12
+
+    assert _tables(draw) == []
+
+
+@pytest.mark.parametrize("gap", [5, 30])
+def test_number_columns_close_together_are_split_by_alignment(gap):
+    """Right-aligned figures a little over a space apart still make separate columns."""
+    def draw(c):
+        y = HEIGHT - 100
+        for label, values in [("North", ["2,753,438", "2,799,250", "2,815,544"]),
+                              ("South", ["485,670", "503,528", "521,015"]),
+                              ("East", ["34,573", "35,515", "36,222"])]:
+            c.setFont("Helvetica", 9)
+            c.drawString(72, y, label)
+            right = 190
+            for value in values:
+                c.drawRightString(right, y, value)
+                right += 40 + gap
+            y -= 12
+
+    (table,) = _tables(draw)
+    assert [row[0] for row in table.rows] == ["North", "South", "East"]
+    assert table.rows[1] == ["South", "485,670", "503,528", "521,015"]
