@@ -73,5 +73,80 @@ def extractors_command() -> None:
     out_console.print(table)
 
 
+@app.command("query")
+def query_command(
+    sql: Annotated[str, typer.Argument(help="SQL over the tables, each a view by its name: SELECT * FROM actions")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of a run.")] = Path("data/processed"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (printed), csv, json or parquet.")] = "table",
+    save: Annotated[Optional[Path], typer.Option("--save", help="Write the result to this file.")] = None,
+) -> None:
+    """Run SQL over the output tables with DuckDB."""
+    import duckdb
+    from rich.markup import escape
+
+    from pipeline.query import FORMATS, query, render
+
+    if fmt not in FORMATS or (fmt == "parquet" and save is None):
+        console.print(f"[red]error:[/red] --format is one of {', '.join(FORMATS)}; parquet needs --save FILE")
+        raise typer.Exit(2)
+    try:
+        result = query(out, sql)
+    except (FileNotFoundError, duckdb.Error) as exc:
+        console.print("[red]error:[/red]", escape(str(exc)))
+        raise typer.Exit(2)
+    if fmt == "table":
+        table = RichTable(*result.column_names, header_style="bold", box=None)
+        for row in result.to_pylist():
+            table.add_row(*("" if v is None else str(v) for v in row.values()))
+        out_console.print(table)
+        out_console.print(f"{result.num_rows} rows", style="dim")
+        return
+    data = render(result, fmt)
+    if save is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        save.write_bytes(data)
+        console.print(f"{result.num_rows} rows -> {save}")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Option("--gold", "-g", help="Folder of gold files (<source file name>.json).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder of a run.")] = Path("data/processed"),
+    detail: Annotated[bool, typer.Option("--detail", help="List every missed gold field and extra row.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Score an output folder against hand-made gold files: row precision, field recall, F1 per table."""
+    import json
+
+    from pipeline.evaluate import evaluate
+
+    if not gold.is_dir():
+        console.print(f"[red]error:[/red] gold folder not found: {gold}")
+        raise typer.Exit(2)
+    try:
+        result = evaluate(out, gold)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), indent=2, default=str) + "\n")
+        return
+    table = RichTable("table", "gold", "pred", "paired", "row P", "field R", "F1", header_style="bold", box=None)
+    for name, score in result.scored.items():
+        table.add_row(name, str(score.gold_rows), str(score.predicted_rows), str(score.paired),
+                      f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    out_console.print(table)
+    if detail:
+        for line in [*map(str, result.misses), *map(str, result.extras)]:
+            out_console.print(f"  {line}", markup=False, highlight=False)
+    for source in result.unmatched_gold:
+        out_console.print(f"  not in the output: {source}", markup=False)
+    fields = result.document_fields
+    if fields.gold_fields:
+        out_console.print(f"document fields (doc_type, language): {fields.correct_fields}/{fields.gold_fields}")
+    out_console.print(f"[bold]overall {result.overall:.3f}[/bold]")
+
+
 def main() -> None:  # console-script entry point
     app()

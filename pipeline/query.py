@@ -7,11 +7,14 @@ happened to find.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from pipeline.schema import SCHEMAS
 
@@ -65,6 +68,21 @@ def query(out: Path, sql: str) -> pa.Table:
     """Run SQL over the tables of ``out`` (each table a view by its name)."""
     con = connect(out)
     try:
-        return con.execute(sql).arrow()
+        relation = con.sql(sql)
+        return relation.to_arrow_table() if relation is not None else pa.table({})  # None: not a SELECT
     finally:
         con.close()
+
+
+def render(result: pa.Table, fmt: str) -> bytes:
+    """A query result as CSV, JSON (a list of records) or Parquet bytes."""
+    sink = pa.BufferOutputStream()
+    if fmt == "csv":
+        pacsv.write_csv(result, sink)
+    elif fmt == "parquet":
+        pq.write_table(result, sink)
+    elif fmt == "json":
+        return (json.dumps(result.to_pylist(), default=str, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    else:
+        raise ValueError(f"unknown format {fmt!r}; one of {FORMATS[1:]}")
+    return sink.getvalue().to_pybytes()
