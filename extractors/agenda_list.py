@@ -1,0 +1,293 @@
+"""Numbered agendas: front sheets ("5. 24/00108 - Revenue ... (Pages 11 - 84)"),
+minutes whose items are numbered headings ("84. Apologies", "3. Hvordan ...
+(kl. 12.40) v. Name"), and outlines (I. / A. / 1.) with nested items.
+
+Numbered lines are linked into runs whose numbers count up (1, 2, 3 or 84,
+85, 86; I, II, III; A, B, C) in the same layout (indent, weight). The agenda
+is the longest run not nested inside another; runs that start at 1 inside an
+item, indented and set like it, are its sub-items. A numbered list inside an
+item's prose starts again at 1, so it never continues the agenda's run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractors.agenda import Item, page_range, split_presenter, vocab
+from extractors.when import find_date, find_times, tidy_ordinals
+from pipeline.find import cue_kind
+from pipeline.model import Line, Page
+from pipeline.textutil import clean
+
+# Points two lines may differ in indent and still be "the same column".
+INDENT_TOLERANCE = 6
+TITLE_TOLERANCE = 3
+MIN_ITEMS = 2
+# A continuation line sits at most this many line heights below the line above.
+MAX_LINE_GAP = 1.0
+MAX_CONTINUATION_LINES = 4
+# A section heading ("UNRESTRICTED ITEMS") is at most this many lines above an item.
+SECTION_REACH = 3
+MAX_SECTION_WORDS = 6
+MIN_SECTION_LETTERS = 4  # "ST" in an action column is initials, not a section
+MAX_CHILD_WORDS = 12
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_TIME_GROUP = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\)", re.I)
+_CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
+
+
+@lru_cache(maxsize=1)
+def _numbered() -> re.Pattern:
+    return re.compile(
+        rf"^(?:{vocab()['number_prefix']})?"
+        r"(?P<num>\d{1,5}(?:\.\d{1,2})*|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
+        r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN.get(c.upper()) for c in text]
+    if None in values:
+        return None
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
+
+
+def readings(num: str, sep: str) -> list[tuple[str, int]]:
+    """What a printed number can count as: ("arabic", 5), ("roman", 4), ("upper", 3) ..."""
+    if num.isdigit():
+        return [("arabic", int(num))]
+    if num[0].isdigit():
+        head, _, last = num.rpartition(".")
+        return [(f"decimal:{head}", int(last))]
+    if sep.isspace():
+        return []  # "A Vision for ...": a letter needs "A." or "A)"
+    found = []
+    roman = _roman(num)
+    if roman:
+        found.append(("roman" if num.isupper() else "lroman", roman))
+    if len(num) == 1:
+        found.append(("upper" if num.isupper() else "lower", ord(num.lower()) - 96))
+    return sorted(found, key=lambda r: r[1])
+
+
+@dataclass
+class Candidate:
+    """A line that starts with an item number."""
+
+    index: int  # position in the scope
+    page: Page
+    line: Line
+    number: str
+    title: str
+    readings: list[tuple[str, int]]
+    x: float | None
+    title_x: float | None
+
+    @property
+    def contents_like(self) -> bool:
+        # a contents list ends its entries with a page number: "1. Meddelelser 3"
+        cells = [c for c in self.line.cells or [] if c]
+        return bool(cells) and cells[-1].isdigit() and len(cells) > 1
+
+
+@dataclass
+class Run:
+    style: str
+    items: list[Candidate] = field(default_factory=list)
+    values: list[int] = field(default_factory=list)
+
+    @property
+    def x(self) -> float | None:
+        return self.items[0].x
+
+    @property
+    def bold(self) -> bool:
+        return self.items[0].line.bold
+
+    def accepts(self, cand: Candidate, style: str, value: int) -> bool:
+        if style != self.style or value != self.values[-1] + 1 or cand.line.bold != self.bold:
+            return False
+        return cand.x is None or self.x is None or abs(cand.x - self.x) <= INDENT_TOLERANCE
+
+
+def _presenter_line(line: Line) -> bool:
+    """"v. Tove Kristensen": the presenter of the item above, not item "v"."""
+    return any(p.match(" " + line.text) for p in vocab()["presenter"][:1])
+
+
+def candidate(index: int, page: Page, line: Line) -> Candidate | None:
+    match = _numbered().match(line.text)
+    if not match or _presenter_line(line):
+        return None
+    options = readings(match["num"], match["sep"])
+    if not options:
+        return None
+    if match["sep"].isspace() and not (match["num"].isdigit() and match["title"][0].isupper()):
+        return None
+    title_x = None
+    if line.words and len(line.words) > 1 and line.words[0].text.rstrip(".):") == match["num"]:
+        title_x = line.words[1].bbox.x0 if line.words[1].bbox else None
+    return Candidate(index, page, line, match["num"], match["title"], options,
+                     line.bbox.x0 if line.bbox else None, title_x)
+
+
+def build_runs(candidates: list[Candidate]) -> list[Run]:
+    """Link candidates into counting runs. A number that continues two runs
+    goes to the one indented like it, else to the older one (a list inside an
+    item restarts at 1, so the agenda's run is the older)."""
+    runs: list[Run] = []
+    for cand in candidates:
+        # the nearest indent first; without positions, the oldest run
+        fits = [run for run in runs if any(run.accepts(cand, s, v) for s, v in cand.readings)]
+        target = min(fits, key=lambda r: abs(cand.x - r.x) if cand.x is not None and r.x is not None else 0,
+                     default=None)
+        if target is None:
+            style, value = cand.readings[0]
+            target = Run(style)
+            runs.append(target)
+            target.values.append(value)
+        else:
+            target.values.append(next(v for s, v in cand.readings if s == target.style))
+        target.items.append(cand)
+    return runs
+
+
+def _inside(inner: Run, outer: Run) -> bool:
+    return (inner is not outer and outer.items[0].index < inner.items[0].index
+            and inner.items[-1].index < outer.items[-1].index)
+
+
+def main_run(runs: list[Run]) -> Run | None:
+    """The agenda's own run: the longest that is not nested in another."""
+    eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)]
+    if not eligible:
+        return None
+    return max(eligible, key=lambda r: (
+        len(r.items),
+        -sum(c.contents_like for c in r.items),
+        r.bold,
+        -(r.x or 0),
+        -r.items[0].index,
+    ))
+
+
+def _is_section_heading(line: Line) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters) and not any(c.isdigit() for c in line.text)
+            and len(line.text.split()) <= MAX_SECTION_WORDS and (line.bold or line.heading is not None)
+            and cue_kind(line) is None)
+
+
+def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
+    """Whether ``line`` carries on the title of ``cand`` (``text`` so far)."""
+    if text.rstrip().endswith((" v.", "(Pages", "(Page")) or text.count("(") > text.count(")"):
+        return True
+    if _presenter_line(line):
+        return True
+    if prev.bbox is None or line.bbox is None or line.bold != cand.line.bold:
+        return False
+    height = prev.bbox.bottom - prev.bbox.top
+    if line.bbox.top - prev.bbox.bottom > MAX_LINE_GAP * height or line.bbox.top < prev.bbox.top:
+        return False
+    at_title = cand.title_x is not None and abs(line.bbox.x0 - cand.title_x) <= TITLE_TOLERANCE
+    at_number = cand.line.bold and cand.x is not None and abs(line.bbox.x0 - cand.x) <= TITLE_TOLERANCE
+    return at_title or at_number
+
+
+def make_item(cand: Candidate, lines: list[tuple[Page, int, Line]], stops: set[int]) -> tuple[Item, int]:
+    """The item a candidate starts, with its wrapped title; and the index after it."""
+    text = cand.title
+    cells = [c for c in cand.line.cells or [] if c]
+    pages = None
+    if len(cells) > 1 and vocab()["page_cell"].match(cells[-1]):
+        pages = re.sub(r"\s", "", cells[-1].replace("–", "-"))
+        text = text[: text.rfind(cells[-1])].strip()
+    elif cand.contents_like:
+        text = _CONTENTS_PAGE.sub("", text)
+    index, prev = cand.index + 1, cand.line
+    while index < len(lines) and index not in stops and index - cand.index <= MAX_CONTINUATION_LINES:
+        page, _, line = lines[index]
+        if page is not cand.page or not _continues(prev, line, cand, text):
+            break
+        text = f"{text} {line.text}"
+        prev, index = line, index + 1
+    if cand.contents_like:
+        text = _CONTENTS_PAGE.sub("", text)
+    found_pages, text = page_range(text)
+    start_time = None
+    group = _TIME_GROUP.search(text)
+    if group:
+        times = find_times(group.group())
+        start_time = times[0][0] if times else None
+        text = (text[:group.start()] + text[group.end():]).strip()
+    text, presenter = split_presenter(text)
+    item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :"), page=cand.page.number,
+                item_number=cand.number, presenter=presenter, start_time=start_time,
+                page_range=pages or found_pages)
+    return item, index
+
+
+def _unnumbered_children(parent: Candidate, lines, start: int, end: int) -> list[Candidate]:
+    """Plain lines listed under an item ("President's Report"), when the
+    item holds nothing else: a list, not prose."""
+    found = []
+    for index in range(start, end):
+        page, _, line = lines[index]
+        if find_date(line.text) and len(line.text.split()) <= 5:
+            continue  # "June 25, 2019": the date of the minutes to approve, not an item
+        if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
+                or line.bold != parent.line.bold
+                or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
+            return []
+        found.append(Candidate(index, page, line, "", line.text, [], line.bbox.x0, line.bbox.x0))
+    if len({round(c.x / INDENT_TOLERANCE) for c in found}) > 1:
+        return []
+    return found
+
+
+def _children(parent: Candidate, runs: list[Run], start: int, end: int) -> list[Run]:
+    """The runs of sub-items between ``start`` and ``end`` (exclusive)."""
+    if parent.x is None:
+        return []
+    nested = [r for r in runs
+              if r.values[0] == 1 and start <= r.items[0].index and r.items[-1].index < end
+              and r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
+    return nested
+
+
+def _walk(run: Run, runs, lines, stops, end: int, section: str | None, sections: dict[int, str],
+          top: bool, last_region_open: bool) -> list[Item]:
+    items: list[Item] = []
+    for k, cand in enumerate(run.items):
+        if top:
+            section = next((sections[i] for i in range(cand.index - 1, cand.index - 1 - SECTION_REACH, -1)
+                            if i in sections), section)
+        item, after = make_item(cand, lines, stops)
+        item.section = section
+        items.append(item)
+        region_end = run.items[k + 1].index if k + 1 < len(run.items) else end
+        nested = _children(cand, runs, after, region_end)
+        if nested:
+            child = min(nested, key=lambda r: (r.x, -len(r.items), r.items[0].index))
+            items.extend(_walk(child, runs, lines, stops, region_end, item.title, sections, False, False))
+        elif k + 1 < len(run.items) or last_region_open:
+            for extra in _unnumbered_children(cand, lines, after, region_end):
+                items.append(Item(title=extra.title, page=extra.page.number, section=item.title))
+    return items
+
+
+def list_items(lines: list[tuple[Page, int, Line]]) -> list[Item]:
+    candidates = [c for c in (candidate(i, page, line) for i, (page, _, line) in enumerate(lines)) if c]
+    runs = build_runs(candidates)
+    run = main_run(runs)
+    if run is None:
+        return []
+    stops = {c.index for c in candidates}
+    sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line)}
+    stops |= set(sections)
+    items = _walk(run, runs, lines, stops, len(lines), None, sections, True, False)
+    for item in items:
+        if item.item_number:
+            item.item_number = item.item_number.rstrip(".")
+    return items

@@ -1,0 +1,79 @@
+"""Dates and clock times as papers print them: "Thursday, 30th January, 2025",
+"tirsdag den 4. december 2012", "1pm – 3pm", "(kl. 12.40)", "11.15am – 12.45pm".
+
+Dates go through ``dateparser`` (multilingual, well kept); clock times are a
+small closed grammar, so a regular expression reads them into ``HH:MM``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+
+from dateparser.search import search_dates
+
+# Languages the corpus is written in; dateparser tries them in this order.
+DATE_LANGUAGES = ["en", "da"]
+DATE_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DATES_FROM": "past",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+# "6 <sup>th</sup>" renders as "6 th": glue the ordinal back to its number.
+_ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", re.I)
+# A date has a four-digit year; without one dateparser reads "1 - 10" as a date.
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+_MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
+# 1pm, 6.30 pm, 11.15am, 1:30 p.m.
+_TIME_12 = rf"(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s?{_MERIDIEM}"
+# 13:00 (a colon is unambiguous); 12.40 only after a clock word (kl., at, time)
+_TIME_24 = r"(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
+_TIME_CUED = r"(?:\bkl\.?|\bat|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])[.:](?P<mc>[0-5]\d)(?![\d.])(?!\s?[ap]\.?\s?m\b)"
+_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_24})|{_TIME_CUED}", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|til)\s*$", re.I)
+
+
+def tidy_ordinals(text: str) -> str:
+    return _ORDINAL.sub(r"\1\2", text)
+
+
+def find_date(text: str) -> tuple[dt.date, str] | None:
+    """The first full date (day, month, year) in ``text`` and the words that gave it."""
+    text = tidy_ordinals(text)
+    if not _YEAR.search(text):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateparser's own deprecation noise
+        found = search_dates(text, languages=DATE_LANGUAGES, settings=DATE_SETTINGS)
+    for words, value in found or []:
+        if _YEAR.search(words):
+            return value.date(), words
+    return None
+
+
+def _hhmm(match: re.Match) -> str:
+    if match["h12"]:
+        hour = int(match["h12"]) % 12 + (12 if match["mer"].lower() == "p" else 0)
+        return f"{hour:02d}:{match['m12'] or '00'}"
+    if match["h24"]:
+        return f"{int(match['h24']):02d}:{match['m24']}"
+    return f"{int(match['hc']):02d}:{match['mc']}"
+
+
+def find_times(text: str) -> list[tuple[str, int, int]]:
+    """Clock times in ``text`` as (``HH:MM``, start, end) in order."""
+    return [(_hhmm(m), m.start(), m.end()) for m in _TIME.finditer(text)]
+
+
+def time_span(text: str) -> tuple[str | None, str | None]:
+    """Start and end time: "1pm – 3pm" gives both, "at 10.00 am" only a start."""
+    times = find_times(text)
+    if not times:
+        return None, None
+    start = times[0]
+    for nxt in times[1:2]:
+        if _RANGE_GAP.match(text[start[2]:nxt[1]]):
+            return start[0], nxt[0]
+    return start[0], None

@@ -1,0 +1,157 @@
+"""Agenda items, one small paper per layout."""
+from __future__ import annotations
+
+from conftest import extractor, text_document
+from pipeline.find import find_segments
+from pipeline.model import BBox, Document, Line, Page, Word
+
+
+def items(doc: Document) -> list[dict]:
+    return extractor("agenda").extract(doc)["agenda_items"]
+
+
+def pdf_document(rows: list[tuple[float, str, bool]]) -> Document:
+    """A one-page PDF-like paper: (indent, text, bold) per line, 14 pt apart."""
+    lines = []
+    for i, (x, text, bold) in enumerate(rows):
+        top = 100 + 14 * i
+        words, left = [], x
+        for word in text.split():
+            words.append(Word(word, BBox(left, top, left + 6 * len(word), top + 12)))
+            left += 6 * len(word) + (14 if word.endswith(".") and len(words) == 1 else 4)
+        lines.append(Line(text=text, words=words, bbox=BBox(x, top, left, top + 12), bold=bold))
+    doc = Document("1" * 16, "fixture.pdf", "1" * 64, "pdf", pages=[Page(1, lines)])
+    doc.segments = find_segments(doc)
+    return doc
+
+
+def test_agenda_table_with_sections_durations_and_vocabulary():
+    doc = text_document(
+        "Joint Committee\n\n## Agenda\n"
+        "Timings\tItem\tItem\tOwner\tAction\tFormat\n"
+        "Standing Items\t\t\t\t\t\n"
+        "5 mins\t101\tWelcome\tAnn Lee\tInformation\tVerbal\n"
+        "\t102\tApologies\tAnn Lee\tTo note\tPaper\n"
+        "For Discuss\tion\t\t\t\t\n"
+        "40 mins\t103\tPrimary Care\tBo Ray\tFor Decision\tPresentation\n"
+        "Formal meeting closed – continue with\tQuestions from the\tPublic\t\t\t\n"
+        "15 mins\t\t\tAll\tDiscussion\tVerbal\n")
+    rows = items(doc)
+    assert [r["item_number"] for r in rows] == ["101", "102", "103", None]
+    assert rows[0] == {**rows[0], "title": "Welcome", "presenter": "Ann Lee", "purpose": "information",
+                       "format": "verbal", "duration_minutes": 5, "section": "Standing Items"}
+    assert rows[1]["purpose"] == "noting" and rows[1]["duration_minutes"] is None
+    assert rows[2]["section"] == "For Discussion" and rows[2]["purpose"] == "decision"
+    assert rows[3]["title"] == "Questions from the Public" and rows[3]["duration_minutes"] == 15
+
+
+def test_numbered_front_sheet_with_page_ranges():
+    doc = text_document(
+        "A G E N D A\tPART I\tPages\n"
+        "5.\tPROPOSAL FOR A PARTNERSHIP AGREEMENT\t1 - 10\n"
+        "\tTo consider a report of the Executive Member.\t\n"
+        "6.\tBUDGET MONITORING (Pages 11 - 16)\t\n")
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["page_range"]) for r in rows] == [
+        ("5", "PROPOSAL FOR A PARTNERSHIP AGREEMENT", "1-10"), ("6", "BUDGET MONITORING", "11-16")]
+
+
+def test_danish_minutes_items_with_times_and_presenters_skip_lists_inside_items():
+    doc = text_document(
+        "Dagsorden\n"
+        "1. Velkomst (kl. 12.30) v. Tove Kristensen\n"
+        "Beslutning:\nMødet startede.\n"
+        "2. Ledelse over sektorgrænser (kl. 12.40) v.\n"
+        "Annemette Digmann og Mads Dall\n"
+        "Der blev identificeret 3 temaer:\n"
+        "1. Horisontal uvidenhed\n2. En bredere forankring\n"
+        "3. Status på forløbsprogrammer (kl. 14.25)\n"
+        "v. Inge Bank\n")
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["start_time"], r["presenter"]) for r in rows] == [
+        ("1", "Velkomst", "12:30", "Tove Kristensen"),
+        ("2", "Ledelse over sektorgrænser", "12:40", "Annemette Digmann og Mads Dall"),
+        ("3", "Status på forløbsprogrammer", "14:25", "Inge Bank")]
+
+
+def test_english_minute_numbers_with_wrapped_bold_headings_and_section():
+    doc = pdf_document([
+        (71, "MINUTES of a meeting of the Cabinet", False),
+        (230, "UNRESTRICTED ITEMS", True),
+        (71, "84. Apologies", True),
+        (71, "(Item 1)", False),
+        (107, "1. Mr Gough provided an update on the following:", False),
+        (107, "2. Mr Love provided an update.", False),
+        (71, "85. 24/00115 - Integrated Care Strategy", True),
+        (71, "Delivery Plan", True),
+        (71, "(Item 2)", False),
+    ])
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["section"]) for r in rows] == [
+        ("84", "Apologies", "UNRESTRICTED ITEMS"),
+        ("85", "24/00115 - Integrated Care Strategy Delivery Plan", "UNRESTRICTED ITEMS")]
+
+
+def test_us_outline_with_roman_sections_lettered_and_unnumbered_sub_items():
+    doc = pdf_document([
+        (286, "AGENDA", False),
+        (72, "I. ROLL CALL", False),
+        (72, "II. APPROVAL OF THE MINUTES", False),
+        (108, "June 25, 2019", False),
+        (72, "III. EXECUTIVE OFFICER REPORTS", False),
+        (117, "President’s Report", False),
+        (117, "Treasurer’s Report", False),
+        (72, "IV. COMMITTEE REPORTS", False),
+        (99, "A. COMMUNITY AFFAIRS", False),
+        (117, "1. Approval of Grants", False),
+        (99, "B. MANAGEMENT", False),
+        (112, "1. Approval of the Long Term Disability Plan and", False),
+        (138, "FMLA Agreement", False),
+        (112, "2. Medical Mutual Contract", False),
+        (72, "V. ADJOURNMENT", False),
+    ])
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["section"]) for r in rows] == [
+        ("I", "ROLL CALL", None),
+        ("II", "APPROVAL OF THE MINUTES", None),
+        ("III", "EXECUTIVE OFFICER REPORTS", None),
+        (None, "President’s Report", "EXECUTIVE OFFICER REPORTS"),
+        (None, "Treasurer’s Report", "EXECUTIVE OFFICER REPORTS"),
+        ("IV", "COMMITTEE REPORTS", None),
+        ("A", "COMMUNITY AFFAIRS", "COMMITTEE REPORTS"),
+        ("1", "Approval of Grants", "COMMUNITY AFFAIRS"),
+        ("B", "MANAGEMENT", "COMMITTEE REPORTS"),
+        ("1", "Approval of the Long Term Disability Plan and FMLA Agreement", "MANAGEMENT"),
+        ("2", "Medical Mutual Contract", "MANAGEMENT"),
+        ("V", "ADJOURNMENT", None)]
+    assert [r["sequence"] for r in rows] == list(range(1, 13))
+
+
+def test_contents_list_of_a_strategy_is_not_an_agenda():
+    doc = text_document(
+        "Health and Wellbeing Strategy\nContents\n"
+        "1. Foreword 1\n2. Introduction 3\n3. Start Well 8\n4. Live Well 9\n")
+    assert items(doc) == []
+
+
+def test_minutes_prefer_item_headings_to_their_contents_list():
+    doc = pdf_document([
+        (539, "Referat", False),
+        (85, "1. Meddelelser 3", False),
+        (85, "2. Bygningsvedligeholdelse 4", False),
+        (58, "1. Meddelelser", True),
+        (85, "Sagsnr.: 2011-29298", False),
+        (58, "2. Bygningsvedligeholdelse", True),
+        (85, "Indstillingen godkendt", False),
+    ])
+    doc.pages[0].lines[1].cells = ["1. Meddelelser", "3"]
+    doc.pages[0].lines[2].cells = ["2. Bygningsvedligeholdelse", "4"]
+    rows = items(doc)
+    assert [(r["item_number"], r["title"]) for r in rows] == [("1", "Meddelelser"), ("2", "Bygningsvedligeholdelse")]
+    assert all(r["page"] == 1 for r in rows)
+
+
+def test_a_cancelled_meeting_has_no_agenda():
+    doc = text_document("SEX OFFENDER MANAGEMENT BOARD\nAGENDA\nAugust 1, 2019\n"
+                        "The meeting is cancelled.\n1. Roll call\n2. Minutes\n")
+    assert items(doc) == []
