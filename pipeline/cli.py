@@ -109,6 +109,32 @@ def query_command(
         console.print(f"{result.num_rows} rows -> {save}")
 
 
+@app.command("inspect")
+def inspect_command(
+    paper: Annotated[Path, typer.Argument(help="One paper (.pdf, .txt, .md).")],
+    page: Annotated[Optional[int], typer.Option("--page", "-p", help="1-based page (default: every page).")] = None,
+    png: Annotated[Optional[Path], typer.Option("--png", help="Draw what was found over the page image (PDF).")] = None,
+    extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Only these extractors.")] = None,
+) -> None:
+    """Show what the pipeline finds on a page: segments, tables and each extractor's rows."""
+    from pipeline.inspection import describe, draw, inspect_paper
+    from pipeline.load import LoadError
+
+    if not paper.is_file():
+        console.print(f"[red]error:[/red] paper not found: {paper}")
+        raise typer.Exit(2)
+    try:
+        reports = inspect_paper(paper, [page] if page else ([1] if png else None), extractor)
+        if png:
+            console.print(f"page {reports[0].page.number} drawn -> {draw(reports[0], png)}")
+    except (LoadError, RegistryError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    for report in reports:
+        for line in describe(report):
+            out_console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command("evaluate")
 def evaluate_command(
     gold: Annotated[Path, typer.Option("--gold", "-g", help="Folder of gold files (<source file name>.json).")],
@@ -139,7 +165,7 @@ def evaluate_command(
     out_console.print(table)
     if detail:
         for line in [*map(str, result.misses), *map(str, result.extras)]:
-            out_console.print(f"  {line}", markup=False, highlight=False)
+            out_console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
     for source in result.unmatched_gold:
         out_console.print(f"  not in the output: {source}", markup=False)
     fields = result.document_fields
