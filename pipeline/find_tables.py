@@ -12,6 +12,7 @@ from pipeline.tables.stream import stream_tables
 
 def find_tables(page, number: int) -> list[Table]:
     """Tables on a pdfplumber ``page`` (1-based ``number``), top to bottom."""
-    ruled = lattice_tables(page, number)
-    found = ruled + stream_tables(page, number, skip=[t.bbox for t in ruled])
+    words = page.extract_words(extra_attrs=["size"])
+    ruled = lattice_tables(page, number, words)
+    found = ruled + stream_tables(number, words, skip=[t.bbox for t in ruled])
     return sorted(found, key=lambda t: (t.bbox.top, t.bbox.x0))

@@ -131,3 +131,19 @@ def test_number_columns_close_together_are_split_by_alignment(gap):
     (table,) = _tables(draw)
     assert [row[0] for row in table.rows] == ["North", "South", "East"]
     assert table.rows[1] == ["South", "485,670", "503,528", "521,015"]
+
+
+def test_table_ruled_only_in_its_header_is_split_by_whitespace():
+    """A box with the header cells ruled but no rules between body rows or columns: the
+    lattice grid puts the whole body in one cell per column, so whitespace decides."""
+    def draw(c):
+        top, bottom = HEIGHT - 140, HEIGHT - 150 - 14 * len(UNRULED)
+        c.rect(66, bottom, 360, top - bottom)
+        c.line(66, HEIGHT - 154, 426, HEIGHT - 154)
+        for x in (200, 280, 360):
+            c.line(x, top, x, bottom)
+        _unruled(c, top=150)
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED]
+    assert tables[0].method == "stream"

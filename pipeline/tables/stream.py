@@ -207,8 +207,9 @@ def _plausible(rows: list[list[str | None]]) -> bool:
     return words / len(filled) <= MAX_WORDS_PER_CELL
 
 
-def stream_tables(page, number: int, skip: list[BBox] = ()) -> list[Table]:
-    words = [w for w in page.extract_words(extra_attrs=["size"])
+def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list[Table]:
+    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``."""
+    words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
