@@ -1,0 +1,291 @@
+"""Minutes into decisions: per minuted item, what the meeting was asked to do
+(recommendation) and what it resolved (decision).
+
+Three layouts, tried per item in this order:
+- labelled blocks: a label line ("Indstilling", "Recommendation:", "Beslutning:",
+  "Udvalgets beslutning den ... Punkt 6") opens a block that runs to the next
+  label, a boilerplate line, a bold heading or the next item;
+- inline paragraphs: a paragraph that starts "RESOLVED that ..." or "It was moved ...";
+- sentences: in narrative minutes, the sentences that ask the board ("asked the
+  Board to accept ...") and those that resolve ("The Board agreed ...").
+
+Cues are spaCy Matcher patterns in ``vocab/decisions.toml``, matched on blank
+per-language pipelines (no model downloads); sentences come from spaCy's sentencizer.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import py3langid
+
+from extractors.page_furniture import furniture
+from pipeline.extractor import Extractor, Rows
+from pipeline.model import Document, Line
+from pipeline.textutil import clean
+
+CUE_KINDS = ("rec_opener", "rec_label", "dec_label", "dec_heading", "rec_inline", "dec_inline", "stop",
+             "rec_sentence", "dec_sentence")
+# A paper is minutes (and its recommendations are worth a row) when this many items record a decision.
+MIN_DECIDED_ITEMS = 2
+# A label or decision heading is a short line, not a sentence of the text.
+MAX_LABEL_TOKENS = 14
+# Decision sentences this close (in sentences) belong to one passage.
+SENTENCE_GAP = 1
+LANGUAGE_SAMPLE = 5000
+# A styled title wraps onto the next line when the gap is below this many line heights.
+TITLE_WRAP_GAP = 0.5
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return tomllib.loads(files("extractors.vocab").joinpath("decisions.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    items = _vocab()["items"]
+    return {
+        "heading": re.compile(items["heading"]),
+        "trailers": [re.compile(p, re.I) for p in items["title_trailers"]],
+        "debris": re.compile(items["line_debris"]),
+        "paragraph": re.compile(items["paragraph_number"]),
+    }
+
+
+@lru_cache(maxsize=None)
+def _pipeline(lang: str):
+    """A blank spaCy pipeline with a sentencizer and the cue matcher (built once per language)."""
+    import spacy  # slow to import: only when minutes are read
+    from spacy.matcher import Matcher
+
+    try:
+        nlp = spacy.blank(lang)
+    except ImportError:
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    matcher = Matcher(nlp.vocab)
+    for section, cues in _vocab().items():
+        if section == "items":
+            continue
+        for kind in CUE_KINDS:
+            patterns = cues.get(kind) or []
+            if patterns:
+                matcher.add(kind, patterns)
+    return nlp, matcher
+
+
+def _language(doc: Document) -> str:
+    sample = doc.text[:LANGUAGE_SAMPLE]
+    return py3langid.classify(sample)[0] if len(sample.split()) >= 5 else "en"
+
+
+@dataclass
+class Item:
+    number: str
+    title: str
+    page: int
+    bold: bool
+    lines: list[tuple[int, Line]] = field(default_factory=list)  # (page, line) of the body
+
+
+@dataclass
+class Block:
+    kind: str  # "rec" or "dec"
+    page: int
+    inline: bool  # opened by an inline paragraph: ends at the next numbered paragraph
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return clean(" ".join(self.parts)) or ""
+
+
+def _tidy(text: str) -> str:
+    text = _patterns()["debris"].sub("", text.strip())
+    return _patterns()["debris"].sub("", text)
+
+
+def _title(text: str) -> str:
+    for pattern in _patterns()["trailers"]:
+        text = pattern.sub("", text)
+    return text.strip(" .:-–")
+
+
+def _heading(line: Line):
+    text = line.text if not line.cells else " ".join(c for c in line.cells if c)
+    return _patterns()["heading"].match(text)
+
+
+def _wraps(above: Line, line: Line) -> bool:
+    """``line`` continues the styled title line ``above`` (same style, no gap)."""
+    if not line.bold or above.bbox is None or line.bbox is None:
+        return False
+    height = above.bbox.bottom - above.bbox.top
+    return 0 <= line.bbox.top - above.bbox.bottom <= TITLE_WRAP_GAP * height
+
+
+def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Item]:
+    """The minuted items of a paper, each with the lines of its body.
+
+    When item headings are set in bold (or as headings), only styled numbered
+    lines open items, at any depth; in plain text, a numbered line opens the
+    next item only when it carries the next number (lists inside an item do not).
+    """
+    numbered = [(page.number, i, line) for page, i, line in doc.iter_lines()
+                if (page.number, i) not in skip and _heading(line)]
+    styled = [n for n in numbered if n[2].bold or n[2].heading]
+    by_style = len(styled) >= MIN_DECIDED_ITEMS
+    items: list[Item] = []
+    current: Item | None = None
+    last_number = 0
+    extending: Line | None = None  # the last line of a styled title that may wrap
+    for page, i, line in doc.iter_lines():
+        if (page.number, i) in skip:
+            continue
+        match = _heading(line)
+        opens = False
+        if match:
+            number = int(match["number"])
+            if by_style:
+                opens = bool(line.bold or line.heading)
+            else:
+                opens = number == last_number + 1 or (not items and number <= 1)
+        if opens:
+            last_number = int(match["number"])
+            current = Item(match["number"], match["title"], page.number, by_style)
+            items.append(current)
+            extending = line if by_style else None
+            continue
+        if current is None:
+            continue
+        if extending and _wraps(extending, line) and not match and _line_cue(line.text, lang)[0] is None:
+            current.title += " " + line.text  # a styled title wrapped onto the next line
+            extending = line
+            continue
+        extending = None
+        current.lines.append((page.number, line))
+    for item in items:
+        item.title = _title(clean(item.title) or "")
+    return items
+
+
+def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
+    """What a body line opens (a cue kind or None) and the text it carries."""
+    text = re.sub(r"\((s)\)", r"\1", text)  # "Recommendation(s)"
+    nlp, matcher = _pipeline(lang)
+    tokens = nlp.make_doc(text)
+    found = sorted(((nlp.vocab.strings[k], s, e) for k, s, e in matcher(tokens)), key=lambda m: (m[1], -m[2]))
+    short = len(tokens) <= MAX_LABEL_TOKENS
+    for kind, start, end in found:
+        if start != 0 and kind != "dec_heading":
+            continue
+        if kind in ("rec_label", "dec_label"):
+            rest = tokens[end:].text.strip()
+            if not rest or rest.startswith(":"):
+                return kind, rest.lstrip(": ")
+        elif kind == "dec_heading" and short and not text.rstrip().endswith("."):
+            return kind, ""
+        elif kind == "rec_opener":
+            return kind, ""
+        elif kind in ("rec_inline", "dec_inline", "stop"):
+            return kind, text
+    return None, text
+
+
+def _blocks(item: Item, lang: str) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    paragraph = _patterns()["paragraph"]
+    for page, line in item.lines:
+        numbered = bool(paragraph.match(line.text))
+        text = paragraph.sub("", _tidy(line.text))
+        kind, rest = _line_cue(text, lang)
+        if kind == "stop":
+            current = None
+            continue
+        if kind in ("rec_opener", "rec_label", "dec_label", "dec_heading", "rec_inline", "dec_inline"):
+            current = Block(kind[:3], page, inline=kind.endswith("_inline"))
+            blocks.append(current)
+            if rest:
+                current.parts.append(rest)
+            continue
+        if current is None:
+            continue
+        if (current.inline and numbered) or (line.bold and not item.bold) or (line.bold and item.bold and
+                                                                             len(line.text) < 60):
+            current = None
+            continue
+        current.parts.append(text)
+    return [b for b in blocks if b.text]
+
+
+def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | None, int | None]:
+    """Recommendation and decision sentences of a narrative item (text, page each)."""
+    nlp, matcher = _pipeline(lang)
+    text, starts = "", []
+    for page, line in item.lines:
+        starts.append((len(text), page))
+        text += _tidy(line.text) + " "
+    doc = nlp(text)
+    rec, dec = [], []
+    for n, sent in enumerate(doc.sents):
+        kinds = {nlp.vocab.strings[k] for k, _, _ in matcher(sent.as_doc())}
+        page = max((p for offset, p in starts if offset <= sent.start_char), default=item.page)
+        if "rec_sentence" in kinds:
+            rec.append((n, sent.text, page))
+        if "dec_sentence" in kinds:
+            dec.append((n, sent.text, page))
+    if dec:
+        sents = list(doc.sents)
+        passage, last = [], None
+        for n, _, _ in dec:
+            if last is not None and n - last <= SENTENCE_GAP + 1:
+                passage.extend(s.text for s in sents[last + 1:n + 1])
+            else:
+                passage.append(sents[n].text)
+            last = n
+        dec_text = clean(" ".join(passage))
+    else:
+        dec_text = None
+    return (clean(" ".join(t for _, t, _ in rec)) if rec else None, rec[0][2] if rec else None,
+            dec_text, dec[0][2] if dec else None)
+
+
+def decisions(doc: Document) -> list[dict]:
+    lang = _language(doc)
+    items = find_items(doc, furniture(doc), lang)
+    blocks_of = [_blocks(item, lang) for item in items]
+    # narrative sentences ("The Board agreed ...") are read only in minutes that
+    # record no decision in a labelled or inline form
+    narrative = any(s.kind == "minutes" for s in doc.segments) and not any(blocks_of)
+    rows = []
+    for item, blocks in zip(items, blocks_of):
+        if blocks:
+            recs = [b for b in blocks if b.kind == "rec"]
+            decs = [b for b in blocks if b.kind == "dec"]
+            rec = " ".join(b.text for b in recs) or None
+            dec = " ".join(b.text for b in decs) or None
+            page = blocks[0].page
+        elif narrative:
+            rec, rec_page, dec, dec_page = _sentences(item, lang)
+            page = min((p for p in (rec_page, dec_page) if p), default=item.page)
+        else:
+            continue
+        if rec or dec:
+            rows.append({"item_number": item.number, "title": item.title, "recommendation": rec,
+                         "decision": dec, "page": page})
+    if sum(1 for r in rows if r["decision"]) < MIN_DECIDED_ITEMS:
+        return []
+    return rows
+
+
+class DecisionsExtractor(Extractor):
+    name = "decisions"
+    produces = ("decisions",)
+
+    def extract(self, doc: Document) -> Rows:
+        return {"decisions": decisions(doc)}

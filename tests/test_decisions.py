@@ -1,0 +1,136 @@
+"""decisions: per minuted item, what was asked and what was resolved, one test per layout."""
+from __future__ import annotations
+
+from tests.conftest import extractor, text_document
+
+
+def rows(text: str) -> list[dict]:
+    return extractor("decisions").extract(text_document(text))["decisions"]
+
+
+def by_number(found: list[dict]) -> dict[str, dict]:
+    return {r["item_number"]: r for r in found}
+
+
+def test_danish_indstilling_and_beslutning_blocks():
+    found = by_number(rows("""Referat
+
+1. Velkomst (kl. 12.30) v. Tove Kristensen
+Beslutning:
+Mødet startede med en kort præsentationsrunde.
+
+2. Godkendelse af dagsordenen (kl. 12.35) v. Tove Kristensen
+Indstilling:
+At styregruppen:
+• Godkender dagsordenen.
+Beslutning:
+Dagsordenen blev godkendt.
+1. En liste i referatet
+2. Med punkter der ikke er nye sager
+
+3. Eventuelt
+Beslutning:
+Der var ikke noget til eventuelt.
+"""))
+    assert sorted(found) == ["1", "2", "3"]
+    assert found["1"]["title"] == "Velkomst"
+    assert found["1"]["recommendation"] is None
+    assert found["2"]["recommendation"] == "At styregruppen: Godkender dagsordenen."
+    assert found["2"]["decision"].startswith("Dagsordenen blev godkendt.")
+    assert found["3"]["title"] == "Eventuelt"
+
+
+def test_committee_decision_heading_ends_at_boilerplate():
+    found = by_number(rows("""Referat
+
+## 1. Meddelelser
+Udvalgets beslutning den 04.12.2012 Punkt 1
+Taget til efterretning
+Følgende deltog ikke i behandlingen af punktet:
+Per Hansen
+
+## 2. Bygningsvedligeholdelse 2013
+Indstilling
+Center for Ejendomme indstiller, at
+A) Arbejderne godkendes.
+Udvalgets beslutning den 04.12.2012 Punkt 2
+Indstillingen godkendt
+"""))
+    assert found["1"]["decision"] == "Taget til efterretning"
+    assert found["2"]["recommendation"] == "Center for Ejendomme indstiller, at A) Arbejderne godkendes."
+    assert found["2"]["decision"] == "Indstillingen godkendt"
+
+
+def test_resolved_paragraph_ends_at_the_next_numbered_paragraph():
+    found = by_number(rows("""MINUTES of a meeting of the Cabinet
+
+## 86. Minutes of the Meeting held on 9th January 2025 (Item 3)
+RESOLVED that the minutes were a correct record.
+
+## 88. Revenue Budget Monitoring
+1. Mr Oakford introduced the report.
+2. RESOLVED that Cabinet agree to:
+A) Note the forecast overspend.
+b) Agree the capital budget changes.
+3. Members thanked officers.
+"""))
+    assert found["86"]["title"] == "Minutes of the Meeting held on 9th January 2025"
+    assert found["86"]["decision"] == "RESOLVED that the minutes were a correct record."
+    assert found["88"]["decision"] == ("RESOLVED that Cabinet agree to: A) Note the forecast overspend. "
+                                       "b) Agree the capital budget changes.")
+
+
+def test_narrative_minutes_read_asking_and_agreeing_sentences():
+    found = by_number(rows("""Board meeting minutes
+
+## 1. Fixed Asset Review
+The Chair of the Finance Committee asked the Board to accept the proposal to write off all assets.
+The effect would be a lower surplus.
+The Board agreed unanimously with this review.
+
+## 2. Opening Hours
+The Chair asked the Board to review the proposal to amend opening hours.
+This proposal will deliver 7-day opening.
+The Board agreed unanimously to accept this proposal.
+"""))
+    assert found["1"]["recommendation"] == ("The Chair of the Finance Committee asked the Board to accept the "
+                                            "proposal to write off all assets.")
+    assert found["1"]["decision"] == "The Board agreed unanimously with this review."
+    assert found["2"]["decision"] == "The Board agreed unanimously to accept this proposal."
+
+
+def test_us_motion_second_ayes_result():
+    found = by_number(rows("""Minutes of the regular meeting of the Board of Trustees
+
+1. Call to Order
+The meeting was called to order at 6:00 pm.
+
+2. Approval of the FY2024 Budget
+MOTION BY: Trustee Smith SECOND: Trustee Jones
+To approve the FY2024 operating budget as presented.
+AYES: Smith, Jones, Lee
+RESULT: APPROVED
+
+3. Library Hours
+It was moved by Trustee Lee, seconded by Trustee Smith, to extend Saturday hours.
+Motion carried unanimously.
+"""))
+    assert sorted(found) == ["2", "3"]
+    assert found["2"]["recommendation"] == "To approve the FY2024 operating budget as presented."
+    assert found["2"]["decision"] == "APPROVED"
+    assert found["3"]["recommendation"].startswith("It was moved by Trustee Lee")
+    assert found["3"]["decision"] == "Motion carried unanimously."
+
+
+def test_report_recommendations_are_not_decisions():
+    assert rows("""Report to the Executive
+
+1. Purpose of the report
+The report asks the Executive to approve the partnership.
+
+2. Recommendation
+Recommendation: that the Executive approves the partnership agreement.
+
+3. Financial implications
+None.
+""") == []
