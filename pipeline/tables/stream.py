@@ -22,7 +22,13 @@ CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
 RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 1.6  # lines further apart than this (in line heights) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
-MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
+MAX_WORDS_PER_CELL = 4.0
+MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
+SHORT_LINE = 0.4  # ... each no wider than this share of the table
+WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one wrapped row
+GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
+GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
+GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page  # tables hold short cells; more on average is prose in columns
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
@@ -126,7 +132,8 @@ def text_lines(words: list[dict]) -> list[TextLine]:
 
 
 def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
-    """Runs of tabular lines, close together; short lines between them stay in."""
+    """Runs of tabular lines, close together; a few short lines between them (section labels,
+    wrapped labels) stay in."""
     regions: list[list[TextLine]] = []
     run: list[TextLine] = []
     pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
@@ -142,7 +149,7 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
                     regions.append(run)
                 run = [line]
             pending = []
-        elif run and near and len(line.chunks) == 1 and len(pending) < 2:
+        elif run and near and len(pending) < MAX_SHORT_LINES and _short(line, run):
             pending.append(line)
         else:
             if run:
@@ -151,6 +158,11 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     if run:
         regions.append(run)
     return regions
+
+
+def _short(line: TextLine, run: list[TextLine]) -> bool:
+    x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
+    return len(line.chunks) == 1 and line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
 
 
 def _rivers(body: list[TextLine], x0: float, x1: float, size: float) -> list[tuple[float, float]]:
@@ -173,8 +185,26 @@ def _rivers(body: list[TextLine], x0: float, x1: float, size: float) -> list[tup
     return rivers
 
 
+def _rows(region: list[TextLine]) -> list[list[TextLine]]:
+    """Lines into rows: a line set closer to the one above than the table's usual row pitch
+    continues it (a wrapped label or header)."""
+    pitches = [b.top - a.top for a, b in zip(region, region[1:])]
+    pitch = statistics.median(pitches) if pitches else 0.0
+    rows = [[region[0]]]
+    for gap, line in zip(pitches, region[1:]):
+        if gap < WRAP_PITCH * pitch:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
 def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
-    body = [line for line in region if line.tabular]
+    tabular = [line for line in region if line.tabular]
+    # header lines often span several columns: the columns come from the body, which
+    # starts at the first line holding a figure (when there is one)
+    first_figures = next((i for i, line in enumerate(tabular) if any(p.numeric for p in line.phrases)), 0)
+    body = tabular[first_figures:]
     size = statistics.median(line.size for line in body)
     x0 = min(line.x0 for line in body)
     x1 = max(line.x1 for line in body)
@@ -182,9 +212,9 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     rows = []
-    for line in region:
+    for lines in _rows(region):
         cells: list[list[str]] = [[] for _ in columns]
-        for phrase in line.phrases:
+        for phrase in (p for line in lines for p in line.phrases):
             overlaps = [min(phrase.x1, c1) - max(phrase.x0, c0) for c0, c1 in columns]
             best = max(range(len(columns)), key=lambda i: overlaps[i])
             if overlaps[best] <= 0:  # outside every column: the nearest one
@@ -207,13 +237,51 @@ def _plausible(rows: list[list[str | None]]) -> bool:
     return words / len(filled) <= MAX_WORDS_PER_CELL
 
 
+def page_columns(words: list[dict]) -> list[list[dict]]:
+    """Split the words of a page set in several columns of running text at the gutters.
+
+    A gutter is a vertical strip that (almost) no word crosses, with running text on both
+    sides; a table's own whitespace columns have no running text beside them, so a page
+    holding one large table is not split.
+    """
+    if len(words) < 20:
+        return [words]
+    left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
+    height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
+    cover = [0.0] * (right - left + 1)
+    for w in words:
+        for x in range(int(w["x0"]) - left, int(w["x1"]) - left + 1):
+            cover[x] += w["bottom"] - w["top"]
+    gutters, start = [], None
+    for x, c in enumerate(cover + [height]):
+        if c <= GUTTER_CROSSING * height:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start >= GUTTER_MIN and start > 0.2 * len(cover) and x < 0.8 * len(cover):
+                gutters.append((start + left, x + left))
+            start = None
+    for g0, g1 in sorted(gutters, key=lambda g: g[0] - g[1]):  # widest first
+        middle = (g0 + g1) / 2
+        sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
+                 [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
+        if all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+            return page_columns(sides[0]) + page_columns(sides[1])
+    return [words]
+
+
+def _prose_lines(words: list[dict]) -> int:
+    return sum(any(sum(len(p.words) for p in chunk) >= 2 * LONG_CHUNK_WORDS for chunk in line.chunks)
+               for line in text_lines(words))
+
+
 def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list[Table]:
     """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
-    for region in _regions(text_lines(words)):
+    regions = [r for column in page_columns(words) for r in _regions(text_lines(column))]
+    for region in regions:
         if sum(line.tabular for line in region) < 2:
             continue
         rows, columns = _grid(region)
