@@ -34,10 +34,6 @@ PERSON_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("papers", ("authorised_by",), "authorised_by_id"),
 )
 # Columns naming bodies: (table, source column, id column).
-BODY_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("meetings", "body", "body_id"),
-    ("documents", "organisation", "organisation_id"),
-)
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio: "Gough" / "Gogh" are one surname, "Gough" / "Hughes" not
 GIVEN_NAME_SIMILARITY = 85
 BODY_WORD_SIMILARITY = 85  # rapidfuzz ratio of two words of bodies' names: typos and spellings
@@ -147,11 +143,13 @@ def resolve_people(mentions: list[Mention]) -> list[list[Mention]]:
                   key=lambda n: (-n.fullness[0], -n.fullness[1], n.key, n.printed))
     canonical: list[PersonName] = []
     person_of: dict[PersonName, int | None] = {}
+    by_surname: dict[str, list[int]] = defaultdict(list)  # first letters of the surname: few comparisons
     for name in full:
-        fits = [i for i, c in enumerate(canonical) if same_person(name, c)]
+        fits = [i for i in by_surname[name.surname[:2]] if same_person(name, canonical[i])]
         if not fits:
             canonical.append(name)
             person_of[name] = len(canonical) - 1
+            by_surname[name.surname[:2]].append(len(canonical) - 1)
         else:
             # "R. Gough" beside both "Roger Gough" and "Richard Gough" stays unresolved
             person_of[name] = fits[0] if len(fits) == 1 else None
@@ -249,31 +247,75 @@ def same_body(a: str, b: str) -> bool:
     return True
 
 
-def link_bodies(frames: dict[str, pd.DataFrame]) -> None:
-    documents_of: dict[str, set[str]] = defaultdict(set)
-    for table, column, _ in BODY_COLUMNS:
-        for document_id, name in zip(frames[table]["document_id"], frames[table][column]):
-            if name is not None:
-                documents_of[name].add(document_id)
-    # names most papers use lead their body
-    names = sorted(documents_of, key=lambda n: (-len(documents_of[n]), -len(n), n))
-    groups: list[list[str]] = []
-    for name in names:
-        home = next((g for g in groups if same_body(name, g[0])), None)
-        if home is None:
-            groups.append([name])
+@dataclass
+class Body:
+    names: list[str]  # as printed, the name most papers use first
+    organisation: str | None  # body_id of the organisation a board or committee belongs to
+    is_organisation: bool = False
+
+    def admits(self, name: str, organisation: str | None) -> bool:
+        """Alike names, and not of two different organisations ("Cabinet" of two councils)."""
+        if self.is_organisation:  # a council's own meetings are the council
+            fits = organisation in (None, self.body_id)
         else:
-            home.append(name)
-    id_of, rows = {}, []
-    for group in groups:
-        body_id = stable_id("b", " ".join(body_tokens(group[0])).lower())
-        id_of.update(dict.fromkeys(group, body_id))
-        rows.append({"body_id": body_id, "name": group[0], "variants": ";".join(sorted(group)),
-                     "n_documents": len(set().union(*(documents_of[n] for n in group)))})
-    for table, column, id_column in BODY_COLUMNS:
-        frame = frames[table]
-        frames[table] = frame.assign(**{id_column: [id_of.get(n) if n is not None else None for n in frame[column]]})
-    frames["bodies"] = _frame(rows, ["body_id", "name", "variants", "n_documents"])
+            fits = None in (organisation, self.organisation) or organisation == self.organisation
+        return fits and same_body(name, self.names[0])
+
+    @property
+    def body_id(self) -> str:
+        return stable_id("b", " ".join(body_tokens(self.names[0])).lower(), self.organisation or "")
+
+
+def _resolve_bodies(bodies: list[Body], units: dict[tuple[str, str | None], set[str]],
+                    are_organisations: bool) -> dict:
+    """Add (name, organisation) units to the bodies they fit, most named first; unit -> its Body."""
+    home_of = {}
+    papers_naming: Counter = Counter()
+    for (name, _), documents in units.items():
+        papers_naming[name] += len(documents)
+    for name, organisation in sorted(units, key=lambda u: (-papers_naming[u[0]], -len(units[u]), -len(u[0]),
+                                                           u[0], u[1] or "")):
+        home = next((b for b in bodies if b.admits(name, organisation)), None)
+        if home is None:
+            home = Body([], organisation, are_organisations)
+            bodies.append(home)
+        if name not in home.names:
+            home.names.append(name)
+        if not home.is_organisation:
+            home.organisation = home.organisation or organisation
+        home_of[(name, organisation)] = home
+    return home_of
+
+
+def link_bodies(frames: dict[str, pd.DataFrame]) -> None:
+    """Organisations first; then boards and committees, each within the organisation of its paper."""
+    bodies: list[Body] = []
+    documents = frames["documents"]
+    organisations: dict[tuple[str, None], set[str]] = defaultdict(set)
+    for document_id, name in zip(documents["document_id"], documents["organisation"]):
+        if name is not None:
+            organisations[(name, None)].add(document_id)
+    home_of = _resolve_bodies(bodies, organisations, are_organisations=True)
+    organisation_of = {d: home_of[(n, None)].body_id
+                       for d, n in zip(documents["document_id"], documents["organisation"]) if n is not None}
+    meetings = frames["meetings"]
+    committees: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for document_id, name in zip(meetings["document_id"], meetings["body"]):
+        if name is not None:
+            committees[(name, organisation_of.get(document_id))].add(document_id)
+    home_of.update(_resolve_bodies(bodies, committees, are_organisations=False))
+    documents_of: dict[int, set[str]] = defaultdict(set)
+    for unit, home in home_of.items():
+        documents_of[id(home)] |= (organisations.get(unit) or set()) | (committees.get(unit) or set())
+    frames["documents"] = documents.assign(organisation_id=[
+        home_of[(n, None)].body_id if n is not None else None for n in documents["organisation"]])
+    frames["meetings"] = meetings.assign(body_id=[
+        home_of[(n, organisation_of.get(d))].body_id if n is not None else None
+        for d, n in zip(meetings["document_id"], meetings["body"])])
+    frames["bodies"] = _frame([{"body_id": b.body_id, "name": b.names[0], "variants": ";".join(sorted(b.names)),
+                                "organisation_id": b.organisation,
+                                "n_documents": len(documents_of[id(b)])} for b in bodies],
+                              ["body_id", "name", "variants", "organisation_id", "n_documents"])
 
 
 # ---------------------------------------------------------------- actions

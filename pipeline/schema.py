@@ -121,6 +121,7 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("body_id", S, "Stable id of a board, committee or organisation: a hash of its name."),
         ("name", S, "The name most papers use (the longest on a tie)."),
         ("variants", S, "`;`-joined forms the papers print."),
+        ("organisation_id", S, "`body_id` of the organisation a board or committee belongs to, when stated."),
         ("n_documents", I32, "Number of papers that name the body."),
     ],
 }

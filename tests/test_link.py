@@ -122,3 +122,20 @@ def test_an_action_in_the_logs_of_several_meetings_is_one_action_with_a_history(
 def test_without_a_known_body_refs_link_only_within_their_paper():
     actions = [{"document_id": d, "ref": "1", "action": "Send the minutes"} for d in ("d1", "d2")]
     assert frames_of(actions=actions)["actions"]["action_id"].nunique() == 2
+
+
+def test_a_committee_name_is_one_body_per_organisation():
+    documents = [{"document_id": d, "source_path": f"{d}.txt", "status": "ok", "organisation": org}
+                 for d, org in (("k1", "Kent County Council"), ("k2", "Kent County Council"),
+                                ("n1", "Northshire Council"), ("x1", None))]
+    meetings = [{"document_id": d, "body": "Cabinet"} for d in ("k1", "k2", "n1", "x1")]
+    frames = frames_of(documents=documents, meetings=meetings)
+    bodies = frames["bodies"]
+    cabinets = bodies[bodies["name"] == "Cabinet"]
+    assert len(cabinets) == 2
+    kent = bodies.set_index("name").loc["Kent County Council", "body_id"]
+    ids = frames["meetings"]["body_id"].tolist()
+    assert ids[0] == ids[1] != ids[2]
+    assert ids[3] in (ids[0], ids[2])  # a paper that names no organisation joins the body most papers name
+    assert cabinets.set_index("body_id").loc[ids[0], "organisation_id"] == kent
+    assert cabinets.set_index("body_id").loc[ids[0], "n_documents"] == 3
