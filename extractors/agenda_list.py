@@ -123,7 +123,9 @@ def candidate(index: int, page: Page, line: Line) -> Candidate | None:
     options = readings(match["num"], match["sep"])
     if not options:
         return None
-    if match["sep"].isspace() and not (match["num"].isdigit() and match["title"][0].isupper()):
+    if match["title"][0].islower():
+        return None  # "i. price increases ...": a clause of a sentence, not an item title
+    if match["sep"].isspace() and not match["num"].isdigit():
         return None
     title_x = None
     if line.words and len(line.words) > 1 and line.words[0].text.rstrip(".):") == match["num"]:
@@ -174,7 +176,8 @@ def main_run(runs: list[Run]) -> Run | None:
 
 def _is_section_heading(line: Line) -> bool:
     letters = [c for c in line.text if c.isalpha()]
-    return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters) and not any(c.isdigit() for c in line.text)
+    return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
+            and not any(c.isdigit() or c == ":" for c in line.text)
             and len(line.text.split()) <= MAX_SECTION_WORDS and (line.bold or line.heading is not None)
             and cue_kind(line) is None)
 

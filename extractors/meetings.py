@@ -1,10 +1,259 @@
-"""Meetings: placeholder replaced below."""
-from pipeline.extractor import Extractor
+"""Meetings: the body, date, times and venue of the meeting a paper belongs to.
+
+Agendas and minutes open with a header block: "Label: value" lines or rows
+(Date:, Place:, Dato:), a sentence ("MINUTES of a meeting of the Cabinet
+held in the Council Chamber ... on Thursday, 30 January 2025"), or bare
+lines (body, date and time, venue) read by their order around the date. A
+report that is not an agenda or minutes gives its meeting only when its cover
+addresses one ("To: Cabinet, 30 January 2025").
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from extractors.agenda_list import candidate
+from extractors.when import find_date, find_times, tidy_ordinals, time_span
+from pipeline.extractor import Extractor, Rows
+from pipeline.find import cue_kind
+from pipeline.model import Document, Line, Page
+from pipeline.textutil import clean, fold
+
+MAX_HEADER_LINES = 30
+MAX_LABEL_WORDS = 4
+MAX_VENUE_WORDS = 14
+MAX_VENUE_LINES = 3
+# A table row with this many cells is the agenda itself, past the header.
+TABLE_ROW_CELLS = 3
+_LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    data = tomllib.loads(files("extractors.vocab").joinpath("meetings.toml").read_text("utf-8"))
+    patterns = data["patterns"]
+    return {
+        "labels": {fold(label): field for field, labels in data["labels"].items() for label in labels},
+        "stops": {fold(s) for s in data["stops"]["labels"]},
+        "contact": re.compile(r"\s*\b(?:" + "|".join(re.escape(c) for c in data["contact"]["labels"]) + r")\b\s*:.*$",
+                              re.I),
+        "body": [re.compile(p, re.I) for p in patterns["body"]],
+        "venue": [re.compile(p, re.I) for p in patterns["venue"]],
+        "venue_line": re.compile(patterns["venue_line"], re.I),
+        "organisation": [re.compile(p, re.I) for p in patterns["organisation"]],
+    }
+
+
+@dataclass
+class HeaderLine:
+    page: Page
+    line: Line
+    label: str | None  # field the line's label names (date, venue ...), if any
+    value: str  # the text after the label, or the whole line
+
+
+def _labelled(line: Line) -> tuple[str | None, str]:
+    cells = [c for c in line.cells or [] if c]
+    if len(cells) >= 2:
+        label, value = cells[0], " ".join(cells[1:])
+    else:
+        match = _LABELLED.match(line.text)
+        if not match:
+            return None, line.text
+        label, value = match["label"], match["value"]
+    folded = fold(label).strip(" :.")
+    if len(folded.split()) > MAX_LABEL_WORDS:
+        return None, line.text
+    return vocab()["labels"].get(folded) or ("stop" if folded in vocab()["stops"] else None), value
+
+
+def header_block(doc: Document) -> list[HeaderLine]:
+    """The lines of page 1 before the attendance list or the first agenda item."""
+    block: list[HeaderLine] = []
+    page = doc.pages[0]
+    for i, line in enumerate(page.lines[:MAX_HEADER_LINES]):
+        label, value = _labelled(line)
+        first_word = fold(line.text).split()[0].strip(":;,") if line.text.split() else ""
+        if label == "stop" or first_word in vocab()["stops"] or fold(line.text).strip(" :") in vocab()["stops"]:
+            break
+        if candidate(i, page, line) or len([c for c in line.cells or [] if c]) >= TABLE_ROW_CELLS:
+            break
+        block.append(HeaderLine(page, line, label, value))
+    return block
+
+
+def _body_of(text: str) -> str | None:
+    for pattern in vocab()["body"]:
+        match = pattern.search(text)
+        if match and not find_date(match["body"]) and re.search(r"[^\W\d_]{3,}", match["body"]):
+            return clean(match["body"]).strip(" .,-–")
+    return None
+
+
+def _is_organisation(text: str) -> bool:
+    return any(p.search(text.strip(" .,")) for p in vocab()["organisation"])
+
+
+def _is_time_only(text: str) -> bool:
+    times = find_times(text)
+    if not times:
+        return False
+    rest = text
+    for _, start, end in reversed(times):
+        rest = rest[:start] + rest[end:]
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
+def _cut_contact(text: str) -> str:
+    return vocab()["contact"].sub("", text).strip()
+
+
+def _venue_after(block: list[HeaderLine], start: int) -> str | None:
+    """The bare lines after the date line that name a place."""
+    parts: list[str] = []
+    in_remark = False
+    for entry in block[start:]:
+        text = _cut_contact(entry.line.text)
+        if in_remark or text.startswith("("):
+            in_remark = not text.endswith(")")
+            continue
+        if not text or _is_time_only(text) or not re.search(r"[^\W\d_]{3,}", text):
+            if parts:
+                break
+            continue
+        if text.isupper():
+            break  # a title ("PUBLIC NOTICE OF ..."), not a place
+        if (entry.label or text.endswith(".") or find_date(text) or cue_kind(entry.line)
+                or len(text.split()) > MAX_VENUE_WORDS):
+            break
+        parts.append(text)
+        if not text.endswith(",") or len(parts) == MAX_VENUE_LINES:
+            break
+    return clean(" ".join(parts)).strip(" ,") if parts else None
+
+
+def _with_postcode(block: list[HeaderLine], index: int, venue: str) -> str:
+    """A venue whose last line is a postcode ("Stretford" / "M32 0TH") gets it back."""
+    if index + 1 < len(block):
+        nxt = block[index + 1]
+        text = nxt.line.text.strip()
+        if not nxt.label and len(text.split()) <= 2 and re.search(r"\d", text) and not find_times(text):
+            return f"{venue} {text}"
+    return venue
+
+
+def meeting_from_header(doc: Document) -> dict | None:
+    block = header_block(doc)
+    if not block:
+        return None
+    fields: dict[str, str | None] = {"body": None, "venue": None, "start_time": None, "end_time": None}
+    date, date_index = None, None
+    for i, entry in enumerate(block):
+        if entry.label == "body" and not fields["body"]:
+            fields["body"] = clean(entry.value)
+        elif entry.label == "venue" and not fields["venue"]:
+            fields["venue"] = _with_postcode(block, i, clean(_cut_contact(entry.value)) or "")
+        elif entry.label == "time" and not fields["start_time"]:
+            fields["start_time"], fields["end_time"] = time_span(entry.value)
+    text = " ".join(e.line.text for e in block)
+    for pattern in vocab()["venue"]:
+        match = pattern.search(text)
+        if match and not fields["venue"]:
+            fields["venue"] = clean(match["venue"])
+    for i, entry in enumerate(block):
+        found = find_date(entry.value if entry.label == "date" else entry.line.text)
+        if found and (date is None or (found[0] == date and not fields["start_time"])):
+            if date is None:
+                date, date_index = found[0], i
+            if not fields["start_time"]:
+                fields["start_time"], fields["end_time"] = time_span(entry.line.text)
+    if date is None:
+        return None
+    if not fields["start_time"]:
+        for entry in block:
+            if _is_time_only(entry.line.text):
+                fields["start_time"], fields["end_time"] = time_span(entry.line.text)
+                break
+    if not fields["body"]:
+        fields["body"] = _body_of(text.split(" on ")[0]) if text.lower().startswith("minutes") else None
+    if not fields["body"]:
+        fields["body"] = _body_above(block, date_index)
+    if not fields["venue"]:
+        prefixed = next((m["venue"] for e in block if not e.label
+                         and (m := vocab()["venue_line"].match(e.line.text)) and not find_times(e.line.text)), None)
+        _, after_date = _around_date(block[date_index].line.text)
+        on_date_line = re.search(r"\b(?:at|in|i)\s+(?P<venue>[A-ZÆØÅ].+)$", after_date)
+        if prefixed:
+            fields["venue"] = clean(prefixed)
+        elif on_date_line:
+            fields["venue"] = clean(on_date_line["venue"])
+        else:
+            fields["venue"] = _venue_after(block, date_index + 1)
+    return {**fields, "meeting_date": date, "page": block[date_index].page.number}
+
+
+def _around_date(text: str) -> tuple[str, str]:
+    """The words before the date of a line, and those after it (times taken out)."""
+    found = find_date(text)
+    if not found:
+        return text, ""
+    before, _, after = tidy_ordinals(text).partition(found[1])
+    for _, start, end in reversed(find_times(after)):
+        after = after[:start] + after[end:]
+    return before.strip(" ,-–—"), _cut_contact(after)
+
+
+def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
+    """The title line nearest above the date: not a cue ("AGENDA"), not the
+    organisation; or the title before the date on its own line
+    ("CORPORATE PARENTING PANEL – 10th December 2024")."""
+    for entry in reversed(block[:date_index + 1]):
+        text = entry.line.text
+        named = _body_of(text)
+        if named:
+            return named
+        if entry.label or cue_kind(entry.line) or _is_organisation(text):
+            continue
+        found = find_date(text)
+        if found:
+            before, _ = _around_date(text)
+            words = before.split()
+            dashed = re.search(r"\s[-–—]\s*$", tidy_ordinals(text).partition(found[1])[0])
+            titled = (entry.line.bold or entry.line.heading) and "," not in before
+            if words and len(words) <= MAX_LABEL_WORDS + 2 and not words[-1][0].islower() and (dashed or titled):
+                return clean(before)
+            continue
+        if not text.endswith(".") and re.search(r"[^\W\d_]{3,}", text):
+            return clean(text)
+    return None
+
+
+def meeting_addressed(doc: Document) -> dict | None:
+    """A report's "To: Cabinet, 30 January 2025"."""
+    for page in doc.pages[:1]:
+        for line in page.lines[:MAX_HEADER_LINES]:
+            label, value = _labelled(line)
+            if label != "addressee":
+                continue
+            found = find_date(value)
+            if found:
+                body = clean(value.replace(found[1], " ")).strip(" ,-–")
+                return {"body": body or None, "meeting_date": found[0], "page": page.number}
+    return None
 
 
 class MeetingsExtractor(Extractor):
     name = "meetings"
     produces = ("meetings",)
 
-    def extract(self, doc):
-        return {}
+    def extract(self, doc: Document) -> Rows:
+        if not doc.pages or not doc.pages[0].lines:
+            return {"meetings": []}
+        if doc.segments_of("agenda") or doc.segments_of("minutes"):
+            meeting = meeting_from_header(doc)
+        else:
+            meeting = meeting_addressed(doc)
+        return {"meetings": [meeting] if meeting else []}

@@ -1,0 +1,67 @@
+"""Meetings from header blocks, one small paper per layout."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extractor, text_document
+from extractors.when import find_date, time_span
+
+
+def meetings(text: str) -> list[dict]:
+    return extractor("meetings").extract(text_document(text))["meetings"]
+
+
+def test_bare_header_lines_body_date_times_and_labelled_venue():
+    [row] = meetings("### Joint Committee of CCGs\n6 <sup>th</sup> July 2017 1pm – 3pm\n"
+                     "Venue: Banqueting Suite, Leyland, PR25 1DH\n## Agenda\n")
+    assert row == {**row, "body": "Joint Committee of CCGs", "meeting_date": dt.date(2017, 7, 6),
+                   "start_time": "13:00", "end_time": "15:00", "venue": "Banqueting Suite, Leyland, PR25 1DH"}
+
+
+def test_labelled_header_with_body_in_agenda_title_and_postcode_line():
+    [row] = meetings("AGENDA PAPERS FOR EXECUTIVE\nDate: Monday, 28 October 2013\nTime: 6.30 pm\n"
+                     "Place: Committee Rooms 2 and 3, Town Hall, Stretford\nM32 0TH\nA G E N D A\n")
+    assert row == {**row, "body": "EXECUTIVE", "meeting_date": dt.date(2013, 10, 28), "start_time": "18:30",
+                   "venue": "Committee Rooms 2 and 3, Town Hall, Stretford M32 0TH"}
+
+
+def test_minutes_sentence_names_body_venue_and_date():
+    [row] = meetings("KENT COUNTY COUNCIL\nCABINET\nMINUTES of a meeting of the Cabinet held in the Council\n"
+                     "Chamber, Sessions House, Maidstone on Thursday, 30 January 2025.\nPRESENT: Mr R Gough\n")
+    assert (row["body"], row["venue"], row["meeting_date"]) == (
+        "Cabinet", "Council Chamber, Sessions House, Maidstone", dt.date(2025, 1, 30))
+
+
+def test_danish_header_with_weekday_date_clock_and_venue_line():
+    [row] = meetings("Referat\nSundheds- og Forebyggelsesudvalget\ntirsdag den 4. december 2012, kl. 13:00\n"
+                     "i Mødecenter C, Lokale 32 på Rådhuset\nTilstede\nLolan Ottesen\n")
+    assert row == {**row, "body": "Sundheds- og Forebyggelsesudvalget", "meeting_date": dt.date(2012, 12, 4),
+                   "start_time": "13:00", "venue": "Mødecenter C, Lokale 32 på Rådhuset"}
+
+
+def test_us_agenda_header_skips_the_organisation_line_and_reads_the_venue_after_the_date():
+    [row] = meetings("Regular Meeting of the Board of Trustees\nCuyahoga Community College District\n"
+                     "Thursday, September 26, 2019\nJerry Sue Thornton Center – Ford Room\n1:30 p.m.\nAGENDA\n")
+    assert row == {**row, "body": "Board of Trustees", "meeting_date": dt.date(2019, 9, 26),
+                   "start_time": "13:30", "venue": "Jerry Sue Thornton Center – Ford Room"}
+
+
+def test_a_sentence_after_the_date_is_not_a_venue():
+    [row] = meetings("SEX OFFENDER MANAGEMENT BOARD\nAGENDA\nAugust 1, 2019\n10:30am-12:30pm\n"
+                     "The meeting is cancelled.\n")
+    assert (row["body"], row["start_time"], row["end_time"], row["venue"]) == (
+        "SEX OFFENDER MANAGEMENT BOARD", "10:30", "12:30", None)
+
+
+def test_report_cover_addressed_to_a_meeting_and_strategy_without_one():
+    [row] = meetings("From:\tCabinet Member for Finance\nTo:\tCabinet, 30 January 2025\nSubject:\tBudget\n")
+    assert (row["body"], row["meeting_date"]) == ("Cabinet", dt.date(2025, 1, 30))
+    assert meetings("Health and Wellbeing Strategy 2020-2025\nContents\nForeword 1\n") == []
+
+
+def test_times_and_dates_as_printed():
+    assert time_span("Time 11.15am – 12.45pm") == ("11:15", "12:45")
+    assert time_span("Dato: 04.12.2012") == (None, None)
+    assert time_span("(kl. 12.40) v. Tove") == ("12:40", None)
+    assert find_date("26 th May 2016")[0] == dt.date(2016, 5, 26)
+    assert find_date("Pages 1 - 10") is None
