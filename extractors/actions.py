@@ -1,0 +1,428 @@
+"""Action logs into ``actions``: action matrices (tables headed Ref / Subject /
+Owner / Due / Status / Update ...), and minutes that name each action's owner
+in a column beside the text (initials under an "Action" header) or in an
+"ACTION: AB/CD" line under the paragraph.
+
+Owners written as initials are resolved to a name the same pack gives
+(``action_owners``). Due dates "Apr-17" become the first of the month when
+the year fits the paper's own years; otherwise only ``due_date_raw`` is kept.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
+from extractors.form_labels import Labels, label_key, load_vocab, parse_date, parse_month
+from pipeline.extractor import Extractor, Rows
+from pipeline.model import Document, Line, Page, Table
+from pipeline.textutil import clean
+
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/'’]*(\d{2}|\d{4})$")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_ITEM_CELL = re.compile(r"^(\d{1,3})\.?$")
+_ITEM_LINE = re.compile(r"^(\d{1,3})\.?\s+[A-Z]")
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})+\.?(?:\s+|$)")
+_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[-•·▪●o])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'(])")
+_END_PUNCTUATION = re.compile(r"[.:;,!?]$")
+# a month-year due date counts when its year is this close to the paper's years
+DUE_YEAR_RANGE = 3
+# an owner column header sits in the right part of the page
+COLUMN_HEADER_X = 0.6
+COLUMN_SLACK = 8.0
+# a vertical gap this many times the usual line pitch ends a paragraph
+PARAGRAPH_GAP = 1.5
+MENTION_SCORE = 90
+# a subject heading above an action's text is short
+SUBJECT_WORDS = 8
+MAX_INLINE_OWNER = 40
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = load_vocab("actions")
+    return {
+        "columns": Labels(data["matrix"]["columns"]),
+        "matrix": data["matrix"],
+        "not_columns": Labels({"not": data["matrix"]["not_columns"]}),
+        "owner_headers": {label_key(h) for h in data["minutes"]["column_headers"]},
+        "inline": {label_key(h) for h in data["minutes"]["inline_labels"]},
+        "status": Labels(data["status"]),
+        "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
+    }
+
+
+# ---------------------------------------------------------------- values
+
+def paper_year(doc: Document) -> int | None:
+    """The year the paper mostly writes about (the most frequent four-digit year)."""
+    years = Counter(int(y) for y in _YEAR.findall(doc.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def due_date(raw: str | None, year_of_paper: int | None) -> dt.date | None:
+    """"Apr-17" -> 2017-04-01 when 2017 fits the paper; a full date as written; else None."""
+    text = clean(raw)
+    if not text:
+        return None
+    match = _MONTH_YEAR.match(text)
+    if match:
+        year = int(match.group(2))
+        year += 2000 if year < 100 else 0
+        if year_of_paper is not None and abs(year - year_of_paper) > DUE_YEAR_RANGE:
+            return None  # "May-01": 1 May or May 2001? not a guess to make
+        return parse_month(match.group(1), year)
+    return parse_date(text)
+
+
+def _status(status: str | None, complete: str | None) -> str | None:
+    text = clean(status)
+    if text:
+        return _vocab()["status"].whole(text, score=90) or text
+    done = clean(complete)
+    if done and (label_key(done) in _vocab()["ticks"] or parse_date(done)):
+        return "complete"
+    return None
+
+
+def _names(people: list[Person] | None) -> str | None:
+    return "/".join(p.name for p in people) if people else None
+
+
+# ---------------------------------------------------------------- matrices
+
+def _header(row: list[str | None]) -> dict[int, str]:
+    labels: Labels = _vocab()["columns"]
+    mapping: dict[int, str] = {}
+    if any(cell and _vocab()["not_columns"].whole(cell) for cell in row):
+        return {}
+    for c, cell in enumerate(row):
+        name = labels.whole(cell) if cell else None
+        if name and name not in mapping.values():
+            mapping[c] = name
+    spec = _vocab()["matrix"]
+    if len(mapping) < spec["min_columns"] or not set(spec["required"]) <= set(mapping.values()):
+        return {}
+    return mapping
+
+
+def _join_action(parts: list[str]) -> str | None:
+    """Subject and description: "Evaluation Criteria" + "Criteria to be..." -> "Evaluation Criteria: Criteria..."."""
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+        elif (not _END_PUNCTUATION.search(text) and part[:1].isupper()
+              and len(text.split()) <= SUBJECT_WORDS and ":" not in text):
+            text = f"{text}: {part}"
+        else:
+            text = f"{text} {part}"
+    return clean(text)
+
+
+def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | None]]]:
+    """Rows of one action each. Refs printed on the first row of an action
+    (top-aligned) take the rows below; refs on a later row take those above."""
+    filled = [r for r in rows if any(clean(c) for c in r)]
+    if not filled:
+        return []
+    def has_anchor(row):
+        return anchor < len(row) and bool(clean(row[anchor]))
+    above = not has_anchor(filled[0])
+    groups: list[list] = []
+    pending: list = []
+    for row in filled:
+        if has_anchor(row):
+            groups.append(pending + [row] if above else [row])
+            pending = []
+        elif above:
+            pending.append(row)
+        elif groups:
+            groups[-1].append(row)
+    if pending and groups:
+        groups[-1].extend(pending)
+    return groups
+
+
+def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | None,
+                 people: list[Person]) -> list[dict]:
+    fields = {name: c for c, name in mapping.items()}
+    anchor = fields.get("ref", fields.get("owner"))
+    rows = []
+    for group in _groups(table.rows[start:], anchor):
+        if _header(group[0]) == mapping:
+            continue  # the header repeated where the table runs on
+        def column(name):
+            c = fields.get(name)
+            if c is None:
+                return []
+            return [clean(r[c]) for r in group if c < len(r) and clean(r[c])]
+        action = _join_action(column("action"))
+        if not action:
+            continue
+        owner = clean(" ".join(column("owner")))
+        raw_due = clean(" ".join(column("due")))
+        rows.append({
+            "ref": clean(" ".join(column("ref"))),
+            "action": action,
+            "owner": owner,
+            "owner_name": _names(resolve(owner, people)),
+            "due_date_raw": raw_due,
+            "due_date": due_date(raw_due, year),
+            "status": _status(" ".join(column("status")), " ".join(column("complete"))),
+            "update": clean(" ".join(column("update"))),
+            "page": table.page,
+        })
+    return rows
+
+
+def matrices(doc: Document, year: int | None, people: list[Person]) -> list[dict]:
+    rows: list[dict] = []
+    last: tuple[dict[int, str], int, int] | None = None  # mapping, columns, page of the last matrix
+    for table in doc.iter_tables():
+        start, mapping = 0, {}
+        for r, row in enumerate(table.rows[:3]):
+            mapping = _header(row)
+            if mapping:
+                start = r + 1
+                break
+        if not mapping and last and last[1] == table.n_cols and table.page in (last[2], last[2] + 1):
+            mapping = last[0]  # a matrix running on without its header
+        if not mapping:
+            continue
+        last = (mapping, table.n_cols, table.page)
+        rows += _matrix_rows(table, mapping, start, year, people)
+    return rows
+
+
+# ---------------------------------------------------------------- minutes
+
+@dataclass
+class BodyLine:
+    """A line of the minutes' text, without what sits in the owner column."""
+
+    page: int
+    index: int
+    text: str
+    top: float | None
+    bottom: float | None
+    starts_paragraph: bool
+    heading: bool = False  # a heading line: a paragraph of its own
+
+
+def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:
+    """Top-level item numbers with where they are: "3." in its own cell, or a bold "3. Title"."""
+    found = []
+    for page, i, line in doc.iter_lines():
+        number = None
+        if line.cells and _ITEM_CELL.match(line.cells[0]):
+            number = _ITEM_CELL.match(line.cells[0]).group(1)
+        elif (line.bold or line.heading) and _ITEM_LINE.match(line.text):
+            number = _ITEM_LINE.match(line.text).group(1)
+        if number:
+            found.append(((page.number, i), number, line.bbox.x0 if line.bbox else None))
+    xs = [x for _, _, x in found if x is not None]
+    left = min(xs) if xs else None
+    return [(where, n) for where, n, x in found if left is None or x is None or x <= left + COLUMN_SLACK]
+
+
+def _ref(items: list[tuple[tuple[int, int], str]], where: tuple[int, int]) -> str | None:
+    before = [n for at, n in items if at <= where]
+    return before[-1] if before else None
+
+
+def _owner_column(doc: Document) -> tuple[tuple[int, int], float | None] | None:
+    """Where the owner column's header is, and the x where the column starts (None: text papers)."""
+    headers = _vocab()["owner_headers"]
+    for page, i, line in doc.iter_lines():
+        if line.bbox is not None and page.width:
+            if label_key(line.text) in headers and line.bbox.x0 > COLUMN_HEADER_X * page.width:
+                return (page.number, i), line.bbox.x0 - COLUMN_SLACK
+        elif line.cells and len(line.cells) > 1:
+            filled = [c for c in line.cells if c]
+            if len(filled) == 1 and line.cells[0] == "" and label_key(filled[0]) in headers:
+                return (page.number, i), None
+    return None
+
+
+def _split_mark(line: Line, column_x: float | None) -> tuple[str, str | None, float | None, float | None]:
+    """A line's own text and the owner written in the column beside it (with its top and bottom)."""
+    if column_x is None:
+        if line.cells and len(line.cells) > 1:
+            filled = [c for c in line.cells if c]
+            if len(filled) > 1 and looks_like_initials(filled[-1]) and line.cells.index(filled[-1]) > 0:
+                return clean(" ".join(filled[:-1])) or "", filled[-1], None, None
+        return line.text, None, None, None
+    body = [w for w in line.words if w.bbox.x0 < column_x]
+    side = [w for w in line.words if w.bbox.x0 >= column_x]
+    mark = " ".join(w.text for w in side)
+    if side and looks_like_initials(mark):
+        return (clean(" ".join(w.text for w in body)) or "", mark,
+                min(w.bbox.top for w in side), max(w.bbox.bottom for w in side))
+    return line.text, None, None, None
+
+
+def _sentences(lines: list[BodyLine]) -> list[tuple[str, set[int]]]:
+    """Sentences of a paragraph, each with the indexes of the lines it touches."""
+    text, spans = "", []
+    for k, line in enumerate(lines):
+        piece = _BULLET.sub("", line.text)
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {piece}" if text else piece
+        spans.append((start, len(text), k))
+    out, start = [], 0
+    for match in list(_SENTENCE_END.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        sentence = text[start:end].strip()
+        if sentence:
+            out.append((sentence, {k for s, e, k in spans if s < end and e > start}))
+        start = match.end() if match else len(text)
+    return out
+
+
+def _paragraphs(body: list[BodyLine]) -> list[list[BodyLine]]:
+    pitches = [b.top - a.top for a, b in zip(body, body[1:])
+               if a.top is not None and b.top is not None and b.top > a.top]
+    pitch = statistics.median(pitches) if pitches else None
+    paragraphs: list[list[BodyLine]] = []
+    for line in body:
+        gap = (pitch is not None and paragraphs and line.top is not None and paragraphs[-1][-1].top is not None
+               and line.top - paragraphs[-1][-1].top > PARAGRAPH_GAP * pitch)
+        after_heading = bool(paragraphs) and paragraphs[-1][-1].heading
+        if not paragraphs or gap or line.starts_paragraph or after_heading:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _mentions(sentence: str, people: list[Person] | None, owner: str) -> bool:
+    key = label_key(sentence)
+    names = [label_key(owner_part) for owner_part in owner_parts(owner)]
+    for person in people or []:
+        names += [label_key(person.name), label_key(person.name.split()[-1])]
+        if person.role and len(person.role) > 2:
+            names.append(label_key(person.role))
+    return any(n and (re.search(rf"\b{re.escape(n)}\b", key) or
+                      (len(n) > 8 and fuzz.partial_ratio(n, key) >= MENTION_SCORE)) for n in names)
+
+
+def _action_text(paragraphs: list[list[BodyLine]], anchor: BodyLine, owner: str,
+                 people: list[Person] | None) -> str | None:
+    """The sentences at the owner's mark; when they do not name the owner but the
+    sentence just before does (by name or role), that one."""
+    where = next(p for p, para in enumerate(paragraphs) if anchor in para)
+    sentences = _sentences(paragraphs[where])
+    k = paragraphs[where].index(anchor)
+    at_mark = [s for s, touched in sentences if k in touched]
+    if at_mark and not any(_mentions(s, people, owner) for s in at_mark) and people:
+        earlier = [s for s, touched in sentences if max(touched) < k]
+        if not earlier and where > 0 and not paragraphs[where - 1][-1].heading:
+            earlier = [s for s, _ in _sentences(paragraphs[where - 1])]
+        if earlier and _mentions(earlier[-1], people, owner):
+            return clean(earlier[-1])
+    return clean(" ".join(at_mark))
+
+
+def column_actions(doc: Document, people: list[Person]) -> list[dict]:
+    """Minutes with an owner column: initials beside the paragraph they own."""
+    found = _owner_column(doc)
+    if found is None:
+        return []
+    (start_page, start_line), column_x = found
+    items = _items(doc)
+    rows = []
+    for page in doc.pages:
+        if page.number < start_page:
+            continue
+        body, marks = [], []
+        for i, line in enumerate(page.lines):
+            if (page.number, i) <= (start_page, start_line):
+                continue
+            text, owner, top, bottom = _split_mark(line, column_x)
+            line_top = line.bbox.top if line.bbox else None
+            line_bottom = line.bbox.bottom if line.bbox else None
+            if text:
+                heading = line.bold or line.heading is not None or bool(line.cells and _ITEM_CELL.match(line.cells[0]))
+                body.append(BodyLine(page.number, i, text, line_top, line_bottom,
+                                     heading or bool(_BULLET.match(text)), heading))
+            if owner:
+                marks.append((i, owner, top, bottom))
+        paragraphs = _paragraphs(body)
+        for i, owner, top, bottom in marks:
+            anchor = _anchor(body, i, top, bottom)
+            if anchor is None:
+                continue
+            resolved = resolve(owner, people)
+            rows.append({
+                "ref": _ref(items, (page.number, i)),
+                "action": _action_text(paragraphs, anchor, owner, resolved),
+                "owner": owner,
+                "owner_name": _names(resolved),
+                "page": page.number,
+            })
+    return rows
+
+
+def _anchor(body: list[BodyLine], index: int, top: float | None, bottom: float | None) -> BodyLine | None:
+    """The text line an owner mark belongs to: its own line, else the nearest by height."""
+    same = [b for b in body if b.index == index]
+    if same:
+        return same[0]
+    if top is None or not body:
+        return None
+    centre = (top + bottom) / 2
+    placed = [b for b in body if b.top is not None]
+    return min(placed, key=lambda b: (abs((b.top + b.bottom) / 2 - centre), b.top), default=None)
+
+
+def inline_actions(doc: Document, people: list[Person]) -> list[dict]:
+    """Minutes with "ACTION: AB/CD" lines under the paragraph they close."""
+    labels = _vocab()["inline"]
+    items = _items(doc)
+    rows = []
+    for page in doc.pages:
+        for i, line in enumerate(page.lines):
+            match = re.match(r"^([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$", line.text)
+            if not match or label_key(match.group(1)) not in labels or len(match.group(2)) > MAX_INLINE_OWNER:
+                continue
+            owner = clean(match.group(2))
+            text = []
+            for earlier in reversed(page.lines[:i]):
+                first = earlier.cells[0] if earlier.cells else earlier.text
+                if _ITEM_CELL.match(first) or (earlier.bold and _ITEM_LINE.match(earlier.text)):
+                    break
+                if re.match(r"^([A-Za-z ]{3,20}?)\s*[:\-–]", earlier.text) and earlier.bold:
+                    break
+                if earlier.cells and _PARAGRAPH_NUMBER.match(earlier.cells[0] + " "):
+                    text.insert(0, " ".join(earlier.cells[1:]))
+                    break
+                numbered = _PARAGRAPH_NUMBER.match(earlier.text)
+                text.insert(0, earlier.text[numbered.end():] if numbered else earlier.text)
+                if numbered:
+                    break
+            action = clean(" ".join(text))
+            if not action:
+                continue
+            resolved = resolve(owner, people)
+            rows.append({"ref": _ref(items, (page.number, i)), "action": action, "owner": owner,
+                         "owner_name": _names(resolved), "page": page.number})
+    return rows
+
+
+class ActionsExtractor(Extractor):
+    name = "actions"
+    produces = ("actions",)
+
+    def extract(self, doc: Document) -> Rows:
+        people = people_in_pack(doc)
+        rows = matrices(doc, paper_year(doc), people)
+        rows += column_actions(doc, people) + inline_actions(doc, people)
+        return {"actions": rows}

@@ -1,0 +1,323 @@
+"""Report cover sheets and report front pages into ``papers``.
+
+A sheet is a run of label/value pairs: table rows ("Title of Paper | ...",
+tab fields or PDF cells), "Label: value" lines, or a label alone on its line
+with the value in the lines below it. Labels are matched fuzzily against
+``vocab/cover_sheet.toml``. A sheet opens at its first label, runs until the
+report's body starts (a heading, a numbered section) and counts only when it
+has a title and enough other fields, so strategies, plans and minutes that
+merely use a "Date:" or "Subject:" line give no row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date
+from pipeline.extractor import Extractor, Rows
+from pipeline.model import Document, Line
+from pipeline.textutil import clean
+
+_ALNUM = re.compile(r"\w")
+_LABEL_COLON = re.compile(r"^(.{1,90}?)\s*[:：]\s*(.*)$")
+# a numbered section heading that starts the report's body: "1.0 Background", "2. Introduction"
+_SECTION = re.compile(r"^(\d{1,2})(\.\d{1,2})?\.?\s+(\S.*)$")
+_BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
+# a label alone on its line is short
+MAX_LABEL_WORDS = 8
+# words of a section heading's title
+MAX_SECTION_WORDS = 6
+# a PDF value line starts within this many points of its value column
+COLUMN_SLACK = 6.0
+# a purpose option written partly ("For Informa") still counts from this many letters
+MIN_OPTION_PREFIX = 6
+OPTION_SCORE = 85
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = load_vocab("cover_sheet")
+    return {
+        "labels": Labels(data["fields"]),
+        "layout": data["layout"],
+        "purposes": {k: [label_key(v) for v in vs] for k, vs in data["purposes"].items()},
+        "choices": {k: [label_key(v) for v in vs] for k, vs in data["choices"].items()},
+        "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
+        "field_labels": {f: {label_key(v) for v in vs} for f, vs in data["fields"].items()},
+    }
+
+
+@dataclass
+class Fragment:
+    """Part of a field's value: one row's value cells (or one line of text)."""
+
+    cells: list[str]
+    underlined: list[str]
+
+
+@dataclass
+class Hit:
+    field: str
+    value: list[str]  # cells of the value on the label's own row
+    value_x: float | None = None  # where the value column starts (PDF)
+
+
+@dataclass
+class Sheet:
+    page: int
+    fields: dict[str, list[Fragment]] = field(default_factory=dict)
+    current: str | None = None
+    value_x: float | None = None
+    lines: int = 0
+
+    def open(self, hit: Hit, line: Line) -> None:
+        self.current = hit.field
+        self.value_x = hit.value_x
+        self.fields.setdefault(hit.field, [])
+        if hit.value:
+            self.add(hit.value, line)
+
+    def add(self, cells: list[str], line: Line) -> None:
+        if self.current is not None:
+            self.fields[self.current].append(Fragment(cells, line.underlined))
+
+    def text(self, name: str) -> str | None:
+        parts = []
+        for fragment in self.fields.get(name, []):
+            for cell in fragment.cells:
+                cell = _BULLET.sub("", clean(cell) or "")
+                if _ALNUM.search(cell):
+                    parts.append(cell)
+        return clean(" ".join(parts))
+
+
+def _junk(cell: str) -> bool:
+    return not _ALNUM.search(cell or "")
+
+
+def _section_heading(line: Line) -> bool:
+    if line.heading is not None:
+        return True
+    match = _SECTION.match(line.text)
+    if not match or len(match.group(3).split()) > MAX_SECTION_WORDS or match.group(3).endswith("."):
+        return False
+    numbered_cell = line.cells is not None and bool(re.fullmatch(r"\d{1,2}(\.\d{1,2})?\.?", line.cells[0]))
+    # "2. Background", not "1. Note the report" (a numbered recommendation)
+    title_case = all(w[:1].isupper() for w in match.group(3).split() if len(w) > 3)
+    return line.bold or numbered_cell or match.group(2) == ".0" or title_case
+
+
+def _hits(line: Line) -> list[Hit]:
+    """The labels a line holds, each with the value written beside it."""
+    labels: Labels = _vocab()["labels"]
+    if line.cells is not None:
+        spans = [(c, x) for c, x in cell_spans(line)]
+        filled = [k for k, (c, _) in enumerate(spans) if not _junk(c)]
+        if not filled:
+            return []
+        first = filled[0]
+        text = spans[first][0]
+        name = labels.whole(text)
+        rest = [c for c, _ in spans[first + 1:]]
+        if name is None:
+            # a label opening a longer cell ("Lead Author Andrew Bennett"): many-word labels only
+            match = labels.prefix(text)
+            if match is None or " " not in match.label:
+                return []
+            name, rest = match.field, [match.rest] + rest
+        value_x = next((x for (c, x) in spans[first + 1:] if not _junk(c)), None)
+        hits = [Hit(name, [], value_x)]
+        # further label/value pairs on the same row: "Date of Meeting | 6 July | Agenda Item | 17708"
+        for cell in rest:
+            other = labels.whole(cell) if len(label_key(cell).split()) >= 2 else None
+            if other is not None:
+                hits.append(Hit(other, []))
+            else:
+                hits[-1].value.append(cell)
+        return hits
+    match = _LABEL_COLON.match(line.text)
+    if match and len(match.group(1).split()) <= 12:
+        name = labels.whole(match.group(1))
+        if name is None and len(match.group(1).split()) > MAX_LABEL_WORDS and not match.group(2):
+            prefix = labels.prefix(match.group(1))
+            name = prefix.field if prefix else None
+        if name is not None:
+            return [Hit(name, [match.group(2)] if match.group(2) else [])]
+    if len(line.text.split()) <= MAX_LABEL_WORDS:
+        name = labels.whole(line.text)
+        if name is not None:
+            return [Hit(name, [])]
+    return []
+
+
+def _continuation(line: Line, sheet: Sheet) -> list[str] | None:
+    """The value cells a non-label line adds to the open field (None: the line is another, unknown label)."""
+    if line.cells is not None:
+        spans = cell_spans(line)
+        if sheet.value_x is not None and spans and not _junk(spans[0][0]):
+            x = spans[0][1]
+            if x is None or x < sheet.value_x - COLUMN_SLACK:
+                return None  # text in the label column: a label we do not know
+        return [c for c, _ in spans]
+    if sheet.value_x is not None and line.bbox is not None and line.bbox.x0 < sheet.value_x - COLUMN_SLACK:
+        return None
+    return [line.text]
+
+
+def _purpose_of(text: str) -> str | None:
+    key = label_key(text)
+    if not key:
+        return None
+    for purpose, variants in _vocab()["purposes"].items():
+        for variant in variants:
+            if fuzz.ratio(key, variant) >= OPTION_SCORE or (
+                    len(key) >= MIN_OPTION_PREFIX and variant.startswith(key) and " " in variant):
+                return purpose
+    return None
+
+
+def _choice_of(text: str) -> str | None:
+    key = label_key(text)
+    for choice, variants in _vocab()["choices"].items():
+        if key in variants:
+            return choice
+    return None
+
+
+def _ticked(cells: list[str]) -> bool:
+    return any(label_key(c) in _vocab()["ticks"] for c in cells)
+
+
+def _purpose(sheet: Sheet) -> str | None:
+    """The ticked or underlined options of a tick list; else the purposes the value states."""
+    offered, chosen = set(), []
+    for fragment in sheet.fields.get("purpose", []):
+        cells = [c for c in fragment.cells if not _junk(c)]
+        for k, cell in enumerate(cells):
+            purpose = _purpose_of(cell)
+            if purpose is None:
+                continue
+            offered.add(purpose)
+            if _ticked(cells[k + 1:]) or any(_purpose_of(u) == purpose for u in fragment.underlined):
+                chosen.append(purpose)
+            break
+    if chosen:
+        return ";".join(dict.fromkeys(chosen))
+    if len(offered) > 1:
+        return None  # a tick list with nothing ticked
+    text = label_key(sheet.text("purpose") or "")
+    stated = [p for p, variants in _vocab()["purposes"].items()
+              if any(re.search(rf"\b{re.escape(v)}\b", text) for v in variants)]
+    return ";".join(stated) or None
+
+
+def _options(cell: str) -> list[str] | None:
+    """The Yes/No options a cell holds ("Yes", "Yes No"), or None when it holds other text."""
+    whole = _choice_of(cell)
+    if whole:
+        return [whole]
+    words = [_choice_of(w) for w in cell.split()]
+    return words if words and all(words) else None
+
+
+def _choice(sheet: Sheet, name: str, free_text: bool) -> str | None:
+    """A Yes/No/Not Applicable answer: the marked option, the only one given, or the stated text."""
+    offered, marked, other_text = [], [], False
+    for fragment in sheet.fields.get(name, []):
+        for underlined in fragment.underlined:
+            key = label_key(underlined)
+            marked += [c for c, vs in _vocab()["choices"].items() if key and any(v.startswith(key) for v in vs)][:1]
+        cells = [c for c in fragment.cells if not _junk(c)]
+        for k, cell in enumerate(cells):
+            options = _options(cell)
+            if options:
+                offered += options
+                if _ticked(cells[k + 1:k + 2]):
+                    marked += options
+            elif not _ticked([cell]):
+                other_text = True
+    if marked:
+        return marked[0]
+    if offered and not other_text:
+        return offered[0] if len(set(offered)) == 1 else None
+    return sheet.text(name) if free_text else None
+
+
+def _risk(sheet: Sheet) -> str | None:
+    if _choice(sheet, "risk_identified", free_text=False) == "no":
+        return None
+    text = sheet.text("risk")
+    if not text or label_key(text) in _vocab()["field_labels"]["risk"]:
+        return None
+    return text
+
+
+def _row(sheet: Sheet) -> dict | None:
+    layout = _vocab()["layout"]
+    title = sheet.text("title")
+    filled = [f for f in layout["content"] if sheet.text(f)]
+    if not title or len(filled) < layout["min_content"]:
+        return None
+    return {
+        "title": title,
+        "meeting_date": parse_date(sheet.text("meeting_date")) or parse_date(sheet.text("report_to")),
+        "agenda_item": sheet.text("agenda_item"),
+        "author": sheet.text("author"),
+        "purpose": _purpose(sheet),
+        "executive_summary": sheet.text("executive_summary"),
+        "recommendations": sheet.text("recommendations"),
+        "financial_implications": _choice(sheet, "financial_implications", free_text=True),
+        "risk": _risk(sheet),
+        "authorised_by": sheet.text("authorised_by"),
+        "page": sheet.page,
+    }
+
+
+def cover_sheets(doc: Document) -> list[dict]:
+    layout = _vocab()["layout"]
+    rows: list[dict] = []
+    sheet: Sheet | None = None
+
+    def close() -> None:
+        nonlocal sheet
+        if sheet is not None:
+            row = _row(sheet)
+            if row:
+                rows.append(row)
+        sheet = None
+
+    for page, _, line in doc.iter_lines():
+        hits = _hits(line)
+        if sheet is not None:
+            sheet.lines += 1
+            if (not hits and _section_heading(line)) or sheet.lines > layout["max_lines"]:
+                close()
+        if hits:
+            first = hits[0].field
+            if sheet is not None and first in layout["opening"] and sheet.text(first):
+                close()  # the next report's sheet
+            if sheet is None:
+                if first not in layout["opening"]:
+                    continue
+                sheet = Sheet(page.number)
+            for hit in hits:
+                sheet.open(hit, line)
+        elif sheet is not None:
+            cells = _continuation(line, sheet)
+            if cells is None:
+                sheet.open(Hit("other", []), line)
+            else:
+                sheet.add(cells, line)
+    close()
+    return rows
+
+
+class CoverSheetExtractor(Extractor):
+    name = "cover_sheet"
+    produces = ("papers",)
+
+    def extract(self, doc: Document) -> Rows:
+        return {"papers": cover_sheets(doc)}

@@ -1,0 +1,117 @@
+"""Helpers shared by the cover-sheet and action extractors: vocabularies as
+data, fuzzy label matching (rapidfuzz), dates as printed on forms, and the
+cells of a line with their x positions."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import dateparser
+from rapidfuzz import fuzz
+
+from pipeline.model import Line
+from pipeline.textutil import clean, fold
+
+# Label matching: a whole label must score at least this (rapidfuzz ratio, 0-100);
+# labels this short or shorter must match exactly ("time" is not "title").
+LABEL_SCORE = 88
+EXACT_BELOW = 8
+_LABEL_NOISE = re.compile(r"\(s\)|[*:#•·\-–—.?]+")
+_SPACE = re.compile(r"\s+")
+_DATE_PARTS = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b"  # 6th July 2017
+    r"|\b[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # July 6, 2017
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 06/07/2017
+    r"|\b\d{4}-\d{2}-\d{2}\b")
+_DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                  "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+@lru_cache(maxsize=None)
+def load_vocab(name: str) -> dict:
+    return tomllib.loads(files("extractors.vocab").joinpath(f"{name}.toml").read_text("utf-8"))
+
+
+def label_key(text: str) -> str:
+    """A label folded for matching: lower case, no accents, no punctuation."""
+    return _SPACE.sub(" ", _LABEL_NOISE.sub(" ", fold(clean(text) or ""))).strip()
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    field: str
+    label: str  # the vocabulary variant matched
+    rest: str  # text after the label, when the label opens a longer text
+
+
+class Labels:
+    """A vocabulary of labels, ``{field: [variant, ...]}``, matched fuzzily."""
+
+    def __init__(self, fields: dict[str, list[str]]):
+        self.variants = [(label_key(v), field) for field, vs in fields.items() for v in vs]
+        # longest first, so "report authorised by" wins over "authorised by"
+        self.variants.sort(key=lambda kv: -len(kv[0]))
+
+    def whole(self, text: str, score: float = LABEL_SCORE) -> str | None:
+        """The field whose label the whole text is (best fuzzy score), or None."""
+        key = label_key(text)
+        if not key or len(key) > 80:
+            return None
+        best, field = max(((_score(key, v), f) for v, f in self.variants), default=(0, None))
+        return field if best >= score else None
+
+    def prefix(self, text: str, score: float = LABEL_SCORE) -> LabelMatch | None:
+        """The label the text opens with (its first words, fuzzily), and the rest."""
+        words = (clean(text) or "").split(" ")
+        for variant, field in self.variants:
+            n = len(variant.split(" "))
+            if len(words) <= n:
+                continue
+            head = label_key(" ".join(words[:n]))
+            if head and _score(head, variant) >= score:
+                return LabelMatch(field, variant, " ".join(words[n:]).lstrip(" :-–"))
+        return None
+
+
+def _score(key: str, variant: str) -> float:
+    if min(len(key), len(variant)) < EXACT_BELOW:
+        return 100.0 if key == variant else 0.0
+    return fuzz.ratio(key, variant)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first full date (day, month, year) written in the text."""
+    if not text:
+        return None
+    for match in _DATE_PARTS.finditer(clean(text) or ""):
+        parsed = dateparser.parse(match.group(0), settings=_DATE_SETTINGS)
+        if parsed:
+            return parsed.date()
+    return None
+
+
+def parse_month(month: str, year: int) -> dt.date | None:
+    """First day of a month written as a word ("Apr", "April") in a year."""
+    parsed = dateparser.parse(f"1 {month} {year}", settings=_DATE_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def cell_spans(line: Line) -> list[tuple[str, float | None]]:
+    """The cells of a line with the x position where each starts (None: text papers).
+
+    A PDF line's cells are runs of its words; a text line's are its tab fields.
+    """
+    cells = line.cells if line.cells is not None else [line.text]
+    if not line.words:
+        return [(c, None) for c in cells]
+    spans, i = [], 0
+    for cell in cells:
+        n = len(cell.split())
+        x0 = line.words[i].bbox.x0 if i < len(line.words) and line.words[i].bbox else None
+        spans.append((cell, x0))
+        i += n
+    return spans

@@ -1,0 +1,133 @@
+"""Action logs into `actions`, one test per layout."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extractor, text_document
+from extractors.actions import due_date
+from pipeline.model import BBox, Document, Line, Page, Word
+
+
+def actions(doc: Document) -> list[dict]:
+    return extractor("actions").extract(doc)["actions"]
+
+
+MATRIX = (
+    "Lead Author\tAndrew Bennett\n\n\n"
+    "#### Joint Committee Action Matrix\n\n"
+    "Ref\tSubject\tOwner\tUpdate\tStatus\tDate to Board If Applicable\tComplete\n"
+    "\tEvaluation Criteria\t\t\t\t\t\n"
+    "17-01-09\tCriteria to be assessed at the March 2017 meeting.\tGR\t\t\tApr-17\t\n"
+    "\tDiagnostics paper update to be presented\t\t\t\t\t\n"
+    "17-03-07\tto the Committee in August 2017\tDH\t\tOpen\tAug-17\t\n"
+    "\t\t\tTo circulate the draft\t\t\t\n"
+    "17-03-09\tCare Systems\tAB\tdescription\t\tMay-01\t\n"
+    "17-03-09\tLocal Plan Presentation\tPK\tCirculate the link\t\tMay-01\tX\n"
+)
+
+
+def test_matrix_joins_wrapped_rows_and_keeps_repeated_refs():
+    rows = actions(text_document(MATRIX))
+    assert [(r["ref"], r["action"]) for r in rows] == [
+        ("17-01-09", "Evaluation Criteria: Criteria to be assessed at the March 2017 meeting."),
+        ("17-03-07", "Diagnostics paper update to be presented to the Committee in August 2017"),
+        ("17-03-09", "Care Systems"),
+        ("17-03-09", "Local Plan Presentation"),
+    ]
+    first, second, third, fourth = rows
+    assert (first["due_date_raw"], first["due_date"]) == ("Apr-17", dt.date(2017, 4, 1))
+    assert second["status"] == "open"
+    assert third["update"] == "To circulate the draft description"
+    assert (third["due_date_raw"], third["due_date"]) == ("May-01", None)  # May 2001? 1 May? not guessed
+    assert third["owner"] == "AB" and third["owner_name"] == "Andrew Bennett"
+    assert first["owner_name"] is None  # nobody in the pack has the initials GR
+    assert fourth["status"] == "complete"
+
+
+def test_due_dates():
+    assert due_date("Apr-17", 2017) == dt.date(2017, 4, 1)
+    assert due_date("Sept 2018", 2017) == dt.date(2018, 9, 1)
+    assert due_date("31/03/2018", 2017) == dt.date(2018, 3, 31)
+    assert due_date("May-01", 2017) is None
+    assert due_date("Ongoing", 2017) is None
+
+
+def test_agenda_with_an_action_column_is_not_an_action_log():
+    agenda = ("## Agenda\n\nTimings\tItem\tTitle\tOwner\tAction\tFormat\n"
+              "5 mins\t17701\tWelcome\tPhil Watson\tInformation\tVerbal\n"
+              "\t17705\tAction Matrix Review\tPhil Watson\tInformation\tPaper\n")
+    assert actions(text_document(agenda)) == []
+
+
+def test_minutes_with_inline_action_lines():
+    minutes = """Present; Sheila Freeman (SF), Alison Hopkins (AHop), Mike Stephens (MS)
+
+**1\tMinutes of the last meeting**
+1.1\tThe minutes were accepted as a true record to be posted
+on the website.
+**ACTION:AHop**
+**2\tMatters Arising**
+2.1\tThe quote for blinds was accepted.
+2.2\tAlison and Sheila agreed to attend the Community Forum.
+**ACTION: AHop/SF**
+"""
+    rows = actions(text_document(minutes))
+    assert [(r["ref"], r["action"], r["owner"], r["owner_name"]) for r in rows] == [
+        ("1", "The minutes were accepted as a true record to be posted on the website.", "AHop",
+         "Alison Hopkins"),
+        ("2", "Alison and Sheila agreed to attend the Community Forum.", "AHop/SF",
+         "Alison Hopkins/Sheila Freeman"),
+    ]
+
+
+def test_text_minutes_with_an_action_column():
+    minutes = ("Attendees\tTony Brown (Chair), Alison Wheeler (Chief Executive)\n"
+               "\tAction\n"
+               "3.\tMinutes of the previous meeting\n"
+               "The Chair will write to the Director.\tTB\n"
+               "Nothing else was raised.\n")
+    [row] = actions(text_document(minutes))
+    assert (row["ref"], row["action"], row["owner"], row["owner_name"]) == (
+        "3", "The Chair will write to the Director.", "TB", "Tony Brown")
+
+
+def _line(x: float, top: float, text: str, bold: bool = False) -> Line:
+    words, left = [], x
+    for token in text.split():
+        width = 5.0 * len(token)
+        words.append(Word(token, BBox(left, top, left + width, top + 10), "Arial-BoldMT" if bold else "Arial"))
+        left += width + 3
+    return Line(text=text, words=words, bbox=BBox(x, top, left - 3, top + 10), bold=bold)
+
+
+def _pdf(lines: list[Line]) -> Document:
+    page = Page(number=1, lines=lines, width=600, height=800)
+    return Document(document_id="0" * 16, source_path="minutes.pdf", sha256="0" * 64, format="pdf", pages=[page])
+
+
+def _with_mark(line: Line, mark: str) -> Line:
+    word = Word(mark, BBox(524, line.bbox.top, 540, line.bbox.bottom), "Arial-BoldMT")
+    return Line(text=f"{line.text} {mark}", words=line.words + [word],
+                bbox=BBox(line.bbox.x0, line.bbox.top, 540, line.bbox.bottom))
+
+
+def test_pdf_minutes_owner_column_takes_the_sentence_beside_the_initials():
+    lines = [
+        _line(70, 50, "Invited Peter Baker (Head of IT), Dan Hill (Community Lead)"),
+        _line(524, 80, "Action"),
+        _line(85, 100, "6. Management Reports", bold=True),
+        _line(117, 120, "Chubb reviewed the alarms. The Head of IT will check all"),
+        _line(117, 132, "phone lines to see if they tally up."),
+        _with_mark(_line(117, 150, "The audit is taking place in May. This year the"), "PB"),
+        _line(117, 162, "auditors use new software."),
+        _line(117, 190, "The forms were completed and the Community Lead"),
+        _line(524, 196, "DH", bold=True),
+        _line(117, 202, "will forward them to the Commissioner."),
+    ]
+    rows = actions(_pdf(lines))
+    assert [(r["ref"], r["action"], r["owner"], r["owner_name"]) for r in rows] == [
+        # the sentence at the mark names neither Peter Baker nor his role; the one before does
+        ("6", "The Head of IT will check all phone lines to see if they tally up.", "PB", "Peter Baker"),
+        ("6", "The forms were completed and the Community Lead will forward them to the Commissioner.", "DH",
+         "Dan Hill"),
+    ]

@@ -1,0 +1,155 @@
+"""Cover sheets and report front pages into `papers`, one test per layout."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extractor, text_document
+
+
+def papers(text: str) -> list[dict]:
+    return extractor("cover_sheet").extract(text_document(text))["papers"]
+
+
+NHS_SHEET = (
+    "Title of Paper\tShared Care Records\t\t\n"
+    "Date of Mting\t6 <sup>th</sup> July 2017\tAgenda Item\t17712\t\n"
+    "\n"
+    "Lead Author Jo Bloggs, Sam Smith\t\t\t\n"
+    "Purpose of the Report\tPlease tick as appropriate\t\t\n"
+    "\tFor Informa\t\tΧ\t\n"
+    "\tFor Discussion\t\t,\t\n"
+    "\tFor Decision\t\tX\t\n"
+    "Executive Summary\tThis paper sets out the plan for shared records\t\t\n"
+    "\tacross the four trusts.\t\t\n"
+    "Recommendations\tThe Committee is asked to note the plan.\t\t\n"
+    "Next Steps\tA business case will follow.\t\t\n"
+    "Financial Implications\t<u>Yes</u>\tNo\tNot Applicable\t\n"
+    "Risk Identified\t<u>Y</u> e\t\tNo\t\n"
+    "If Yes : Risk\tDelay in supplier contracts.\t\t\n"
+    "Report Authorised by:\tJo Bloggs\t\t\n"
+    "\n"
+    "## Shared Care Records\n"
+    "\n"
+    "Financial\tThis body text is not part of the sheet.\n"
+)
+
+
+def test_nhs_table_sheet_reads_ticks_underlines_and_wrapped_values():
+    [row] = papers(NHS_SHEET)
+    assert row["title"] == "Shared Care Records"
+    assert row["meeting_date"] == dt.date(2017, 7, 6)
+    assert row["agenda_item"] == "17712"
+    assert row["author"] == "Jo Bloggs, Sam Smith"
+    assert row["purpose"] == "information;decision"  # "X" and Greek Chi ticks; "," is no tick
+    assert row["executive_summary"] == "This paper sets out the plan for shared records across the four trusts."
+    assert row["recommendations"] == "The Committee is asked to note the plan."
+    assert row["financial_implications"] == "yes"
+    assert row["risk"] == "Delay in supplier contracts."
+    assert row["authorised_by"] == "Jo Bloggs"
+
+
+def test_unmarked_yes_no_and_unticked_purposes_stay_null():
+    text = NHS_SHEET.replace("<u>Yes</u>", "Yes").replace("<u>Y</u> e", "Yes No").replace("Χ", "").replace(
+        "\tX\t", "\t\t")
+    [row] = papers(text)
+    assert row["purpose"] is None
+    assert row["financial_implications"] is None
+    assert row["risk"] == "Delay in supplier contracts."
+
+
+COUNCIL_FRONT_PAGE = """Report to: Council Executive
+Date: 28th October 2013
+Report for: Decision
+Report of: Executive Member for Children and Families,
+and Community Health
+
+Report Title
+
+A Partnership Agreement for Children's Services
+
+Summary
+
+This report proposes a partnership agreement.
+
+It would run until March 2016.
+
+Recommendation
+
+- **Executive approve the agreement.**
+
+Contact person for access to background papers and further information:
+
+Name: Jane Doe, Director
+Background Papers: None
+
+Implications:
+
+Financial\tNo financial implications have been identified.
+Legal Implications:\tSet out in Section 2.
+
+1.0 Background
+
+1.1 The Summary of the history.
+"""
+
+
+def test_council_front_page_with_labels_on_their_own_lines():
+    [row] = papers(COUNCIL_FRONT_PAGE)
+    assert row["title"] == "A Partnership Agreement for Children's Services"
+    assert row["meeting_date"] == dt.date(2013, 10, 28)
+    assert row["purpose"] == "decision"
+    assert row["author"] == "Executive Member for Children and Families, and Community Health"
+    assert row["executive_summary"] == "This report proposes a partnership agreement. It would run until March 2016."
+    assert row["recommendations"] == "Executive approve the agreement."
+    assert row["financial_implications"] == "No financial implications have been identified."
+    assert row["agenda_item"] is None
+
+
+def test_cabinet_report_from_to_subject_takes_the_date_from_to():
+    text = """From:\tDeputy Leader, Pat Jones
+To:\tCabinet, 30 January 2025
+Subject:\tBudget Monitoring Report – November
+Classification:\tUnrestricted
+Summary:
+The report sets out the monitoring position.
+Recommendation(s):
+Cabinet is asked to NOTE the forecast.
+
+1. Introduction
+"""
+    [row] = papers(text)
+    assert row["title"] == "Budget Monitoring Report – November"
+    assert row["meeting_date"] == dt.date(2025, 1, 30)
+    assert row["author"] == "Deputy Leader, Pat Jones"
+    assert row["executive_summary"] == "The report sets out the monitoring position."
+    assert row["recommendations"] == "Cabinet is asked to NOTE the forecast."
+
+
+def test_two_sheets_in_one_pack_give_two_rows():
+    second = NHS_SHEET.replace("Shared Care Records", "Estates Strategy")
+    rows = papers(NHS_SHEET + "\nSome report text.\n\n" + second)
+    assert [r["title"] for r in rows] == ["Shared Care Records", "Estates Strategy"]
+
+
+def test_no_sheet_in_minutes_or_a_strategy():
+    minutes = """OPEN BOARD MEETING MINUTES
+Title of Meeting\tLibraries Board Meeting
+Date\t26th May 2016
+Place\tCastle Hill Community Centre
+Time\t11.15am
+1.\tWelcome and Apologies
+"""
+    strategy = """# Health and Wellbeing Strategy 2016-2019
+
+Date: March 2016
+
+Summary
+
+Our strategy has four priorities.
+
+Recommendations
+
+We recommend joint commissioning.
+"""
+    assert papers(minutes) == []
+    assert papers(strategy) == []
