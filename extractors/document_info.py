@@ -1,8 +1,9 @@
-"""What a paper is: its doc_type and language (fields of its ``documents`` row)."""
+"""What a paper is: its doc_type, language and issuing organisation (fields of its ``documents`` row)."""
 from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
@@ -16,14 +17,25 @@ from pipeline.textutil import fold
 LANGUAGE_SAMPLE = 5000
 # A paper "has minutes" when at least this many lines record decisions.
 MIN_DECISION_LINES = 2
+# Where the issuing body is looked for, and the weight of its name in the title lines.
+ORGANISATION_PAGES = 10
+TITLE_LINES = 6
+TITLE_BONUS = 3
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = tomllib.loads(files("extractors.vocab").joinpath("document_types.toml").read_text("utf-8"))
+    suffixes = "|".join(re.escape(w) for w in data["organisation"]["suffixes"])
+    connectors = "|".join(re.escape(w) for w in data["organisation"]["connectors"])
+    word = r"[A-ZÆØÅ][\w'’.-]*"
     return {
         "title": {k: [re.compile(p) for p in v] for k, v in data["title_cues"].items()},
         "decision": [re.compile(p, re.M) for p in data["decision_cues"]["patterns"]],
+        "organisation": re.compile(
+            rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?i:{suffixes})\b"
+            rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
+        "generic": {fold(w) for w in data["organisation"]["generic"]},
     }
 
 
@@ -45,12 +57,33 @@ def classify(doc: Document) -> str:
     if "agenda" in kinds:
         return "board_pack" if kinds & {"cover_sheet", "action_log"} else "agenda"
     first_page = fold(doc.pages[0].text) if doc.pages else ""
-    for doc_type, patterns in vocab["title"].items():
-        if any(p.search(first_page) for p in patterns):
-            return doc_type
+    # the kind named first on the title page: a business plan may mention its strategy later
+    named = [(m.start(), doc_type) for doc_type, patterns in vocab["title"].items()
+             for p in patterns for m in [p.search(first_page)] if m]
+    if named:
+        return min(named)[1]
     if kinds & {"cover_sheet", "financial_table"}:
         return "report"
     return "other"
+
+
+def organisation(doc: Document) -> str | None:
+    """The body named most often (a name in the first lines counts extra)."""
+    pattern = _vocab()["organisation"]
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for page in doc.pages[:ORGANISATION_PAGES]:
+        for i, line in enumerate(page.lines):
+            for match in pattern.finditer(line.text):
+                name = match.group().replace("’s ", " ").replace("'s ", " ")
+                key = fold(name)
+                if key.split()[0] in _vocab()["generic"]:
+                    continue
+                counts[key] += 1 + (TITLE_BONUS if page.number == 1 and i < TITLE_LINES else 0)
+                spelled.setdefault(key, name.title() if name.isupper() else name)
+    if not counts:
+        return None
+    return spelled[counts.most_common(1)[0][0]]
 
 
 class DocumentInfoExtractor(Extractor):
@@ -61,4 +94,5 @@ class DocumentInfoExtractor(Extractor):
     def extract(self, doc: Document) -> Rows:
         if not any(p.lines for p in doc.pages):
             return {}
-        return {"documents": [{"doc_type": classify(doc), "language": detect_language(doc.text)}]}
+        return {"documents": [{"doc_type": classify(doc), "language": detect_language(doc.text),
+                               "organisation": organisation(doc)}]}
