@@ -147,3 +147,25 @@ def test_table_ruled_only_in_its_header_is_split_by_whitespace():
     tables = _tables(draw)
     assert [t.rows for t in tables] == [UNRULED]
     assert tables[0].method == "stream"
+
+
+def test_double_rules_make_one_grid_without_slivers():
+    """Double rules between columns give the line finder narrow empty columns; they are
+    folded away, and header rules offset from the body rules still share columns."""
+    data = [["Pollutant", "To air", "To water"], ["Methane", "100 000", "-"], ["Arsenic", "20", "5"]]
+
+    def draw(c):
+        ys = [HEIGHT - 100 - 20 * r for r in range(4)]
+        for y in ys:
+            c.line(72, y, 420, y)
+        for x in (72, 250, 255, 335, 340, 420):
+            c.line(x, ys[1], x, ys[-1])
+        for x in (72, 254, 259, 334, 339, 420):  # header rules a little off the body ones
+            c.line(x, ys[0], x, ys[1])
+        for r, row in enumerate(data):
+            for x, text in zip((76, 262, 345), row):
+                c.drawString(x, ys[r] - 14, text)
+
+    tables = _tables(draw)
+    assert len(tables) == 1 and tables[0].method == "lattice"
+    assert tables[0].rows == data

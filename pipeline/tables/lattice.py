@@ -10,6 +10,8 @@ CROWDED_GAP = 1.5
 # Share of the filled cells that may hold several columns or several stacked rows before the
 # ruling is judged too sparse (lines only around the header or the outer box) to trust.
 MAX_CROWDED = 0.2
+# Grid columns or rows narrower than this (points) are slivers between double rules.
+SLIVER = 7.0
 
 
 def _inside(word: dict, bbox) -> bool:
@@ -20,9 +22,9 @@ def _inside(word: dict, bbox) -> bool:
 def _crowded(found, words: list[dict]) -> bool:
     """Do many cells hold what are really several cells (the grid is under-ruled)?
 
-    Counted in text lines: a line with a figure set off by a wide gap is two cells or more
-    (a wide gap between words alone is justified text); a cell of stacked figures whose
-    baselines recur in another cell of the row holds one row per line.
+    Counted in text pieces: a figure set off by a wide gap is one more cell hidden in a
+    cell (a wide gap between words alone is justified text); a cell of stacked figures
+    whose baselines recur in another cell of the row holds one row per line.
     """
     filled = crowded = 0
     for row in found.rows:
@@ -31,9 +33,10 @@ def _crowded(found, words: list[dict]) -> bool:
             if bbox is None:
                 continue
             lines = text_lines([w for w in words if _inside(w, bbox)])
-            filled += len(lines)
-            crowded += sum(any(p.x0 - q.x1 >= CROWDED_GAP * line.size and (p.numeric or q.numeric)
-                               for q, p in zip(line.phrases, line.phrases[1:])) for line in lines)
+            hidden = sum(p.x0 - q.x1 >= CROWDED_GAP * line.size and (p.numeric or q.numeric)
+                         for line in lines for q, p in zip(line.phrases, line.phrases[1:]))
+            filled += len(lines) + hidden
+            crowded += hidden
             if len(lines) >= 2 and all(p.numeric for line in lines for p in line.phrases):
                 stacked.append([round(line.bottom) for line in lines])
         for bottoms in stacked:
@@ -46,13 +49,47 @@ def _same_rows(a: list[int], b: list[int]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= 1 for x, y in zip(a, b))
 
 
+def _merge_slivers(edges: list[float], end: float) -> list[int]:
+    """For each grid line interval (from ``edges[i]`` to the next edge, the last one to ``end``),
+    the index of the band it belongs to once slivers are folded into the next band.
+
+    Double rules, and cells drawn as separate boxes a few points apart, make the grid
+    finder emit slivers: columns or rows a few points wide that split one real column.
+    """
+    widths = [b - a for a, b in zip(edges, edges[1:] + [end])]
+    wide = [w >= SLIVER for w in widths]
+    if not any(wide):
+        return list(range(len(edges)))
+    bands, band = [], 0
+    for i in range(len(edges)):
+        bands.append(band)
+        if wide[i] and any(wide[i + 1:]):
+            band += 1
+    return bands
+
+
+def _grid(found) -> list[list[str | None]]:
+    """The found table as a grid with slivers folded and empty rows and columns dropped."""
+    xs = sorted({c[0] for c in found.cells})
+    col_band = _merge_slivers(xs, max(c[2] for c in found.cells))
+    tops = [row.bbox[1] for row in found.rows]
+    row_band = _merge_slivers(tops, found.bbox[3])
+    cells: dict[tuple[int, int], list[str]] = {}
+    for r, row in enumerate(found.extract()):
+        for c, text in enumerate(row):
+            text = clean(text)
+            if text:
+                cells.setdefault((row_band[r], col_band[c]), []).append(text)
+    used_rows = sorted({r for r, _ in cells})
+    used_cols = sorted({c for _, c in cells})
+    return [[" ".join(cells[r, c]) if (r, c) in cells else None for c in used_cols] for r in used_rows]
+
+
 def lattice_tables(page, number: int, words: list[dict]) -> list[Table]:
     tables = []
     for found in page.find_tables():
-        rows = [[clean(c) for c in row] for row in found.extract()]
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue
-        if not any(c for row in rows for c in row) or _crowded(found, words):
+        rows = _grid(found)
+        if len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, words):
             continue
         x0, top, x1, bottom = found.bbox
         tables.append(Table(rows=rows, page=number, bbox=BBox(x0, top, x1, bottom), method="lattice"))

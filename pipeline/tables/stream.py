@@ -31,6 +31,7 @@ GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutte
 GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page  # tables hold short cells; more on average is prose in columns
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
+_THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
 
 
@@ -111,8 +112,11 @@ def text_lines(words: list[dict]) -> list[TextLine]:
         for word in band[1:]:
             last = phrases[-1]
             gap = word["x0"] - last.x1
-            both_numbers = _NUMBER.match(word["text"]) and _NUMBER.match(last.words[-1]["text"])
-            if gap < PHRASE_GAP * size and not (both_numbers and gap > 0.2 * size):
+            # two figures a space apart are two cells, unless the second is a group of
+            # thousands ("100 000")
+            apart = (_NUMBER.match(word["text"]) and _NUMBER.match(last.words[-1]["text"])
+                     and not _THOUSANDS.match(word["text"]) and gap > 0.2 * size)
+            if gap < PHRASE_GAP * size and not apart:
                 last.words.append(word)
                 last.x1 = max(last.x1, word["x1"])
                 last.top = min(last.top, word["top"])
