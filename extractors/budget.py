@@ -1,0 +1,288 @@
+"""Financial tables into tidy budget lines: one row per figure of a budget,
+expenditure, income, funding, savings, capital or staffing table.
+
+Tables are read from the page lines (``budget_grid``): tab rows of text papers,
+word positions on PDF pages (ruled or not). Each table gets its title (the
+heading or intro sentence above it, else its header's first cell), its column
+labels from the stacked header ("2025-26" + "Core" -> "2025-26 Core"), units
+from the header, caption or cells, and totals flagged by label or arithmetic.
+A table with no currency stated and no financial words is not a budget.
+Vocabularies are data: ``vocab/budget.toml``.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from extractors.budget_grid import Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, text_grids
+from extractors.document_info import detect_language
+from extractors.page_furniture import furniture
+from pipeline.extractor import Extractor, Rows
+from pipeline.model import Document, Line
+from pipeline.textutil import clean, fold
+
+# How far back (lines) a table's title is looked for.
+TITLE_LOOKBACK = 80
+# A title is a short line.
+MAX_TITLE_WORDS = 15
+MAX_INTRO_WORDS = 25
+# A styled heading wraps onto at most this many lines below it, closer than this many line heights.
+MAX_WRAPPED = 2
+WRAP_GAP = 0.5
+# Two figures agree when within this share (rounding in printed totals).
+SUM_TOLERANCE = 0.005
+_NUMBERING = re.compile(r"^(\d+(\.\d+)*|[a-z]\)|[ivx]+\.)\.?\s+", re.I)
+_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\b(19|20)\d{2}\b")
+CURRENCY = re.compile(r"[£$€]|kr\.")
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    scale_gbp: float | None
+
+    @property
+    def is_currency(self) -> bool:
+        return bool(CURRENCY.search(self.name))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
+    return {
+        "units": [(re.compile(u["pattern"], re.I), Unit(u["unit"], u.get("scale_gbp"))) for u in data["units"]],
+        "financial": re.compile(data["financial"]["keywords"]),
+        "not_financial": re.compile(data["financial"]["not_financial"]),
+        "total": re.compile(data["totals"]["pattern"]),
+        "generic": re.compile(data["titles"]["generic"]),
+        "intro_stops": re.compile(data["titles"]["intro_stops"], re.I),
+        "intro_articles": re.compile(data["titles"]["intro_articles"], re.I),
+    }
+
+
+def unit_in(text: str | None) -> tuple[Unit, re.Match] | None:
+    """The first unit stated in a text, and where."""
+    if not text:
+        return None
+    for pattern, unit in _vocab()["units"]:
+        match = pattern.search(text)
+        if match:
+            return unit, match
+    return None
+
+
+def _unit_named(name: str | None) -> Unit | None:
+    return next((u for _, u in _vocab()["units"] if u.name == name), None) if name else None
+
+
+@dataclass
+class Table:
+    """A grid with what it means: title, column labels and units, whether it is a budget."""
+
+    grid: Grid
+    title: str | None
+    labels: list[str | None]
+    units: list[Unit | None]  # per column
+    unit: Unit | None  # for the whole table
+
+
+def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
+    """A column's label and unit from its header parts, top to bottom."""
+    unit, words = None, []
+    for part in parts:
+        found = unit_in(part)
+        if found and found[0].is_currency:
+            unit = unit or found[0]
+            part = part[:found[1].start()] + part[found[1].end():]
+        elif found:
+            unit = unit or found[0]
+        part = clean(part.strip(" ()"))
+        if part:
+            words.append(part)
+    return clean(" ".join(words)), unit
+
+
+# ---------------------------------------------------------------- titles
+
+def _is_heading(line: Line, page_width: float | None) -> bool:
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > MAX_TITLE_WORDS or line.cells is not None:
+        return False
+    if text.endswith((".", ",", ";")) or text[0] in "-•*(" or text[0].islower():
+        return False
+    if line.bbox is None:
+        return True  # a text paper's line is a paragraph: a short one is a heading
+    if page_width and line.bbox.x0 > page_width / 2:
+        return False  # a stamp in the margin ("INDICATIVE FOR PLANNING PURPOSES")
+    return line.bold or bool(line.heading)
+
+
+def _with_wrapped(lines: list[Line], i: int) -> str:
+    """A styled heading with the lines it wraps onto (same style, no gap)."""
+    text = lines[i].text
+    for below, above in zip(lines[i + 1:i + 1 + MAX_WRAPPED], lines[i:]):
+        if below.bbox is None or not (below.bold and above.bold) or \
+                below.bbox.top - above.bbox.bottom > WRAP_GAP * (above.bbox.bottom - above.bbox.top):
+            break
+        text += " " + below.text
+    return text
+
+
+def _intro_title(text: str) -> str | None:
+    """ "2.16 The staffing establishment as budgeted for 2023/24 is:" -> "Staffing establishment"."""
+    vocab = _vocab()
+    text = _NUMBERING.sub("", text.strip())
+    if not text.endswith(":") or len(text.split()) > MAX_INTRO_WORDS:
+        return None
+    text = vocab["intro_articles"].sub("", text.rstrip(":"))
+    stop = vocab["intro_stops"].search(text)
+    phrase = (text[:stop.start()] if stop else text).strip()
+    return phrase[:1].upper() + phrase[1:] if phrase else None
+
+
+def _title(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> str | None:
+    generic = _vocab()["generic"]
+    seen = 0
+    for page in reversed(doc.pages[:grid.page]):
+        start = grid.first_line - 1 if page.number == grid.page else len(page.lines) - 1
+        for i in range(start, -1, -1):
+            if (page.number, i) in skip:
+                continue
+            line = page.lines[i]
+            seen += 1
+            if seen > TITLE_LOOKBACK:
+                return grid.header_label
+            if seen == 1:
+                if line.cells is not None and line.bbox is None:
+                    return grid.header_label  # right under another table: its own header names it
+                intro = _intro_title(line.text)
+                if intro:
+                    return intro
+            if _is_heading(line, page.width) and not generic.match(fold(line.text).strip(" :")):
+                return clean(_NUMBERING.sub("", _with_wrapped(page.lines, i)))
+    return grid.header_label
+
+
+# ---------------------------------------------------------------- tables
+
+def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
+    labels, units = [], []
+    for parts in grid.columns:
+        label, unit = _column(parts)
+        labels.append(label)
+        units.append(unit)
+    title = _title(doc, grid, skip)
+    table_unit = None
+    for text in (grid.header_label, title):
+        found = unit_in(text)
+        if found:
+            table_unit = found[0]
+            break
+    return Table(grid, title, labels, units, table_unit)
+
+
+def _is_financial(table: Table, lang: str | None) -> bool:
+    vocab = _vocab()
+    grid = table.grid
+    figures = [parse_figure(v, lang) for r in grid.rows for v in r.values.values()]
+    figures = [f for f in figures if f]
+    if len(figures) < 2:
+        return False
+    units = [u for u in table.units if u] + ([table.unit] if table.unit else []) + \
+        [u for u in (_unit_named(f.unit) for f in figures) if u]
+    if sum(1 for f in figures if f.unit == "%") * 2 > len(figures) or any(u.name == "%" for u in table.units if u):
+        return False
+    if any(u.is_currency for u in units):
+        return True
+    about = fold(" ".join(filter(None, [table.title, grid.header_label, *table.labels])))
+    if vocab["not_financial"].search(about):
+        return False
+    words = fold(" ".join([about, *(r.label or "" for r in grid.rows)]))
+    return grid.has_header and bool(vocab["financial"].search(words))
+
+
+def _is_total(row: GridRow, earlier: list[tuple[GridRow, bool]], lang: str | None) -> bool:
+    """A total by its label, or by being the sum of the rows above it (since the last total)."""
+    if not row.label:
+        return True
+    if _vocab()["total"].search(fold(row.label)):
+        return True
+    block = []
+    for other, total in reversed(earlier):
+        if total:
+            break
+        block.append(other)
+    checked = 0
+    for column, text in row.values.items():
+        figure = parse_figure(text, lang)
+        if figure is None:
+            continue
+        parts = [parse_figure(r.values[column], lang) for r in block if column in r.values]
+        parts = [p.value for p in parts if p]
+        if len(parts) < 2 or abs(sum(parts) - figure.value) > SUM_TOLERANCE * max(abs(figure.value), 1):
+            return False
+        checked += 1
+    return checked > 0
+
+
+def _lines_of(table: Table, lang: str | None) -> list[dict]:
+    rows, earlier = [], []
+    for row in table.grid.rows:
+        if not row.values:
+            continue
+        total = _is_total(row, earlier, lang)
+        earlier.append((row, total))
+        for column, text in sorted(row.values.items()):
+            figure = None if is_empty_cell(text) else parse_figure(text, lang)
+            if figure is None:
+                continue
+            unit = (table.units[column] if column < len(table.units) else None) or _unit_named(figure.unit) \
+                or table.unit
+            label = table.labels[column] if column < len(table.labels) else None
+            period = _PERIOD.search(label or "")
+            rows.append({
+                "table_title": table.title, "row_label": row.label, "column_label": label,
+                "period": period.group(0) if period else None, "value": figure.value,
+                "unit": unit.name if unit else None,
+                "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
+                "is_total": total, "page": row.page,
+            })
+    return rows
+
+
+def budget_lines(doc: Document) -> list[dict]:
+    lang = detect_language(doc.text) if doc.pages else None
+    skip = furniture(doc)
+    grids: list[Grid] = []
+    for page in doc.pages:
+        skipped = {i for (p, i) in skip if p == page.number}
+        read = pdf_grids if any(line.bbox for line in page.lines) else text_grids
+        grids.extend(read(page, lang, skipped))
+    rows: list[dict] = []
+    previous: Table | None = None
+    previous_financial = False
+    for grid in grids:
+        if (not grid.has_header and previous and previous.grid.reaches_page_end
+                and previous.grid.page == grid.page - 1 and len(previous.labels) == len(grid.columns)):
+            # the table runs on from the previous page
+            table = Table(grid, previous.title, previous.labels, previous.units, previous.unit)
+            financial = previous_financial
+        else:
+            table = _describe(doc, grid, skip)
+            financial = _is_financial(table, lang)
+        if financial:
+            rows.extend(_lines_of(table, lang))
+        previous, previous_financial = table, financial
+    return rows
+
+
+class BudgetExtractor(Extractor):
+    name = "budget"
+    produces = ("budget_lines",)
+
+    def extract(self, doc: Document) -> Rows:
+        return {"budget_lines": budget_lines(doc)}

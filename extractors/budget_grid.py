@@ -1,0 +1,414 @@
+"""Financial tables read from the lines of a page, ruled or not.
+
+A text paper's table rows are its tab-separated lines. On a PDF page a table
+row is a line with figures set apart from its words by a wide gap; the rows of
+one table are consecutive, their figures stand in columns (found by where the
+figures sit, whatever their alignment), and the lines just above the first row
+whose words stand over those columns are its header, stacked top to bottom
+("2025-26" over "Core" over "£000s"); a header word that spans several columns
+labels all the columns nearest to it.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from pipeline.model import Line, Page, Word
+from pipeline.textutil import clean
+
+# A figure is set apart from the words before it by a gap wider than this many font sizes.
+FIGURE_GAP = 1.0
+# Lines of a table are at most this many line heights apart.
+ROW_GAP = 2.5
+# Header lines sit at most this many line heights above the line below them.
+HEADER_GAP = 2.0
+MAX_HEADER_LINES = 4
+# Lines without figures (section labels, wrapped labels, footnotes) a table may hold in a row.
+MAX_PLAIN_LINES = 3
+# A plain line longer than this (words) is prose, not part of a table.
+MAX_PLAIN_WORDS = 14
+# Figure positions closer than this (points) belong to one column.
+COLUMN_TOLERANCE = 1.0
+
+_NUMBER = re.compile(
+    r"^(?P<open>[(])?\s*(?P<sign>[-–−])?\s*(?P<cur>[£$€])?\s*(?P<sign2>[-–−])?\s*"
+    r"(?P<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?P<scale>%|m|bn|k)?\s*(?P<close>[)])?"
+    r"\s*(?P<unit>kr\.?|dkk)?\s*(?P<note>[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))?$", re.I)
+_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
+_UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\b(19|20)\d{2}\b|\bq[1-4]\b", re.I)
+_DOT_LEADER = re.compile(r"\s*(\.\s?){3,}\s*|\s*…+\s*")
+
+
+@lru_cache(maxsize=1)
+def _empty_cell() -> re.Pattern:
+    """Cells that hold no value ("-", "TBD", "n/a"): vocabulary of ``vocab/budget.toml``."""
+    data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
+    return re.compile(data["cells"]["empty"], re.I)
+
+
+def is_empty_cell(text: str) -> bool:
+    return bool(_empty_cell().match(text.strip()))
+
+
+@dataclass
+class Figure:
+    value: float
+    unit: str | None  # a unit printed with the figure: "%", "£", "kr."
+
+
+def parse_figure(text: str, lang: str | None = None) -> Figure | None:
+    """A printed figure as a number: "(100)" is -100, "1.370.000 kr." (Danish) is 1370000."""
+    match = _NUMBER.match(text.strip())
+    if not match or bool(match["open"]) != bool(match["close"]):
+        return None
+    value = _to_float(match["num"], lang)
+    if match["open"] or match["sign"] or match["sign2"]:
+        value = -value
+    unit = match["cur"] or match["unit"] or (match["scale"] if match["scale"] == "%" else None)
+    if match["scale"] and match["scale"].lower() in ("m", "bn", "k") and match["cur"]:
+        unit = match["cur"] + match["scale"].lower()
+    return Figure(value, unit)
+
+
+def _to_float(num: str, lang: str | None) -> float:
+    seps = re.findall(r"[,.]", num)
+    if not seps:
+        return float(num)
+    if len(set(seps)) == 2:
+        decimal = seps[-1]
+    elif len(seps) > 1:
+        decimal = None
+    else:
+        sep = seps[0]
+        decimal_first = "," if lang == "da" else "."
+        tail = num.rsplit(sep, 1)[1]
+        decimal = sep if (sep == decimal_first or len(tail) != 3) else None
+    group = {",", "."} - {decimal}
+    for g in group:
+        num = num.replace(g, "")
+    return float(num.replace(decimal, ".") if decimal else num)
+
+
+def is_period(text: str) -> bool:
+    return bool(_PERIOD.search(text))
+
+
+def tidy_label(text: str | None) -> str | None:
+    """A row label without dot leaders."""
+    if not text:
+        return None
+    return clean(_DOT_LEADER.sub(" ", text).strip(" .…:"))
+
+
+@dataclass
+class GridRow:
+    label: str | None
+    values: dict[int, str]  # column -> cell text as printed
+    page: int
+    bold: bool = False
+
+
+@dataclass
+class Grid:
+    """One table: its header (parts per column, top to bottom) and its rows."""
+
+    page: int
+    first_line: int  # index in page.lines where the table (header included) starts
+    columns: list[list[str]]
+    rows: list[GridRow] = field(default_factory=list)
+    header_label: str | None = None  # what the header says over the row labels
+    reaches_page_end: bool = False
+
+    @property
+    def has_header(self) -> bool:
+        return any(self.columns)
+
+
+# ---------------------------------------------------------------- text papers
+
+def _cell_kinds(cells: list[str], lang: str | None) -> tuple[int, int]:
+    """(figures, other filled cells) among the value cells of a tab row."""
+    figures = others = 0
+    for cell in cells[1:]:
+        if not cell:
+            continue
+        if parse_figure(cell, lang):
+            figures += 1
+        else:
+            others += 1
+    return figures, others
+
+
+def _is_header_cells(cells: list[str], lang: str | None) -> bool:
+    values = [c for c in cells[1:] if c and not is_empty_cell(c)]
+    if not values:
+        return False
+    return all(not parse_figure(c, lang) or _YEAR.match(c.strip()) for c in values)
+
+
+def text_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> list[Grid]:
+    """Tables of a text paper's page: runs of tab-separated lines (``skip``: furniture lines)."""
+    grids: list[Grid] = []
+    grid: Grid | None = None
+    in_body = False
+    plain_run = 0
+    for i, line in enumerate(page.lines):
+        if i in skip:
+            continue
+        cells = line.cells
+        if cells is None:
+            plain_run += 1
+            if plain_run > MAX_PLAIN_LINES:
+                grid = None
+            continue
+        header = _is_header_cells(cells, lang)
+        width = len(cells) - 1
+        interrupted = plain_run > 0
+        plain_run = 0
+        if grid is None or (header and in_body) or (interrupted and (header or width != len(grid.columns))):
+            grid = Grid(page=page.number, first_line=i, columns=[[] for _ in range(width)])
+            grids.append(grid)
+            in_body = False
+        if len(grid.columns) < width:
+            grid.columns.extend([] for _ in range(width - len(grid.columns)))
+        if header and not in_body:
+            grid.header_label = grid.header_label or (cells[0] or None)
+            _stack_text_header(grid, cells[1:])
+            continue
+        in_body = True
+        values = {c: cell for c, cell in enumerate(cells[1:]) if cell}
+        grid.rows.append(GridRow(tidy_label(cells[0]), values, page.number, line.bold))
+    return [g for g in grids if g.rows]
+
+
+def _stack_text_header(grid: Grid, cells: list[str]) -> None:
+    """Add one header line; a cell left empty in a spanning line takes the one to its left."""
+    last = None
+    for c in range(len(grid.columns)):
+        cell = cells[c] if c < len(cells) else ""
+        if cell:
+            last = cell
+        elif last and sum(1 for x in cells if x) < len(grid.columns):
+            cell = last
+        if cell:
+            grid.columns[c].append(cell)
+
+
+# ---------------------------------------------------------------- PDF pages
+
+@dataclass
+class _LineParts:
+    labels: list[Word]
+    figures: list[Word]
+    units: list[Word]
+
+    @property
+    def is_row(self) -> bool:
+        if len(self.figures) >= 2:
+            return True
+        if len(self.figures) == 1 and self.labels:
+            return self.figures[0].bbox.x0 > self.labels[-1].bbox.x1
+        return False
+
+
+def _size(word: Word) -> float:
+    return word.size or (word.bbox.bottom - word.bbox.top)
+
+
+def _line_parts(line: Line, lang: str | None) -> _LineParts:
+    """Split a line's words into label words, figures and unit marks.
+
+    A figure stands apart: first on its line, after another figure, or after a
+    gap; a number inside a run of words ("Section 29 costs") is label text.
+    """
+    labels, figures, units = [], [], []
+    previous: Word | None = None
+    previous_kind = None
+    for word in line.words:
+        gap = word.bbox.x0 - previous.bbox.x1 if previous else None
+        apart = previous is None or previous_kind == "figure" or gap > FIGURE_GAP * _size(word)
+        if previous_kind == "figure" and (_UNIT_WORD.match(word.text) or _NOTE.match(word.text)):
+            units.append(word)
+            kind = "figure"  # "1.370.000 kr.", "(258) ⁵": the mark belongs to the figure
+        elif apart and parse_figure(word.text, lang):
+            figures.append(word)
+            kind = "figure"
+        elif apart and previous_kind != "label" and _UNIT_WORD.match(word.text) and word.text in "£$€":
+            units.append(word)
+            kind = "unit"
+        else:
+            labels.append(word)
+            kind = "label"
+        previous, previous_kind = word, kind
+    return _LineParts(labels, figures, units)
+
+
+def _columns(rows: list[_LineParts]) -> list[list[float]]:
+    """Column extents [x0, x1] from where the figures of the rows sit."""
+    spans = sorted((w.bbox.x0, w.bbox.x1) for r in rows for w in r.figures)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + COLUMN_TOLERANCE:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return columns
+
+
+def _column_of(word: Word, columns: list[list[float]]) -> int:
+    overlaps = [min(word.bbox.x1, x1) - max(word.bbox.x0, x0) for x0, x1 in columns]
+    best = max(range(len(columns)), key=lambda c: overlaps[c])
+    if overlaps[best] > 0:
+        return best
+    centre = (word.bbox.x0 + word.bbox.x1) / 2
+    return min(range(len(columns)), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - centre))
+
+
+def _height(line: Line) -> float:
+    return max(line.bbox.bottom - line.bbox.top, 1.0)
+
+
+def _gap(above: Line, below: Line) -> float:
+    return (below.bbox.top - above.bbox.bottom) / _height(below)
+
+
+def _continues_label(line: Line, previous_label: str | None) -> bool:
+    text = line.text.strip()
+    if not text or not previous_label:
+        return False
+    unbalanced = previous_label.count("(") > previous_label.count(")")
+    return text[0].islower() or unbalanced or previous_label.rstrip().endswith(("-", "&", ",", " and", " og"))
+
+
+def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> list[Grid]:
+    """Tables on a PDF page, read from word positions (``skip``: furniture lines)."""
+    lines = [l for i, l in enumerate(page.lines) if l.bbox is not None and l.words and i not in skip]
+    parts = [_line_parts(l, lang) for l in lines]
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        if not parts[i].is_row:
+            i += 1
+            continue
+        start = end = i
+        plain = 0
+        j = i + 1
+        while j < len(lines) and _gap(lines[j - 1], lines[j]) <= ROW_GAP:
+            if parts[j].is_row:
+                end, plain = j, 0
+            elif plain < MAX_PLAIN_LINES and len(lines[j].words) <= MAX_PLAIN_WORDS:
+                plain += 1
+            else:
+                break
+            j += 1
+        # wrapped labels of the last row
+        while end + 1 < len(lines) and not parts[end + 1].is_row and _gap(lines[end], lines[end + 1]) <= ROW_GAP \
+                and _continues_label(lines[end + 1], " ".join(w.text for w in parts[end].labels)):
+            end += 1
+        grid = _read_block(page, lines, parts, start, end)
+        if grid:
+            grids.append(grid)
+        i = end + 1
+    return grids
+
+
+def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: int, end: int) -> Grid | None:
+    body = [parts[k] for k in range(start, end + 1) if parts[k].is_row]
+    columns = _columns(body)
+    if not columns:
+        return None
+    label_words = [w for k in range(start, end + 1) for w in parts[k].labels]
+    label_right = max((w.bbox.x1 for w in label_words), default=None)
+    first_line = page.lines.index(lines[start])
+    grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns])
+    # header: lines just above, whose words stand over the figure columns
+    header: list[Line] = []
+    k = start - 1
+    while k >= 0 and len(header) < MAX_HEADER_LINES and _gap(lines[k], lines[k + 1]) <= HEADER_GAP:
+        if parts[k].is_row or not _is_header_line(lines[k], columns, label_right):
+            break
+        header.insert(0, lines[k])
+        k -= 1
+    if header:
+        grid.first_line = page.lines.index(header[0])
+        _stack_pdf_header(grid, header, columns, label_right)
+    for n in range(start, end + 1):
+        line, part = lines[n], parts[n]
+        label = " ".join(w.text for w in part.labels) or None
+        if not part.is_row:
+            if grid.rows and _continues_label(line, grid.rows[-1].label):
+                grid.rows[-1].label = tidy_label(f"{grid.rows[-1].label} {line.text}")
+            continue
+        values: dict[int, str] = {}
+        for word in sorted(part.figures + part.units, key=lambda w: w.bbox.x0):
+            c = _column_of(word, columns) if word in part.figures else None
+            if c is None:
+                # a unit mark joins the figure before it
+                before = [w for w in part.figures if w.bbox.x1 <= word.bbox.x0]
+                c = _column_of(before[-1], columns) if before else None
+            if c is not None:
+                values[c] = f"{values[c]} {word.text}" if c in values else word.text
+        grid.rows.append(GridRow(tidy_label(label), values, page.number, line.bold))
+    bottom = lines[end].bbox.bottom
+    grid.reaches_page_end = not any(l.bbox.top > bottom and len(l.words) > 3 for l in lines[end + 1:])
+    return grid
+
+
+def _is_header_line(line: Line, columns: list[list[float]], label_right: float | None) -> bool:
+    over = [w for w in line.words if any(min(w.bbox.x1, x1) - max(w.bbox.x0, x0) > 0 for x0, x1 in columns)]
+    if not over:
+        return False
+    if line.cells is None and label_right is not None and line.words[0].bbox.x0 < label_right \
+            and line.words[-1].bbox.x1 > label_right and len(line.words) > 4:
+        return False  # a sentence running across the table
+    left = min(x0 for x0, _ in columns)
+    for chunk in _chunks(line):
+        spanned = sum(1 for x0, x1 in columns if min(chunk[-1].bbox.x1, x1) - max(chunk[0].bbox.x0, x0) > 0)
+        text = " ".join(w.text for w in chunk)
+        if spanned >= 3 and not is_period(text):
+            return False  # a banner over the table, not a column heading
+        if chunk[0].bbox.x0 >= left and len(chunk) > MAX_PLAIN_WORDS // 2:
+            return False
+    return True
+
+
+def _chunks(line: Line) -> list[list[Word]]:
+    """Runs of words separated by no more than an ordinary space."""
+    chunks: list[list[Word]] = []
+    for word in line.words:
+        if chunks and word.bbox.x0 - chunks[-1][-1].bbox.x1 <= 0.6 * _size(word):
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+    return chunks
+
+
+def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]], label_right: float | None) -> None:
+    label_parts = []
+    for line in header:
+        by_column: dict[int, list[str]] = {}
+        spanning: list[tuple[float, str]] = []
+        for chunk in _chunks(line):
+            x0, x1 = chunk[0].bbox.x0, chunk[-1].bbox.x1
+            text = " ".join(w.text for w in chunk)
+            in_columns = any(min(x1, cx1) - max(x0, cx0) > 0 for cx0, cx1 in columns)
+            if not in_columns and label_right is not None and x1 <= label_right + COLUMN_TOLERANCE:
+                label_parts.append(text)
+                continue
+            spanning.append(((x0 + x1) / 2, text))
+            for word in chunk:
+                by_column.setdefault(_column_of(word, columns), []).append(word.text)
+        if len(by_column) < len(columns) and len(spanning) < len(columns):
+            # a spanning line ("2024-25" over Core, External, Total): nearest heading
+            for c, (x0, x1) in enumerate(columns):
+                if c not in by_column and spanning:
+                    centre = (x0 + x1) / 2
+                    by_column[c] = [min(spanning, key=lambda s: abs(s[0] - centre))[1]]
+        for c, words in by_column.items():
+            grid.columns[c].append(" ".join(words))
+    grid.header_label = clean(" ".join(label_parts))

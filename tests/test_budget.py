@@ -1,0 +1,190 @@
+"""budget_lines: financial tables into tidy rows, one test per layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.budget_grid import parse_figure
+from pipeline.find import find_segments
+from pipeline.load import load
+from tests.conftest import extractor, text_document
+
+
+def lines(doc) -> list[dict]:
+    return extractor("budget").extract(doc)["budget_lines"]
+
+
+def cell(found: list[dict], row: str, column: str) -> dict:
+    hits = [r for r in found if r["row_label"] == row and r["column_label"] == column]
+    assert len(hits) == 1, (row, column, found)
+    return hits[0]
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("(100)", -100.0), ("-836.6", -836.6), ("1,429,506.8", 1429506.8), ("(258) ⁵", -258.0),
+    ("750,000", 750000.0), ("0.0", 0.0), ("TBD", None), ("-", None), ("84.", None), ("(a)", None),
+])
+def test_printed_figures(printed, value):
+    figure = parse_figure(printed, "en")
+    assert (figure.value if figure else None) == value
+
+
+def test_danish_figures_group_with_dots():
+    assert parse_figure("1.370.000 kr.", "da").value == 1370000.0
+    assert parse_figure("2,59", "da").value == 2.59
+
+
+def test_unit_in_column_header_negatives_blanks_and_totals():
+    found = lines(text_document("""Indicative Budgets
+
+Regulation and standards\t2023/24 £'000\t2022/23 £'000
+Net operating expenditure\t4,687\t4,725
+Capital expenditure\t50\t50
+Subtotal\t\t4,775
+Reserves refunded\t(100)\t(216)
+DHSC funding\t\t-
+Total funding requirement\t4,637\t4,559
+"""))
+    assert len(found) == 9  # the blank and "-" cells are not lines
+    reserves = cell(found, "Reserves refunded", "2023/24")
+    assert reserves["value"] == -100 and reserves["unit"] == "£'000" and reserves["value_gbp"] == -100000
+    assert reserves["table_title"] == "Indicative Budgets" and reserves["period"] == "2023/24"
+    assert cell(found, "Subtotal", "2022/23")["is_total"] is True
+    assert cell(found, "Total funding requirement", "2022/23")["is_total"] is True
+    assert cell(found, "Capital expenditure", "2022/23")["is_total"] is False
+
+
+def test_stacked_header_of_a_text_table():
+    found = lines(text_document("""Revenue plan
+
+\t2024-25\t\t\t2025-26\t\t
+\tCore\tExternal\tTotal\tCore\tExternal\tTotal
+\t£m\t£m\t£m\t£m\t£m\t£m
+Pay\t10.8\t0.5\t11.3\t21.8\t0.6\t22.4
+"""))
+    pay = cell(found, "Pay", "2025-26 External")
+    assert pay["value"] == 0.6 and pay["unit"] == "£m" and pay["value_gbp"] == pytest.approx(600000)
+    assert pay["period"] == "2025-26"
+    assert {r["column_label"] for r in found} == {"2024-25 Core", "2024-25 External", "2024-25 Total",
+                                                  "2025-26 Core", "2025-26 External", "2025-26 Total"}
+
+
+def test_footnote_marks_tbd_and_rows_continued_after_a_footnote():
+    found = lines(text_document("""Income and expenditure
+
+The table below sets out our budget and forecasts for the following years.
+
+\t2022/23\t2023/24\t2024/25
+Operating costs\t519\t664\tTBD
+Operating income\t(578) ⁵\t(671)\t750,000
+
+⁵ In 2022/23 the programme received a subsidy.
+
+Net operating costs/(income)\t(59)\t(7)\tTBD
+"""))
+    assert cell(found, "Operating income", "2022/23")["value"] == -578
+    assert cell(found, "Operating income", "2024/25")["value"] == 750000
+    net = cell(found, "Net operating costs/(income)", "2023/24")
+    assert net["value"] == -7 and net["is_total"] is True and net["unit"] is None
+    assert net["table_title"] == "Income and expenditure"
+    assert not [r for r in found if r["row_label"] == "Operating costs" and r["column_label"] == "2024/25"]
+
+
+def test_staffing_establishment_named_by_its_intro_sentence():
+    found = lines(text_document("""2.16 The staffing establishment as budgeted for 2023/24 is:
+
+Posts\t2023/24\t2022/23
+Directors\t3\t3
+Managers\t7\t6
+Total\t10\t9
+"""))
+    total = cell(found, "Total", "2023/24")
+    assert total["table_title"] == "Staffing establishment"
+    assert total["unit"] == "count" and total["is_total"] is True and total["value_gbp"] is None
+
+
+def test_total_found_by_arithmetic_and_dot_leaders_dropped():
+    found = lines(text_document("""Capital expenditure\t2023/24 £'000
+Information technology ........\t40
+Fixtures and fittings ........\t10
+Capital expenditure\t50
+"""))
+    assert cell(found, "Information technology", "2023/24")["is_total"] is False
+    assert cell(found, "Capital expenditure", "2023/24")["is_total"] is True
+
+
+def test_numeric_tables_that_are_not_financial_give_no_lines():
+    assert lines(text_document("""Distances to the venue
+
+Route\tMiles\tKm
+From the station\t2\t3.2
+From the motorway\t12\t19.3
+""")) == []
+    assert lines(text_document("""Key performance indicators
+
+Indicator\t2022/23\t2023/24
+Complaints answered in time\t95%\t97%
+Invoices paid in 10 days\t100%\t99%
+""")) == []
+
+
+def _unruled_pdf(path: Path) -> None:
+    """A two-page PDF: a budget with no ruling lines, stacked header, dot leaders, run on to page 2."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+
+    def right(x, y, text, font="Helvetica", size=10):
+        pdf.setFont(font, size)
+        pdf.drawRightString(x, height - y, text)
+
+    def left(x, y, text, font="Helvetica", size=10):
+        pdf.setFont(font, size)
+        pdf.drawString(x, height - y, text)
+
+    left(60, 60, "Capital Programme Summary", "Helvetica-Bold", 14)
+    right(360, 100, "2024-25", "Helvetica-Bold")
+    right(480, 100, "2025-26", "Helvetica-Bold")
+    for x, word in ((320, "Budget"), (380, "Forecast"), (440, "Budget"), (500, "Forecast")):
+        right(x, 115, word)
+    for x in (320, 380, 440, 500):
+        right(x, 130, "£000s")
+    rows = [("Schools ..........", "1,200", "1,150", "1,300", "(50)"),
+            ("Highways ..........", "800", "850", "-", "900"),
+            ("Libraries", "100", "90", "110", "105")]
+    y = 160
+    for label, *figures in rows:
+        left(60, y, label)
+        for x, figure in zip((320, 380, 440, 500), figures):
+            right(x, y, figure)
+        y += 16
+    pdf.showPage()
+    left(60, 60, "Waste services")
+    for x, figure in zip((320, 380, 440, 500), ("400", "410", "420", "430")):
+        right(x, 60, figure)
+    left(60, 76, "Total capital programme", "Helvetica-Bold")
+    for x, figure in zip((320, 380, 440, 500), ("2,500", "2,500", "1,830", "1,385")):
+        right(x, 76, figure, "Helvetica-Bold")
+    left(60, 120, "The programme is reviewed every quarter by the Cabinet and reported to the full Council.")
+    pdf.showPage()
+    pdf.save()
+
+
+def test_unruled_pdf_table_with_stacked_header_running_onto_the_next_page(tmp_path):
+    path = tmp_path / "capital.pdf"
+    _unruled_pdf(path)
+    doc = load(path, "capital.pdf")
+    doc.segments = find_segments(doc)
+    found = lines(doc)
+    schools = cell(found, "Schools", "2025-26 Forecast")
+    assert schools["value"] == -50 and schools["unit"] == "£'000" and schools["value_gbp"] == -50000
+    assert schools["table_title"] == "Capital Programme Summary" and schools["page"] == 1
+    assert not [r for r in found if r["row_label"] == "Highways" and r["column_label"] == "2025-26 Budget"]
+    waste = cell(found, "Waste services", "2024-25 Budget")
+    assert waste["page"] == 2 and waste["table_title"] == "Capital Programme Summary"
+    total = cell(found, "Total capital programme", "2025-26 Forecast")
+    assert total["value"] == 1385 and total["is_total"] is True
+    assert len(found) == 19
