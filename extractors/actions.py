@@ -43,6 +43,10 @@ MENTION_SCORE = 90
 # a subject heading above an action's text is short
 SUBJECT_WORDS = 8
 MAX_INLINE_OWNER = 40
+# points between a line's text and an owner mark beside it, when the font size is unknown
+MARK_GAP = 10.0
+# a matrix running on without its header starts within this many lines of the last one's end
+RUN_ON_LINES = 3
 
 
 @lru_cache(maxsize=1)
@@ -183,9 +187,20 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
     return rows
 
 
+def _runs_on(previous: Table, table: Table) -> bool:
+    """A headerless table carries on the previous matrix: same columns, right after it."""
+    if table.n_cols != previous.n_cols:
+        return False
+    if table.page == previous.page + 1:
+        return table.first_line is None or table.first_line <= RUN_ON_LINES
+    if table.page == previous.page and None not in (table.first_line, previous.first_line):
+        return 0 <= table.first_line - (previous.first_line + previous.n_rows) <= RUN_ON_LINES
+    return False
+
+
 def matrices(doc: Document, year: int | None, people: list[Person]) -> list[dict]:
     rows: list[dict] = []
-    last: tuple[dict[int, str], int, int] | None = None  # mapping, columns, page of the last matrix
+    last: tuple[dict[int, str], Table] | None = None  # the last matrix and its columns
     for table in doc.iter_tables():
         start, mapping = 0, {}
         for r, row in enumerate(table.rows[:3]):
@@ -193,11 +208,11 @@ def matrices(doc: Document, year: int | None, people: list[Person]) -> list[dict
             if mapping:
                 start = r + 1
                 break
-        if not mapping and last and last[1] == table.n_cols and table.page in (last[2], last[2] + 1):
+        if not mapping and last and _runs_on(last[1], table):
             mapping = last[0]  # a matrix running on without its header
         if not mapping:
             continue
-        last = (mapping, table.n_cols, table.page)
+        last = (mapping, table)
         rows += _matrix_rows(table, mapping, start, year, people)
     return rows
 
@@ -263,7 +278,10 @@ def _split_mark(line: Line, column_x: float | None) -> tuple[str, str | None, fl
     body = [w for w in line.words if w.bbox.x0 < column_x]
     side = [w for w in line.words if w.bbox.x0 >= column_x]
     mark = " ".join(w.text for w in side)
-    if side and looks_like_initials(mark):
+    # set apart from the text it follows: on its own, in bold beside plain text, or after a gap
+    apart = side and (not body or (side[0].bold and not body[-1].bold)
+                      or side[0].bbox.x0 - body[-1].bbox.x1 >= (side[0].size or MARK_GAP))
+    if apart and looks_like_initials(mark):
         return (clean(" ".join(w.text for w in body)) or "", mark,
                 min(w.bbox.top for w in side), max(w.bbox.bottom for w in side))
     return line.text, None, None, None

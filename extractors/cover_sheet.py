@@ -35,6 +35,8 @@ COLUMN_SLACK = 6.0
 # a purpose option written partly ("For Informa") still counts from this many letters
 MIN_OPTION_PREFIX = 6
 OPTION_SCORE = 85
+# a label wraps over at most this many lines of its column
+MAX_LABEL_LINES = 3
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def _vocab() -> dict:
         "layout": data["layout"],
         "purposes": {k: [label_key(v) for v in vs] for k, vs in data["purposes"].items()},
         "choices": {k: [label_key(v) for v in vs] for k, vs in data["choices"].items()},
-        "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
+        "ticks": {t.casefold() for t in data["marks"]["ticks"]},
         "field_labels": {f: {label_key(v) for v in vs} for f, vs in data["fields"].items()},
     }
 
@@ -167,6 +169,36 @@ def _continuation(line: Line, sheet: Sheet) -> list[str] | None:
     return [line.text]
 
 
+def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[str]] | None:
+    """A line split at the sheet's value column: (label-column text, value cells)."""
+    spans = cell_spans(line)
+    if line.cells is None:
+        if line.bbox is None or sheet.value_x is None or line.bbox.x0 >= sheet.value_x - COLUMN_SLACK:
+            return None
+        return line.text, []
+    head, x = spans[0]
+    if _junk(head) or (sheet.value_x is not None and x is not None and x >= sheet.value_x - COLUMN_SLACK):
+        return None
+    return head, [c for c, _ in spans[1:]]
+
+
+def _wrapped_label(lines: list[Line], k: int, sheet: Sheet) -> tuple[Hit, int] | None:
+    """A label that wraps over lines of the label column ("Executive" / "Summary"),
+    with the value beside it put back in reading order; and how many lines it takes."""
+    labels: Labels = _vocab()["labels"]
+    parts, values = [], []
+    for j in range(k, min(k + MAX_LABEL_LINES, len(lines))):
+        split = _label_column(lines[j], sheet)
+        if split is None:
+            return None
+        parts.append(split[0])
+        values += split[1]
+        name = labels.whole(" ".join(parts)) if j > k else None
+        if name:
+            return Hit(name, values, sheet.value_x), j - k + 1
+    return None
+
+
 def _purpose_of(text: str) -> str | None:
     key = label_key(text)
     if not key:
@@ -187,23 +219,41 @@ def _choice_of(text: str) -> str | None:
     return None
 
 
+def _is_tick(cell: str) -> bool:
+    # compared as printed: folding accents would make the Wingdings tick "ý" a "y"
+    return (clean(cell) or "").casefold() in _vocab()["ticks"]
+
+
 def _ticked(cells: list[str]) -> bool:
-    return any(label_key(c) in _vocab()["ticks"] for c in cells)
+    return any(_is_tick(c) for c in cells)
+
+
+def _marked_cells(cells: list[str]) -> list[tuple[str, bool]]:
+    """Cells with text or a tick, each with whether a tick is written inside it ("☒ For Decision")."""
+    out = []
+    for cell in cells:
+        tokens = (clean(cell) or "").split()
+        if len(tokens) > 1 and (_is_tick(tokens[0]) or _is_tick(tokens[-1])):
+            inner = tokens[1:] if _is_tick(tokens[0]) else tokens[:-1]
+            out.append((" ".join(inner), True))
+        elif tokens and (not _junk(cell) or _is_tick(cell)):
+            out.append((cell, False))
+    return out
 
 
 def _purpose(sheet: Sheet) -> str | None:
     """The ticked or underlined options of a tick list; else the purposes the value states."""
     offered, chosen = set(), []
     for fragment in sheet.fields.get("purpose", []):
-        cells = [c for c in fragment.cells if not _junk(c)]
-        for k, cell in enumerate(cells):
-            purpose = _purpose_of(cell)
-            if purpose is None:
-                continue
+        cells = _marked_cells(fragment.cells)
+        found = [(k, p) for k, p in ((k, _purpose_of(c)) for k, (c, _) in enumerate(cells)) if p]
+        for n, (k, purpose) in enumerate(found):
             offered.add(purpose)
-            if _ticked(cells[k + 1:]) or any(_purpose_of(u) == purpose for u in fragment.underlined):
+            # a tick belongs to the option before it, up to the next option
+            end = found[n + 1][0] if n + 1 < len(found) else len(cells)
+            ticked = cells[k][1] or _ticked([c for c, _ in cells[k + 1:end]])
+            if ticked or any(_purpose_of(u) == purpose for u in fragment.underlined):
                 chosen.append(purpose)
-            break
     if chosen:
         return ";".join(dict.fromkeys(chosen))
     if len(offered) > 1:
@@ -230,14 +280,14 @@ def _choice(sheet: Sheet, name: str, free_text: bool) -> str | None:
         for underlined in fragment.underlined:
             key = label_key(underlined)
             marked += [c for c, vs in _vocab()["choices"].items() if key and any(v.startswith(key) for v in vs)][:1]
-        cells = [c for c in fragment.cells if not _junk(c)]
-        for k, cell in enumerate(cells):
+        cells = _marked_cells(fragment.cells)
+        for k, (cell, ticked_inside) in enumerate(cells):
             options = _options(cell)
             if options:
                 offered += options
-                if _ticked(cells[k + 1:k + 2]):
+                if ticked_inside or _ticked([c for c, _ in cells[k + 1:k + 2]]):
                     marked += options
-            elif not _ticked([cell]):
+            elif not _is_tick(cell):
                 other_text = True
     if marked:
         return marked[0]
@@ -289,28 +339,35 @@ def cover_sheets(doc: Document) -> list[dict]:
                 rows.append(row)
         sheet = None
 
-    for page, _, line in doc.iter_lines():
-        hits = _hits(line)
-        if sheet is not None:
-            sheet.lines += 1
-            if (not hits and _section_heading(line)) or sheet.lines > layout["max_lines"]:
-                close()
-        if hits:
-            first = hits[0].field
-            if sheet is not None and first in layout["opening"] and sheet.text(first):
-                close()  # the next report's sheet
-            if sheet is None:
-                if first not in layout["opening"]:
-                    continue
-                sheet = Sheet(page.number)
-            for hit in hits:
-                sheet.open(hit, line)
-        elif sheet is not None:
-            cells = _continuation(line, sheet)
-            if cells is None:
-                sheet.open(Hit("other", []), line)
-            else:
-                sheet.add(cells, line)
+    for page in doc.pages:
+        lines, k = page.lines, 0
+        while k < len(lines):
+            line, taken = lines[k], 1
+            hits = _hits(line)
+            if sheet is not None:
+                sheet.lines += 1
+                if (not hits and _section_heading(line)) or sheet.lines > layout["max_lines"]:
+                    close()
+            if not hits and sheet is not None and _continuation(line, sheet) is None:
+                wrapped = _wrapped_label(lines, k, sheet)
+                if wrapped:
+                    hits, taken = [wrapped[0]], wrapped[1]
+            if hits:
+                first = hits[0].field
+                if sheet is not None and first in layout["opening"] and sheet.text(first):
+                    close()  # the next report's sheet
+                if sheet is None and first in layout["opening"]:
+                    sheet = Sheet(page.number)
+                if sheet is not None:
+                    for hit in hits:
+                        sheet.open(hit, line)
+            elif sheet is not None:
+                cells = _continuation(line, sheet)
+                if cells is None:
+                    sheet.open(Hit("other", []), line)
+                else:
+                    sheet.add(cells, line)
+            k += taken
     close()
     return rows
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import extractor, text_document
+from pipeline.model import BBox, Document, Line, Page, Word
 
 
 def papers(text: str) -> list[dict]:
@@ -153,3 +154,38 @@ We recommend joint commissioning.
 """
     assert papers(minutes) == []
     assert papers(strategy) == []
+
+
+def test_ticks_written_inside_the_option_cell():
+    text = NHS_SHEET.replace("\tFor Informa\t\tΧ\t", "\t☐ For Information\t").replace(
+        "\tFor Decision\t\tX\t", "\t☒ For Decision\t")
+    [row] = papers(text)
+    assert row["purpose"] == "decision"
+
+
+def _pdf_row(top: float, *cells: tuple[float, str]) -> Line:
+    words = []
+    for x, text in cells:
+        for token in text.split():
+            words.append(Word(token, BBox(x, top, x + 6 * len(token), top + 10)))
+            x += 6 * len(token) + 3
+    texts = [text for _, text in cells]
+    return Line(text=" ".join(texts), words=words, bbox=BBox(words[0].bbox.x0, top, words[-1].bbox.x1, top + 10),
+                cells=texts if len(texts) > 1 else None)
+
+
+def test_pdf_label_wrapping_in_its_column_keeps_the_value_beside_it_in_order():
+    lines = [
+        _pdf_row(100, (50, "Title of Paper"), (200, "Estates Review")),
+        _pdf_row(115, (50, "Lead Author"), (200, "Jo Bloggs")),
+        _pdf_row(130, (50, "Executive"), (200, "This paper reviews")),
+        _pdf_row(145, (50, "Summary"), (200, "the estate.")),
+        _pdf_row(160, (200, "It also lists the sites.")),
+        _pdf_row(175, (50, "Recommendations"), (200, "Note the review.")),
+    ]
+    doc = Document(document_id="0" * 16, source_path="cover.pdf", sha256="0" * 64, format="pdf",
+                   pages=[Page(number=1, lines=lines, width=600, height=800)])
+    [row] = extractor("cover_sheet").extract(doc)["papers"]
+    assert row["author"] == "Jo Bloggs"
+    assert row["executive_summary"] == "This paper reviews the estate. It also lists the sites."
+    assert row["recommendations"] == "Note the review."
