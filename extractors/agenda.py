@@ -38,6 +38,7 @@ def vocab() -> dict:
         "page_range": re.compile(patterns["page_range"], re.I),
         "page_cell": re.compile(patterns["page_cell"]),
         "number_prefix": patterns["number_prefix"],
+        "item_ref": re.compile(patterns["item_ref"], re.I),
         "presenter": [re.compile(p) for p in patterns["presenter"]],
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
     }

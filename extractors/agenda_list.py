@@ -280,15 +280,44 @@ def _walk(run: Run, runs, lines, stops, end: int, section: str | None, sections:
     return items
 
 
+def referenced_headings(lines: list[tuple[Page, int, Line]], sections: dict[int, str]) -> list[Item]:
+    """Minutes whose items are unnumbered headings, each with the agenda item
+    it answers to on the line below: "Chairman's Announcements" / "(Item 2)"."""
+    items: list[Item] = []
+    section = None
+    for index, (_, _, line) in enumerate(lines):
+        ref = vocab()["item_ref"].match(line.text)
+        if not ref:
+            continue
+        title: list[str] = []
+        start = index - 1
+        # lines[0] opens the scope ("MINUTES of the meeting held ..."): never a title
+        while start >= 1 and index - start <= MAX_CONTINUATION_LINES and (lines[start][2].bold or lines[start][2].heading):
+            above, below = lines[start][2], lines[start + 1][2]
+            if start in sections or vocab()["item_ref"].match(above.text):
+                break
+            if above.bbox and below.bbox and abs(above.bbox.x0 - below.bbox.x0) > TITLE_TOLERANCE:
+                break  # a heading lines up with its "(Item n)"
+            title.insert(0, lines[start][2].text)
+            start -= 1
+        if title:
+            section = next((sections[i] for i in range(start, start - SECTION_REACH, -1) if i in sections), section)
+            items.append(Item(title=clean(" ".join(title)) or "", page=lines[start + 1][0].number,
+                              item_number=ref["number"], section=section))
+    return items if len(items) >= MIN_ITEMS else []
+
+
 def list_items(lines: list[tuple[Page, int, Line]]) -> list[Item]:
     candidates = [c for c in (candidate(i, page, line) for i, (page, _, line) in enumerate(lines)) if c]
     runs = build_runs(candidates)
     run = main_run(runs)
-    if run is None:
-        return []
-    stops = {c.index for c in candidates}
     sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line)}
-    stops |= set(sections)
+    if run is None or not (run.bold or run.items[0].line.heading):
+        # numbered paragraphs under headings: the headings are the items, when they say so
+        items = referenced_headings(lines, sections)
+        if items or run is None:
+            return items
+    stops = {c.index for c in candidates} | set(sections)
     items = _walk(run, runs, lines, stops, len(lines), None, sections, True, False)
     for item in items:
         if item.item_number:

@@ -92,6 +92,23 @@ def test_english_minute_numbers_with_wrapped_bold_headings_and_section():
         ("85", "24/00115 - Integrated Care Strategy Delivery Plan", "UNRESTRICTED ITEMS")]
 
 
+def test_minutes_with_unnumbered_headings_and_item_references():
+    doc = pdf_document([
+        (137, "CORPORATE PARENTING PANEL – 10 December 2024", True),
+        (83, "MINUTES of the meeting held in the Darent Room", True),
+        (72, "Apologies and Substitutes", True),
+        (72, "(Item 1)", False),
+        (72, "Apologies were received from Mr Love.", False),
+        (72, "Chairman’s Announcements", True),
+        (72, "(Item 2)", False),
+        (90, "1. The Chair reminded the Panel of the campaign.", False),
+        (90, "2. The Chair shared a message.", False),
+    ])
+    rows = items(doc)
+    assert [(r["item_number"], r["title"]) for r in rows] == [
+        ("1", "Apologies and Substitutes"), ("2", "Chairman’s Announcements")]
+
+
 def test_us_outline_with_roman_sections_lettered_and_unnumbered_sub_items():
     doc = pdf_document([
         (286, "AGENDA", False),

@@ -32,6 +32,14 @@ def test_minutes_sentence_names_body_venue_and_date():
         "Cabinet", "Council Chamber, Sessions House, Maidstone", dt.date(2025, 1, 30))
 
 
+def test_body_before_the_date_and_venue_in_a_sentence_without_a_date():
+    [row] = meetings("**CORPORATE PARENTING PANEL – 10 <sup>th</sup> December 2024**\n"
+                     "**MINUTES of the meeting held in the Darent Room, Sessions House, County**\n"
+                     "**Hall, Maidstone.**\nPRESENT: Shellina Prendergast (Chair)\n")
+    assert (row["body"], row["meeting_date"], row["venue"]) == (
+        "CORPORATE PARENTING PANEL", dt.date(2024, 12, 10), "Darent Room, Sessions House, County Hall, Maidstone")
+
+
 def test_danish_header_with_weekday_date_clock_and_venue_line():
     [row] = meetings("Referat\nSundheds- og Forebyggelsesudvalget\ntirsdag den 4. december 2012, kl. 13:00\n"
                      "i Mødecenter C, Lokale 32 på Rådhuset\nTilstede\nLolan Ottesen\n")
