@@ -33,7 +33,6 @@ PERSON_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("papers", ("author",), "author_id"),
     ("papers", ("authorised_by",), "authorised_by_id"),
 )
-# Columns naming bodies: (table, source column, id column).
 SURNAME_SIMILARITY = 90  # rapidfuzz ratio: "Gough" / "Gogh" are one surname, "Gough" / "Hughes" not
 GIVEN_NAME_SIMILARITY = 85
 BODY_WORD_SIMILARITY = 85  # rapidfuzz ratio of two words of bodies' names: typos and spellings

@@ -19,7 +19,8 @@ def test_a_run_writes_a_package_with_every_table_and_its_columns(tmp_path):
     resources = {r["name"]: r for r in package["resources"]}
     assert list(resources) == list(SCHEMAS)
     for name, resource in resources.items():
-        columns = pq.read_schema(tmp_path / "out" / resource["path"]).names
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        columns = pq.read_schema(tmp_path / "out" / paths[0]).names
         assert [f["name"] for f in resource["schema"]["fields"]] == columns, name
         assert all(f["description"] for f in resource["schema"]["fields"]), name
     types = {f["name"]: f["type"] for f in resources["budget_lines"]["schema"]["fields"]}
