@@ -5,6 +5,8 @@ import datetime as dt
 
 from pipeline.link import PersonName, link, parse_person, same_body, split_names
 from pipeline.normalise import normalise
+from pipeline.query import read_table
+from pipeline.run import write_run
 from pipeline.schema import CONTENT_TABLES
 
 
@@ -139,3 +141,22 @@ def test_a_committee_name_is_one_body_per_organisation():
     assert ids[3] in (ids[0], ids[2])  # a paper that names no organisation joins the body most papers name
     assert cabinets.set_index("body_id").loc[ids[0], "organisation_id"] == kent
     assert cabinets.set_index("body_id").loc[ids[0], "n_documents"] == 3
+
+
+def test_a_run_writes_the_linked_tables_and_ids(tmp_path):
+    documents = [{"document_id": d, "source_path": f"{d}.txt", "status": "ok", "format": "text"}
+                 for d in ("jan", "mar")]
+    rows = {
+        "meetings": [{"document_id": d, "body": body, "meeting_date": date} for d, body, date in (
+            ("jan", "Joint Committee of CCGs", "2024-01-11"),
+            ("mar", "Joint Committee of Clinical Commissioning Groups", "2024-03-14"))],
+        "actions": [{"document_id": d, "ref": "24-01-03", "action": "Circulate the appraisal", "owner": owner}
+                    for d, owner in (("jan", "Cllr R. Gough"), ("mar", "Roger Gough"))],
+    }
+    write_run(documents, rows, tmp_path)
+    actions = read_table(tmp_path, "actions").to_pylist()
+    assert actions[0]["action_id"] == actions[1]["action_id"]
+    assert actions[0]["owner_id"] == actions[1]["owner_id"]
+    assert [a["meeting_date"] for a in actions] == [dt.date(2024, 1, 11), dt.date(2024, 3, 14)]
+    assert read_table(tmp_path, "people").column("name").to_pylist() == ["Roger Gough"]
+    assert read_table(tmp_path, "bodies").num_rows == 1
