@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from extractors.budget_grid import Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, text_grids
+from extractors.budget_grid import Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, period_in, text_grids
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
@@ -32,10 +32,11 @@ MAX_INTRO_WORDS = 25
 # A styled heading wraps onto at most this many lines below it, closer than this many line heights.
 MAX_WRAPPED = 2
 WRAP_GAP = 0.5
+# Lines just above a table that may state its unit ("All figures in £m").
+CAPTION_LINES = 3
 # Two figures agree when within this share (rounding in printed totals).
 SUM_TOLERANCE = 0.005
 _NUMBERING = re.compile(r"^(\d+(\.\d+)*|[a-z]\)|[ivx]+\.)\.?\s+", re.I)
-_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\b(19|20)\d{2}\b")
 CURRENCY = re.compile(r"[£$€]|kr\.")
 
 
@@ -54,6 +55,7 @@ def _vocab() -> dict:
     data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
     return {
         "units": [(re.compile(u["pattern"], re.I), Unit(u["unit"], u.get("scale_gbp"))) for u in data["units"]],
+        "unit_caption": re.compile(data["unit_caption"]["pattern"]),
         "financial": re.compile(data["financial"]["keywords"]),
         "not_financial": re.compile(data["financial"]["not_financial"]),
         "total": re.compile(data["totals"]["pattern"]),
@@ -100,7 +102,7 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
         elif found:
             unit = unit or found[0]
         part = clean(part.strip(" ()"))
-        if part:
+        if part and not _vocab()["unit_caption"].match(fold(part)):
             words.append(part)
     return clean(" ".join(words)), unit
 
@@ -177,7 +179,10 @@ def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
         units.append(unit)
     title = _title(doc, grid, skip)
     table_unit = None
-    for text in (grid.header_label, title):
+    page = doc.pages[grid.page - 1]
+    above = [line.text for line in page.lines[max(grid.first_line - CAPTION_LINES, 0):grid.first_line]
+             if len(line.text.split()) <= MAX_TITLE_WORDS]
+    for text in (grid.header_label, title, *reversed(above)):
         found = unit_in(text)
         if found:
             table_unit = found[0]
@@ -192,11 +197,14 @@ def _is_financial(table: Table, lang: str | None) -> bool:
     figures = [f for f in figures if f]
     if len(figures) < 2:
         return False
-    units = [u for u in table.units if u] + ([table.unit] if table.unit else []) + \
-        [u for u in (_unit_named(f.unit) for f in figures) if u]
     if sum(1 for f in figures if f.unit == "%") * 2 > len(figures) or any(u.name == "%" for u in table.units if u):
         return False
-    if any(u.is_currency for u in units):
+    # a currency stated in the header or the cells makes a budget; one in the
+    # title or caption only when the table has a header of its own
+    stated = [u for u in table.units if u] + [u for u in (_unit_named(f.unit) for f in figures) if u]
+    if grid.has_header and table.unit:
+        stated.append(table.unit)
+    if any(u.is_currency for u in stated):
         return True
     about = fold(" ".join(filter(None, [table.title, grid.header_label, *table.labels])))
     if vocab["not_financial"].search(about):
@@ -243,10 +251,9 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
             unit = (table.units[column] if column < len(table.units) else None) or _unit_named(figure.unit) \
                 or table.unit
             label = table.labels[column] if column < len(table.labels) else None
-            period = _PERIOD.search(label or "")
             rows.append({
                 "table_title": table.title, "row_label": row.label, "column_label": label,
-                "period": period.group(0) if period else None, "value": figure.value,
+                "period": period_in(label), "value": figure.value,
                 "unit": unit.name if unit else None,
                 "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
                 "is_total": total, "page": row.page,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-from pipeline.model import Line, Page, Word
+from pipeline.model import BBox, Line, Page, Word
 from pipeline.textutil import clean
 
 # A figure is set apart from the words before it by a gap wider than this many font sizes.
@@ -40,8 +40,10 @@ _NUMBER = re.compile(
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
 _UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\b(19|20)\d{2}\b|\bq[1-4]\b", re.I)
+# Financial years and years: "2024-25", "2023/24", "23-24", "2013".
+_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\b\d{2}\s*[-/–]\s*\d{2}\b(?![-/–]\d)|\b(19|20)\d{2}\b")
 _DOT_LEADER = re.compile(r"\s*(\.\s?){3,}\s*|\s*…+\s*")
+_DOT_LEADER_END = re.compile(r"(\.{3,}|…)$")
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +96,9 @@ def _to_float(num: str, lang: str | None) -> float:
     return float(num.replace(decimal, ".") if decimal else num)
 
 
-def is_period(text: str) -> bool:
-    return bool(_PERIOD.search(text))
+def period_in(text: str | None) -> str | None:
+    match = _PERIOD.search(text or "")
+    return match.group(0) if match else None
 
 
 def tidy_label(text: str | None) -> str | None:
@@ -208,6 +211,11 @@ class _LineParts:
     units: list[Word]
 
     @property
+    def is_years(self) -> bool:
+        """A line of years over the columns ("2013  2012"): a header, not a row."""
+        return bool(self.figures) and all(_YEAR.match(w.text) for w in self.figures)
+
+    @property
     def is_row(self) -> bool:
         if len(self.figures) >= 2:
             return True
@@ -229,9 +237,10 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
     labels, figures, units = [], [], []
     previous: Word | None = None
     previous_kind = None
-    for word in line.words:
+    for word in _closed_brackets(line.words):
         gap = word.bbox.x0 - previous.bbox.x1 if previous else None
-        apart = previous is None or previous_kind == "figure" or gap > FIGURE_GAP * _size(word)
+        apart = previous is None or previous_kind == "figure" or gap > FIGURE_GAP * _size(word) \
+            or _DOT_LEADER_END.search(previous.text) is not None
         if previous_kind == "figure" and (_UNIT_WORD.match(word.text) or _NOTE.match(word.text)):
             units.append(word)
             kind = "figure"  # "1.370.000 kr.", "(258) ⁵": the mark belongs to the figure
@@ -246,6 +255,19 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
             kind = "label"
         previous, previous_kind = word, kind
     return _LineParts(labels, figures, units)
+
+
+def _closed_brackets(words: list[Word]) -> list[Word]:
+    """ "(521,256" followed by a lone ")" is one figure."""
+    merged: list[Word] = []
+    for word in words:
+        if word.text == ")" and merged and merged[-1].text.startswith("(") and ")" not in merged[-1].text:
+            last = merged[-1]
+            merged[-1] = Word(last.text + ")", BBox(last.bbox.x0, last.bbox.top, word.bbox.x1, last.bbox.bottom),
+                              last.fontname, last.size)
+        else:
+            merged.append(word)
+    return merged
 
 
 def _columns(rows: list[_LineParts]) -> list[list[float]]:
@@ -292,7 +314,7 @@ def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> lis
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
-        if not parts[i].is_row:
+        if not parts[i].is_row or parts[i].is_years:
             i += 1
             continue
         start = end = i
@@ -328,11 +350,18 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns])
     # header: lines just above, whose words stand over the figure columns
     header: list[Line] = []
-    k = start - 1
+    left = min(x0 for x0, _ in columns)
+    k, skipped = start - 1, 0
     while k >= 0 and len(header) < MAX_HEADER_LINES and _gap(lines[k], lines[k + 1]) <= HEADER_GAP:
-        if parts[k].is_row or not _is_header_line(lines[k], columns, label_right):
+        if parts[k].is_row and not parts[k].is_years:
             break
-        header.insert(0, lines[k])
+        if not _is_header_line(lines[k], columns, label_right):
+            # a section label left of the figures ("Revenues:") may sit under the header
+            if skipped or header or lines[k].bbox.x1 >= left or len(lines[k].words) > MAX_PLAIN_WORDS // 2:
+                break
+            skipped += 1
+        else:
+            header.insert(0, lines[k])
         k -= 1
     if header:
         grid.first_line = page.lines.index(header[0])
@@ -370,7 +399,7 @@ def _is_header_line(line: Line, columns: list[list[float]], label_right: float |
     for chunk in _chunks(line):
         spanned = sum(1 for x0, x1 in columns if min(chunk[-1].bbox.x1, x1) - max(chunk[0].bbox.x0, x0) > 0)
         text = " ".join(w.text for w in chunk)
-        if spanned >= 3 and not is_period(text):
+        if spanned >= 3 and not period_in(text):
             return False  # a banner over the table, not a column heading
         if chunk[0].bbox.x0 >= left and len(chunk) > MAX_PLAIN_WORDS // 2:
             return False
