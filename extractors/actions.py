@@ -43,6 +43,8 @@ MENTION_SCORE = 90
 # a subject heading above an action's text is short
 SUBJECT_WORDS = 8
 MAX_INLINE_OWNER = 40
+# share of a column's cells that must be initials for it to be an owners' column
+MOSTLY = 0.6
 # points between a line's text and an owner mark beside it, when the font size is unknown
 MARK_GAP = 10.0
 # a matrix running on without its header starts within this many lines of the last one's end
@@ -102,7 +104,8 @@ def _names(people: list[Person] | None) -> str | None:
 
 # ---------------------------------------------------------------- matrices
 
-def _header(row: list[str | None]) -> dict[int, str]:
+def _header(row: list[str | None], body: list[list[str | None]]) -> dict[int, str]:
+    """Columns of an action matrix named by its header row, or {} when the row heads something else."""
     labels: Labels = _vocab()["columns"]
     mapping: dict[int, str] = {}
     if any(cell and _vocab()["not_columns"].whole(cell) for cell in row):
@@ -111,10 +114,26 @@ def _header(row: list[str | None]) -> dict[int, str]:
         name = labels.whole(cell) if cell else None
         if name and name not in mapping.values():
             mapping[c] = name
+    _owners_under_action(mapping, len(row), body)
     spec = _vocab()["matrix"]
     if len(mapping) < spec["min_columns"] or not set(spec["required"]) <= set(mapping.values()):
         return {}
     return mapping
+
+
+def _owners_under_action(mapping: dict[int, str], width: int, body: list[list[str | None]]) -> None:
+    """Minutes set as a table ("Item | Discussion | Action"): an Action column of
+    initials holds the owners, and the widest unnamed column what was agreed."""
+    column = next((c for c, name in mapping.items() if name == "action"), None)
+    if column is None or "owner" in mapping.values():
+        return
+    cells = [clean(r[column]) for r in body if column < len(r) and clean(r[column])]
+    initials = [c for c in cells if all(looks_like_initials(p) for p in owner_parts(c))]
+    free = [c for c in range(width) if c not in mapping]
+    if not cells or len(initials) < MOSTLY * len(cells) or not free:
+        return
+    mapping[column] = "owner"
+    mapping[max(free, key=lambda c: sum(len(clean(r[c]) or "") for r in body if c < len(r)))] = "action"
 
 
 def _join_action(parts: list[str]) -> str | None:
@@ -158,23 +177,38 @@ def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | N
 def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | None,
                  people: list[Person]) -> list[dict]:
     fields = {name: c for c, name in mapping.items()}
-    anchor = fields.get("ref", fields.get("owner"))
-    rows = []
-    for group in _groups(table.rows[start:], anchor):
-        if _header(group[0]) == mapping:
+    body = table.rows[start:]
+
+    def filled(name: str, rows: list) -> list[str]:
+        c = fields.get(name)
+        return [] if c is None else [clean(r[c]) for r in rows if c < len(r) and clean(r[c])]
+
+    # minutes set as a table: item numbers on rows without owners, owners on rows without
+    # numbers; then every row with an owner is one action under the item above it
+    with_ref = [bool(filled("ref", [r])) for r in body]
+    with_owner = [bool(filled("owner", [r])) for r in body]
+    per_owner = "ref" in fields and any(r and not o for r, o in zip(with_ref, with_owner)) \
+        and any(o and not r for r, o in zip(with_ref, with_owner))
+    anchor = fields["owner"] if per_owner else fields.get("ref", fields["owner"])
+    rows, item = [], None
+    for group in ([[r] for r in body] if per_owner else _groups(body, anchor)):
+        if _header(group[0], []) == mapping:
             continue  # the header repeated where the table runs on
+        if per_owner:
+            refs = filled("ref", group)
+            item = refs[0].rstrip(".") if refs else item
+            if not filled("owner", group):
+                continue
+
         def column(name):
-            c = fields.get(name)
-            if c is None:
-                return []
-            return [clean(r[c]) for r in group if c < len(r) and clean(r[c])]
+            return filled(name, group)
         action = _join_action(column("action"))
         if not action:
             continue
         owner = clean(" ".join(column("owner")))
         raw_due = clean(" ".join(column("due")))
         rows.append({
-            "ref": clean(" ".join(column("ref"))),
+            "ref": item if per_owner else clean(" ".join(column("ref"))),
             "action": action,
             "owner": owner,
             "owner_name": _names(resolve(owner, people)),
@@ -204,7 +238,7 @@ def matrices(doc: Document, year: int | None, people: list[Person]) -> list[dict
     for table in doc.iter_tables():
         start, mapping = 0, {}
         for r, row in enumerate(table.rows[:3]):
-            mapping = _header(row)
+            mapping = _header(row, table.rows[r + 1:])
             if mapping:
                 start = r + 1
                 break
@@ -401,37 +435,57 @@ def _anchor(body: list[BodyLine], index: int, top: float | None, bottom: float |
     return min(placed, key=lambda b: (abs((b.top + b.bottom) / 2 - centre), b.top), default=None)
 
 
+def _paragraph_above(lines: list[Line], i: int) -> str | None:
+    """The paragraph an "ACTION:" line closes: up to its number ("6.2"), its item or the last action line."""
+    text = []
+    for earlier in reversed(lines[:i]):
+        first = earlier.cells[0] if earlier.cells else earlier.text
+        if _ITEM_CELL.match(first) or (earlier.bold and _ITEM_LINE.match(earlier.text)) or _inline(earlier):
+            break
+        if earlier.cells and _PARAGRAPH_NUMBER.match(earlier.cells[0] + " "):
+            text.insert(0, " ".join(earlier.cells[1:]))
+            break
+        numbered = _PARAGRAPH_NUMBER.match(earlier.text)
+        text.insert(0, earlier.text[numbered.end():] if numbered else earlier.text)
+        if numbered:
+            break
+    return clean(" ".join(text))
+
+
+def _owner_like(text: str) -> bool:
+    return all(looks_like_initials(p) or re.fullmatch(r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2}", p)
+               for p in owner_parts(text))
+
+
+def _inline(line: Line) -> tuple[str, str | None] | None:
+    """An "ACTION: AB/CD" line: (owner, None); "Action: JB to circulate the paper": (owner, that text)."""
+    match = re.match(r"^([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$", line.text)
+    if not match or label_key(match.group(1)) not in _vocab()["inline"]:
+        return None
+    rest = clean(match.group(2)) or ""
+    if len(rest) <= MAX_INLINE_OWNER and _owner_like(rest):
+        return rest, None
+    owner, _, task = rest.partition(" ")
+    if _owner_like(owner) and any(looks_like_initials(p) for p in owner_parts(owner)) and task[:1].islower():
+        return owner, rest
+    return None
+
+
 def inline_actions(doc: Document, people: list[Person]) -> list[dict]:
-    """Minutes with "ACTION: AB/CD" lines under the paragraph they close."""
-    labels = _vocab()["inline"]
+    """Minutes with "ACTION: AB/CD" lines under the paragraph they close, or "Action: AB to ..." lines."""
     items = _items(doc)
     rows = []
     for page in doc.pages:
         for i, line in enumerate(page.lines):
-            match = re.match(r"^([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$", line.text)
-            if not match or label_key(match.group(1)) not in labels or len(match.group(2)) > MAX_INLINE_OWNER:
+            found = _inline(line)
+            if found is None:
                 continue
-            owner = clean(match.group(2))
-            text = []
-            for earlier in reversed(page.lines[:i]):
-                first = earlier.cells[0] if earlier.cells else earlier.text
-                if _ITEM_CELL.match(first) or (earlier.bold and _ITEM_LINE.match(earlier.text)):
-                    break
-                if re.match(r"^([A-Za-z ]{3,20}?)\s*[:\-–]", earlier.text) and earlier.bold:
-                    break
-                if earlier.cells and _PARAGRAPH_NUMBER.match(earlier.cells[0] + " "):
-                    text.insert(0, " ".join(earlier.cells[1:]))
-                    break
-                numbered = _PARAGRAPH_NUMBER.match(earlier.text)
-                text.insert(0, earlier.text[numbered.end():] if numbered else earlier.text)
-                if numbered:
-                    break
-            action = clean(" ".join(text))
+            owner, task = found
+            action = task or _paragraph_above(page.lines, i)
             if not action:
                 continue
-            resolved = resolve(owner, people)
             rows.append({"ref": _ref(items, (page.number, i)), "action": action, "owner": owner,
-                         "owner_name": _names(resolved), "page": page.number})
+                         "owner_name": _names(resolve(owner, people)), "page": page.number})
     return rows
 
 

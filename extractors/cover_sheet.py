@@ -35,6 +35,8 @@ COLUMN_SLACK = 6.0
 # a purpose option written partly ("For Informa") still counts from this many letters
 MIN_OPTION_PREFIX = 6
 OPTION_SCORE = 85
+# fields that hold people's names
+NAME_FIELDS = {"author", "authorised_by"}
 # a label wraps over at most this many lines of its column
 MAX_LABEL_LINES = 3
 
@@ -87,13 +89,18 @@ class Sheet:
             self.fields[self.current].append(Fragment(cells, line.underlined))
 
     def text(self, name: str) -> str | None:
-        parts = []
+        text = ""
         for fragment in self.fields.get(name, []):
+            glue_next = False
             for cell in fragment.cells:
                 cell = _BULLET.sub("", clean(cell) or "")
-                if _ALNUM.search(cell):
-                    parts.append(cell)
-        return clean(" ".join(parts))
+                if not _ALNUM.search(cell):
+                    continue
+                # a name cut by a column rule ("Andrew Be" | "nnett") is one word again
+                glue = glue_next and cell[:1].islower()
+                text = f"{text}{cell}" if glue else f"{text} {cell}"
+                glue_next = name in NAME_FIELDS and cell[-1:].isalpha()
+        return clean(text)
 
 
 def _junk(cell: str) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 import dateparser
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from pipeline.model import Line
 from pipeline.textutil import clean, fold
@@ -52,35 +52,41 @@ class Labels:
     """A vocabulary of labels, ``{field: [variant, ...]}``, matched fuzzily."""
 
     def __init__(self, fields: dict[str, list[str]]):
-        self.variants = [(label_key(v), field) for field, vs in fields.items() for v in vs]
-        # longest first, so "report authorised by" wins over "authorised by"
-        self.variants.sort(key=lambda kv: -len(kv[0]))
+        self.field_of = {label_key(v): f for f, vs in fields.items() for v in vs}
+        # short labels match exactly ("time" is not "title"); longer ones fuzzily
+        self.fuzzy = [v for v in self.field_of if len(v) >= EXACT_BELOW]
+        self.by_words: dict[int, list[str]] = {}
+        for variant in self.field_of:
+            self.by_words.setdefault(len(variant.split(" ")), []).append(variant)
+
+    def _best(self, key: str, variants: list[str], score: float) -> str | None:
+        if key in self.field_of and key in variants:
+            return key
+        if len(key) < EXACT_BELOW:
+            return None
+        match = process.extractOne(key, [v for v in variants if len(v) >= EXACT_BELOW],
+                                   scorer=fuzz.ratio, score_cutoff=score)
+        return match[0] if match else None
 
     def whole(self, text: str, score: float = LABEL_SCORE) -> str | None:
         """The field whose label the whole text is (best fuzzy score), or None."""
         key = label_key(text)
         if not key or len(key) > 80:
             return None
-        best, field = max(((_score(key, v), f) for v, f in self.variants), default=(0, None))
-        return field if best >= score else None
+        variant = self._best(key, self.fuzzy if key not in self.field_of else [key], score)
+        return self.field_of[variant] if variant else None
 
     def prefix(self, text: str, score: float = LABEL_SCORE) -> LabelMatch | None:
         """The label the text opens with (its first words, fuzzily), and the rest."""
         words = (clean(text) or "").split(" ")
-        for variant, field in self.variants:
-            n = len(variant.split(" "))
+        # longest labels first, so "report authorised by" wins over "authorised by"
+        for n in sorted(self.by_words, reverse=True):
             if len(words) <= n:
                 continue
-            head = label_key(" ".join(words[:n]))
-            if head and _score(head, variant) >= score:
-                return LabelMatch(field, variant, " ".join(words[n:]).lstrip(" :-–"))
+            variant = self._best(label_key(" ".join(words[:n])), self.by_words[n], score)
+            if variant:
+                return LabelMatch(self.field_of[variant], variant, " ".join(words[n:]).lstrip(" :-–"))
         return None
-
-
-def _score(key: str, variant: str) -> float:
-    if min(len(key), len(variant)) < EXACT_BELOW:
-        return 100.0 if key == variant else 0.0
-    return fuzz.ratio(key, variant)
 
 
 def parse_date(text: str | None) -> dt.date | None:

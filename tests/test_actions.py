@@ -131,3 +131,28 @@ def test_pdf_minutes_owner_column_takes_the_sentence_beside_the_initials():
         ("6", "The forms were completed and the Community Lead will forward them to the Commissioner.", "DH",
          "Dan Hill"),
     ]
+
+
+def test_minutes_set_as_a_table_with_an_action_column_of_initials():
+    minutes = ("Present: Tony Brown (Chair), Alison Wheeler (Chief Executive)\n\n"
+               "Item\tDiscussion\tAction\n"
+               "3.\tMinutes of the previous meeting were agreed.\t\n"
+               "\tThe Chair will write to the Director.\tTB\n"
+               "\tThe Chief Executive will chase the contract.\tAW\n"
+               "4.\tThe budget was approved.\t\n")
+    rows = actions(text_document(minutes))
+    assert [(r["ref"], r["action"], r["owner"], r["owner_name"]) for r in rows] == [
+        ("3", "The Chair will write to the Director.", "TB", "Tony Brown"),
+        ("3", "The Chief Executive will chase the contract.", "AW", "Alison Wheeler"),
+    ]
+
+
+def test_action_lines_that_name_the_owner_and_the_task():
+    minutes = ("Present: Jane Bold, Sam Green\n\n"
+               "**4.\tBudget**\n"
+               "The budget was discussed at length.\n"
+               "Action: JB to circulate the revised figures by Friday.\n"
+               "Action: see the budget paper for details.\n")
+    [row] = actions(text_document(minutes))
+    assert (row["ref"], row["action"], row["owner"], row["owner_name"]) == (
+        "4", "JB to circulate the revised figures by Friday.", "JB", "Jane Bold")

@@ -27,7 +27,7 @@ NHS_SHEET = (
     "Financial Implications\t<u>Yes</u>\tNo\tNot Applicable\t\n"
     "Risk Identified\t<u>Y</u> e\t\tNo\t\n"
     "If Yes : Risk\tDelay in supplier contracts.\t\t\n"
-    "Report Authorised by:\tJo Bloggs\t\t\n"
+    "Report Authorised by:\tJo Blo\tggs\t\n"
     "\n"
     "## Shared Care Records\n"
     "\n"
