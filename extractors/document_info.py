@@ -21,19 +21,21 @@ MIN_DECISION_LINES = 2
 ORGANISATION_PAGES = 10
 TITLE_LINES = 6
 TITLE_BONUS = 3
+MAX_NAME_WORDS = 9
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = tomllib.loads(files("extractors.vocab").joinpath("document_types.toml").read_text("utf-8"))
-    suffixes = "|".join(re.escape(w) for w in data["organisation"]["suffixes"])
+    # "Trafford Council", "KENT COUNTY COUNCIL", never "reduced council"
+    suffixes = "|".join(f"{re.escape(w.title())}|{re.escape(w.upper())}" for w in data["organisation"]["suffixes"])
     connectors = "|".join(re.escape(w) for w in data["organisation"]["connectors"])
     word = r"[A-ZÆØÅ][\w'’.-]*"
     return {
         "title": {k: [re.compile(p) for p in v] for k, v in data["title_cues"].items()},
         "decision": [re.compile(p, re.M) for p in data["decision_cues"]["patterns"]],
         "organisation": re.compile(
-            rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?i:{suffixes})\b"
+            rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?:{suffixes})\b"
             rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
         "generic": {fold(w) for w in data["organisation"]["generic"]},
     }
@@ -67,23 +69,53 @@ def classify(doc: Document) -> str:
     return "other"
 
 
+def _organisation_name(text: str) -> str | None:
+    """A matched name without leading generic words ("The", "Chair of"), or None
+    when nothing but the suffix word is left ("The Authority")."""
+    folded = fold(text)
+    for patterns in _vocab()["title"].values():
+        for pattern in patterns:  # "... Social Care Business Plan": the name ends before the kind of paper
+            match = pattern.search(folded)
+            if match:
+                text, folded = text[:match.start()], folded[:match.start()]
+    words = text.replace("’s ", " ").replace("'s ", " ").split()
+    while words and fold(words[0]) in _vocab()["generic"]:
+        words.pop(0)
+    return " ".join(words) if 2 <= len(words) <= MAX_NAME_WORDS else None
+
+
+def _within(short: str, long: str) -> bool:
+    """"Health and Wellbeing Board" names the same body as "Sefton Health and
+    Wellbeing Board"; "Standards Authority" as "Standards Authority for Health"."""
+    return long != short and (long.endswith(" " + short) or long.startswith(short + " for ")
+                              or long.startswith(short + " of "))
+
+
 def organisation(doc: Document) -> str | None:
-    """The body named most often (a name in the first lines counts extra)."""
+    """The body named most often, a shorter form of a name counting for it;
+    a name in the first lines counts extra."""
     pattern = _vocab()["organisation"]
     counts: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     for page in doc.pages[:ORGANISATION_PAGES]:
         for i, line in enumerate(page.lines):
             for match in pattern.finditer(line.text):
-                name = match.group().replace("’s ", " ").replace("'s ", " ")
-                key = fold(name)
-                if key.split()[0] in _vocab()["generic"]:
+                name = _organisation_name(match.group())
+                if name is None:
                     continue
+                key = fold(name)
                 counts[key] += 1 + (TITLE_BONUS if page.number == 1 and i < TITLE_LINES else 0)
+                mentions[key] += 1
                 spelled.setdefault(key, name.title() if name.isupper() else name)
     if not counts:
         return None
-    return spelled[counts.most_common(1)[0][0]]
+    # a longer form collects its shorter forms only when it is a name in its own right, said twice
+    totals = {key: n + (sum(m for other, m in counts.items() if _within(other, key)) if mentions[key] > 1 else 0)
+              for key, n in counts.items()}
+    # most mentions; of equals, the shortest full form
+    best = min(totals, key=lambda key: (-totals[key], len(key)))
+    return spelled[best]
 
 
 class DocumentInfoExtractor(Extractor):

@@ -223,7 +223,9 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
             words = before.split()
             dashed = re.search(r"\s[-–—]\s*$", tidy_ordinals(text).partition(found[1])[0])
             titled = (entry.line.bold or entry.line.heading) and "," not in before
-            if words and len(words) <= MAX_LABEL_WORDS + 2 and not words[-1][0].islower() and (dashed or titled):
+            generic = vocab()["labels"].get(fold(before)) == "body"  # "Meeting of 2nd June 2015"
+            if (words and len(words) <= MAX_LABEL_WORDS + 2 and not words[-1][0].islower() and not generic
+                    and (dashed or titled)):
                 return clean(before)
             continue
         if not text.endswith(".") and re.search(r"[^\W\d_]{3,}", text):

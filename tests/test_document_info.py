@@ -21,3 +21,16 @@ def test_organisation_is_the_body_named_most_not_a_kind_of_meeting():
                "The Council and Trafford Council officers agreed.\n")
     assert row["organisation"] == "Trafford Council"
     assert info("Minutes\nThe meeting started at noon and the chair welcomed everybody.\n")["organisation"] is None
+
+
+def test_shorter_forms_count_for_the_full_name_and_the_kind_of_paper_is_cut_off():
+    row = info("Professional Standards Authority\nfor Health and Social Care\n"
+               "Professional Standards Authority for Health and Social Care Business Plan 2023/24\n"
+               "The Authority will publish. The Authority will consult. The Authority reports.\n"
+               "Professional Standards Authority copyright 2023. Liverpool City Region and "
+               "Liverpool City Region partners.\n")
+    assert row["organisation"] == "Professional Standards Authority for Health and Social Care"
+    row = info("Sefton\nHealth and Wellbeing\nStrategy\nThe Health and Wellbeing Board met.\n"
+               "Sefton Health and Wellbeing Board agreed.\nChair of Sefton Health and Wellbeing Board\n"
+               "Liverpool City Region and Liverpool City Region partners.\n")
+    assert row["organisation"] == "Sefton Health and Wellbeing Board"
