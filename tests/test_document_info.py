@@ -28,6 +28,7 @@ def test_shorter_forms_count_for_the_full_name_and_the_kind_of_paper_is_cut_off(
                "Professional Standards Authority for Health and Social Care Business Plan 2023/24\n"
                "The Authority will publish. The Authority will consult. The Authority reports.\n"
                "Professional Standards Authority copyright 2023. Liverpool City Region and "
+               "Professional Standards Authority for Health and Social Care, 157 Buckingham Road. "
                "Liverpool City Region partners.\n")
     assert row["organisation"] == "Professional Standards Authority for Health and Social Care"
     row = info("Sefton\nHealth and Wellbeing\nStrategy\nThe Health and Wellbeing Board met.\n"
