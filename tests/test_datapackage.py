@@ -24,7 +24,7 @@ def test_a_run_writes_a_package_with_every_table_and_its_columns(tmp_path):
         assert [f["name"] for f in resource["schema"]["fields"]] == columns, name
         assert all(f["description"] for f in resource["schema"]["fields"]), name
     types = {f["name"]: f["type"] for f in resources["budget_lines"]["schema"]["fields"]}
-    assert (types["value"], types["page"], types["is_total"], types["period"]) == ("number", "integer", "boolean", "string")
+    assert [types[c] for c in ("value", "page", "is_total", "period")] == ["number", "integer", "boolean", "string"]
     meetings = resources["meetings"]["schema"]
     assert meetings["foreignKeys"] == [{"fields": "body_id", "reference": {"resource": "bodies", "fields": "body_id"}}]
     assert resources["people"]["schema"]["primaryKey"] == ["person_id"]

@@ -86,7 +86,8 @@ def test_bodies_named_differently_are_one_body_but_numbered_committees_are_not()
     assert not same_body("Planning Committee A", "Planning Committee B")
     assert not same_body("Cabinet", "Kent County Council Cabinet")
     frames = frames_of(
-        documents=[{"document_id": "d1", "source_path": "a.txt", "status": "ok", "organisation": "Kent County Council"}],
+        documents=[{"document_id": "d1", "source_path": "a.txt", "status": "ok",
+                    "organisation": "Kent County Council"}],
         meetings=[{"document_id": "d1", "body": "Joint Committee of CCGs"},
                   {"document_id": "d2", "body": "Joint Committee of Clinical Commissioning Groups"},
                   {"document_id": "d3", "body": "Joint Committee of CCGs"}],
