@@ -169,3 +169,35 @@ def test_double_rules_make_one_grid_without_slivers():
     tables = _tables(draw)
     assert len(tables) == 1 and tables[0].method == "lattice"
     assert tables[0].rows == data
+
+
+def test_numbered_paragraphs_are_not_a_table():
+    """Paragraph numbers set off from their text make two columns, but a list is not a table."""
+    def draw(c):
+        y = HEIGHT - 100
+        for number, text in [("2.", "Introduction"), ("2.1", "The board agreed the plan in the spring."),
+                             ("2.2", "The changes are set out in the appendix."),
+                             ("3.", "Financial implications"), ("3.1", "There are no new costs.")]:
+            c.setFont("Helvetica", 10)
+            c.drawString(72, y, number)
+            c.drawString(110, y, text)
+            y -= 16
+
+    assert _tables(draw) == []
+
+
+def test_blank_line_between_sections_keeps_one_table():
+    """A table whose sections are set apart by a blank line is still one table."""
+    def draw(c):
+        _unruled(c, top=150)
+        y = HEIGHT - 150 - 14 * len(UNRULED) - 14  # one blank line
+        for label, values in [("Reserves", ["1,000", "900", "(100)"]), ("Grants", ["250", "300", "50"])]:
+            c.setFont("Helvetica", 9)
+            c.drawString(72, y, label)
+            for right, text in zip((260, 340, 420), values):
+                c.drawRightString(right, y, text)
+            y -= 14
+
+    (table,) = _tables(draw)
+    assert table.rows[:5] == UNRULED
+    assert table.rows[5:] == [["Reserves", "1,000", "900", "(100)"], ["Grants", "250", "300", "50"]]

@@ -20,9 +20,10 @@ from pipeline.textutil import clean
 PHRASE_GAP = 0.45  # words closer than this are one phrase (an ordinary space is ~0.25 em)
 CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
 RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
-ROW_GAP = 1.6  # lines further apart than this (in line heights) do not share a table
+ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
 MAX_WORDS_PER_CELL = 4.0
+MIN_ROWS_TWO_COLUMNS = 3  # a two-column grid of two rows is a form or a signature block
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one wrapped row
@@ -31,6 +32,8 @@ GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutte
 GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page  # tables hold short cells; more on average is prose in columns
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
+# numbering and bullets that open list items: "2.", "2.1", "(a)", "iv.", "•"
+_LIST_MARKER = re.compile(r"^(\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•·▪◦‣●■□➢*–-])$", re.I)
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
 
@@ -143,9 +146,10 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
     for line in lines:
         last = (pending or run)[-1] if (pending or run) else None
-        near = last is not None and line.top - last.bottom <= ROW_GAP * max(line.size, last.size)
+        gap = line.top - last.bottom if last else 0.0
+        size = max(line.size, last.size) if last else line.size
         if line.tabular:
-            if run and near:
+            if run and gap <= ROW_GAP * size:
                 run.extend(pending)
                 run.append(line)
             else:
@@ -153,7 +157,8 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
                     regions.append(run)
                 run = [line]
             pending = []
-        elif run and near and len(pending) < MAX_SHORT_LINES and _short(line, run):
+        elif (run and gap <= ROW_GAP * size and len(pending) < MAX_SHORT_LINES
+              and _short(line, run)):
             pending.append(line)
         else:
             if run:
@@ -231,7 +236,11 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
 
 
 def _plausible(rows: list[list[str | None]]) -> bool:
-    if len(rows[0]) < 2:
+    """Enough of a grid, short cells, and not a numbered or bulleted list."""
+    if len(rows[0]) < 2 or (len(rows[0]) == 2 and len(rows) < MIN_ROWS_TWO_COLUMNS):
+        return False
+    markers = [row[0] for row in rows if row[0]]
+    if len(rows[0]) == 2 and all(_LIST_MARKER.match(m) for m in markers):
         return False
     full_rows = sum(sum(c is not None for c in row) >= 2 for row in rows)
     if full_rows < 2:
