@@ -30,7 +30,7 @@ def _vocab() -> dict:
     # "Trafford Council", "KENT COUNTY COUNCIL", never "reduced council"
     suffixes = "|".join(f"{re.escape(w.title())}|{re.escape(w.upper())}" for w in data["organisation"]["suffixes"])
     connectors = "|".join(re.escape(w) for w in data["organisation"]["connectors"])
-    word = r"[A-ZÆØÅ][\w'’.-]*"
+    word = r"[A-ZÆØÅ][\w'’-]*"
     return {
         "title": {k: [re.compile(p) for p in v] for k, v in data["title_cues"].items()},
         "decision": [re.compile(p, re.M) for p in data["decision_cues"]["patterns"]],
@@ -38,6 +38,8 @@ def _vocab() -> dict:
             rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?:{suffixes})\b"
             rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
         "generic": {fold(w) for w in data["organisation"]["generic"]},
+        "joiners": {fold(w) for w in data["organisation"]["joiners"]},
+        "organisation_end": re.compile(rf"^(?:{suffixes})$"),
     }
 
 
@@ -69,8 +71,22 @@ def classify(doc: Document) -> str:
     return "other"
 
 
+def _organisation_names(text: str) -> list[str]:
+    """The names in a matched run: "Trafford Council and Pennine Care Trust" is two."""
+    suffix = _vocab()["organisation_end"]
+    parts, current = [], []
+    for word in text.split(" "):
+        if fold(word) in _vocab()["joiners"] and current and suffix.search(current[-1]):
+            parts.append(" ".join(current))
+            current = []
+            continue
+        current.append(word)
+    parts.append(" ".join(current))
+    return [name for name in map(_organisation_name, parts) if name]
+
+
 def _organisation_name(text: str) -> str | None:
-    """A matched name without leading generic words ("The", "Chair of"), or None
+    """A name without leading generic words ("The", "Chair of"), or None
     when nothing but the suffix word is left ("The Authority")."""
     folded = fold(text)
     for patterns in _vocab()["title"].values():
@@ -100,10 +116,7 @@ def organisation(doc: Document) -> str | None:
     spelled: dict[str, str] = {}
     for page in doc.pages[:ORGANISATION_PAGES]:
         for i, line in enumerate(page.lines):
-            for match in pattern.finditer(line.text):
-                name = _organisation_name(match.group())
-                if name is None:
-                    continue
+            for name in (n for match in pattern.finditer(line.text) for n in _organisation_names(match.group())):
                 key = fold(name)
                 counts[key] += 1 + (TITLE_BONUS if page.number == 1 and i < TITLE_LINES else 0)
                 mentions[key] += 1
