@@ -273,14 +273,20 @@ def budget_lines(doc: Document) -> list[dict]:
     previous: Table | None = None
     previous_financial = False
     for grid in grids:
-        if (not grid.has_header and previous and previous.grid.reaches_page_end
-                and previous.grid.page == grid.page - 1 and len(previous.labels) == len(grid.columns)):
-            # the table runs on from the previous page
+        first_on_page = previous is None or previous.grid.page != grid.page
+        runs_on = first_on_page and previous is not None and previous.grid.page == grid.page - 1
+        if runs_on and not grid.has_header and previous.grid.reaches_page_end \
+                and len(previous.labels) == len(grid.columns):
+            # the table runs on from the previous page without its header
             table = Table(grid, previous.title, previous.labels, previous.units, previous.unit)
             financial = previous_financial
         else:
             table = _describe(doc, grid, skip)
-            financial = _is_financial(table, lang)
+            if runs_on and grid.has_header and table.labels == previous.labels:
+                table.title = previous.title  # ... or under its header repeated
+                financial = previous_financial
+            else:
+                financial = _is_financial(table, lang)
         if financial:
             rows.extend(_lines_of(table, lang))
         previous, previous_financial = table, financial

@@ -23,8 +23,10 @@ from pipeline.textutil import clean
 FIGURE_GAP = 1.0
 # Lines of a table are at most this many line heights apart.
 ROW_GAP = 2.5
-# Header lines sit at most this many line heights above the line below them.
+# The header sits at most this many line heights above the first row; its own
+# lines are stacked closer than HEADER_STACK_GAP.
 HEADER_GAP = 2.0
+HEADER_STACK_GAP = 1.0
 MAX_HEADER_LINES = 4
 # Lines without figures (section labels, wrapped labels, footnotes) a table may hold in a row.
 MAX_PLAIN_LINES = 3
@@ -247,6 +249,8 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
         elif apart and parse_figure(word.text, lang):
             figures.append(word)
             kind = "figure"
+        elif apart and previous is not None and is_empty_cell(word.text):
+            kind = "figure"  # "-", "TBD" in a figure column: a cell with no value
         elif apart and previous_kind != "label" and _UNIT_WORD.match(word.text) and word.text in "£$€":
             units.append(word)
             kind = "unit"
@@ -299,12 +303,19 @@ def _gap(above: Line, below: Line) -> float:
     return (below.bbox.top - above.bbox.bottom) / _height(below)
 
 
+_CONNECTOR_END = re.compile(r"([-&,(/]|\b(and|or|of|for|to|the|in|og|eller|af|for|til|i))$", re.I)
+
+
+def _unfinished(label: str) -> bool:
+    """A label that goes on on the next line: open bracket, or ends on a connector."""
+    return label.count("(") > label.count(")") or bool(_CONNECTOR_END.search(label.rstrip()))
+
+
 def _continues_label(line: Line, previous_label: str | None) -> bool:
     text = line.text.strip()
     if not text or not previous_label:
         return False
-    unbalanced = previous_label.count("(") > previous_label.count(")")
-    return text[0].islower() or unbalanced or previous_label.rstrip().endswith(("-", "&", ",", " and", " og"))
+    return text[0].islower() or _unfinished(previous_label)
 
 
 def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> list[Grid]:
@@ -352,7 +363,8 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     header: list[Line] = []
     left = min(x0 for x0, _ in columns)
     k, skipped = start - 1, 0
-    while k >= 0 and len(header) < MAX_HEADER_LINES and _gap(lines[k], lines[k + 1]) <= HEADER_GAP:
+    while k >= 0 and len(header) < MAX_HEADER_LINES and \
+            _gap(lines[k], lines[k + 1]) <= (HEADER_STACK_GAP if header else HEADER_GAP):
         if parts[k].is_row and not parts[k].is_years:
             break
         if not _is_header_line(lines[k], columns, label_right):
@@ -366,13 +378,21 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     if header:
         grid.first_line = page.lines.index(header[0])
         _stack_pdf_header(grid, header, columns, label_right)
+    prefix = None  # the first line(s) of a label whose figures stand on its last line
     for n in range(start, end + 1):
         line, part = lines[n], parts[n]
         label = " ".join(w.text for w in part.labels) or None
         if not part.is_row:
             if grid.rows and _continues_label(line, grid.rows[-1].label):
                 grid.rows[-1].label = tidy_label(f"{grid.rows[-1].label} {line.text}")
+            elif _unfinished(line.text) or (n < end and parts[n + 1].labels
+                                           and parts[n + 1].labels[0].text[:1].islower()):
+                prefix = f"{prefix} {line.text}" if prefix else line.text
+            else:
+                prefix = None  # a section label ("SPENDING")
             continue
+        if prefix:
+            label, prefix = f"{prefix} {label or ''}", None
         values: dict[int, str] = {}
         for word in sorted(part.figures + part.units, key=lambda w: w.bbox.x0):
             c = _column_of(word, columns) if word in part.figures else None

@@ -129,7 +129,7 @@ Invoices paid in 10 days\t100%\t99%
 """)) == []
 
 
-def _unruled_pdf(path: Path) -> None:
+def _unruled_pdf(path: Path, repeat_header: bool = False) -> None:
     """A two-page PDF: a budget with no ruling lines, stacked header, dot leaders, run on to page 2."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -145,37 +145,48 @@ def _unruled_pdf(path: Path) -> None:
         pdf.setFont(font, size)
         pdf.drawString(x, height - y, text)
 
+    def header(top):
+        right(360, top, "2024-25", "Helvetica-Bold")
+        right(480, top, "2025-26", "Helvetica-Bold")
+        for x, word in ((320, "Budget"), (380, "Forecast"), (440, "Budget"), (500, "Forecast")):
+            right(x, top + 15, word)
+        for x in (320, 380, 440, 500):
+            right(x, top + 30, "£000s")
+
     left(60, 60, "Capital Programme Summary", "Helvetica-Bold", 14)
-    right(360, 100, "2024-25", "Helvetica-Bold")
-    right(480, 100, "2025-26", "Helvetica-Bold")
-    for x, word in ((320, "Budget"), (380, "Forecast"), (440, "Budget"), (500, "Forecast")):
-        right(x, 115, word)
-    for x in (320, 380, 440, 500):
-        right(x, 130, "£000s")
+    header(100)
     rows = [("Schools ..........", "1,200", "1,150", "1,300", "(50)"),
             ("Highways ..............................................", "800", "850", "-", "900"),
-            ("Libraries", "100", "90", "110", "105")]
+            ("Parks, recreation and", None, None, None, None),
+            ("cultural activities", "100", "90", "110", "105")]
     y = 160
     for label, *figures in rows:
         left(60, y, label)
         for x, figure in zip((320, 380, 440, 500), figures):
-            right(x, y, figure)
-        y += 16
+            if figure:
+                right(x, y, figure)
+        y += 14
     pdf.showPage()
-    left(60, 60, "Waste services")
+    top = 60
+    if repeat_header:
+        left(400, 30, "DRAFT", "Helvetica-Bold")
+        header(60)
+        top = 120
+    left(60, top, "Waste services")
     for x, figure in zip((320, 380, 440, 500), ("400", "410", "420", "430")):
-        right(x, 60, figure)
-    left(60, 76, "Total capital programme", "Helvetica-Bold")
+        right(x, top, figure)
+    left(60, top + 16, "Total capital programme", "Helvetica-Bold")
     for x, figure in zip((320, 380, 440, 500), ("2,500", "2,500", "1,830", "1,385")):
-        right(x, 76, figure, "Helvetica-Bold")
-    left(60, 120, "The programme is reviewed every quarter by the Cabinet and reported to the full Council.")
+        right(x, top + 16, figure, "Helvetica-Bold")
+    left(60, top + 60, "The programme is reviewed every quarter by the Cabinet and reported to the full Council.")
     pdf.showPage()
     pdf.save()
 
 
-def test_unruled_pdf_table_with_stacked_header_running_onto_the_next_page(tmp_path):
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_unruled_pdf_table_with_stacked_header_running_onto_the_next_page(tmp_path, repeat_header):
     path = tmp_path / "capital.pdf"
-    _unruled_pdf(path)
+    _unruled_pdf(path, repeat_header)
     doc = load(path, "capital.pdf")
     doc.segments = find_segments(doc)
     found = lines(doc)
@@ -183,6 +194,7 @@ def test_unruled_pdf_table_with_stacked_header_running_onto_the_next_page(tmp_pa
     assert schools["value"] == -50 and schools["unit"] == "£'000" and schools["value_gbp"] == -50000
     assert schools["table_title"] == "Capital Programme Summary" and schools["page"] == 1
     assert not [r for r in found if r["row_label"] == "Highways" and r["column_label"] == "2025-26 Budget"]
+    assert cell(found, "Parks, recreation and cultural activities", "2024-25 Forecast")["value"] == 90
     waste = cell(found, "Waste services", "2024-25 Budget")
     assert waste["page"] == 2 and waste["table_title"] == "Capital Programme Summary"
     total = cell(found, "Total capital programme", "2025-26 Forecast")
