@@ -50,8 +50,16 @@ def _vocab() -> dict:
         "purposes": {k: [label_key(v) for v in vs] for k, vs in data["purposes"].items()},
         "choices": {k: [label_key(v) for v in vs] for k, vs in data["choices"].items()},
         "ticks": {t.casefold() for t in data["marks"]["ticks"]},
+        "boxes": set(data["marks"]["boxes"]),
+        # box and tick symbols split a cell: "Approval ☐ Discussion ☒"
+        "box_split": re.compile("([" + re.escape("".join(
+            c for c in data["marks"]["ticks"] + data["marks"]["boxes"] if len(c) == 1 and not c.isalpha())) + "])"),
         "field_labels": {f: {label_key(v) for v in vs} for f, vs in data["fields"].items()},
     }
+
+
+# a cell's text and where it sits on its row: x (PDF) or its index (text papers)
+Cell = tuple[str, float | None]
 
 
 @dataclass
@@ -59,13 +67,14 @@ class Fragment:
     """Part of a field's value: one row's value cells (or one line of text)."""
 
     cells: list[str]
+    positions: list[float | None]
     underlined: list[str]
 
 
 @dataclass
 class Hit:
     field: str
-    value: list[str]  # cells of the value on the label's own row
+    value: list[Cell]  # cells of the value on the label's own row
     value_x: float | None = None  # where the value column starts (PDF)
 
 
@@ -84,9 +93,10 @@ class Sheet:
         if hit.value:
             self.add(hit.value, line)
 
-    def add(self, cells: list[str], line: Line) -> None:
+    def add(self, cells: list[Cell], line: Line) -> None:
         if self.current is not None:
-            self.fields[self.current].append(Fragment(cells, line.underlined))
+            self.fields[self.current].append(
+                Fragment([c for c, _ in cells], [p for _, p in cells], line.underlined))
 
     def text(self, name: str) -> str | None:
         text = ""
@@ -119,33 +129,38 @@ def _section_heading(line: Line) -> bool:
     return line.bold or numbered_cell or match.group(2) == ".0" or title_case
 
 
+def _positioned(line: Line) -> list[Cell]:
+    return [(c, x if x is not None else float(k)) for k, (c, x) in enumerate(cell_spans(line))]
+
+
 def _hits(line: Line) -> list[Hit]:
     """The labels a line holds, each with the value written beside it."""
     labels: Labels = _vocab()["labels"]
     if line.cells is not None:
-        spans = [(c, x) for c, x in cell_spans(line)]
+        spans = cell_spans(line)
+        cells = _positioned(line)
         filled = [k for k, (c, _) in enumerate(spans) if not _junk(c)]
         if not filled:
             return []
         first = filled[0]
         text = spans[first][0]
         name = labels.whole(text)
-        rest = [c for c, _ in spans[first + 1:]]
+        rest = cells[first + 1:]
         if name is None:
             # a label opening a longer cell ("Lead Author Andrew Bennett"): many-word labels only
             match = labels.prefix(text)
             if match is None or " " not in match.label:
                 return []
-            name, rest = match.field, [match.rest] + rest
+            name, rest = match.field, [(match.rest, cells[first][1])] + rest
         value_x = next((x for (c, x) in spans[first + 1:] if not _junk(c)), None)
         hits = [Hit(name, [], value_x)]
         # further label/value pairs on the same row: "Date of Meeting | 6 July | Agenda Item | 17708"
-        for cell in rest:
+        for cell, position in rest:
             other = labels.whole(cell) if len(label_key(cell).split()) >= 2 else None
             if other is not None:
                 hits.append(Hit(other, []))
             else:
-                hits[-1].value.append(cell)
+                hits[-1].value.append((cell, position))
         return hits
     match = _LABEL_COLON.match(line.text)
     if match and len(match.group(1).split()) <= 12:
@@ -154,7 +169,7 @@ def _hits(line: Line) -> list[Hit]:
             prefix = labels.prefix(match.group(1))
             name = prefix.field if prefix else None
         if name is not None:
-            return [Hit(name, [match.group(2)] if match.group(2) else [])]
+            return [Hit(name, [(match.group(2), None)] if match.group(2) else [])]
     if len(line.text.split()) <= MAX_LABEL_WORDS:
         name = labels.whole(line.text)
         if name is not None:
@@ -162,7 +177,7 @@ def _hits(line: Line) -> list[Hit]:
     return []
 
 
-def _continuation(line: Line, sheet: Sheet) -> list[str] | None:
+def _continuation(line: Line, sheet: Sheet) -> list[Cell] | None:
     """The value cells a non-label line adds to the open field (None: the line is another, unknown label)."""
     if line.cells is not None:
         spans = cell_spans(line)
@@ -170,13 +185,13 @@ def _continuation(line: Line, sheet: Sheet) -> list[str] | None:
             x = spans[0][1]
             if x is None or x < sheet.value_x - COLUMN_SLACK:
                 return None  # text in the label column: a label we do not know
-        return [c for c, _ in spans]
+        return _positioned(line)
     if sheet.value_x is not None and line.bbox is not None and line.bbox.x0 < sheet.value_x - COLUMN_SLACK:
         return None
-    return [line.text]
+    return [(line.text, None)]
 
 
-def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[str]] | None:
+def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[Cell]] | None:
     """A line split at the sheet's value column: (label-column text, value cells)."""
     spans = cell_spans(line)
     if line.cells is None:
@@ -186,7 +201,7 @@ def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[str]] | None:
     head, x = spans[0]
     if _junk(head) or (sheet.value_x is not None and x is not None and x >= sheet.value_x - COLUMN_SLACK):
         return None
-    return head, [c for c, _ in spans[1:]]
+    return head, _positioned(line)[1:]
 
 
 def _wrapped_label(lines: list[Line], k: int, sheet: Sheet) -> tuple[Hit, int] | None:
@@ -226,44 +241,83 @@ def _choice_of(text: str) -> str | None:
     return None
 
 
-def _is_tick(cell: str) -> bool:
+def _is_tick(text: str) -> bool:
     # compared as printed: folding accents would make the Wingdings tick "ý" a "y"
-    return (clean(cell) or "").casefold() in _vocab()["ticks"]
+    return (clean(text) or "").casefold() in _vocab()["ticks"]
 
 
-def _ticked(cells: list[str]) -> bool:
-    return any(_is_tick(c) for c in cells)
+@dataclass
+class Token:
+    """A piece of an option row: an option, a box (ticked or not) or other text."""
+
+    kind: str  # "option", "box" or "text"
+    value: str | bool
+    position: float | None
 
 
-def _marked_cells(cells: list[str]) -> list[tuple[str, bool]]:
-    """Cells with text or a tick, each with whether a tick is written inside it ("☒ For Decision")."""
-    out = []
-    for cell in cells:
-        tokens = (clean(cell) or "").split()
-        if len(tokens) > 1 and (_is_tick(tokens[0]) or _is_tick(tokens[-1])):
-            inner = tokens[1:] if _is_tick(tokens[0]) else tokens[:-1]
-            out.append((" ".join(inner), True))
-        elif tokens and (not _junk(cell) or _is_tick(cell)):
-            out.append((cell, False))
-    return out
+def _tokens(fragment: Fragment, options_in) -> list[Token]:
+    tokens: list[Token] = []
+    for cell, position in zip(fragment.cells, fragment.positions):
+        for piece in _vocab()["box_split"].split(cell or ""):
+            words = piece.split()
+            if not words:
+                continue
+            if len(words) == 1 and (_is_tick(words[0]) or words[0] in _vocab()["boxes"]):
+                tokens.append(Token("box", _is_tick(words[0]), position))
+                continue
+            # a tick written inside the option's cell: "X For Decision", "For Decision X"
+            lead = len(words) > 1 and _is_tick(words[0])
+            trail = len(words) > 1 and _is_tick(words[-1])
+            words = words[1 if lead else 0:len(words) - (1 if trail else 0)]
+            text = " ".join(words)
+            if lead:
+                tokens.append(Token("box", True, position))
+            options = options_in(text)
+            if options:
+                tokens += [Token("option", o, position) for o in options]
+            elif not _junk(text) and not (tokens and tokens[-1].kind == "option" and text[:1].islower()):
+                tokens.append(Token("text", text, position))  # ("For Discus" | "sion": the rest of a word)
+            if trail:
+                tokens.append(Token("box", True, position))
+    return tokens
+
+
+def _marked(fragments: list[Fragment], options_in, underlined_option) -> tuple[list[str], list[str], bool]:
+    """Options offered, options ticked (the box beside each, or below it) or
+    underlined, and whether the rows hold other text."""
+    offered, chosen, other = [], [], False
+    rows = [_tokens(f, options_in) for f in fragments]
+    for r, (fragment, tokens) in enumerate(zip(fragments, rows)):
+        options = [k for k, t in enumerate(tokens) if t.kind == "option"]
+        boxes = [k for k, t in enumerate(tokens) if t.kind == "box"]
+        other = other or any(t.kind == "text" for t in tokens)
+        offered += [tokens[k].value for k in options]
+        chosen += [o for o in map(underlined_option, fragment.underlined) if o]
+        if options and boxes:
+            # boxes written before their options, or after them
+            side = -1 if boxes[0] < options[0] else 1
+            chosen += [tokens[k].value for k in options
+                       if 0 <= k + side < len(tokens) and tokens[k + side].kind == "box" and tokens[k + side].value]
+        elif options and r + 1 < len(rows) and rows[r + 1] and all(t.kind == "box" for t in rows[r + 1]):
+            # ticks on the row below, each under its option
+            for box in rows[r + 1]:
+                if box.value and box.position is not None:
+                    nearest = min(options, key=lambda k: abs((tokens[k].position or 0.0) - box.position))
+                    chosen.append(tokens[nearest].value)
+    return offered, chosen, other
+
+
+def _purposes_in(text: str) -> list[str] | None:
+    purpose = _purpose_of(text)
+    return [purpose] if purpose else None
 
 
 def _purpose(sheet: Sheet) -> str | None:
     """The ticked or underlined options of a tick list; else the purposes the value states."""
-    offered, chosen = set(), []
-    for fragment in sheet.fields.get("purpose", []):
-        cells = _marked_cells(fragment.cells)
-        found = [(k, p) for k, p in ((k, _purpose_of(c)) for k, (c, _) in enumerate(cells)) if p]
-        for n, (k, purpose) in enumerate(found):
-            offered.add(purpose)
-            # a tick belongs to the option before it, up to the next option
-            end = found[n + 1][0] if n + 1 < len(found) else len(cells)
-            ticked = cells[k][1] or _ticked([c for c, _ in cells[k + 1:end]])
-            if ticked or any(_purpose_of(u) == purpose for u in fragment.underlined):
-                chosen.append(purpose)
+    offered, chosen, _ = _marked(sheet.fields.get("purpose", []), _purposes_in, _purpose_of)
     if chosen:
         return ";".join(dict.fromkeys(chosen))
-    if len(offered) > 1:
+    if len(set(offered)) > 1:
         return None  # a tick list with nothing ticked
     text = label_key(sheet.text("purpose") or "")
     stated = [p for p, variants in _vocab()["purposes"].items()
@@ -280,25 +334,18 @@ def _options(cell: str) -> list[str] | None:
     return words if words and all(words) else None
 
 
+def _underlined_choice(text: str) -> str | None:
+    """An underlined answer, even when only its first letters are underlined ("<u>Y</u> es")."""
+    key = label_key(text)
+    return next((c for c, vs in _vocab()["choices"].items() if key and any(v.startswith(key) for v in vs)), None)
+
+
 def _choice(sheet: Sheet, name: str, free_text: bool) -> str | None:
     """A Yes/No/Not Applicable answer: the marked option, the only one given, or the stated text."""
-    offered, marked, other_text = [], [], False
-    for fragment in sheet.fields.get(name, []):
-        for underlined in fragment.underlined:
-            key = label_key(underlined)
-            marked += [c for c, vs in _vocab()["choices"].items() if key and any(v.startswith(key) for v in vs)][:1]
-        cells = _marked_cells(fragment.cells)
-        for k, (cell, ticked_inside) in enumerate(cells):
-            options = _options(cell)
-            if options:
-                offered += options
-                if ticked_inside or _ticked([c for c, _ in cells[k + 1:k + 2]]):
-                    marked += options
-            elif not _is_tick(cell):
-                other_text = True
-    if marked:
-        return marked[0]
-    if offered and not other_text:
+    offered, chosen, other = _marked(sheet.fields.get(name, []), _options, _underlined_choice)
+    if chosen:
+        return chosen[0]
+    if offered and not other:
         return offered[0] if len(set(offered)) == 1 else None
     return sheet.text(name) if free_text else None
 

@@ -189,3 +189,14 @@ def test_pdf_label_wrapping_in_its_column_keeps_the_value_beside_it_in_order():
     assert row["author"] == "Jo Bloggs"
     assert row["executive_summary"] == "This paper reviews the estate. It also lists the sites."
     assert row["recommendations"] == "Note the review."
+
+
+def test_options_with_boxes_in_one_row_and_ticks_on_the_row_below():
+    boxes_in_row = NHS_SHEET.replace(
+        "\tFor Informa\t\tΧ\t\n\tFor Discussion\t\t,\t\n\tFor Decision\t\tX\t\n",
+        "\tApproval ☐ Discussion ☒ Assurance ☐\t\n")
+    assert papers(boxes_in_row)[0]["purpose"] == "discussion"
+    ticks_below = NHS_SHEET.replace(
+        "\tFor Informa\t\tΧ\t\n\tFor Discussion\t\t,\t\n\tFor Decision\t\tX\t\n",
+        "\tFor Approval\tFor Assurance\tFor Information\t\n\t\tX\t\t\n")
+    assert papers(ticks_below)[0]["purpose"] == "assurance"
