@@ -32,7 +32,7 @@ def _print_summary(summary: RunSummary) -> None:
     if summary.failures:
         out_console.print("[bold]not ok:[/bold]")
         for source, status, error in summary.failures:
-            out_console.print(f"  {status:8} {source}: {error}", markup=False)
+            out_console.print(f"  {status:8} {source}: {error}", markup=False, soft_wrap=True)
 
 
 @app.command("run")
