@@ -9,77 +9,12 @@ list, a business plan, a report full of KPIs) gives no rows.
 """
 from __future__ import annotations
 
-import re
-import tomllib
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
-
-from rapidfuzz import fuzz, process
-
+from extractors.agenda_items import Item, Lines, vocab
+from extractors.agenda_list import list_items
+from extractors.agenda_table import table_items
 from pipeline.extractor import Extractor, Rows
-from pipeline.model import Document, Line, Page, Segment
-from pipeline.textutil import clean, fold
-
-# A cell "is" a vocabulary word when it scores this much against one variant.
-VOCAB_MATCH = 85
-AGENDA_KINDS = ("agenda", "minutes")
-
-
-@lru_cache(maxsize=1)
-def vocab() -> dict:
-    data = tomllib.loads(files("extractors.vocab").joinpath("agenda.toml").read_text("utf-8"))
-    patterns = data["patterns"]
-    return {
-        "purpose": {fold(v): k for k, vs in data["purpose"].items() for v in vs},
-        "format": {fold(v): k for k, vs in data["format"].items() for v in vs},
-        "columns": {role: [fold(v) for v in vs] for role, vs in data["columns"].items()},
-        "duration": re.compile(patterns["duration"], re.I),
-        "page_range": re.compile(patterns["page_range"], re.I),
-        "page_cell": re.compile(patterns["page_cell"]),
-        "number_prefix": patterns["number_prefix"],
-        "item_ref": re.compile(patterns["item_ref"], re.I),
-        "presenter": [re.compile(p) for p in patterns["presenter"]],
-        "cancelled": [re.compile(p) for p in patterns["cancelled"]],
-    }
-
-
-def vocab_value(kind: str, text: str | None) -> str | None:
-    """``purpose`` or ``format`` of a cell ("To note" -> noting), or None."""
-    if not text:
-        return None
-    choices = vocab()[kind]
-    best = process.extractOne(fold(text).strip(" .:"), list(choices), scorer=fuzz.ratio)
-    return choices[best[0]] if best and best[1] >= VOCAB_MATCH else None
-
-
-def duration_minutes(text: str | None) -> int | None:
-    """"5 mins" -> 5, "1 hr 30 mins" -> 90; None when the text is not a duration."""
-    if not text or not re.search(r"\d", text):
-        return None
-    match = vocab()["duration"].match(text.strip())
-    if not match or not (match["h"] or match["m"]):
-        return None
-    return round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
-
-
-def page_range(text: str) -> tuple[str | None, str]:
-    """The "(Pages 11 - 84)" of a title as ``11-84``, and the title without it."""
-    match = None
-    for match in vocab()["page_range"].finditer(text):
-        pass  # the last one: a range closes the title
-    if match is None:
-        return None, text
-    pages = match["first"] + (f"-{match['last']}" if match["last"] else "")
-    return pages, (text[:match.start()] + text[match.end():]).strip()
-
-
-def split_presenter(title: str) -> tuple[str, str | None]:
-    for pattern in vocab()["presenter"]:
-        match = pattern.search(title)
-        if match:
-            return title[:match.start()].strip(), clean(match["name"])
-    return title, None
+from pipeline.model import Document, Segment
+from pipeline.textutil import fold
 
 
 def is_cancelled(doc: Document) -> bool:
@@ -87,48 +22,19 @@ def is_cancelled(doc: Document) -> bool:
     return any(p.search(text) for p in vocab()["cancelled"])
 
 
-@dataclass
-class Item:
-    """One agenda item as found, before it becomes a row."""
-
-    title: str
-    page: int
-    item_number: str | None = None
-    presenter: str | None = None
-    purpose: str | None = None
-    format: str | None = None
-    duration_minutes: int | None = None
-    start_time: str | None = None
-    section: str | None = None
-    page_range: str | None = None
-    extra: dict = field(default_factory=dict)
-
-    def row(self, sequence: int) -> dict:
-        return {
-            "sequence": sequence, "item_number": self.item_number, "title": self.title,
-            "presenter": self.presenter, "purpose": self.purpose, "format": self.format,
-            "duration_minutes": self.duration_minutes, "start_time": self.start_time,
-            "section": self.section, "page_range": self.page_range, "page": self.page,
-        }
+# An agenda opens its paper (or its pack); an "Agenda for Change" heading on
+# page 12 of a strategy does not start one.
+MAX_START_PAGE = 3
 
 
-def scope(doc: Document) -> list[tuple[Page, int, Line]]:
-    """The lines an agenda may sit in: the agenda segments, else everything
-    from the first minutes segment on (minutes run to the end of the paper;
-    a budget table minuted in the middle does not end them)."""
-    agenda = doc.segments_of("agenda")
-    if agenda:
-        lines = []
-        for segment in agenda:
-            lines.extend(doc.lines_in(segment))
-        return lines
-    minutes = doc.segments_of("minutes")
-    if minutes:
-        return list(doc.lines_in(Segment("minutes", minutes[0].start)))
-    return []
+def agenda_scope(doc: Document) -> Lines:
+    """The lines of the paper's agenda segments."""
+    return [entry for segment in doc.segments_of("agenda") for entry in doc.lines_in(segment)]
 
 
-def minutes_scope(doc: Document) -> list[tuple[Page, int, Line]]:
+def minutes_scope(doc: Document) -> Lines:
+    """Everything from the first minutes segment on: minutes run to the end of
+    the paper, a budget table minuted in the middle does not end them."""
     minutes = doc.segments_of("minutes")
     return list(doc.lines_in(Segment("minutes", minutes[0].start))) if minutes else []
 
@@ -138,16 +44,14 @@ class AgendaExtractor(Extractor):
     produces = ("agenda_items",)
 
     def extract(self, doc: Document) -> Rows:
-        from extractors.agenda_list import list_items
-        from extractors.agenda_table import table_items
-
         if is_cancelled(doc):
             return {"agenda_items": []}
         items: list[Item] = []
-        for lines in (scope(doc), minutes_scope(doc)):
-            if not lines:
+        # an agenda's items sit together; minuted items may be pages apart
+        for lines, compact in ((agenda_scope(doc), True), (minutes_scope(doc), False)):
+            if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
-            items = table_items(doc, lines) or list_items(lines)
+            items = table_items(doc, lines) or list_items(lines, compact)
             if items:
                 break
         return {"agenda_items": [item.row(i) for i, item in enumerate(items, 1)]}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.agenda import Item, page_range, split_presenter, vocab
+from extractors.agenda_items import Item, Lines, page_range, split_presenter, vocab
 from extractors.when import find_date, find_times, tidy_ordinals
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
@@ -24,6 +24,8 @@ from pipeline.textutil import clean
 INDENT_TOLERANCE = 6
 TITLE_TOLERANCE = 3
 MIN_ITEMS = 2
+# The agenda's run starts within this many pages of its segment's first page.
+START_PAGES = 2
 # A continuation line sits at most this many line heights below the line above.
 MAX_LINE_GAP = 1.0
 MAX_CONTINUATION_LINES = 4
@@ -160,9 +162,11 @@ def _inside(inner: Run, outer: Run) -> bool:
             and inner.items[-1].index < outer.items[-1].index)
 
 
-def main_run(runs: list[Run]) -> Run | None:
-    """The agenda's own run: the longest that is not nested in another."""
-    eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)]
+def main_run(runs: list[Run], first_page: int) -> Run | None:
+    """The agenda's own run: the longest that is not nested in another and
+    starts near the top of the agenda (not a report's sections further on)."""
+    eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)
+                and r.items[0].page.number <= first_page + START_PAGES]
     if not eligible:
         return None
     return max(eligible, key=lambda r: (
@@ -198,7 +202,7 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
     return at_title or at_number
 
 
-def make_item(cand: Candidate, lines: list[tuple[Page, int, Line]], stops: set[int]) -> tuple[Item, int]:
+def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int]:
     """The item a candidate starts, with its wrapped title; and the index after it."""
     text = cand.title
     cells = [c for c in cand.line.cells or [] if c]
@@ -280,7 +284,7 @@ def _walk(run: Run, runs, lines, stops, end: int, section: str | None, sections:
     return items
 
 
-def referenced_headings(lines: list[tuple[Page, int, Line]], sections: dict[int, str]) -> list[Item]:
+def referenced_headings(lines: Lines, sections: dict[int, str]) -> list[Item]:
     """Minutes whose items are unnumbered headings, each with the agenda item
     it answers to on the line below: "Chairman's Announcements" / "(Item 2)"."""
     items: list[Item] = []
@@ -307,10 +311,25 @@ def referenced_headings(lines: list[tuple[Page, int, Line]], sections: dict[int,
     return items if len(items) >= MIN_ITEMS else []
 
 
-def list_items(lines: list[tuple[Page, int, Line]]) -> list[Item]:
+def _compact(run: Run) -> Run:
+    """The run up to its first gap of more than a page: an agenda's items sit
+    together, a "10." in a report further on does not continue them."""
+    for k in range(1, len(run.items)):
+        if run.items[k].page.number - run.items[k - 1].page.number > 1:
+            return Run(run.style, run.items[:k], run.values[:k])
+    return run
+
+
+def list_items(lines: Lines, compact: bool) -> list[Item]:
+    """Items of a numbered list in ``lines``; ``compact``: the items of an
+    agenda (together), not of minutes (pages apart)."""
+    if not lines:
+        return []
     candidates = [c for c in (candidate(i, page, line) for i, (page, _, line) in enumerate(lines)) if c]
     runs = build_runs(candidates)
-    run = main_run(runs)
+    run = main_run(runs, lines[0][0].number)
+    if run is not None and compact:
+        run = _compact(run)
     sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line)}
     if run is None or not (run.bold or run.items[0].line.heading):
         # numbered paragraphs under headings: the headings are the items, when they say so

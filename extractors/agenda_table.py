@@ -13,9 +13,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from extractors.agenda import Item, duration_minutes, vocab, vocab_value
+from extractors.agenda_items import Item, Lines, duration_minutes, vocab, vocab_value
 from extractors.when import find_times
-from pipeline.model import Document, Line, Page, Table
+from pipeline.model import Document, Table
 from pipeline.textutil import clean, fold
 
 ITEM_NUMBER = re.compile(r"^(\d{1,5}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?$")
@@ -174,7 +174,7 @@ def items_of_table(table: Table, page: int) -> list[Item]:
     return items if len(items) >= MIN_ITEMS else []
 
 
-def table_items(doc: Document, lines: list[tuple[Page, int, Line]]) -> list[Item]:
+def table_items(doc: Document, lines: Lines) -> list[Item]:
     """Items of the agenda tables that start inside ``lines``."""
     where = {(page.number, i) for page, i, _ in lines}
     pages = {page.number for page, _, _ in lines}

@@ -172,3 +172,16 @@ def test_a_cancelled_meeting_has_no_agenda():
     doc = text_document("SEX OFFENDER MANAGEMENT BOARD\nAGENDA\nAugust 1, 2019\n"
                         "The meeting is cancelled.\n1. Roll call\n2. Minutes\n")
     assert items(doc) == []
+
+
+def test_an_agenda_heading_deep_in_a_strategy_starts_no_agenda():
+    pages = ["Our Strategy 2020-2025\nForeword\n"] + ["Text of the strategy.\n"] * 4
+    doc = text_document("\f".join(pages + ["Agenda for Change\n1. Pay bands\n2. Terms and conditions\n"]))
+    assert items(doc) == []
+
+
+def test_an_agenda_ends_where_its_numbers_stop_sitting_together():
+    doc = text_document("Agenda\n1. Apologies\n2. Minutes of the last meeting\n"
+                        "\fReport\nThe budget is set.\n\fMore report text.\n"
+                        "\f3. The council will consult on the plan.\n")
+    assert [r["title"] for r in items(doc)] == ["Apologies", "Minutes of the last meeting"]

@@ -1,0 +1,101 @@
+"""What the agenda layouts share: the vocabulary of agendas and minutes
+(``vocab/agenda.toml``), the reading of durations, purposes, formats, page
+ranges and presenters, and the item as found."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from rapidfuzz import fuzz, process
+
+from pipeline.model import Line, Page
+from pipeline.textutil import clean, fold
+
+# Lines of a paper in reading order, as Document.lines_in gives them.
+Lines = list[tuple[Page, int, Line]]
+
+# A cell "is" a vocabulary word when it scores this much against one variant.
+VOCAB_MATCH = 85
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    data = tomllib.loads(files("extractors.vocab").joinpath("agenda.toml").read_text("utf-8"))
+    patterns = data["patterns"]
+    return {
+        "purpose": {fold(v): k for k, vs in data["purpose"].items() for v in vs},
+        "format": {fold(v): k for k, vs in data["format"].items() for v in vs},
+        "columns": {role: [fold(v) for v in vs] for role, vs in data["columns"].items()},
+        "duration": re.compile(patterns["duration"], re.I),
+        "page_range": re.compile(patterns["page_range"], re.I),
+        "page_cell": re.compile(patterns["page_cell"]),
+        "number_prefix": patterns["number_prefix"],
+        "item_ref": re.compile(patterns["item_ref"], re.I),
+        "presenter": [re.compile(p) for p in patterns["presenter"]],
+        "cancelled": [re.compile(p) for p in patterns["cancelled"]],
+    }
+
+
+def vocab_value(kind: str, text: str | None) -> str | None:
+    """``purpose`` or ``format`` of a cell ("To note" -> noting), or None."""
+    if not text:
+        return None
+    choices = vocab()[kind]
+    best = process.extractOne(fold(text).strip(" .:"), list(choices), scorer=fuzz.ratio)
+    return choices[best[0]] if best and best[1] >= VOCAB_MATCH else None
+
+
+def duration_minutes(text: str | None) -> int | None:
+    """"5 mins" -> 5, "1 hr 30 mins" -> 90; None when the text is not a duration."""
+    if not text or not re.search(r"\d", text):
+        return None
+    match = vocab()["duration"].match(text.strip())
+    if not match or not (match["h"] or match["m"]):
+        return None
+    return round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
+
+
+def page_range(text: str) -> tuple[str | None, str]:
+    """The "(Pages 11 - 84)" of a title as ``11-84``, and the title without it."""
+    match = None
+    for match in vocab()["page_range"].finditer(text):
+        pass  # the last one: a range closes the title
+    if match is None:
+        return None, text
+    pages = match["first"] + (f"-{match['last']}" if match["last"] else "")
+    return pages, (text[:match.start()] + text[match.end():]).strip()
+
+
+def split_presenter(title: str) -> tuple[str, str | None]:
+    for pattern in vocab()["presenter"]:
+        match = pattern.search(title)
+        if match:
+            return title[:match.start()].strip(), clean(match["name"])
+    return title, None
+
+
+@dataclass
+class Item:
+    """One agenda item as found, before it becomes a row."""
+
+    title: str
+    page: int
+    item_number: str | None = None
+    presenter: str | None = None
+    purpose: str | None = None
+    format: str | None = None
+    duration_minutes: int | None = None
+    start_time: str | None = None
+    section: str | None = None
+    page_range: str | None = None
+
+    def row(self, sequence: int) -> dict:
+        return {
+            "sequence": sequence, "item_number": self.item_number, "title": self.title,
+            "presenter": self.presenter, "purpose": self.purpose, "format": self.format,
+            "duration_minutes": self.duration_minutes, "start_time": self.start_time,
+            "section": self.section, "page_range": self.page_range, "page": self.page,
+        }
