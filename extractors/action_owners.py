@@ -14,11 +14,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from extractors.form_labels import Labels, cell_spans, label_key, load_vocab
-from pipeline.model import Document
+from pipeline.model import Document, Line
 from pipeline.textutil import clean
 
 # a name token: capitalised word, hyphens and apostrophes allowed ("O'Neil", "Garrett-Simpson")
 _TOKEN = re.compile(r"^[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")  # "A Smith", "J. R. Hartley"
 _NAME_ROLE = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3}[A-Z][\w'’\-]+)\s*\(([^()]{1,80})\)")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\s-\s|–)\s*")
 _PAREN = re.compile(r"\(([^()]*)\)?")
@@ -30,6 +31,9 @@ NAME_SCORE = 90
 # two spellings of one name (a line break inside it, a typo) score this much
 SAME_NAME_SCORE = 92
 MAX_LIST_LINES = 8
+# a list set one person per line under its label
+MAX_LIST_ENTRIES = 40
+MAX_ENTRY_WORDS = 12
 COLUMN_SLACK = 6.0
 
 
@@ -65,7 +69,8 @@ def _person(piece: str) -> Person | None:
     tokens = (clean(piece) or "").split()
     while tokens and label_key(tokens[0]) in _vocab()["titles"]:
         tokens = tokens[1:]
-    if not 2 <= len(tokens) <= 4 or not all(_TOKEN.match(t) for t in tokens) \
+    if not 2 <= len(tokens) <= 4 or not _TOKEN.match(tokens[-1]) \
+            or not all(_TOKEN.match(t) or _INITIAL.match(t) for t in tokens[:-1]) \
             or any(t.lower() in _vocab()["not_names"] for t in tokens):
         return None
     name = " ".join(tokens)
@@ -91,6 +96,17 @@ def _people_in(text: str) -> list[Person]:
     return [p for p in map(_person, _outside_parentheses(text)) if p]
 
 
+def _list_below(lines: list[Line]) -> list[Person]:
+    """A label alone on its line ("Present:") over one person per line."""
+    found: list[Person] = []
+    for line in lines[:MAX_LIST_ENTRIES]:
+        people = _people_in(line.text) if len(line.text.split()) <= MAX_ENTRY_WORDS else []
+        if not people:
+            break
+        found += people
+    return found
+
+
 def _listed(doc: Document) -> list[Person]:
     """People in labelled lists ("Present:", "Attendees", "Lead Author") and their wrapped lines."""
     labels: Labels = _vocab()["lists"]
@@ -108,6 +124,9 @@ def _listed(doc: Document) -> list[Person]:
                 value, value_x = match.group(2), None
             else:
                 value_x = spans[1][1] if len(spans) > 1 else None
+            if not value.strip():
+                found += _list_below(lines[i + 1:])
+                continue
             parts = [value]
             for nxt in lines[i + 1:i + 1 + MAX_LIST_LINES]:
                 # wrapped list lines: indented under the value, or plainly carrying on ("(AHop), ...")

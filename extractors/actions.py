@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
-from extractors.form_labels import Labels, label_key, load_vocab, parse_date, parse_month
+from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date, parse_month
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line, Page, Table
 from pipeline.textutil import clean
@@ -232,8 +232,10 @@ def _runs_on(previous: Table, table: Table) -> bool:
     return False
 
 
-def matrices(doc: Document, year: int | None, people: list[Person]) -> list[dict]:
+def matrices(doc: Document, year: int | None, people: list[Person]) -> tuple[list[dict], list[Table]]:
+    """Rows of the action matrices of a paper, and the tables they came from."""
     rows: list[dict] = []
+    used: list[Table] = []
     last: tuple[dict[int, str], Table] | None = None  # the last matrix and its columns
     for table in doc.iter_tables():
         start, mapping = 0, {}
@@ -247,8 +249,17 @@ def matrices(doc: Document, year: int | None, people: list[Person]) -> list[dict
         if not mapping:
             continue
         last = (mapping, table)
+        used.append(table)
         rows += _matrix_rows(table, mapping, start, year, people)
-    return rows
+    return rows, used
+
+
+def _in_table(table: Table, page: int, index: int, line: Line) -> bool:
+    if table.page != page:
+        return False
+    if table.first_line is not None:
+        return table.first_line <= index < table.first_line + table.n_rows
+    return None not in (table.bbox, line.bbox) and table.bbox.top <= line.bbox.top <= table.bbox.bottom
 
 
 # ---------------------------------------------------------------- minutes
@@ -292,8 +303,10 @@ def _owner_column(doc: Document) -> tuple[tuple[int, int], float | None] | None:
     headers = _vocab()["owner_headers"]
     for page, i, line in doc.iter_lines():
         if line.bbox is not None and page.width:
-            if label_key(line.text) in headers and line.bbox.x0 > COLUMN_HEADER_X * page.width:
-                return (page.number, i), line.bbox.x0 - COLUMN_SLACK
+            # the header alone on its line, or the last of a row of headers ("Item  Minute  Action")
+            text, x = cell_spans(line)[-1]
+            if label_key(text) in headers and x is not None and x > COLUMN_HEADER_X * page.width:
+                return (page.number, i), x - COLUMN_SLACK
         elif line.cells and len(line.cells) > 1:
             filled = [c for c in line.cells if c]
             if len(filled) == 1 and line.cells[0] == "" and label_key(filled[0]) in headers:
@@ -383,8 +396,9 @@ def _action_text(paragraphs: list[list[BodyLine]], anchor: BodyLine, owner: str,
     return clean(" ".join(at_mark))
 
 
-def column_actions(doc: Document, people: list[Person]) -> list[dict]:
-    """Minutes with an owner column: initials beside the paragraph they own."""
+def column_actions(doc: Document, people: list[Person], matrices_found: list[Table]) -> list[dict]:
+    """Minutes with an owner column: initials beside the paragraph they own
+    (not inside an action matrix already read)."""
     found = _owner_column(doc)
     if found is None:
         return []
@@ -399,6 +413,8 @@ def column_actions(doc: Document, people: list[Person]) -> list[dict]:
             if (page.number, i) <= (start_page, start_line):
                 continue
             text, owner, top, bottom = _split_mark(line, column_x)
+            if owner and any(_in_table(t, page.number, i, line) for t in matrices_found):
+                owner = None
             line_top = line.bbox.top if line.bbox else None
             line_bottom = line.bbox.bottom if line.bbox else None
             if text:
@@ -495,6 +511,6 @@ class ActionsExtractor(Extractor):
 
     def extract(self, doc: Document) -> Rows:
         people = people_in_pack(doc)
-        rows = matrices(doc, paper_year(doc), people)
-        rows += column_actions(doc, people) + inline_actions(doc, people)
+        rows, tables = matrices(doc, paper_year(doc), people)
+        rows += column_actions(doc, people, tables) + inline_actions(doc, people)
         return {"actions": rows}

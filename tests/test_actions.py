@@ -156,3 +156,12 @@ def test_action_lines_that_name_the_owner_and_the_task():
     [row] = actions(text_document(minutes))
     assert (row["ref"], row["action"], row["owner"], row["owner_name"]) == (
         "4", "JB to circulate the revised figures by Friday.", "JB", "Jane Bold")
+
+
+def test_owner_initials_resolve_over_a_list_of_one_person_per_line():
+    minutes = ("Present:\nCllr A Smith (Chair)\nBeth Jones (Clerk)\nCarl Ashworth\n\n"
+               "1.\tMinutes\n"
+               "The minutes were signed.\n"
+               "ACTION: BJ/AS\n")
+    [row] = actions(text_document(minutes))
+    assert row["owner_name"] == "Beth Jones/A Smith"
