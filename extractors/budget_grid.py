@@ -36,7 +36,7 @@ MAX_PLAIN_WORDS = 14
 COLUMN_TOLERANCE = 1.0
 
 _NUMBER = re.compile(
-    r"^(?P<open>[(])?\s*(?P<sign>[-–−])?\s*(?P<cur>[£$€])?\s*(?P<sign2>[-–−])?\s*"
+    r"^(?P<open>[(])?\s*(?P<sign>[-–−+])?\s*(?P<cur>[£$€])?\s*(?P<sign2>[-–−+])?\s*"
     r"(?P<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?P<scale>%|m|bn|k)?\s*(?P<close>[)])?"
     r"\s*(?P<unit>kr\.?|dkk)?\s*(?P<note>[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))?$", re.I)
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
@@ -71,7 +71,7 @@ def parse_figure(text: str, lang: str | None = None) -> Figure | None:
     if not match or bool(match["open"]) != bool(match["close"]):
         return None
     value = _to_float(match["num"], lang)
-    if match["open"] or match["sign"] or match["sign2"]:
+    if match["open"] or (match["sign"] or match["sign2"] or "+") != "+":
         value = -value
     unit = match["cur"] or match["unit"] or (match["scale"] if match["scale"] == "%" else None)
     if match["scale"] and match["scale"].lower() in ("m", "bn", "k") and match["cur"]:

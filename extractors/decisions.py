@@ -38,6 +38,8 @@ SENTENCE_GAP = 1
 LANGUAGE_SAMPLE = 5000
 # A styled title wraps onto the next line when the gap is below this many line heights.
 TITLE_WRAP_GAP = 0.5
+# An unnumbered heading runs over at most this many lines before its reference "(Item 3)".
+MAX_TITLE_LINES = 3
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,7 @@ def _patterns() -> dict:
         "trailers": [re.compile(p, re.I) for p in items["title_trailers"]],
         "debris": re.compile(items["line_debris"]),
         "paragraph": re.compile(items["paragraph_number"]),
+        "reference": re.compile(items["reference"], re.I),
     }
 
 
@@ -128,25 +131,57 @@ def _wraps(above: Line, line: Line) -> bool:
     return 0 <= line.bbox.top - above.bbox.bottom <= TITLE_WRAP_GAP * height
 
 
+def _referenced(lines: list[tuple[int, Line]], j: int) -> tuple[str, int] | None:
+    """An unnumbered styled heading whose item number follows it ("Apologies" / "(Item 1)"):
+    the number and how many title lines come before the reference."""
+    reference = _patterns()["reference"]
+    if not (lines[j][1].bold or lines[j][1].heading) or _heading(lines[j][1]):
+        return None
+    for k in range(j + 1, min(j + 1 + MAX_TITLE_LINES, len(lines))):
+        match = reference.match(lines[k][1].text.strip())
+        if match:
+            return match["number"], k - j
+        if not _wraps(lines[k - 1][1], lines[k][1]):
+            return None
+    return None
+
+
 def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Item]:
     """The minuted items of a paper, each with the lines of its body.
 
-    When item headings are set in bold (or as headings), only styled numbered
-    lines open items, at any depth; in plain text, a numbered line opens the
-    next item only when it carries the next number (lists inside an item do not).
+    Items open at styled headings followed by their reference ("(Item 3)") when
+    the paper has those; else, when numbered headings are set in bold (or as
+    headings), only those open items, at any depth; in plain text, a numbered
+    line opens the next item only when it carries the next number (lists inside
+    an item do not).
     """
-    numbered = [(page.number, i, line) for page, i, line in doc.iter_lines()
-                if (page.number, i) not in skip and _heading(line)]
-    styled = [n for n in numbered if n[2].bold or n[2].heading]
-    by_style = len(styled) >= MIN_DECIDED_ITEMS
+    lines = [(page.number, line) for page, i, line in doc.iter_lines() if (page.number, i) not in skip]
+    referenced = {j: found for j in range(len(lines)) if (found := _referenced(lines, j))}
+    styled = [line for _, line in lines if (line.bold or line.heading) and _heading(line)]
+    by_reference = len(referenced) >= MIN_DECIDED_ITEMS
+    by_style = by_reference or len(styled) >= MIN_DECIDED_ITEMS
     items: list[Item] = []
     current: Item | None = None
     last_number = 0
     extending: Line | None = None  # the last line of a styled title that may wrap
-    for page, i, line in doc.iter_lines():
-        if (page.number, i) in skip:
-            continue
+    j = 0
+    while j < len(lines):
+        page, line = lines[j]
+        j += 1
         match = _heading(line)
+        if current and extending and _wraps(extending, line) and not match \
+                and _line_cue(line.text, lang)[0] is None:
+            current.title += " " + line.text  # a styled title wrapped onto the next line
+            extending = line
+            continue
+        if by_reference and j - 1 in referenced:
+            number, n_title = referenced[j - 1]
+            title = " ".join(l.text for _, l in lines[j - 1:j - 1 + n_title])
+            current = Item(number, title, page, True)
+            items.append(current)
+            j += n_title  # the title's other lines and the reference
+            extending = None
+            continue
         opens = False
         if match:
             number = int(match["number"])
@@ -156,18 +191,15 @@ def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Ite
                 opens = number == last_number + 1 or (not items and number <= 1)
         if opens:
             last_number = int(match["number"])
-            current = Item(match["number"], match["title"], page.number, by_style)
+            current = Item(match["number"], match["title"], page, by_style)
             items.append(current)
             extending = line if by_style else None
             continue
+        extending = None
         if current is None:
             continue
-        if extending and _wraps(extending, line) and not match and _line_cue(line.text, lang)[0] is None:
-            current.title += " " + line.text  # a styled title wrapped onto the next line
-            extending = line
-            continue
-        extending = None
-        current.lines.append((page.number, line))
+        if not (current.lines == [] and _patterns()["reference"].match(line.text.strip())):
+            current.lines.append((page, line))
     for item in items:
         item.title = _title(clean(item.title) or "")
     return items

@@ -23,7 +23,7 @@ def cell(found: list[dict], row: str, column: str) -> dict:
 
 @pytest.mark.parametrize("printed, value", [
     ("(100)", -100.0), ("-836.6", -836.6), ("1,429,506.8", 1429506.8), ("(258) ⁵", -258.0),
-    ("750,000", 750000.0), ("0.0", 0.0), ("TBD", None), ("-", None), ("84.", None), ("(a)", None),
+    ("750,000", 750000.0), ("+0.4", 0.4), ("0.0", 0.0), ("TBD", None), ("-", None), ("84.", None), ("(a)", None),
 ])
 def test_printed_figures(printed, value):
     figure = parse_figure(printed, "en")

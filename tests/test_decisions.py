@@ -134,3 +134,26 @@ Recommendation: that the Executive approves the partnership agreement.
 3. Financial implications
 None.
 """) == []
+
+
+def test_unnumbered_headings_take_their_number_from_the_item_reference():
+    found = by_number(rows("""MINUTES of the meeting of the Corporate Parenting Panel
+
+**Apologies and Substitutes**
+(Item 1)
+Apologies were received from Dylan Jeffrey.
+
+**Minutes of the meeting held on 29 October 2024**
+(Item 3)
+RESOLVED that the minutes were a correct record.
+
+**Participation Team Update**
+(Item 4)
+1. Jo Carpenter presented the report.
+2. The Chair shared that she would write to group leaders.
+3. RESOLVED that the update be noted.
+"""))
+    assert sorted(found) == ["3", "4"]
+    assert found["3"]["title"] == "Minutes of the meeting held on 29 October 2024"
+    assert found["4"]["title"] == "Participation Team Update"
+    assert found["4"]["decision"] == "RESOLVED that the update be noted."
