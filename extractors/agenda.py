@@ -10,7 +10,7 @@ list, a business plan, a report full of KPIs) gives no rows.
 from __future__ import annotations
 
 from extractors.agenda_items import Item, Lines, vocab
-from extractors.agenda_list import list_items
+from extractors.agenda_list import candidate, list_items
 from extractors.agenda_table import table_items
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
@@ -28,8 +28,18 @@ MAX_START_PAGE = 3
 
 
 def agenda_scope(doc: Document) -> Lines:
-    """The lines of the paper's agenda segments."""
-    return [entry for segment in doc.segments_of("agenda") for entry in doc.lines_in(segment)]
+    """The lines of the paper's agenda segments. A segment that a numbered
+    line opens ("2.2 Capital plan" cues a financial table) is one of the
+    agenda's items and does not end it."""
+    lines: Lines = []
+    in_agenda = False
+    for segment in doc.segments:
+        page = doc.pages[segment.start.page - 1]
+        opener = page.lines[segment.start.line]
+        in_agenda = segment.kind == "agenda" or (in_agenda and candidate(segment.start.line, page, opener) is not None)
+        if in_agenda:
+            lines.extend(doc.lines_in(segment))
+    return lines
 
 
 def minutes_scope(doc: Document) -> Lines:

@@ -36,6 +36,7 @@ MIN_SECTION_LETTERS = 4  # "ST" in an action column is initials, not a section
 MAX_CHILD_WORDS = 12
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME_GROUP = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\)", re.I)
+_SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 _CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 
 
@@ -43,7 +44,7 @@ _CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 def _numbered() -> re.Pattern:
     return re.compile(
         rf"^(?:{vocab()['number_prefix']})?"
-        r"(?P<num>\d{1,5}(?:\.\d{1,2})*|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
+        r"(?P<num>\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
 
@@ -62,6 +63,8 @@ def readings(num: str, sep: str) -> list[tuple[str, int]]:
     if num[0].isdigit():
         head, _, last = num.rpartition(".")
         return [(f"decimal:{head}", int(last))]
+    if num[1:].isdigit():
+        return [(f"prefixed:{num[0]}", int(num[1:]))]  # A1, A2 ... B1
     if sep.isspace():
         return []  # "A Vision for ...": a letter needs "A." or "A)"
     found = []
@@ -127,7 +130,7 @@ def candidate(index: int, page: Page, line: Line) -> Candidate | None:
         return None
     if match["title"][0].islower():
         return None  # "i. price increases ...": a clause of a sentence, not an item title
-    if match["sep"].isspace() and not match["num"].isdigit():
+    if match["sep"].isspace() and not match["num"][-1].isdigit():
         return None
     title_x = None
     if line.words and len(line.words) > 1 and line.words[0].text.rstrip(".):") == match["num"]:
@@ -253,14 +256,23 @@ def _unnumbered_children(parent: Candidate, lines, start: int, end: int) -> list
     return found
 
 
+def _is_title(cand: Candidate) -> bool:
+    """A short heading, not a numbered paragraph of prose."""
+    title = cand.title.rstrip()
+    return len(title.split()) <= MAX_CHILD_WORDS and not title.endswith(".") and not _SENTENCE_END.search(title)
+
+
 def _children(parent: Candidate, runs: list[Run], start: int, end: int) -> list[Run]:
-    """The runs of sub-items between ``start`` and ``end`` (exclusive)."""
-    if parent.x is None:
-        return []
-    nested = [r for r in runs
-              if r.values[0] == 1 and start <= r.items[0].index and r.items[-1].index < end
-              and r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
-    return nested
+    """The runs of sub-items between ``start`` and ``end`` (exclusive): numbered
+    under the parent's number ("2.1" under "2."), or indented under it and set
+    like it."""
+    inside = [r for r in runs if r.values[0] == 1 and start <= r.items[0].index and r.items[-1].index < end]
+    numbered = [r for r in inside if r.style == f"decimal:{parent.number.rstrip('.')}"
+                and all(_is_title(c) for c in r.items)]
+    if numbered or parent.x is None:
+        return numbered
+    return [r for r in inside
+            if r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
 
 
 def _walk(run: Run, runs, lines, stops, end: int, section: str | None, sections: dict[int, str],

@@ -185,3 +185,20 @@ def test_an_agenda_ends_where_its_numbers_stop_sitting_together():
                         "\fReport\nThe budget is set.\n\fMore report text.\n"
                         "\f3. The council will consult on the plan.\n")
     assert [r["title"] for r in items(doc)] == ["Apologies", "Minutes of the last meeting"]
+
+
+def test_decimal_sub_items_under_their_item_and_prose_paragraphs_are_not_items():
+    doc = text_document("Agenda\n1. Welcome\n2. Finance\n2.1 Month 10 position\n2.2 Capital plan\n"
+                        "3. Any other business\n")
+    assert [(r["item_number"], r["section"]) for r in items(doc)] == [
+        ("1", None), ("2", None), ("2.1", "Finance"), ("2.2", "Finance"), ("3", None)]
+    doc = text_document("Minutes of the Trustees\n1 Minutes of the meeting held 5 May 2015\n"
+                        "1.1 The minutes were accepted as a true and accurate record to be posted.\n"
+                        "2. Matters Arising\n2.1 The treasurer reported that the account is open.\n")
+    assert [r["item_number"] for r in items(doc)] == ["1", "2"]
+
+
+def test_items_numbered_by_part_letter():
+    doc = text_document("AGENDA\nA1 Introduction\nA2 Apologies and Substitutes\nA3 Minutes\n")
+    assert [(r["item_number"], r["title"]) for r in items(doc)] == [
+        ("A1", "Introduction"), ("A2", "Apologies and Substitutes"), ("A3", "Minutes")]
