@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
 from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date, parse_month
+from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line, Page, Table
 from pipeline.textutil import clean
@@ -404,13 +405,14 @@ def column_actions(doc: Document, people: list[Person], matrices_found: list[Tab
         return []
     (start_page, start_line), column_x = found
     items = _items(doc)
+    skip = furniture(doc)
     rows = []
     for page in doc.pages:
         if page.number < start_page:
             continue
         body, marks = [], []
         for i, line in enumerate(page.lines):
-            if (page.number, i) <= (start_page, start_line):
+            if (page.number, i) <= (start_page, start_line) or (page.number, i) in skip:
                 continue
             text, owner, top, bottom = _split_mark(line, column_x)
             if owner and any(_in_table(t, page.number, i, line) for t in matrices_found):

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date
+from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
@@ -393,10 +394,14 @@ def cover_sheets(doc: Document) -> list[dict]:
                 rows.append(row)
         sheet = None
 
+    skip = furniture(doc)  # running headers and footers interrupt a sheet that runs over a page
     for page in doc.pages:
         lines, k = page.lines, 0
         while k < len(lines):
             line, taken = lines[k], 1
+            if (page.number, k) in skip:
+                k += 1
+                continue
             hits = _hits(line)
             if sheet is not None:
                 sheet.lines += 1
