@@ -29,6 +29,9 @@ _SECTION = re.compile(r"^(\d{1,2})(\.\d{1,2})?\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
 # a label alone on its line is short
 MAX_LABEL_WORDS = 8
+# a bold label may carry a few words more ("Recommendations to Council") when it is this long
+MIN_QUALIFIED_LABEL = 7
+MAX_QUALIFIER_WORDS = 3
 # words of a section heading's title
 MAX_SECTION_WORDS = 6
 # a PDF value line starts within this many points of its value column
@@ -175,6 +178,10 @@ def _hits(line: Line) -> list[Hit]:
         name = labels.whole(line.text)
         if name is not None:
             return [Hit(name, [])]
+        # a heading-like label with a qualifier: "Recommendations to Council", "Summary of key issues"
+        match = labels.prefix(line.text) if line.bold or line.heading else None
+        if match and len(match.label) >= MIN_QUALIFIED_LABEL and len(match.rest.split()) <= MAX_QUALIFIER_WORDS:
+            return [Hit(match.field, [])]
     return []
 
 
@@ -370,7 +377,7 @@ def _row(sheet: Sheet) -> dict | None:
         "title": title,
         "meeting_date": parse_date(sheet.text("meeting_date")) or parse_date(sheet.text("report_to")),
         "agenda_item": sheet.text("agenda_item"),
-        "author": sheet.text("author"),
+        "author": sheet.text("author") or sheet.text("author_fallback"),
         "purpose": _purpose(sheet),
         "executive_summary": sheet.text("executive_summary"),
         "recommendations": sheet.text("recommendations"),
@@ -413,8 +420,11 @@ def cover_sheets(doc: Document) -> list[dict]:
                     hits, taken = [wrapped[0]], wrapped[1]
             if hits:
                 first = hits[0].field
-                if sheet is not None and first in layout["opening"] and sheet.text(first):
+                if sheet is not None and first in layout["reopening"] and sheet.text(first):
                     close()  # the next report's sheet
+                elif sheet is not None and (line.heading or line.bold) and first != "other" \
+                        and all(sheet.text(h.field) for h in hits):
+                    close()  # the report's own "Executive Summary" heading after its sheet
                 if sheet is None and first in layout["opening"]:
                     sheet = Sheet(page.number)
                 if sheet is not None:

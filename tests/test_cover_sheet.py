@@ -200,3 +200,9 @@ def test_options_with_boxes_in_one_row_and_ticks_on_the_row_below():
         "\tFor Informa\t\tΧ\t\n\tFor Discussion\t\t,\t\n\tFor Decision\t\tX\t\n",
         "\tFor Approval\tFor Assurance\tFor Information\t\n\t\tX\t\t\n")
     assert papers(ticks_below)[0]["purpose"] == "assurance"
+
+
+def test_the_reports_own_summary_heading_after_the_sheet_is_not_part_of_it():
+    text = COUNCIL_FRONT_PAGE.replace("1.0 Background\n", "## Summary\n\nThe body repeats the summary at length.\n")
+    [row] = papers(text)
+    assert row["executive_summary"] == "This report proposes a partnership agreement. It would run until March 2016."
