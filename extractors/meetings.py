@@ -89,7 +89,8 @@ def _body_of(text: str) -> str | None:
     for pattern in vocab()["body"]:
         match = pattern.search(text)
         if match and not find_date(match["body"]) and re.search(r"[^\W\d_]{3,}", match["body"]):
-            return clean(match["body"]).strip(" .,-–")
+            # "Minutes of the Audit Committee meeting held ...": the body is the committee
+            return re.sub(r"\s+meeting$", "", clean(match["body"]).strip(" .,-–"), flags=re.I)
     return None
 
 
@@ -169,7 +170,7 @@ def meeting_from_header(doc: Document) -> dict | None:
             if date is None:
                 date, date_index = found[0], i
             if not fields["start_time"]:
-                fields["start_time"], fields["end_time"] = time_span(entry.line.text)
+                fields["start_time"], fields["end_time"] = time_span(_sentence(block, i)[0])
     if date is None:
         return None
     if not fields["start_time"]:
@@ -184,15 +185,28 @@ def meeting_from_header(doc: Document) -> dict | None:
     if not fields["venue"]:
         prefixed = next((m["venue"] for e in block if not e.label
                          and (m := vocab()["venue_line"].match(e.line.text)) and not find_times(e.line.text)), None)
-        _, after_date = _around_date(block[date_index].line.text)
-        on_date_line = re.search(r"\b(?:at|in|i)\s+(?P<venue>[A-ZÆØÅ].+)$", after_date)
+        date_text, n_lines = _sentence(block, date_index)
+        _, after_date = _around_date(date_text)
+        on_date_line = re.search(r"\b(?:at|in|i)\s+(?:the\s+)?(?P<venue>[A-ZÆØÅ].+)$", after_date)
         if prefixed:
             fields["venue"] = clean(prefixed)
         elif on_date_line:
-            fields["venue"] = clean(on_date_line["venue"])
+            fields["venue"] = clean(on_date_line["venue"]).rstrip(".")
         else:
-            fields["venue"] = _venue_after(block, date_index + 1)
+            fields["venue"] = _venue_after(block, date_index + n_lines)
     return {**fields, "meeting_date": date, "page": block[date_index].page.number}
+
+
+def _sentence(block: list[HeaderLine], index: int) -> tuple[str, int]:
+    """A line with the lines that carry on its sentence ("... 5 March 2019" /
+    "at 2.00pm in the Boardroom"), and how many lines that is."""
+    text, n_lines = block[index].line.text, 1
+    for entry in block[index + 1:]:
+        words = entry.line.text.split()
+        if entry.label or not words or not words[0][0].islower():
+            break
+        text, n_lines = f"{text} {entry.line.text}", n_lines + 1
+    return text, n_lines
 
 
 def _around_date(text: str) -> tuple[str, str]:

@@ -40,16 +40,28 @@ def tidy_ordinals(text: str) -> str:
 
 
 def find_date(text: str) -> tuple[dt.date, str] | None:
-    """The first full date (day, month, year) in ``text`` and the words that gave it."""
+    """The first full date (day, month, year) in ``text`` and the words that
+    gave it (as they stand in ``tidy_ordinals(text)``)."""
     text = tidy_ordinals(text)
     if not _YEAR.search(text):
         return None
+    # clock times put dateparser off ("Tuesday 5 March 2019 at 2.00pm" finds nothing): blank them
+    masked = text
+    for _, start, end in find_times(text):
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser's own deprecation noise
-        found = search_dates(text, languages=DATE_LANGUAGES, settings=DATE_SETTINGS)
+        found = search_dates(masked, languages=DATE_LANGUAGES, settings=DATE_SETTINGS)
     for words, value in found or []:
-        if _YEAR.search(words):
-            return value.date(), words
+        # dateparser folds spaces and takes in words after the date ("... 2019 at in the"):
+        # the date's words run up to its year
+        years = list(_YEAR.finditer(words))
+        if not years:
+            continue
+        words = words[:years[-1].end()]
+        match = re.search(r"\s+".join(map(re.escape, words.split())), masked)
+        if match:
+            return value.date(), text[match.start():match.end()]
     return None
 
 

@@ -73,3 +73,10 @@ def test_times_and_dates_as_printed():
     assert time_span("(kl. 12.40) v. Tove") == ("12:40", None)
     assert find_date("26 th May 2016")[0] == dt.date(2016, 5, 26)
     assert find_date("Pages 1 - 10") is None
+
+
+def test_minutes_title_sentence_with_date_time_and_venue_after_it():
+    [row] = meetings("Minutes of the Audit Committee meeting held on Tuesday 5 March 2019\n"
+                     "at 2.00pm in the Boardroom, Trust HQ\nPresent: A Smith (Chair)\n")
+    assert row == {**row, "body": "Audit Committee", "meeting_date": dt.date(2019, 3, 5), "start_time": "14:00",
+                   "venue": "Boardroom, Trust HQ"}
