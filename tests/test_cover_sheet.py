@@ -206,3 +206,31 @@ def test_the_reports_own_summary_heading_after_the_sheet_is_not_part_of_it():
     text = COUNCIL_FRONT_PAGE.replace("1.0 Background\n", "## Summary\n\nThe body repeats the summary at length.\n")
     [row] = papers(text)
     assert row["executive_summary"] == "This report proposes a partnership agreement. It would run until March 2016."
+
+
+def test_pdf_cover_sheet_end_to_end(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pipeline.load import load
+
+    path = tmp_path / "cover.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    rows = [("Title of Paper", "Estates Strategy Refresh"), ("Date of Meeting", "12 March 2019"),
+            ("Lead Author", "Jane Smith"), ("Purpose of the Report", "Please tick as appropriate"),
+            ("", "For Information"), ("", "For Discussion     X"),
+            ("Executive", "This paper refreshes the estates strategy for the"), ("Summary", "next five years."),
+            ("Recommendations", "The Board is asked to discuss the strategy."), ("1. Introduction", "")]
+    y = 780
+    for label, value in rows:
+        pdf.setFont("Helvetica-Bold", 10)
+        pdf.drawString(60, y, label)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(200, y, value)
+        y -= 16
+    pdf.save()
+    [row] = extractor("cover_sheet").extract(load(path, "cover.pdf"))["papers"]
+    assert (row["title"], row["meeting_date"], row["author"], row["purpose"]) == (
+        "Estates Strategy Refresh", dt.date(2019, 3, 12), "Jane Smith", "discussion")
+    assert row["executive_summary"] == "This paper refreshes the estates strategy for the next five years."
+    assert row["recommendations"] == "The Board is asked to discuss the strategy."
