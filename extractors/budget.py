@@ -195,8 +195,8 @@ def _is_financial(table: Table, lang: str | None) -> bool:
     grid = table.grid
     figures = [parse_figure(v, lang) for r in grid.rows for v in r.values.values()]
     figures = [f for f in figures if f]
-    if len(figures) < 2:
-        return False
+    if len(figures) < 2 or (not grid.has_header and sum(1 for r in grid.rows if r.values) < 2):
+        return False  # a figure or a line of figures in prose is not a table
     if sum(1 for f in figures if f.unit == "%") * 2 > len(figures) or any(u.name == "%" for u in table.units if u):
         return False
     # a currency stated in the header or the cells makes a budget; one in the

@@ -27,7 +27,7 @@ from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
 
-CUE_KINDS = ("rec_opener", "rec_label", "dec_label", "dec_heading", "rec_inline", "dec_inline", "stop",
+CUE_KINDS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline", "stop",
              "rec_sentence", "dec_sentence")
 # A paper is minutes (and its recommendations are worth a row) when this many items record a decision.
 MIN_DECIDED_ITEMS = 2
@@ -100,6 +100,7 @@ class Block:
     kind: str  # "rec" or "dec"
     page: int
     inline: bool  # opened by an inline paragraph: ends at the next numbered paragraph
+    cue: str  # the cue kind that opened it
     parts: list[str] = field(default_factory=list)
 
     @property
@@ -159,7 +160,7 @@ def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Ite
     referenced = {j: found for j in range(len(lines)) if (found := _referenced(lines, j))}
     styled = [line for _, line in lines if (line.bold or line.heading) and _heading(line)]
     by_reference = len(referenced) >= MIN_DECIDED_ITEMS
-    by_style = by_reference or len(styled) >= MIN_DECIDED_ITEMS
+    by_style = by_reference or bool(styled)
     items: list[Item] = []
     current: Item | None = None
     last_number = 0
@@ -213,13 +214,13 @@ def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
     found = sorted(((nlp.vocab.strings[k], s, e) for k, s, e in matcher(tokens)), key=lambda m: (m[1], -m[2]))
     short = len(tokens) <= MAX_LABEL_TOKENS
     for kind, start, end in found:
-        if start != 0 and kind != "dec_heading":
+        if start != 0 and kind not in ("rec_heading", "dec_heading"):
             continue
         if kind in ("rec_label", "dec_label"):
             rest = tokens[end:].text.strip()
             if not rest or rest.startswith(":"):
                 return kind, rest.lstrip(": ")
-        elif kind == "dec_heading" and short and not text.rstrip().endswith("."):
+        elif kind in ("rec_heading", "dec_heading") and short and not text.rstrip().endswith("."):
             return kind, ""
         elif kind == "rec_opener":
             return kind, ""
@@ -239,8 +240,8 @@ def _blocks(item: Item, lang: str) -> list[Block]:
         if kind == "stop":
             current = None
             continue
-        if kind in ("rec_opener", "rec_label", "dec_label", "dec_heading", "rec_inline", "dec_inline"):
-            current = Block(kind[:3], page, inline=kind.endswith("_inline"))
+        if kind in ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline"):
+            current = Block(kind[:3], page, inline=kind.endswith("_inline"), cue=kind)
             blocks.append(current)
             if rest:
                 current.parts.append(rest)
@@ -293,7 +294,11 @@ def decisions(doc: Document) -> list[dict]:
     blocks_of = [_blocks(item, lang) for item in items]
     # narrative sentences ("The Board agreed ...") are read only in minutes that
     # record no decision in a labelled or inline form
-    narrative = any(s.kind == "minutes" for s in doc.segments) and not any(blocks_of)
+    # a paper is minutes when it says so or records a decision under a minutes-only
+    # heading ("Udvalgets beslutning den ...")
+    is_minutes = any(s.kind == "minutes" for s in doc.segments) or \
+        any(b.cue == "dec_heading" for blocks in blocks_of for b in blocks)
+    narrative = is_minutes and not any(blocks_of)
     rows = []
     for item, blocks in zip(items, blocks_of):
         if blocks:
@@ -310,7 +315,8 @@ def decisions(doc: Document) -> list[dict]:
         if rec or dec:
             rows.append({"item_number": item.number, "title": item.title, "recommendation": rec,
                          "decision": dec, "page": page})
-    if sum(1 for r in rows if r["decision"]) < MIN_DECIDED_ITEMS:
+    # a paper that calls itself minutes needs one decision; any other, two
+    if sum(1 for r in rows if r["decision"]) < (1 if is_minutes else MIN_DECIDED_ITEMS):
         return []
     return rows
 

@@ -157,3 +157,16 @@ RESOLVED that the minutes were a correct record.
     assert found["3"]["title"] == "Minutes of the meeting held on 29 October 2024"
     assert found["4"]["title"] == "Participation Team Update"
     assert found["4"]["decision"] == "RESOLVED that the update be noted."
+
+
+def test_single_item_extract_with_a_committee_decision_heading():
+    found = rows("""## 6. Prioritering af midler
+Sagsnr.: 2012-21786
+Indstilling fra Center for Social, Sundhed og Beskæftigelse
+A) Prioriteringen af midlerne godkendes.
+Beslutning i Sundhedsudvalget den 04.12.2012
+Indstillingen godkendt
+""")
+    assert found == [{"item_number": "6", "title": "Prioritering af midler",
+                      "recommendation": "A) Prioriteringen af midlerne godkendes.",
+                      "decision": "Indstillingen godkendt", "page": 1}]
