@@ -23,8 +23,8 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")  # "A Smith", "J. R. Hartley"
 _NAME_ROLE = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3}[A-Z][\w'’\-]+)\s*\(([^()]{1,80})\)")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\s-\s|–)\s*")
 _PAREN = re.compile(r"\(([^()]*)\)?")
-# initials as printed: "AB", "TB/AW", "AHop" (capital-led chunks)
-INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:/[A-Z][A-Za-z]{0,3})*$")
+# one person's initials as printed: "AB", "AHop" (capital-led chunks)
+INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}$")
 _CHUNK = re.compile(r"[A-Z][a-z]*")
 # a name resolves by fuzzy match when it scores this much (rapidfuzz WRatio)
 NAME_SCORE = 90
@@ -56,7 +56,9 @@ def _vocab() -> dict:
 
 
 def looks_like_initials(text: str) -> bool:
-    return bool(INITIALS.match(text)) and sum(c.isupper() for c in text) >= 2
+    """Initials of one or more people: "AB", "TB/AW", "TB / AW", "JS and TJ"."""
+    parts = owner_parts(text)
+    return bool(parts) and all(INITIALS.match(p) and sum(c.isupper() for c in p) >= 2 for p in parts)
 
 
 def _person(piece: str) -> Person | None:
@@ -203,7 +205,7 @@ def resolve_one(part: str, people: list[Person]) -> Person | None:
 
 
 def owner_parts(owner: str) -> list[str]:
-    return [p for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", owner) if p]
+    return [p for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", owner.strip()) if p]
 
 
 def resolve(owner: str | None, people: list[Person]) -> list[Person] | None:

@@ -22,7 +22,7 @@ from extractors.action_owners import Person, looks_like_initials, owner_parts, p
 from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date, parse_month
 from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
-from pipeline.model import Document, Line, Page, Table
+from pipeline.model import Document, Line, Table
 from pipeline.textutil import clean
 
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/'’]*(\d{2}|\d{4})$")
