@@ -161,8 +161,12 @@ def _hits(line: Line) -> list[Hit]:
         # further label/value pairs on the same row: "Date of Meeting | 6 July | Agenda Item | 17708"
         for cell, position in rest:
             other = labels.whole(cell) if len(label_key(cell).split()) >= 2 else None
+            colon = _LABEL_COLON.match(cell or "")
+            labelled = labels.whole(colon.group(1)) if colon and len(colon.group(1).split()) <= 4 else None
             if other is not None:
                 hits.append(Hit(other, []))
+            elif labelled is not None:  # "Report to: Cabinet | Date: 12 July 2022"
+                hits.append(Hit(labelled, [(colon.group(2), position)] if colon.group(2) else []))
             else:
                 hits[-1].value.append((cell, position))
         return hits

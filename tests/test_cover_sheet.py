@@ -234,3 +234,14 @@ def test_pdf_cover_sheet_end_to_end(tmp_path):
         "Estates Strategy Refresh", dt.date(2019, 3, 12), "Jane Smith", "discussion")
     assert row["executive_summary"] == "This paper refreshes the estates strategy for the next five years."
     assert row["recommendations"] == "The Board is asked to discuss the strategy."
+
+
+def test_label_value_pairs_side_by_side_on_one_line():
+    text = ("Report to: Cabinet\tDate: 12 July 2022\n"
+            "Report of: Director of Finance\tItem No: 9\n"
+            "Title: Budget Monitoring\n"
+            "Purpose of report: For decision\n"
+            "Recommendations: Cabinet approves the budget.\n")
+    [row] = papers(text)
+    assert (row["title"], row["meeting_date"], row["author"], row["agenda_item"], row["purpose"]) == (
+        "Budget Monitoring", dt.date(2022, 7, 12), "Director of Finance", "9", "decision")
