@@ -238,10 +238,10 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     return item, index
 
 
-def _unnumbered_children(parent: Candidate, lines, start: int, end: int) -> list[Candidate]:
+def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, section: str) -> list[Item]:
     """Plain lines listed under an item ("President's Report"), when the
     item holds nothing else: a list, not prose."""
-    found = []
+    found: list[tuple[Page, Line]] = []
     for index in range(start, end):
         page, _, line = lines[index]
         if find_date(line.text) and len(line.text.split()) <= 5:
@@ -250,10 +250,10 @@ def _unnumbered_children(parent: Candidate, lines, start: int, end: int) -> list
                 or line.bold != parent.line.bold
                 or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
             return []
-        found.append(Candidate(index, page, line, "", line.text, [], line.bbox.x0, line.bbox.x0))
-    if len({round(c.x / INDENT_TOLERANCE) for c in found}) > 1:
+        found.append((page, line))
+    if len({round(line.bbox.x0 / INDENT_TOLERANCE) for _, line in found}) > 1:
         return []
-    return found
+    return [Item(title=line.text, page=page.number, section=section) for page, line in found]
 
 
 def _is_title(cand: Candidate) -> bool:
@@ -275,24 +275,30 @@ def _children(parent: Candidate, runs: list[Run], start: int, end: int) -> list[
             if r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
 
 
-def _walk(run: Run, runs, lines, stops, end: int, section: str | None, sections: dict[int, str],
-          top: bool, last_region_open: bool) -> list[Item]:
+def _section_above(sections: dict[int, str], index: int, current: str | None) -> str | None:
+    """The section heading just above line ``index``, else the current section."""
+    return next((sections[i] for i in range(index - 1, index - 1 - SECTION_REACH, -1) if i in sections), current)
+
+
+def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
+          section: str | None, sections: dict[int, str] | None) -> list[Item]:
+    """The items of a run and, under each, its sub-items; ``sections`` only
+    for the top level (sub-items sit in their parent's section)."""
     items: list[Item] = []
     for k, cand in enumerate(run.items):
-        if top:
-            section = next((sections[i] for i in range(cand.index - 1, cand.index - 1 - SECTION_REACH, -1)
-                            if i in sections), section)
+        if sections is not None:
+            section = _section_above(sections, cand.index, section)
         item, after = make_item(cand, lines, stops)
         item.section = section
         items.append(item)
-        region_end = run.items[k + 1].index if k + 1 < len(run.items) else end
+        last = k + 1 == len(run.items)
+        region_end = end if last else run.items[k + 1].index
         nested = _children(cand, runs, after, region_end)
         if nested:
-            child = min(nested, key=lambda r: (r.x, -len(r.items), r.items[0].index))
-            items.extend(_walk(child, runs, lines, stops, region_end, item.title, sections, False, False))
-        elif k + 1 < len(run.items) or last_region_open:
-            for extra in _unnumbered_children(cand, lines, after, region_end):
-                items.append(Item(title=extra.title, page=extra.page.number, section=item.title))
+            child = min(nested, key=lambda r: (r.x or 0, -len(r.items), r.items[0].index))
+            items.extend(_walk(child, runs, lines, stops, region_end, item.title, None))
+        elif not last:  # the last item's region runs on to the end: what follows it is no list of its own
+            items.extend(_unnumbered_children(cand, lines, after, region_end, item.title))
     return items
 
 
@@ -317,7 +323,7 @@ def referenced_headings(lines: Lines, sections: dict[int, str]) -> list[Item]:
             title.insert(0, lines[start][2].text)
             start -= 1
         if title:
-            section = next((sections[i] for i in range(start, start - SECTION_REACH, -1) if i in sections), section)
+            section = _section_above(sections, start + 1, section)
             items.append(Item(title=clean(" ".join(title)) or "", page=lines[start + 1][0].number,
                               item_number=ref["number"], section=section))
     return items if len(items) >= MIN_ITEMS else []
@@ -349,8 +355,4 @@ def list_items(lines: Lines, compact: bool) -> list[Item]:
         if items or run is None:
             return items
     stops = {c.index for c in candidates} | set(sections)
-    items = _walk(run, runs, lines, stops, len(lines), None, sections, True, False)
-    for item in items:
-        if item.item_number:
-            item.item_number = item.item_number.rstrip(".")
-    return items
+    return _walk(run, runs, lines, stops, len(lines), None, sections)
