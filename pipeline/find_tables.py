@@ -12,7 +12,8 @@ from pipeline.tables.stream import stream_tables
 
 def find_tables(page, number: int) -> list[Table]:
     """Tables on a pdfplumber ``page`` (1-based ``number``), top to bottom."""
-    words = page.extract_words(extra_attrs=["size"])
+    # rotated text (side labels, watermarks) has no place in a row of a table
+    words = [w for w in page.extract_words(extra_attrs=["size"]) if w.get("upright", True)]
     ruled = lattice_tables(page, number, words)
     found = ruled + stream_tables(number, words, skip=[t.bbox for t in ruled])
     return sorted(found, key=lambda t: (t.bbox.top, t.bbox.x0))

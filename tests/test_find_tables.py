@@ -201,3 +201,27 @@ def test_blank_line_between_sections_keeps_one_table():
     (table,) = _tables(draw)
     assert table.rows[:5] == UNRULED
     assert table.rows[5:] == [["Reserves", "1,000", "900", "(100)"], ["Grants", "250", "300", "50"]]
+
+
+def test_headings_on_several_lines_are_one_cell_and_a_heading_over_columns_its_own_row():
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.drawCentredString(300, HEIGHT - 100, "Amount borrowed")  # over the last two columns
+        y = HEIGHT - 112
+        for texts in [("", "Percent", "Less than", "$10,000"), ("Characteristic", "who borrowed", "$10,000", "or more")]:
+            c.drawString(72, y, texts[0])
+            for right, text in zip((220, 290, 350), texts[1:]):
+                c.drawRightString(right, y, text)
+            y -= 10
+        y -= 6
+        for row in [("Total", "44.8", "23.2", "19.4"), ("Public", "44.4", "25.5", "18.1"), ("Private", "45.9", "20.3", "21.8")]:
+            c.drawString(72, y, row[0])
+            for right, text in zip((220, 290, 350), row[1:]):
+                c.drawRightString(right, y, text)
+            y -= 14
+
+    (table,) = _tables(draw)
+    assert table.rows == [
+        [None, None, "Amount borrowed", None],
+        ["Characteristic", "Percent who borrowed", "Less than $10,000", "$10,000 or more"],
+        ["Total", "44.8", "23.2", "19.4"], ["Public", "44.4", "25.5", "18.1"], ["Private", "45.9", "20.3", "21.8"]]

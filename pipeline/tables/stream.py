@@ -26,12 +26,18 @@ MAX_WORDS_PER_CELL = 4.0
 MIN_ROWS_TWO_COLUMNS = 3  # a two-column grid of two rows is a form or a signature block
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
+BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
+MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
+HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
+HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into one heading
 WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one wrapped row
 GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
 GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
 GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page  # tables hold short cells; more on average is prose in columns
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
+# years and ranges open at one end ("2003–04", "$15,000–") head columns rather than fill them
+_HEADING_NUMBER = re.compile(r"^((19|20)\d\d([–/-]\d{2,4})?|.*\d.*[–-])$")
 # numbering and bullets that open list items: "2.", "2.1", "(a)", "iv.", "•"
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•·▪◦‣●■□➢*–-])$", re.I)
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
@@ -53,6 +59,11 @@ class Phrase:
     @property
     def numeric(self) -> bool:
         return all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) for w in self.words)
+
+    @property
+    def figure(self) -> bool:
+        """A value of the table body (a number that is not a year or a heading range)."""
+        return self.numeric and not _HEADING_NUMBER.match(self.text)
 
 
 @dataclass
@@ -208,29 +219,72 @@ def _rows(region: list[TextLine]) -> list[list[TextLine]]:
     return rows
 
 
+def _column_of(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, bool]:
+    """The column a phrase overlaps most (the nearest when none), and whether it spans several."""
+    overlaps = [min(phrase.x1, c1) - max(phrase.x0, c0) for c0, c1 in columns]
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    if overlaps[best] <= 0:
+        centre = (phrase.x0 + phrase.x1) / 2
+        best = min(range(len(columns)),
+                   key=lambda i: min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
+    return best, sum(o >= 1.0 for o in overlaps) >= 2
+
+
+@dataclass
+class _Block:
+    """Header text stacked in one column: one cell however many lines it takes."""
+    column: int
+    spans: bool
+    phrases: list[Phrase]
+    last_line: int
+
+
+def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]]) -> list[list[str | None]]:
+    """Header lines into cells: the lines of a column heading stack into one cell, in the row
+    of its last line (headings sit on the body); a heading over several columns stays in
+    its own row, in the first column it covers most."""
+    blocks: list[_Block] = []
+    for k, line in enumerate(lines):
+        for phrase in line.phrases:
+            column, spans = _column_of(phrase, columns)
+            above = next((b for b in blocks if b.last_line == k - 1 and b.column == column
+                          and not (spans or b.spans)
+                          and phrase.x0 < max(p.x1 for p in b.phrases)
+                          and min(p.x0 for p in b.phrases) < phrase.x1
+                          and phrase.top - b.phrases[-1].bottom < HEADER_LEADING * line.size), None)
+            if above:
+                above.phrases.append(phrase)
+                above.last_line = k
+            else:
+                blocks.append(_Block(column, spans, [phrase], k))
+    rows: list[list[list[str]]] = [[[] for _ in columns] for _ in lines]
+    for block in blocks:
+        rows[block.last_line][block.column].append(" ".join(p.text for p in block.phrases))
+    return [[clean(" ".join(c)) for c in row] for row in rows if any(row)]
+
+
+def _figures_row(line: TextLine) -> bool:
+    """Is this a row of the body: mostly figures after its label?"""
+    values = line.phrases[1:] if len(line.phrases) > 1 else line.phrases
+    return line.tabular and sum(p.figure for p in values) >= BODY_FIGURES * len(values)
+
+
 def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
-    tabular = [line for line in region if line.tabular]
     # header lines often span several columns: the columns come from the body, which
     # starts at the first line holding a figure (when there is one)
-    first_figures = next((i for i, line in enumerate(tabular) if any(p.numeric for p in line.phrases)), 0)
-    body = tabular[first_figures:]
+    first_figures = next((i for i, line in enumerate(region) if _figures_row(line)), 0)
+    body = [line for line in region[first_figures:] if line.tabular]
     size = statistics.median(line.size for line in body)
     x0 = min(line.x0 for line in body)
     x1 = max(line.x1 for line in body)
     rivers = _rivers(body, x0, x1, size)
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    rows = []
-    for lines in _rows(region):
+    rows = _header_rows(region[:first_figures], columns)
+    for lines in _rows(region[first_figures:]):
         cells: list[list[str]] = [[] for _ in columns]
         for phrase in (p for line in lines for p in line.phrases):
-            overlaps = [min(phrase.x1, c1) - max(phrase.x0, c0) for c0, c1 in columns]
-            best = max(range(len(columns)), key=lambda i: overlaps[i])
-            if overlaps[best] <= 0:  # outside every column: the nearest one
-                centre = (phrase.x0 + phrase.x1) / 2
-                best = min(range(len(columns)),
-                           key=lambda i: min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
-            cells[best].append(phrase.text)
+            cells[_column_of(phrase, columns)[0]].append(phrase.text)
         rows.append([clean(" ".join(c)) for c in cells])
     return rows, columns
 
@@ -287,19 +341,40 @@ def _prose_lines(words: list[dict]) -> int:
                for line in text_lines(words))
 
 
+def _headings_above(lines: list[TextLine], region: list[TextLine],
+                    columns: list[tuple[float, float]]) -> list[TextLine]:
+    """Short lines just above a region that sit over its value columns only: headings over
+    groups of columns ("Amount borrowed"), not the table's title."""
+    above: list[TextLine] = []
+    index = next(i for i, line in enumerate(lines) if line is region[0])
+    for line in reversed(lines[max(0, index - MAX_HEADINGS_ABOVE):index]):
+        first = (above or region)[0]
+        if (first.top - line.bottom > HEADING_GAP * line.size or len(line.chunks) != 1
+                or line.x0 <= columns[0][1] or line.x1 > columns[-1][1] + line.size):
+            break
+        above.insert(0, line)
+    return above
+
+
 def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list[Table]:
     """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
-    regions = [r for column in page_columns(words) for r in _regions(text_lines(column))]
-    for region in regions:
-        if sum(line.tabular for line in region) < 2:
-            continue
-        rows, columns = _grid(region)
-        if not _plausible(rows):
-            continue
-        bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region), region[-1].bottom)
-        tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
+    for column in page_columns(words):
+        lines = text_lines(column)
+        for region in _regions(lines):
+            if sum(line.tabular for line in region) < 2:
+                continue
+            rows, columns = _grid(region)
+            above = _headings_above(lines, region, columns)
+            if above:
+                region = above + region
+                rows, columns = _grid(region)
+            if not _plausible(rows):
+                continue
+            bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
+                        region[-1].bottom)
+            tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
     return tables
