@@ -42,6 +42,7 @@ class Person:
     name: str
     role: str | None = None
     initials: str | None = None  # as the pack writes them: "Sheila Freeman (SF)"
+    listed: bool = True  # in a list of people or a people column; else only seen as "Name (Role)"
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +163,7 @@ def people_in_pack(doc: Document) -> list[Person]:
     """Everyone the pack names in a list, a people column or as "Name (Role)"."""
     found = _listed(doc) + _in_columns(doc)
     for _, _, line in doc.iter_lines():
+        # "Name (Role)" in running text names bodies too ("Personal Transport Budget (PTB)"): heard last
         for cell, _ in cell_spans(line):
             for match in _NAME_ROLE.finditer(cell):
                 # "Invited Peter Baker (Head of IT)": the name is the last words before the role
@@ -169,13 +171,14 @@ def people_in_pack(doc: Document) -> list[Person]:
                 person = next(filter(None, (_person(f"{' '.join(tokens[k:])} ({match.group(2)})")
                                             for k in range(len(tokens) - 1))), None)
                 if person:
-                    found.append(person)
+                    found.append(Person(person.name, person.role, person.initials, listed=False))
     merged: dict[str, Person] = {}
     for person in found:
         same = process.extractOne(person.name, list(merged), scorer=fuzz.ratio, score_cutoff=SAME_NAME_SCORE)
         key = same[0] if same else person.name
         known = merged.get(key)
-        merged[key] = Person(key, (known and known.role) or person.role, (known and known.initials) or person.initials)
+        merged[key] = Person(key, (known and known.role) or person.role, (known and known.initials) or person.initials,
+                             bool(known and known.listed) or person.listed)
     return list(merged.values())
 
 
@@ -188,8 +191,14 @@ def _fits(chunks: list[str], name: str) -> bool:
 
 
 def resolve_one(part: str, people: list[Person]) -> Person | None:
+    """The one person a part of an owner stands for: among the listed people first."""
+    listed = [p for p in people if p.listed]
+    return _resolve_among(part, listed) or (_resolve_among(part, people) if len(listed) < len(people) else None)
+
+
+def _resolve_among(part: str, people: list[Person]) -> Person | None:
     part = part.strip()
-    if not part:
+    if not part or not people:
         return None
     given = [p for p in people if p.initials and p.initials.lower() == part.lower()]
     if len(given) == 1:
