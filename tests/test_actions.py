@@ -170,7 +170,7 @@ def test_owner_initials_resolve_over_a_list_of_one_person_per_line():
 def test_listed_people_come_before_names_seen_only_in_the_text():
     minutes = ("Present: Peter Baker (Head of IT), Ann Lee\n\n"
                "**2.\tPensions**\n"
-               "The Pension Board (PB) met in March.\n"
+               "Project Brief (PB) agreed in March.\n"
                "ACTION: PB\n")
     [row] = actions(text_document(minutes))
     assert row["owner_name"] == "Peter Baker"
