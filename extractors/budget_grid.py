@@ -357,6 +357,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
         return None
     label_words = [w for k in range(start, end + 1) for w in parts[k].labels]
     label_right = max((w.bbox.x1 for w in label_words), default=None)
+    label_span = (min(w.bbox.x0 for w in label_words), label_right) if label_words else None
     first_line = page.lines.index(lines[start])
     grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns])
     # header: lines just above, whose words stand over the figure columns
@@ -377,7 +378,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
         k -= 1
     if header:
         grid.first_line = page.lines.index(header[0])
-        _stack_pdf_header(grid, header, columns, label_right)
+        _stack_pdf_header(grid, header, columns, label_span)
     prefix = None  # the first line(s) of a label whose figures stand on its last line
     for n in range(start, end + 1):
         line, part = lines[n], parts[n]
@@ -437,27 +438,48 @@ def _chunks(line: Line) -> list[list[Word]]:
     return chunks
 
 
-def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]], label_right: float | None) -> None:
+def _overlap(x0: float, x1: float, span: tuple[float, float] | list[float]) -> float:
+    return max(min(x1, span[1]) - max(x0, span[0]), 0.0)
+
+
+def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]],
+                      label_span: tuple[float, float] | None) -> None:
     label_parts = []
+    pitch = (columns[-1][1] - columns[0][0]) / len(columns)
     for line in header:
         by_column: dict[int, list[str]] = {}
         spanning: list[tuple[float, str]] = []
         for chunk in _chunks(line):
             x0, x1 = chunk[0].bbox.x0, chunk[-1].bbox.x1
             text = " ".join(w.text for w in chunk)
-            in_columns = any(min(x1, cx1) - max(x0, cx0) > 0 for cx0, cx1 in columns)
-            if not in_columns and label_right is not None and x1 <= label_right + COLUMN_TOLERANCE:
-                label_parts.append(text)
+            over_columns = max(_overlap(x0, x1, c) for c in columns)
+            if label_span and _overlap(x0, x1, label_span) > over_columns:
+                label_parts.append(text)  # what the header says over the row labels
                 continue
             spanning.append(((x0 + x1) / 2, text))
             for word in chunk:
                 by_column.setdefault(_column_of(word, columns), []).append(word.text)
-        if len(by_column) < len(columns) and len(spanning) < len(columns):
-            # a spanning line ("2024-25" over Core, External, Total): nearest heading
-            for c, (x0, x1) in enumerate(columns):
-                if c not in by_column and spanning:
-                    centre = (x0 + x1) / 2
-                    by_column[c] = [min(spanning, key=lambda s: abs(s[0] - centre))[1]]
+        if len(spanning) < len(columns):
+            _spread(by_column, spanning, columns, pitch)
         for c, words in by_column.items():
             grid.columns[c].append(" ".join(words))
     grid.header_label = clean(" ".join(label_parts))
+
+
+def _spread(by_column: dict[int, list[str]], headings: list[tuple[float, str]], columns: list[list[float]],
+            pitch: float) -> None:
+    """A heading centred over a group of columns ("2024-25" over Core, External,
+    Total) labels every column of the group: the columns nearer to it than to
+    any other heading of the line."""
+    if not headings:
+        return
+    centres = [(x0 + x1) / 2 for x0, x1 in columns]
+    groups: dict[int, list[int]] = {}
+    for c, centre in enumerate(centres):
+        groups.setdefault(min(range(len(headings)), key=lambda h: abs(headings[h][0] - centre)), []).append(c)
+    for h, members in groups.items():
+        span_centre = (columns[members[0]][0] + columns[members[-1]][1]) / 2
+        if abs(span_centre - headings[h][0]) > pitch / 2:
+            continue  # not centred over these columns: it labels only the one it stands on
+        for c in members:
+            by_column.setdefault(c, [headings[h][1]])

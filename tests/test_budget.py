@@ -200,3 +200,36 @@ def test_unruled_pdf_table_with_stacked_header_running_onto_the_next_page(tmp_pa
     total = cell(found, "Total capital programme", "2025-26 Forecast")
     assert total["value"] == 1385 and total["is_total"] is True
     assert len(found) == 19
+
+
+def test_heading_over_some_columns_only_labels_those(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "note.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+
+    def text(x, y, words, font="Helvetica", right=True):
+        pdf.setFont(font, 10)
+        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+
+    text(40, 40, "Note 5 Resources expended", "Helvetica-Bold", right=False)
+    for x in (440, 500):
+        text(x, 80, "Total", "Helvetica-Bold")
+    text(40, 95, "Total resources expended", "Helvetica-Bold", right=False)
+    for x, word in ((260, "Staff costs"), (320, "Stock"), (380, "Other"), (440, "2014/15"), (500, "2013/14")):
+        text(x, 95, word, "Helvetica-Bold")
+    for x in (260, 320, 380, 440, 500):
+        text(x, 110, "£1000's", "Helvetica-Bold")
+    for y, (label, *figures) in enumerate([("Direct costs", "3,490", "1,027", "383", "4,900", "6,079"),
+                                           ("Café", "31", "24", "0", "55", "55")]):
+        text(40, 130 + 14 * y, label, right=False)
+        for x, figure in zip((260, 320, 380, 440, 500), figures):
+            text(x, 130 + 14 * y, figure)
+    pdf.showPage()
+    pdf.save()
+    doc = load(path, "note.pdf")
+    found = lines(doc)
+    assert {r["column_label"] for r in found} == {"Staff costs", "Stock", "Other", "Total 2014/15", "Total 2013/14"}
+    assert cell(found, "Direct costs", "Total 2013/14")["unit"] == "£'000"
