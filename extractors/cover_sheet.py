@@ -426,6 +426,9 @@ def cover_sheets(doc: Document) -> list[dict]:
                 first = hits[0].field
                 if sheet is not None and first in layout["reopening"] and sheet.text(first):
                     close()  # the next report's sheet
+                elif sheet is not None and first in layout["opening"] and not sheet.text("title") \
+                        and sheet.lines > layout["title_within"]:
+                    close()  # a false start ("Date:" atop an agenda) long before this sheet
                 elif sheet is not None and (line.heading or line.bold) and first != "other" \
                         and all(sheet.text(h.field) for h in hits):
                     close()  # the report's own "Executive Summary" heading after its sheet

@@ -245,3 +245,17 @@ def test_label_value_pairs_side_by_side_on_one_line():
     [row] = papers(text)
     assert (row["title"], row["meeting_date"], row["author"], row["agenda_item"], row["purpose"]) == (
         "Budget Monitoring", dt.date(2022, 7, 12), "Director of Finance", "9", "decision")
+
+
+def test_an_agenda_table_headed_item_does_not_swallow_the_sheet_after_it():
+    agenda = "Item\tTitle\tLead\tPurpose\n" + "".join(f"{n}\tPaper {n}\tChair\tInformation\n" for n in range(1, 15))
+    [row] = papers(agenda + "\n\n" + NHS_SHEET)
+    assert row["title"] == "Shared Care Records"
+    assert row["agenda_item"] == "17712"
+
+
+def test_a_date_atop_the_agenda_is_not_the_start_of_the_next_sheet():
+    front = "Date: Monday, 1 April 2013\nTime: 6.30 pm\n" + "".join(f"Agenda line {n}\n" for n in range(20))
+    [row] = papers(front + COUNCIL_FRONT_PAGE)
+    assert row["meeting_date"] == dt.date(2013, 10, 28)
+    assert row["author"] == "Executive Member for Children and Families, and Community Health"
