@@ -9,6 +9,7 @@ from importlib.resources import files
 
 import py3langid
 
+from extractors.meetings import meeting_addressed
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document
 from pipeline.textutil import fold
@@ -60,6 +61,8 @@ def classify(doc: Document) -> str:
         return "minutes"
     if "agenda" in kinds:
         return "board_pack" if kinds & {"cover_sheet", "action_log"} else "agenda"
+    if meeting_addressed(doc):
+        return "report"  # a cover "To: Cabinet, 30 January 2025": a report to a meeting, whatever its subject
     first_page = fold(doc.pages[0].text) if doc.pages else ""
     # the kind named first on the title page: a business plan may mention its strategy later
     named = [(m.start(), doc_type) for doc_type, patterns in vocab["title"].items()

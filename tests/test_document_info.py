@@ -35,3 +35,9 @@ def test_shorter_forms_count_for_the_full_name_and_the_kind_of_paper_is_cut_off(
                "Sefton Health and Wellbeing Board agreed.\nChair of Sefton Health and Wellbeing Board\n"
                "Liverpool City Region and Liverpool City Region partners.\n")
     assert row["organisation"] == "Sefton Health and Wellbeing Board"
+
+
+def test_a_report_addressed_to_a_meeting_is_a_report_whatever_its_subject():
+    row = info("From:\tRoger Gough, Leader\nTo:\tCabinet, 30 January 2025\n"
+               "Subject:\tIntegrated Care Strategy Delivery Plan\nSummary: the strategy is delivered.\n")
+    assert row["doc_type"] == "report"
