@@ -136,19 +136,6 @@ class Grid:
 
 # ---------------------------------------------------------------- text papers
 
-def _cell_kinds(cells: list[str], lang: str | None) -> tuple[int, int]:
-    """(figures, other filled cells) among the value cells of a tab row."""
-    figures = others = 0
-    for cell in cells[1:]:
-        if not cell:
-            continue
-        if parse_figure(cell, lang):
-            figures += 1
-        else:
-            others += 1
-    return figures, others
-
-
 def _is_header_cells(cells: list[str], lang: str | None) -> bool:
     values = [c for c in cells[1:] if c and not is_empty_cell(c)]
     if not values:

@@ -20,22 +20,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-import py3langid
-
+from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
 
-CUE_KINDS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline", "stop",
-             "rec_sentence", "dec_sentence")
+# Cues that open a block of the item's text (the first three letters say which: rec or dec).
+OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline")
+CUE_KINDS = (*OPENERS, "stop", "rec_sentence", "dec_sentence")
+# A bold line shorter than this inside a bold-headed item is a section heading: it ends a block.
+MAX_SECTION_HEADING = 60
 # A paper is minutes (and its recommendations are worth a row) when this many items record a decision.
 MIN_DECIDED_ITEMS = 2
 # A label or decision heading is a short line, not a sentence of the text.
 MAX_LABEL_TOKENS = 14
 # Decision sentences this close (in sentences) belong to one passage.
 SENTENCE_GAP = 1
-LANGUAGE_SAMPLE = 5000
 # A styled title wraps onto the next line when the gap is below this many line heights.
 TITLE_WRAP_GAP = 0.5
 # An unnumbered heading runs over at most this many lines before its reference "(Item 3)".
@@ -79,11 +80,6 @@ def _pipeline(lang: str):
             if patterns:
                 matcher.add(kind, patterns)
     return nlp, matcher
-
-
-def _language(doc: Document) -> str:
-    sample = doc.text[:LANGUAGE_SAMPLE]
-    return py3langid.classify(sample)[0] if len(sample.split()) >= 5 else "en"
 
 
 @dataclass
@@ -240,7 +236,7 @@ def _blocks(item: Item, lang: str) -> list[Block]:
         if kind == "stop":
             current = None
             continue
-        if kind in ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline"):
+        if kind in OPENERS:
             current = Block(kind[:3], page, inline=kind.endswith("_inline"), cue=kind)
             blocks.append(current)
             if rest:
@@ -248,8 +244,8 @@ def _blocks(item: Item, lang: str) -> list[Block]:
             continue
         if current is None:
             continue
-        if (current.inline and numbered) or (line.bold and not item.bold) or (line.bold and item.bold and
-                                                                             len(line.text) < 60):
+        # a block ends at the next numbered paragraph (inline ones) or at a bold heading
+        if (current.inline and numbered) or (line.bold and (not item.bold or len(line.text) < MAX_SECTION_HEADING)):
             current = None
             continue
         current.parts.append(text)
@@ -289,7 +285,7 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
 
 
 def decisions(doc: Document) -> list[dict]:
-    lang = _language(doc)
+    lang = detect_language(doc.text) or "en"
     items = find_items(doc, furniture(doc), lang)
     blocks_of = [_blocks(item, lang) for item in items]
     # narrative sentences ("The Board agreed ...") are read only in minutes that
