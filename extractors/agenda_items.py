@@ -69,6 +69,24 @@ def page_range(text: str) -> tuple[str | None, str]:
     return pages, (text[:match.start()] + text[match.end():]).strip()
 
 
+_TRAILING_GROUP = re.compile(r"\s*[(\[]\s*(?P<words>[^()\[\]]{2,40}?)\s*[)\]]\s*$")
+
+
+def purpose_and_format(title: str) -> tuple[str, str | None, str | None]:
+    """"Budget 2025/26 (For Decision) (Paper)": the title, its purpose and its format."""
+    purpose = fmt = None
+    while match := _TRAILING_GROUP.search(title):
+        words = match["words"]
+        if purpose is None and (found := vocab_value("purpose", words)):
+            purpose = found
+        elif fmt is None and (found := vocab_value("format", words)):
+            fmt = found
+        else:
+            break
+        title = title[:match.start()].rstrip()
+    return title, purpose, fmt
+
+
 def split_presenter(title: str) -> tuple[str, str | None]:
     for pattern in vocab()["presenter"]:
         match = pattern.search(title)

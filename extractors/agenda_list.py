@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.agenda_items import Item, Lines, page_range, split_presenter, vocab
-from extractors.when import find_date, find_times, tidy_ordinals
+from extractors.agenda_items import Item, Lines, page_range, purpose_and_format, split_presenter, vocab
+from extractors.when import find_date, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
 from pipeline.textutil import clean
@@ -36,14 +36,19 @@ MIN_SECTION_LETTERS = 4  # "ST" in an action column is initials, not a section
 MAX_CHILD_WORDS = 12
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME_GROUP = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\)", re.I)
+# "Welcome 10:00 - 10:05" (a colon or am/pm: not "Budget 2025.26")
+_TRAILING_TIMES = re.compile(r"\s+\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|[.:]\d{2}\s*[ap]\.?m\.?)"
+                             r"(?:\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I)
 _SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 _CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 
 
 @lru_cache(maxsize=1)
 def _numbered() -> re.Pattern:
+    clock = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
     return re.compile(
-        rf"^(?:{vocab()['number_prefix']})?"
+        rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
+        rf"(?:{vocab()['number_prefix']})?"
         r"(?P<num>\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
@@ -88,6 +93,7 @@ class Candidate:
     readings: list[tuple[str, int]]
     x: float | None
     title_x: float | None
+    clock: str | None = None  # the time printed before the number
 
     @property
     def contents_like(self) -> bool:
@@ -136,7 +142,7 @@ def candidate(index: int, page: Page, line: Line) -> Candidate | None:
     if line.words and len(line.words) > 1 and line.words[0].text.rstrip(".):") == match["num"]:
         title_x = line.words[1].bbox.x0 if line.words[1].bbox else None
     return Candidate(index, page, line, match["num"], match["title"], options,
-                     line.bbox.x0 if line.bbox else None, title_x)
+                     line.bbox.x0 if line.bbox else None, title_x, match["clock"])
 
 
 def build_runs(candidates: list[Candidate]) -> list[Run]:
@@ -225,15 +231,17 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     if cand.contents_like:
         text = _CONTENTS_PAGE.sub("", text)
     found_pages, text = page_range(text)
-    start_time = None
-    group = _TIME_GROUP.search(text)
+    clock = cand.clock
+    group = _TIME_GROUP.search(text) or _TRAILING_TIMES.search(text)
     if group:
-        times = find_times(group.group())
-        start_time = times[0][0] if times else None
+        clock = clock or group.group()
         text = (text[:group.start()] + text[group.end():]).strip()
     text, presenter = split_presenter(text)
+    text, purpose, fmt = purpose_and_format(text)
+    start, end = time_span(clock) if clock else (None, None)
     item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :"), page=cand.page.number,
-                item_number=cand.number, presenter=presenter, start_time=start_time,
+                item_number=cand.number, presenter=presenter, purpose=purpose, format=fmt,
+                start_time=start, duration_minutes=minutes_between(start, end),
                 page_range=pages or found_pages)
     return item, index
 

@@ -14,7 +14,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractors.agenda_items import Item, Lines, duration_minutes, vocab, vocab_value
-from extractors.when import find_times
+from extractors.when import find_times, minutes_between, time_span
 from pipeline.model import Document, Table
 from pipeline.textutil import clean, fold
 
@@ -165,11 +165,11 @@ def items_of_table(table: Table, page: int) -> list[Item]:
             before_note, note = section, _join_fragments(filled)
             continue
         note = None
-        times = find_times(timing or "")
+        start, end = time_span(timing or "")
         items.append(Item(
             title=title, page=page, item_number=number.rstrip(".") if number else None,
             presenter=presenter, purpose=vocab_value("purpose", purpose), format=vocab_value("format", fmt),
-            duration_minutes=duration_minutes(timing), start_time=times[0][0] if times else None,
+            duration_minutes=duration_minutes(timing) or minutes_between(start, end), start_time=start,
             section=item_section))
     return items if len(items) >= MIN_ITEMS else []
 

@@ -89,3 +89,12 @@ def time_span(text: str) -> tuple[str | None, str | None]:
         if _RANGE_GAP.match(text[start[2]:nxt[1]]):
             return start[0], nxt[0]
     return start[0], None
+
+
+def minutes_between(start: str | None, end: str | None) -> int | None:
+    """Minutes from ``HH:MM`` to ``HH:MM`` ("10:00" to "10:15" is 15), None without both."""
+    if not start or not end:
+        return None
+    (h1, m1), (h2, m2) = (map(int, t.split(":")) for t in (start, end))
+    minutes = (h2 * 60 + m2) - (h1 * 60 + m1)
+    return minutes if minutes > 0 else None

@@ -202,3 +202,22 @@ def test_items_numbered_by_part_letter():
     doc = text_document("AGENDA\nA1 Introduction\nA2 Apologies and Substitutes\nA3 Minutes\n")
     assert [(r["item_number"], r["title"]) for r in items(doc)] == [
         ("A1", "Introduction"), ("A2", "Apologies and Substitutes"), ("A3", "Minutes")]
+
+
+def test_times_purposes_and_formats_printed_with_list_items():
+    doc = text_document("Agenda\n10:00 1. Welcome and apologies\n"
+                        "2. Month 10 finance report (For Decision) (Paper) 10:05 - 10:25\n"
+                        "3. Capital programme update (To note)\n")
+    rows = items(doc)
+    assert [(r["title"], r["start_time"], r["duration_minutes"], r["purpose"], r["format"]) for r in rows] == [
+        ("Welcome and apologies", "10:00", None, None, None),
+        ("Month 10 finance report", "10:05", 20, "decision", "paper"),
+        ("Capital programme update", None, None, "noting", None)]
+
+
+def test_agenda_table_with_clock_ranges():
+    doc = text_document("Agenda\nTime\tItem\tTitle\tLead\n"
+                        "10:00-10:05\t1\tWelcome\tAnn Lee\n10:05 – 10:45\t2\tStrategy refresh\tBo Ray\n")
+    rows = items(doc)
+    assert [(r["start_time"], r["duration_minutes"], r["presenter"]) for r in rows] == [
+        ("10:00", 5, "Ann Lee"), ("10:05", 40, "Bo Ray")]
