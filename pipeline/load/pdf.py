@@ -1,4 +1,9 @@
-"""PDF papers: pdfplumber pages into the page model (words, lines, tables)."""
+"""PDF papers into the page model: words and lines from pypdfium2, tables from pdfplumber.
+
+Every page is read once by pypdfium2 (cheap). Only pages that may hold a table
+(drawn rulings, or several lines of column-aligned text) are opened with
+pdfplumber, once, for the table finder; the rest never reach pdfminer.
+"""
 from __future__ import annotations
 
 import io
@@ -6,12 +11,11 @@ import statistics
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 
 from pipeline.find_tables import find_tables
 from pipeline.load import LoadError
 from pipeline.model import BBox, Line, Page, Word
+from pipeline.pdfium import PDFIUM_LOCK, CheapPage, PdfiumOpenError, open_document, read_page
 from pipeline.textutil import clean
 
 # Words closer than this many line heights stay on one line.
@@ -19,12 +23,17 @@ LINE_TOLERANCE = 0.5
 # A horizontal gap wider than this many font sizes splits a line into cells,
 # the way a text rendering separates table columns with tabs.
 CELL_GAP = 1.5
-
-
-def _words(page) -> list[Word]:
-    raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-    return [Word(text=w["text"], bbox=BBox(w["x0"], w["top"], w["x1"], w["bottom"]),
-                 fontname=w.get("fontname"), size=w.get("size")) for w in raw]
+# A page goes to the table finder when its drawn rules could make a grid (this
+# many horizontal and vertical rules; a rectangle counts as two of each) or this
+# many lines split into cells (a table drawn without rules).
+MIN_RULES = 2
+MIN_CELL_LINES = 3
+# A rule is at most this thick (points) and a table rule at least this long.
+RULE_THICKNESS = 2.0
+MIN_TABLE_RULE = 8.0
+# An underline lies this close below the word's box and spans most of the word.
+UNDERLINE_GAP = 4.0
+UNDERLINE_SPAN = 0.8
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -56,28 +65,104 @@ def _make_line(words: list[Word]) -> Line:
                 bold=all(w.bold for w in words), cells=cells)
 
 
-def read_page(page, number: int) -> Page:
-    words = _words(page)
-    result = Page(number=number, lines=group_lines(words), width=float(page.width),
-                  height=float(page.height))
-    if not words and page.images:
-        result.problems.append("no text layer (image-only page)")
-    result.tables = find_tables(page, number)
-    return result
+def _underlines(paths: list[BBox]) -> list[BBox]:
+    return [p for p in paths if p.bottom - p.top <= RULE_THICKNESS]
+
+
+def _underlined(line: Line, underlines: list[BBox]) -> list[str]:
+    """Runs of words of the line with a rule just below them."""
+    runs: list[list[str]] = []
+    previous = False
+    for word in line.words:
+        box = word.bbox
+        under = any(
+            -RULE_THICKNESS <= rule.top - box.bottom <= UNDERLINE_GAP
+            and min(rule.x1, box.x1) - max(rule.x0, box.x0) >= UNDERLINE_SPAN * (box.x1 - box.x0)
+            for rule in underlines)
+        if under:
+            if previous:
+                runs[-1].append(word.text)
+            else:
+                runs.append([word.text])
+        previous = under
+    return [" ".join(run) for run in runs]
+
+
+def to_page(cheap: CheapPage, number: int) -> Page:
+    page = Page(number=number, lines=group_lines(cheap.words), width=cheap.width, height=cheap.height,
+                problems=list(cheap.problems))
+    underlines = _underlines(cheap.paths)
+    if underlines:
+        for line in page.lines:
+            line.underlined = _underlined(line, underlines)
+    if not cheap.words and cheap.images:
+        page.problems.append("no text layer (image-only page)")
+    return page
+
+
+def needs_geometry(cheap: CheapPage, page: Page) -> bool:
+    """Whether the table finder should see the page (pdfplumber's objects)."""
+    horizontal = vertical = 0
+    for path in cheap.paths:
+        width, height = path.x1 - path.x0, path.bottom - path.top
+        if width >= MIN_TABLE_RULE and height >= MIN_TABLE_RULE:
+            horizontal, vertical = horizontal + 2, vertical + 2
+        elif width >= MIN_TABLE_RULE:
+            horizontal += 1
+        elif height >= MIN_TABLE_RULE:
+            vertical += 1
+    if horizontal >= MIN_RULES and vertical >= MIN_RULES:
+        return True
+    return sum(1 for line in page.lines if line.cells) >= MIN_CELL_LINES
+
+
+def _open_pdfium(data: bytes):
+    try:
+        return open_document(data)
+    except PdfiumOpenError as exc:
+        if exc.encrypted:
+            raise LoadError("encrypted PDF: cannot be read without a password") from exc
+        raise LoadError(f"not a readable PDF: {exc}") from exc
 
 
 def read_pdf(data: bytes) -> list[Page]:
+    with PDFIUM_LOCK:
+        document = _open_pdfium(data)
+        try:
+            pages, geometry = [], []
+            for index in range(len(document)):
+                cheap = read_page(document, index)
+                page = to_page(cheap, index + 1)
+                pages.append(page)
+                if needs_geometry(cheap, page):
+                    geometry.append(page)
+        finally:
+            document.close()
+    if not pages:
+        raise LoadError("not a readable PDF: it has no pages")
+    if geometry:
+        add_tables(data, geometry)
+    return pages
+
+
+def add_tables(data: bytes, pages: list[Page]) -> None:
+    """Run the table finder on these pages, each parsed by pdfplumber once."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise LoadError(f"encrypted PDF: cannot be read without a password ({type(exc).__name__})") from exc
-    except (PDFSyntaxError, PSException) as exc:
-        raise LoadError(f"not a readable PDF: {exc or type(exc).__name__}") from exc
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        raise LoadError(f"not a readable PDF: {type(exc).__name__}: {exc}") from exc
-    pages = []
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        for page in pages:
+            page.problems.append("tables not searched: pdfplumber cannot decrypt the file")
+        return
+    except Exception as exc:  # pdfminer raises many kinds on files pdfium repairs
+        for page in pages:
+            page.problems.append(f"tables not searched: pdfplumber cannot parse the file ({type(exc).__name__})")
+        return
     with pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            pages.append(read_page(page, number))
-            page.close()  # drop pdfplumber's per-page caches: bounded memory on long packs
-    return pages
+        for page in pages:
+            plumber_page = pdf.pages[page.number - 1]
+            try:
+                page.tables = find_tables(plumber_page, page.number)
+            except Exception as exc:
+                page.problems.append(f"tables not searched: {type(exc).__name__}: {exc}")
+            finally:
+                plumber_page.close()  # drop pdfplumber's per-page caches: bounded memory on long packs
