@@ -297,14 +297,14 @@ def _tokens(fragment: Fragment, options_in) -> list[Token]:
 def _marked(fragments: list[Fragment], options_in, underlined_option) -> tuple[list[str], list[str], bool]:
     """Options offered, options ticked (the box beside each, or below it) or
     underlined, and whether the rows hold other text."""
-    offered, chosen, other = [], [], False
+    offered, chosen, underlined, other = [], [], [], False
     rows = [_tokens(f, options_in) for f in fragments]
     for r, (fragment, tokens) in enumerate(zip(fragments, rows)):
         options = [k for k, t in enumerate(tokens) if t.kind == "option"]
         boxes = [k for k, t in enumerate(tokens) if t.kind == "box"]
         other = other or any(t.kind == "text" for t in tokens)
         offered += [tokens[k].value for k in options]
-        chosen += [o for o in map(underlined_option, fragment.underlined) if o]
+        underlined += [o for o in map(underlined_option, fragment.underlined) if o]
         if options and boxes:
             # boxes written before their options, or after them
             side = -1 if boxes[0] < options[0] else 1
@@ -316,6 +316,9 @@ def _marked(fragments: list[Fragment], options_in, underlined_option) -> tuple[l
                 if box.value and box.position is not None:
                     nearest = min(options, key=lambda k: abs((tokens[k].position or 0.0) - box.position))
                     chosen.append(tokens[nearest].value)
+    # every option underlined is a table's rules under its cells, not a choice
+    if len(set(offered)) < 2 or not set(offered) <= set(underlined):
+        chosen += underlined
     return offered, chosen, other
 
 
@@ -363,12 +366,15 @@ def _choice(sheet: Sheet, name: str, free_text: bool) -> str | None:
 
 
 def _risk(sheet: Sheet) -> str | None:
-    if _choice(sheet, "risk_identified", free_text=False) == "no":
+    """The risk text; none when the sheet answers No to "Risk identified"."""
+    identified = _choice(sheet, "risk_identified", free_text=True)
+    if identified in ("no", "not applicable"):
         return None
     text = sheet.text("risk")
-    if not text or label_key(text) in _vocab()["field_labels"]["risk"]:
-        return None
-    return text
+    if text and label_key(text) not in _vocab()["field_labels"]["risk"]:
+        return text
+    # "Risk Identified | <the risk>": the answer is the risk itself
+    return identified if identified and identified not in _vocab()["choices"] else None
 
 
 def _row(sheet: Sheet) -> dict | None:

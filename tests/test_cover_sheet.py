@@ -259,3 +259,15 @@ def test_a_date_atop_the_agenda_is_not_the_start_of_the_next_sheet():
     [row] = papers(front + COUNCIL_FRONT_PAGE)
     assert row["meeting_date"] == dt.date(2013, 10, 28)
     assert row["author"] == "Executive Member for Children and Families, and Community Health"
+
+
+def test_risk_written_beside_risk_identified():
+    text = NHS_SHEET.replace("Risk Identified\t<u>Y</u> e\t\tNo\t\nIf Yes : Risk\tDelay in supplier contracts.\t\t\n",
+                             "Risk Identified\tStaff may not be released for training.\t\n")
+    assert papers(text)[0]["risk"] == "Staff may not be released for training."
+
+
+def test_a_table_ruled_under_every_option_marks_none_of_them():
+    text = NHS_SHEET.replace("\tFor Informa\t\tΧ\t\n\tFor Discussion\t\t,\t\n\tFor Decision\t\tX\t\n",
+                             "\t<u>For Information</u>\t\n\t<u>For Discussion</u>\t\n\t<u>For Decision</u>\t\n")
+    assert papers(text)[0]["purpose"] is None
