@@ -32,6 +32,7 @@ _TIME_12 = rf"(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s?{_MERIDIEM}"
 _TIME_24 = r"(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
 _TIME_CUED = r"(?:\bkl\.?|\bat|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])[.:](?P<mc>[0-5]\d)(?![\d.])(?!\s?[ap]\.?\s?m\b)"
 _TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_24})|{_TIME_CUED}", re.I)
+_BARE_END = re.compile(r"\s*(?:-|–|—|til)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.])")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|til)\s*$", re.I)
 
 
@@ -88,6 +89,10 @@ def time_span(text: str) -> tuple[str | None, str | None]:
     for nxt in times[1:2]:
         if _RANGE_GAP.match(text[start[2]:nxt[1]]):
             return start[0], nxt[0]
+    # "kl. 13.00-15.00": the clock word covers both ends
+    bare_end = _BARE_END.match(text, start[2])
+    if bare_end:
+        return start[0], f"{int(bare_end['h']):02d}:{bare_end['m']}"
     return start[0], None
 
 

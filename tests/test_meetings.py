@@ -71,6 +71,7 @@ def test_times_and_dates_as_printed():
     assert time_span("Time 11.15am – 12.45pm") == ("11:15", "12:45")
     assert time_span("Dato: 04.12.2012") == (None, None)
     assert time_span("(kl. 12.40) v. Tove") == ("12:40", None)
+    assert time_span("Tid: kl. 13.00-15.30") == ("13:00", "15:30")
     assert find_date("26 th May 2016")[0] == dt.date(2016, 5, 26)
     assert find_date("Pages 1 - 10") is None
 
