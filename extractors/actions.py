@@ -26,6 +26,7 @@ from pipeline.model import Document, Line, Table
 from pipeline.textutil import clean
 
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/'’]*(\d{2}|\d{4})$")
+_MONTH_FULL_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ITEM_CELL = re.compile(r"^(\d{1,3})\.?$")
 _ITEM_LINE = re.compile(r"^(\d{1,3})\.?\s+[A-Z]")
@@ -86,7 +87,12 @@ def due_date(raw: str | None, year_of_paper: int | None) -> dt.date | None:
         if year_of_paper is not None and abs(year - year_of_paper) > DUE_YEAR_RANGE:
             return None  # "May-01": 1 May or May 2001? not a guess to make
         return parse_month(match.group(1), year)
-    return parse_date(text)
+    full = parse_date(text)
+    if full:
+        return full
+    # "end of March 2018": a month and a four-digit year inside the text
+    inside = _MONTH_FULL_YEAR.search(text)
+    return parse_month(inside.group(1), int(inside.group(2))) if inside else None
 
 
 def _status(status: str | None, complete: str | None) -> str | None:

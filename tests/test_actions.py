@@ -49,7 +49,9 @@ def test_due_dates():
     assert due_date("Sept 2018", 2017) == dt.date(2018, 9, 1)
     assert due_date("31/03/2018", 2017) == dt.date(2018, 3, 31)
     assert due_date("May-01", 2017) is None
+    assert due_date("End of March 2018", 2017) == dt.date(2018, 3, 1)
     assert due_date("Ongoing", 2017) is None
+    assert due_date("Q2 2017", 2017) is None
 
 
 def test_agenda_with_an_action_column_is_not_an_action_log():
