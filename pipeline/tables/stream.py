@@ -37,7 +37,8 @@ GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column o
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
 # years and ranges open at one end ("2003–04", "$15,000–") head columns rather than fill them
-_HEADING_NUMBER = re.compile(r"^((19|20)\d\d([–/-]\d{2,4})?|.*\d.*[–-])$")
+_YEAR = re.compile(r"^(19|20)\d\d([–/-]\d{2,4})?$")
+_OPEN_RANGE = re.compile(r"^.*\d.*[–-]$")
 # numbering and bullets that open list items: "2.", "2.1", "(a)", "iv.", "•"
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•·▪◦‣●■□➢*–-])$", re.I)
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
@@ -63,7 +64,7 @@ class Phrase:
     @property
     def figure(self) -> bool:
         """A value of the table body (a number that is not a year or a heading range)."""
-        return self.numeric and not _HEADING_NUMBER.match(self.text)
+        return self.numeric and not (_YEAR.match(self.text) or _OPEN_RANGE.match(self.text))
 
 
 @dataclass
@@ -127,9 +128,10 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             last = phrases[-1]
             gap = word["x0"] - last.x1
             # two figures a space apart are two cells, unless the second is a group of
-            # thousands ("100 000")
-            apart = (_NUMBER.match(word["text"]) and _NUMBER.match(last.words[-1]["text"])
-                     and not _THOUSANDS.match(word["text"]) and gap > 0.2 * size)
+            # thousands ("100 000"); so are a figure and a capitalised word a wide space apart
+            apart = (_NUMBER.match(last.words[-1]["text"]) and gap > 0.2 * size
+                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
+                          or word["text"][:1].isupper() and gap > 0.3 * size))
             if gap < PHRASE_GAP * size and not apart:
                 last.words.append(word)
                 last.x1 = max(last.x1, word["x1"])
@@ -248,7 +250,7 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]]) -> l
         for phrase in line.phrases:
             column, spans = _column_of(phrase, columns)
             above = next((b for b in blocks if b.last_line == k - 1 and b.column == column
-                          and not (spans or b.spans)
+                          and not (spans or b.spans or _YEAR.match(b.phrases[-1].text))
                           and phrase.x0 < max(p.x1 for p in b.phrases)
                           and min(p.x0 for p in b.phrases) < phrase.x1
                           and phrase.top - b.phrases[-1].bottom < HEADER_LEADING * line.size), None)
@@ -350,6 +352,7 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     for line in reversed(lines[max(0, index - MAX_HEADINGS_ABOVE):index]):
         first = (above or region)[0]
         if (first.top - line.bottom > HEADING_GAP * line.size or len(line.chunks) != 1
+                or line.size > 1.1 * first.size or not _short(line, region)
                 or line.x0 <= columns[0][1] or line.x1 > columns[-1][1] + line.size):
             break
         above.insert(0, line)
