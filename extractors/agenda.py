@@ -10,7 +10,7 @@ list, a business plan, a report full of KPIs) gives no rows.
 from __future__ import annotations
 
 from extractors.agenda_items import Item, Lines, vocab
-from extractors.agenda_list import candidate, list_items
+from extractors.agenda_list import candidate, list_items, plain_items
 from extractors.agenda_table import table_items
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
@@ -61,7 +61,7 @@ class AgendaExtractor(Extractor):
         for lines, compact in ((agenda_scope(doc), True), (minutes_scope(doc), False)):
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
-            items = table_items(doc, lines) or list_items(lines, compact)
+            items = table_items(doc, lines) or list_items(lines, compact) or (plain_items(lines) if compact else [])
             if items:
                 break
         return {"agenda_items": [item.row(i) for i, item in enumerate(items, 1)]}

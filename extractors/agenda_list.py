@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractors.agenda_items import Item, Lines, page_range, purpose_and_format, split_presenter, vocab
-from extractors.when import find_date, minutes_between, tidy_ordinals, time_span
+from extractors.when import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
 from pipeline.textutil import clean
@@ -34,6 +34,9 @@ SECTION_REACH = 3
 MAX_SECTION_WORDS = 6
 MIN_SECTION_LETTERS = 4  # "ST" in an action column is initials, not a section
 MAX_CHILD_WORDS = 12
+# An unnumbered agenda: at least this many short lines in one column.
+MIN_PLAIN_ITEMS = 3
+MAX_PLAIN_WORDS = 10
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME_GROUP = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\)", re.I)
 # "Welcome 10:00 - 10:05" (a colon or am/pm: not "Budget 2025.26")
@@ -364,3 +367,26 @@ def list_items(lines: Lines, compact: bool) -> list[Item]:
             return items
     stops = {c.index for c in candidates} | set(sections)
     return _walk(run, runs, lines, stops, len(lines), None, sections)
+
+
+def plain_items(lines: Lines) -> list[Item]:
+    """An agenda of unnumbered lines under its heading ("Call to Order", "Roll
+    Call", "Public Comment"): short lines in one column, up to the first prose.
+    ``lines[0]`` is the heading; the meeting's date and time may follow it."""
+    items: list[Item] = []
+    column = None
+    for page, _, line in lines[1:]:
+        text = line.text.strip()
+        if not items and (find_date(text) or is_time_only(text)):
+            continue
+        filled = [c for c in line.cells or [] if c]
+        if (len(text.split()) > MAX_PLAIN_WORDS or text.endswith((".", ":")) or len(filled) > 1
+                or find_date(text) or not text[0].isalpha()):
+            break
+        if line.bbox is not None:
+            column = line.bbox.x0 if column is None else column
+            if abs(line.bbox.x0 - column) > INDENT_TOLERANCE:
+                break
+        items.append(Item(title=text, page=page.number))
+    return items if len(items) >= MIN_PLAIN_ITEMS else []
+

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from extractors.agenda_list import candidate
-from extractors.when import find_date, find_times, tidy_ordinals, time_span
+from extractors.when import find_date, find_times, is_time_only, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import cue_kind
 from pipeline.model import Document, Line, Page
@@ -98,16 +98,6 @@ def _is_organisation(text: str) -> bool:
     return any(p.search(text.strip(" .,")) for p in vocab()["organisation"])
 
 
-def _is_time_only(text: str) -> bool:
-    times = find_times(text)
-    if not times:
-        return False
-    rest = text
-    for _, start, end in reversed(times):
-        rest = rest[:start] + rest[end:]
-    return not re.search(r"[^\W\d_]{3,}", rest)
-
-
 def _cut_contact(text: str) -> str:
     return vocab()["contact"].sub("", text).strip()
 
@@ -121,7 +111,7 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
         if in_remark or text.startswith("("):
             in_remark = not text.endswith(")")
             continue
-        if not text or _is_time_only(text) or not re.search(r"[^\W\d_]{3,}", text):
+        if not text or is_time_only(text) or not re.search(r"[^\W\d_]{3,}", text):
             if parts:
                 break
             continue
@@ -175,7 +165,7 @@ def meeting_from_header(doc: Document) -> dict | None:
         return None
     if not fields["start_time"]:
         for entry in block:
-            if _is_time_only(entry.line.text):
+            if is_time_only(entry.line.text):
                 fields["start_time"], fields["end_time"] = time_span(entry.line.text)
                 break
     if not fields["body"]:

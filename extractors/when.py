@@ -80,6 +80,15 @@ def find_times(text: str) -> list[tuple[str, int, int]]:
     return [(_hhmm(m), m.start(), m.end()) for m in _TIME.finditer(text)]
 
 
+def is_time_only(text: str) -> bool:
+    """A line that gives a time and nothing else: "10:30am-12:30pm", "1:30 p.m."."""
+    times = find_times(text)
+    rest = text
+    for _, start, end in reversed(times):
+        rest = rest[:start] + rest[end:]
+    return bool(times) and not re.search(r"[^\W\d_]{3,}", rest)
+
+
 def time_span(text: str) -> tuple[str | None, str | None]:
     """Start and end time: "1pm – 3pm" gives both, "at 10.00 am" only a start."""
     times = find_times(text)

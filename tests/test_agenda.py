@@ -221,3 +221,13 @@ def test_agenda_table_with_clock_ranges():
     rows = items(doc)
     assert [(r["start_time"], r["duration_minutes"], r["presenter"]) for r in rows] == [
         ("10:00", 5, "Ann Lee"), ("10:05", 40, "Bo Ray")]
+
+
+def test_unnumbered_agenda_lines_under_the_heading_up_to_the_first_prose():
+    doc = text_document("County Advisory Board\nAGENDA\nMonday, November 4, 2019\n10:30am - 12:00pm\n"
+                        "Welcome and Roll Call\nApproval of Minutes\nPublic Comment\nAdjournment\n"
+                        "Members of the public may attend in person or by phone.\n")
+    assert [r["title"] for r in items(doc)] == ["Welcome and Roll Call", "Approval of Minutes", "Public Comment",
+                                                "Adjournment"]
+    prose = text_document("AGENDA\nThe board will meet to discuss the budget.\nAll are welcome to attend.\n")
+    assert items(prose) == []
