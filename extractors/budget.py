@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from extractors.budget_grid import Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, period_in, text_grids
+from extractors.budget_grid import (Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, period_in, prefer_ruled,
+                                    ruled_grids, text_grids)
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
@@ -267,8 +268,10 @@ def budget_lines(doc: Document) -> list[dict]:
     grids: list[Grid] = []
     for page in doc.pages:
         skipped = {i for (p, i) in skip if p == page.number}
-        read = pdf_grids if any(line.bbox for line in page.lines) else text_grids
-        grids.extend(read(page, lang, skipped))
+        if any(line.bbox for line in page.lines):
+            grids.extend(prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skipped)))
+        else:
+            grids.extend(text_grids(page, lang, skipped))
     rows: list[dict] = []
     previous: Table | None = None
     previous_financial = False

@@ -128,6 +128,11 @@ class Grid:
     rows: list[GridRow] = field(default_factory=list)
     header_label: str | None = None  # what the header says over the row labels
     reaches_page_end: bool = False
+    span: tuple[float, float] | None = None  # top and bottom on a PDF page
+
+    @property
+    def n_figures(self) -> int:
+        return sum(len(r.values) for r in self.rows)
 
     @property
     def has_header(self) -> bool:
@@ -176,6 +181,48 @@ def text_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> li
         values = {c: cell for c, cell in enumerate(cells[1:]) if cell}
         grid.rows.append(GridRow(tidy_label(cells[0]), values, page.number, line.bold))
     return [g for g in grids if g.rows]
+
+
+def ruled_grids(page: Page, lang: str | None) -> list[Grid]:
+    """Ruled tables the page model found (``page.tables``), when their cells are
+    clean: a label, then one figure (or a blank mark) per cell."""
+    grids = []
+    for table in page.tables:
+        if table.method != "lattice" or table.bbox is None or table.n_cols < 2:
+            continue
+        grid = Grid(page=page.number, first_line=_line_at(page, table.bbox.top),
+                    columns=[[] for _ in range(table.n_cols - 1)], span=(table.bbox.top, table.bbox.bottom))
+        clean_cells = True
+        for raw in table.rows:
+            cells = [clean(c) or "" for c in raw]
+            if not grid.rows and _is_header_cells(cells, lang):
+                grid.header_label = grid.header_label or (cells[0] or None)
+                _stack_text_header(grid, cells[1:])
+                continue
+            values = {c: cell for c, cell in enumerate(cells[1:]) if cell}
+            clean_cells &= all(parse_figure(v, lang) or is_empty_cell(v) for v in values.values())
+            grid.rows.append(GridRow(tidy_label(cells[0]), values, page.number))
+        grid.reaches_page_end = not any(l.bbox and l.bbox.top > table.bbox.bottom and len(l.words) > 3
+                                        for l in page.lines)
+        if clean_cells and grid.n_figures >= 1:
+            grids.append(grid)
+    return grids
+
+
+def _line_at(page: Page, top: float) -> int:
+    """Index of the first line at or below a height (points)."""
+    return next((i for i, l in enumerate(page.lines) if l.bbox and l.bbox.bottom > top), len(page.lines))
+
+
+def prefer_ruled(ruled: list[Grid], found: list[Grid]) -> list[Grid]:
+    """Grids of one page: a clean ruled table replaces the line-read tables it
+    covers unless they hold more figures; in reading order."""
+    kept = list(found)
+    for grid in ruled:
+        covered = [g for g in kept if g.span and g.span[0] < grid.span[1] and g.span[1] > grid.span[0]]
+        if sum(g.n_figures for g in covered) <= grid.n_figures:
+            kept = [g for g in kept if g not in covered] + [grid]
+    return sorted(kept, key=lambda g: g.first_line)
 
 
 def _stack_text_header(grid: Grid, cells: list[str]) -> None:
@@ -393,6 +440,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
         grid.rows.append(GridRow(tidy_label(label), values, page.number, line.bold))
     bottom = lines[end].bbox.bottom
     grid.reaches_page_end = not any(l.bbox.top > bottom and len(l.words) > 3 for l in lines[end + 1:])
+    grid.span = ((header[0] if header else lines[start]).bbox.top, bottom)
     return grid
 
 

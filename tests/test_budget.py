@@ -233,3 +233,35 @@ def test_heading_over_some_columns_only_labels_those(tmp_path):
     found = lines(doc)
     assert {r["column_label"] for r in found} == {"Staff costs", "Stock", "Other", "Total 2014/15", "Total 2013/14"}
     assert cell(found, "Direct costs", "Total 2013/14")["unit"] == "£'000"
+
+
+def test_ruled_table_cells_keep_their_wrapped_labels(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "ruled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, height - 60, "Funding priorities 2013")
+    xs, tops = (60, 330, 450), (90, 110, 150, 170, 190)
+    for top in tops:
+        pdf.line(xs[0], height - top, xs[-1], height - top)
+    for x in xs:
+        pdf.line(x, height - tops[0], x, height - tops[-1])
+    cells = [(("Area", ), ("Allocated £",)),
+             (("Patient education programmes", "Training for the regional pathways"), ("1,370,000",)),
+             (("Nurse clinic",), ("200,000",)),
+             (("Total",), ("1,570,000",))]
+    pdf.setFont("Helvetica", 10)
+    for (label, figure), top in zip(cells, tops):
+        for n, text in enumerate(label):
+            pdf.drawString(64, height - top - 12 - 12 * n, text)
+        pdf.drawRightString(446, height - top - 12, figure[0])
+    pdf.showPage()
+    pdf.save()
+    doc = load(path, "ruled.pdf")
+    found = lines(doc)
+    education = cell(found, "Patient education programmes Training for the regional pathways", "Allocated")
+    assert education["value"] == 1370000 and education["unit"] == "£"
+    assert cell(found, "Total", "Allocated")["is_total"] is True
