@@ -26,6 +26,8 @@ MAX_HEADER_LINES = 30
 MAX_LABEL_WORDS = 4
 MAX_VENUE_WORDS = 14
 MAX_VENUE_LINES = 3
+# The time of a notice's meeting follows its date within this many characters.
+NOTICE_TIME_REACH = 30
 # A table row with this many cells is the agenda itself, past the header.
 TABLE_ROW_CELLS = 3
 _LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
@@ -42,6 +44,7 @@ def vocab() -> dict:
                               re.I),
         "body": [re.compile(p, re.I) for p in patterns["body"]],
         "venue": [re.compile(p, re.I) for p in patterns["venue"]],
+        "notice": [re.compile(p, re.I) for p in patterns["notice"]],
         "venue_line": re.compile(patterns["venue_line"], re.I),
         "organisation": [re.compile(p, re.I) for p in patterns["organisation"]],
     }
@@ -136,10 +139,28 @@ def _with_postcode(block: list[HeaderLine], index: int, venue: str) -> str:
     return venue
 
 
+def meeting_from_notice(block: list[HeaderLine]) -> dict | None:
+    """A notice sentence names body, venue, date and time: it outweighs the
+    date the notice was published on."""
+    text = " ".join(e.line.text for e in block)
+    for pattern in vocab()["notice"]:
+        match = pattern.search(text)
+        found = find_date(text[match.end():]) if match else None
+        if found:
+            after = tidy_ordinals(text[match.end():]).partition(found[1])[2]
+            start, end = time_span(after[:NOTICE_TIME_REACH])
+            return {"body": clean(match["body"]), "venue": clean(match["venue"]), "meeting_date": found[0],
+                    "start_time": start, "end_time": end, "page": block[0].page.number}
+    return None
+
+
 def meeting_from_header(doc: Document) -> dict | None:
     block = header_block(doc)
     if not block:
         return None
+    notice = meeting_from_notice(block)
+    if notice:
+        return notice
     fields: dict[str, str | None] = {"body": None, "venue": None, "start_time": None, "end_time": None}
     date, date_index = None, None
     for i, entry in enumerate(block):
