@@ -225,3 +225,19 @@ def test_headings_on_several_lines_are_one_cell_and_a_heading_over_columns_its_o
         [None, None, "Amount borrowed", None],
         ["Characteristic", "Percent who borrowed", "Less than $10,000", "$10,000 or more"],
         ["Total", "44.8", "23.2", "19.4"], ["Public", "44.4", "25.5", "18.1"], ["Private", "45.9", "20.3", "21.8"]]
+
+
+def test_grid_ruling_only_the_figure_columns_gives_way_to_the_whole_table():
+    """Rules drawn around the figures only, with the row labels outside them: the whole
+    table, labels included, is found by whitespace."""
+    def draw(c):
+        top = HEIGHT - 150 + 11
+        ys = [top - 14 * i for i in range(len(UNRULED) + 1)]
+        for y in ys:
+            c.line(200, y, 426, y)
+        for x in (200, 266, 346, 426):
+            c.line(x, ys[0], x, ys[-1])
+        _unruled(c, top=150)
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED]

@@ -10,6 +10,8 @@ CROWDED_GAP = 1.5
 # Share of the filled cells that may hold several columns or several stacked rows before the
 # ruling is judged too sparse (lines only around the header or the outer box) to trust.
 MAX_CROWDED = 0.2
+# Text beside a grid, within this share of its width, on the grid's lines: the grid is partial.
+BESIDE = 0.5
 # Grid columns or rows narrower than this (points) are slivers between double rules.
 SLIVER = 7.0
 
@@ -43,6 +45,26 @@ def _crowded(found, words: list[dict]) -> bool:
             if sum(_same_rows(bottoms, other) for other in stacked) >= 2:
                 crowded += len(bottoms)
     return filled > 0 and crowded > MAX_CROWDED * filled
+
+
+def _partial(found, words: list[dict], others: list) -> bool:
+    """Does the grid rule only part of its table: short text just beside it, on the same
+    lines as the text in it (shading or rules behind some columns only)? Text in another
+    grid (tables side by side) or running text (a column of prose) does not count."""
+    x0, top, x1, bottom = found.bbox
+    inside = text_lines([w for w in words if _inside(w, found.bbox)])
+    outside = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom
+               and not x0 <= (w["x0"] + w["x1"]) / 2 <= x1
+               and not any(_inside(w, other.bbox) for other in others)]
+    if len(inside) < 2 or not outside:
+        return False
+    beside = 0
+    for line in text_lines(outside):
+        near = min(abs(line.x1 - x0), abs(line.x0 - x1)) <= BESIDE * (x1 - x0)
+        short = all(sum(len(p.words) for p in chunk) <= 3 for chunk in line.chunks)
+        level = any(abs(line.bottom - row.bottom) <= 2 for row in inside)
+        beside += near and short and level
+    return beside >= 0.5 * len(inside)
 
 
 def _same_rows(a: list[int], b: list[int]) -> bool:
@@ -87,9 +109,11 @@ def _grid(found) -> list[list[str | None]]:
 
 def lattice_tables(page, number: int, words: list[dict]) -> list[Table]:
     tables = []
-    for found in page.find_tables():
+    grids = page.find_tables()
+    for found in grids:
         rows = _grid(found)
-        if len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, words):
+        if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, words)
+                or _partial(found, words, [g for g in grids if g is not found])):
             continue
         x0, top, x1, bottom = found.bbox
         tables.append(Table(rows=rows, page=number, bbox=BBox(x0, top, x1, bottom), method="lattice"))
