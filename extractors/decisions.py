@@ -258,7 +258,7 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
     text, starts = "", []
     for page, line in item.lines:
         starts.append((len(text), page))
-        text += _tidy(line.text) + " "
+        text += _patterns()["paragraph"].sub("", _tidy(line.text)) + " "
     doc = nlp(text)
     rec, dec = [], []
     for n, sent in enumerate(doc.sents):

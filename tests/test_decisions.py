@@ -170,3 +170,16 @@ Indstillingen godkendt
     assert found == [{"item_number": "6", "title": "Prioritering af midler",
                       "recommendation": "A) Prioriteringen af midlerne godkendes.",
                       "decision": "Indstillingen godkendt", "page": 1}]
+
+
+def test_narrative_acceptance_and_numbered_paragraphs():
+    found = by_number(rows("""Open board meeting minutes
+
+## 1. Minutes of the meeting held 5th May 2015
+1.1 The minutes were accepted as a true and accurate record.
+
+## 2. Lone Working Policy
+The Chief Executive reported on lone working. The policy was accepted by the Board.
+"""))
+    assert found["1"]["decision"] == "The minutes were accepted as a true and accurate record."
+    assert found["2"]["decision"] == "The policy was accepted by the Board."
