@@ -4,6 +4,7 @@ from __future__ import annotations
 from conftest import extractor, text_document
 from pipeline.find import find_segments
 from pipeline.model import BBox, Document, Line, Page, Word
+from pipeline.query import read_table
 
 
 def items(doc: Document) -> list[dict]:
@@ -231,3 +232,13 @@ def test_unnumbered_agenda_lines_under_the_heading_up_to_the_first_prose():
                                                 "Adjournment"]
     prose = text_document("AGENDA\nThe board will meet to discuss the budget.\nAll are welcome to attend.\n")
     assert items(prose) == []
+
+
+def test_real_papers_agendas_counted_and_none_in_the_strategy_or_the_business_plan(corpus_out):
+    docs = read_table(corpus_out, "documents").to_pandas()[["document_id", "source_path"]]
+    rows = read_table(corpus_out, "agenda_items").to_pandas().merge(docs)
+    per_paper = rows.groupby("source_path").size()
+    assert "002_51a0252571eaa1a2.txt" not in per_paper and "003_ead4e5072bc465c5.txt" not in per_paper
+    assert per_paper["kent_council_assistant/Agenda_frontsheet_30th-Jan-2025_10.00_Cabinet.pdf"] == 9
+    assert per_paper["city_scrapers_cle/cuya_community_college_agenda.pdf"] == 26
+
