@@ -30,6 +30,8 @@ MAX_VENUE_LINES = 3
 NOTICE_TIME_REACH = 30
 # A table row with this many cells is the agenda itself, past the header.
 TABLE_ROW_CELLS = 3
+# a word of three letters or more: a line with one says something besides numbers
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
 
 
@@ -91,7 +93,7 @@ def header_block(doc: Document) -> list[HeaderLine]:
 def _body_of(text: str) -> str | None:
     for pattern in vocab()["body"]:
         match = pattern.search(text)
-        if match and not find_date(match["body"]) and re.search(r"[^\W\d_]{3,}", match["body"]):
+        if match and not find_date(match["body"]) and _WORD.search(match["body"]):
             # "Minutes of the Audit Committee meeting held ...": the body is the committee
             return re.sub(r"\s+meeting$", "", clean(match["body"]).strip(" .,-–"), flags=re.I)
     return None
@@ -114,7 +116,7 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
         if in_remark or text.startswith("("):
             in_remark = not text.endswith(")")
             continue
-        if not text or is_time_only(text) or not re.search(r"[^\W\d_]{3,}", text):
+        if not text or is_time_only(text) or not _WORD.search(text):
             if parts:
                 break
             continue
@@ -253,7 +255,7 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
                     and (dashed or titled)):
                 return clean(before)
             continue
-        if not text.endswith(".") and re.search(r"[^\W\d_]{3,}", text):
+        if not text.endswith(".") and _WORD.search(text):
             return clean(text)
     return None
 
