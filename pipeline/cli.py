@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from pipeline.extractor import RegistryError, load_extractors
-from pipeline.run import RunSummary, discover, run
+from pipeline.run import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT, RunSummary, discover, run
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn board papers (PDF and text) into analysis-ready Parquet tables.")
@@ -23,6 +23,7 @@ def _print_summary(summary: RunSummary) -> None:
     statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary.statuses.items()))
     out_console.print(f"[bold]{summary.papers} papers[/bold] ({statuses}), {summary.pages} pages "
                       f"in {summary.seconds:.1f}s -> {summary.out}")
+    out_console.print(f"{summary.processed} processed, {summary.papers - summary.processed} unchanged since the last run")
     counts = RichTable(show_header=True, header_style="bold", box=None)
     counts.add_column("table")
     counts.add_column("rows", justify="right")
@@ -41,9 +42,21 @@ def run_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet tables.")] = Path("data/processed"),
     extractor: Annotated[Optional[list[str]], typer.Option("--extractor", "-e", help="Run only these extractors (repeatable).")] = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any paper is not ok.")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Papers processed in parallel (default: the cores).")] = None,
+    engine: Annotated[str, typer.Option(help="local (a pool of processes) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds one paper may take before it is stopped and recorded as failed.")] = DEFAULT_TIMEOUT,
+    memory_limit: Annotated[float, typer.Option("--memory-limit", help="MB of memory one worker may use before its paper is stopped.")] = DEFAULT_MEMORY_LIMIT_MB,
 ) -> None:
-    """Process papers (.pdf, .txt, .md) and write every table of the contract."""
+    """Process papers (.pdf, .txt, .md) and write every table of the contract.
+
+    Re-running into the same --out processes only new or changed papers.
+    """
     inputs = inputs or [Path("data/raw")]
+    if engine not in ("local", "dask"):
+        console.print(f"[red]error:[/red] --engine is local or dask, not {engine!r}")
+        raise typer.Exit(2)
+    options = dict(workers=workers, engine=engine, scheduler=scheduler, timeout=timeout, memory_limit_mb=memory_limit)
     try:
         papers = discover(inputs)
         load_extractors(extractor)
@@ -56,9 +69,9 @@ def run_command(
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("papers", total=len(papers), current="")
             summary = run(papers, out, extractor, on_paper=lambda r: progress.update(
-                task, advance=1, current=r.document["source_path"][-50:]))
+                task, advance=1, current=r.document["source_path"][-50:]), **options)
     else:
-        summary = run(papers, out, extractor)
+        summary = run(papers, out, extractor, **options)
     _print_summary(summary)
     if strict and summary.failures:
         raise typer.Exit(1)

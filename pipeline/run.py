@@ -2,9 +2,17 @@
 
 One paper's failure never stops a run: it is recorded in ``documents`` with a
 status and an error, and every other paper's rows are still written.
+
+Papers are processed by an engine (a pool of local processes, or a Dask
+cluster); each paper's rows are staged as its own Parquet parts and recorded
+in the manifest as soon as they are written, so a re-run redoes only new or
+changed papers, and a killed run loses nothing already finished. The output
+tables are then built from the staged rows of the papers present.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,15 +20,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
+
 from pipeline import __version__
 from pipeline.datapackage import write_datapackage
 from pipeline.extractor import RegisteredExtractor, load_extractors
 from pipeline.find import find_segments
 from pipeline.link import link
+from pipeline.engines import DaskEngine, LocalEngine
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
+from pipeline.manifest import Manifest, fingerprint
 from pipeline.normalise import normalise, to_arrow
-from pipeline.schema import CONTENT_TABLES, TABLE_NAMES
-from pipeline.write import write_tables
+from pipeline.ocr import ocr_available, ocr_pdf
+from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
+from pipeline.write import prune_staging, read_staged, stage_paper, staged_path, write_tables
 
 # Fields of a paper's documents row that extractors may fill (never status etc.).
 DOCUMENT_FIELDS = ("doc_type", "language", "organisation")
@@ -47,6 +60,7 @@ class RunSummary:
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (source_path, status, error)
     seconds: float = 0.0
     out: Path | None = None
+    processed: int = 0  # papers processed by this run (the others were unchanged)
 
 
 def discover(inputs: Iterable[Path]) -> list[Paper]:
@@ -76,6 +90,16 @@ def _no_text_problem(doc) -> str | None:
     return None
 
 
+def _page_problems(doc) -> list[str]:
+    """Other problems the reader met (garbled text, tables not searched), with their pages."""
+    pages: dict[str, list[int]] = {}
+    for page in doc.pages:
+        for problem in page.problems:
+            if "no text layer" not in problem:
+                pages.setdefault(problem.split(":")[0], []).append(page.number)
+    return [f"{kind} on pages {_ranges(numbers)}" for kind, numbers in pages.items()]
+
+
 def _ranges(numbers: list[int]) -> str:
     runs: list[list[int]] = []
     for n in numbers:
@@ -86,32 +110,51 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def process_paper(paper: Paper, extractors: list[RegisteredExtractor]) -> PaperResult:
+def _load(paper: Paper, data: bytes, document: dict[str, Any]):
+    """The paper's page model, or None with the failure recorded in ``document``."""
+    try:
+        return load(paper.path, paper.source_path, data)
+    except LoadError as exc:
+        document.update(status="failed", error=str(exc))
+    except Exception as exc:  # a reader bug must not stop the run either
+        document.update(status="failed", error=f"load: {type(exc).__name__}: {exc}")
+    return None
+
+
+def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: bytes | None = None) -> PaperResult:
     """Every stage for one paper; errors are caught and recorded, never raised."""
     document: dict[str, Any] = {
         "source_path": paper.source_path, "format": input_format(paper.path),
         "status": "ok", "error": None, "pipeline_version": __version__,
     }
     result = PaperResult(document)
-    try:
-        data = paper.path.read_bytes()
-    except OSError as exc:
-        document.update(status="failed", error=f"cannot read file: {exc.strerror or exc}")
-        return result
+    if data is None:
+        try:
+            data = paper.path.read_bytes()
+        except OSError as exc:
+            document.update(status="failed", error=f"cannot read file: {exc.strerror or exc}")
+            return result
     document["document_id"], document["sha256"] = file_identity(data)
-    try:
-        doc = load(paper.path, paper.source_path, data)
-    except LoadError as exc:
-        document.update(status="failed", error=str(exc))
+    doc = _load(paper, data, document)
+    if doc is None:
         return result
-    except Exception as exc:  # a reader bug must not stop the run either
-        document.update(status="failed", error=f"load: {type(exc).__name__}: {exc}")
-        return result
+    problem = _no_text_problem(doc)
+    if problem and doc.format == "pdf" and "no text layer" in problem:
+        if ocr_available():
+            ocred = ocr_pdf(data)
+            doc = _load(paper, ocred, document) if ocred else doc
+            if doc is None:
+                return result
+            problem = _no_text_problem(doc)
+            if problem:
+                problem += " (after OCR)"
+        else:
+            problem += " (OCR is not installed: ocrmypdf and tesseract)"
     document["n_pages"] = doc.n_pages
     errors: list[str] = []
-    problem = _no_text_problem(doc)
     if problem:
         errors.append(problem)
+    errors.extend(_page_problems(doc))
     try:
         doc.segments = find_segments(doc)
     except Exception as exc:
@@ -141,30 +184,167 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor]) -> PaperR
 
 ProgressCallback = Callable[[PaperResult], None]
 
+# Seconds one paper may take before its worker is stopped.
+DEFAULT_TIMEOUT = 600.0
+# Resident memory (MB) a worker may use before its paper is stopped.
+DEFAULT_MEMORY_LIMIT_MB = 2048.0
+_EXTRACTORS: dict[tuple[str, ...] | None, list[RegisteredExtractor]] = {}
+
+
+@dataclass(frozen=True)
+class Task:
+    """One paper to process (``data``: its bytes, for workers that cannot see the file)."""
+
+    path: str
+    source_path: str
+    data: bytes | None = None
+
+
+@dataclass
+class Outcome:
+    document: dict[str, Any]
+    rows: dict[str, int]  # rows per table
+    tables: dict[str, Any] | None = None  # Arrow tables, when the caller stages them
+
+
+def paper_tables(result: PaperResult) -> dict[str, Any]:
+    """A paper's rows as normalised Arrow tables (content tables with rows only)."""
+    return {t: to_arrow(t, normalise(t, rows)) for t, rows in result.rows.items() if rows}
+
+
+def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: Path | None) -> Outcome:
+    """A worker's job: one paper through every stage; its rows staged under ``stage_to``
+    (or returned, when None)."""
+    if extractor_names not in _EXTRACTORS:  # once per worker process
+        _EXTRACTORS[extractor_names] = load_extractors(list(extractor_names) if extractor_names else None)
+    result = process_paper(Paper(Path(task.path), task.source_path), _EXTRACTORS[extractor_names], task.data)
+    tables = paper_tables(result)
+    rows = {t: table.num_rows for t, table in tables.items()}
+    document_id = result.document.get("document_id")
+    if stage_to is not None and document_id:
+        stage_paper(stage_to, document_id, tables, CONTENT_TABLES)
+        return Outcome(result.document, rows)
+    return Outcome(result.document, rows, tables)
+
+
+def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dict[str, Any]:
+    return {"source_path": paper.source_path, "format": input_format(paper.path), "sha256": sha256,
+            "document_id": sha256[:16] if sha256 else None, "status": "failed" if error else "ok",
+            "error": error, "pipeline_version": __version__}
+
 
 def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None,
-        on_paper: ProgressCallback | None = None) -> RunSummary:
-    """Process the papers (see :func:`discover`) and write all tables to ``out``."""
+        on_paper: ProgressCallback | None = None, workers: int | None = None, engine: str = "local",
+        scheduler: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+        memory_limit_mb: float | None = DEFAULT_MEMORY_LIMIT_MB) -> RunSummary:
+    """Process the papers (see :func:`discover`) and write all tables to ``out``.
+
+    Papers already in ``out``'s manifest with the same content and pipeline
+    are not processed again; papers no longer given lose their rows.
+    """
     started = time.perf_counter()
     extractors = load_extractors(extractor_names)
-    documents: list[dict[str, Any]] = []
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in CONTENT_TABLES}
-    seen: dict[str, str] = {}  # sha256 -> source_path of the first copy
+    names = tuple(extractor_names) if extractor_names else None
+    config = fingerprint(r.module for r in extractors)
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(out)
+
+    # content hashes; the first copy of each content is processed, the others point to it
+    shas: dict[Paper, str | None] = {}
+    unreadable: dict[Paper, str] = {}
+    first: dict[str, Paper] = {}
     for paper in papers:
-        result = process_paper(paper, extractors)
-        sha = result.document.get("sha256")
-        if sha in seen:
-            result.document["duplicate_of"] = seen[sha]
-            result.rows = {}
-        elif sha:
-            seen[sha] = paper.source_path
-        documents.append(result.document)
-        for table, table_rows in result.rows.items():
-            rows[table].extend(table_rows)
+        try:
+            shas[paper] = sha = manifest.sha256_of(paper.path, paper.source_path)
+        except OSError as exc:
+            shas[paper], unreadable[paper] = None, f"cannot read file: {exc.strerror or exc}"
+            continue
+        first.setdefault(sha, paper)
+
+    def staged(table: str, document_id: str) -> bool:
+        return staged_path(out, table, document_id).exists()
+
+    todo = [p for sha, p in first.items() if manifest.done(sha, config, staged) is None]
+    by_path = {str(p.path): p for p in todo}
+    errors: list[dict[str, Any]] = []
+
+    def report(document: dict[str, Any]) -> None:
         if on_paper:
-            on_paper(result)
-    summary = write_run(documents, rows, out)
+            on_paper(PaperResult(document))
+
+    def finished(task: Task, outcome: Outcome) -> None:
+        if outcome.tables is not None and outcome.document.get("document_id"):
+            stage_paper(out, outcome.document["document_id"], outcome.tables, CONTENT_TABLES)
+        if outcome.document.get("sha256"):
+            manifest.record(outcome.document["sha256"], config, outcome.document, outcome.rows)
+        report(outcome.document)
+
+    def failed(task: Task, why: str) -> None:
+        paper = by_path[task.path]
+        document = _file_row(paper, shas[paper], why)
+        errors.append(document)
+        report(document)
+
+    for paper in papers:
+        if str(paper.path) not in by_path:
+            report(_file_row(paper, shas[paper], unreadable.get(paper)))
+    if todo:
+        if engine == "dask":
+            runner = DaskEngine(scheduler, workers or LocalEngine().workers)
+            job = functools.partial(process_task, extractor_names=names, stage_to=None)
+            tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
+        else:
+            runner = LocalEngine(workers or LocalEngine().workers, timeout, memory_limit_mb)
+            job = functools.partial(process_task, extractor_names=names, stage_to=out)
+            tasks = (Task(str(p.path), p.source_path) for p in todo)
+        try:
+            runner.run(tasks, job, finished, failed)
+        finally:
+            manifest.close()
+
+    # the documents rows, in input order; the output tables from the staged rows
+    failures = {d["source_path"]: d for d in errors}
+    documents: list[dict[str, Any]] = []
+    primary_ids: list[str] = []
+    for paper in papers:
+        sha = shas[paper]
+        if sha is None:
+            documents.append(_file_row(paper, None, unreadable[paper]))
+            continue
+        owner = first[sha]
+        entry = manifest.papers.get(sha) if owner.source_path not in failures else None
+        document = dict(entry["document"]) if entry else dict(failures[owner.source_path])
+        document.update(source_path=paper.source_path, format=input_format(paper.path))
+        if owner is not paper:
+            document["duplicate_of"] = owner.source_path
+        elif entry:
+            primary_ids.append(document["document_id"])
+        documents.append(document)
+    # what the output holds: unchanged since the last run, nothing is rewritten
+    state = hashlib.sha256(repr((config, [(d["source_path"], d.get("sha256"), d["status"])
+                                          for d in documents])).encode()).hexdigest()
+    if todo or errors or manifest.output_state != state or not all((out / t).is_dir() for t in TABLE_NAMES):
+        rows = {t: read_staged(out, t, primary_ids, SCHEMAS[t]).to_pylist() for t in CONTENT_TABLES}
+        summary = write_run(documents, rows, out)
+    else:
+        summary = _summary(documents, out)
+    prune_staging(out, set(primary_ids))
+    manifest.output_state = state
+    manifest.compact({s for s in first if s in manifest.papers},
+                     {p.source_path for p in papers if shas[p] is not None})
+    summary.processed = len(todo)
     summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _summary(documents: list[dict[str, Any]], out: Path) -> RunSummary:
+    """The summary of an output folder left as it was."""
+    summary = RunSummary(out=out, papers=len(documents))
+    summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
+    summary.rows = {name: sum(pq.read_metadata(p).num_rows for p in (out / name).glob("*.parquet"))
+                    for name in TABLE_NAMES}
+    summary.statuses = Counter(d["status"] for d in documents)
+    summary.failures = [(d["source_path"], d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
     return summary
 
 

@@ -1,0 +1,120 @@
+"""The run manifest: what is already in an output folder, for incremental re-runs.
+
+``<out>/_manifest.jsonl`` is a journal: one JSON line per finished paper
+(content hash, pipeline fingerprint, its documents row, rows per table),
+appended and flushed as soon as the paper's parts are on disk. A run killed at
+any point leaves a valid journal (a torn last line is ignored); the next run
+skips what the journal lists and redoes the rest. At the end of a run the
+journal is rewritten (atomically) with only the papers still present.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from pipeline import __version__
+
+MANIFEST_NAME = "_manifest.jsonl"
+_SOURCE_PACKAGES = ("pipeline", "extractors")
+
+
+def fingerprint(extractor_modules: Iterable[str]) -> str:
+    """The pipeline's identity: version, the extractors run, and the code.
+
+    The code's digest covers the pipeline and built-in extractor packages and
+    every module an extractor comes from, so editing a rule reprocesses papers.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    files: set[Path] = set()
+    for package in _SOURCE_PACKAGES:
+        spec = __import__(package)
+        for root in getattr(spec, "__path__", []):
+            files.update(p for p in Path(root).rglob("*") if p.suffix in (".py", ".toml"))
+    for module in sorted(extractor_modules):
+        digest.update(module.encode())
+        imported = __import__(module.split(":")[0], fromlist=["_"])
+        if getattr(imported, "__file__", None):
+            files.add(Path(imported.__file__))
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+class Manifest:
+    def __init__(self, out: Path):
+        self.path = out / MANIFEST_NAME
+        self.papers: dict[str, dict[str, Any]] = {}  # sha256 -> entry
+        self.files: dict[str, list] = {}  # source_path -> [size, mtime_ns, sha256]
+        self.output_state: str | None = None  # what the output tables were last built from
+        if self.path.exists():
+            for line in self.path.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # the torn last line of a killed run
+                if "sha256" in entry:
+                    self.papers[entry["sha256"]] = entry
+                elif "files" in entry:
+                    self.files.update(entry["files"])
+                    self.output_state = entry.get("output_state")
+        self._journal = None
+
+    def sha256_of(self, path: Path, source_path: str) -> str:
+        """The file's content hash; unchanged size and mtime reuse the last one."""
+        stat = path.stat()
+        known = self.files.get(source_path)
+        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            return known[2]
+        sha = file_sha256(path)
+        self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha]
+        return sha
+
+    def done(self, sha256: str, config: str, part_exists) -> dict[str, Any] | None:
+        """The entry of a paper processed by this pipeline whose parts are all there."""
+        entry = self.papers.get(sha256)
+        if not entry or entry.get("config") != config:
+            return None
+        if not all(part_exists(table, entry["document"]["document_id"]) for table in entry["rows"]):
+            return None
+        return entry
+
+    def record(self, sha256: str, config: str, document: dict[str, Any], rows: dict[str, int]) -> None:
+        entry = {"sha256": sha256, "config": config, "document": document, "rows": rows}
+        self.papers[sha256] = entry
+        if self._journal is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._journal = self.path.open("a", encoding="utf-8")
+        self._journal.write(json.dumps(entry, default=str) + "\n")
+        self._journal.flush()
+        os.fsync(self._journal.fileno())
+
+    def compact(self, keep_shas: set[str], keep_files: set[str]) -> None:
+        """Rewrite the journal with only the papers (and file stats) still present."""
+        self.close()
+        self.papers = {s: e for s, e in self.papers.items() if s in keep_shas}
+        self.files = {p: f for p, f in self.files.items() if p in keep_files}
+        fd, tmp = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps({"files": self.files, "output_state": self.output_state}) + "\n")
+                for entry in self.papers.values():
+                    handle.write(json.dumps(entry, default=str) + "\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
