@@ -97,11 +97,10 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
     unit, words = None, []
     for part in parts:
         found = unit_in(part)
-        if found and found[0].is_currency:
+        if found:
             unit = unit or found[0]
-            part = part[:found[1].start()] + part[found[1].end():]
-        elif found:
-            unit = unit or found[0]
+            if found[0].name != "count":  # "Posts", "FTE" name the column; "£m", "%" only measure it
+                part = part[:found[1].start()] + part[found[1].end():]
         part = clean(part.strip(" ()"))
         if part and not _vocab()["unit_caption"].match(fold(part)):
             words.append(part)
@@ -198,8 +197,10 @@ def _is_financial(table: Table, lang: str | None) -> bool:
     figures = [f for f in figures if f]
     if len(figures) < 2 or (not grid.has_header and sum(1 for r in grid.rows if r.values) < 2):
         return False  # a figure or a line of figures in prose is not a table
-    if sum(1 for f in figures if f.unit == "%") * 2 > len(figures) or any(u.name == "%" for u in table.units if u):
-        return False
+    column_units = [u for u in table.units if u]
+    if sum(1 for f in figures if f.unit == "%") * 2 > len(figures) or \
+            (column_units and all(u.name == "%" for u in column_units)):
+        return False  # rates and shares, not money
     # a currency stated in the header or the cells makes a budget; one in the
     # title or caption only when the table has a header of its own
     stated = [u for u in table.units if u] + [u for u in (_unit_named(f.unit) for f in figures) if u]

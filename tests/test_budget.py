@@ -265,3 +265,15 @@ def test_ruled_table_cells_keep_their_wrapped_labels(tmp_path):
     education = cell(found, "Patient education programmes Training for the regional pathways", "Allocated")
     assert education["value"] == 1370000 and education["unit"] == "£"
     assert cell(found, "Total", "Allocated")["is_total"] is True
+
+
+def test_a_variance_percentage_column_does_not_unmake_a_budget():
+    found = lines(text_document("""Revenue budget monitoring
+
+Directorate\tBudget £m\tForecast £m\tVariance %
+Adult social care\t500.0\t535.4\t7.1
+Children's services\t300.8\t295.5\t-1.8
+"""))
+    assert cell(found, "Adult social care", "Forecast")["value_gbp"] == pytest.approx(535.4e6)
+    assert cell(found, "Children's services", "Variance")["unit"] == "%"
+    assert cell(found, "Children's services", "Variance")["value_gbp"] is None
