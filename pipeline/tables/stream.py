@@ -23,7 +23,7 @@ RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
 MAX_WORDS_PER_CELL = 4.0
-MIN_ROWS_TWO_COLUMNS = 3  # a two-column grid of two rows is a form or a signature block
+MIN_ROWS = 3  # two lines with gaps in the same places are as often justified prose or a form
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
@@ -293,7 +293,7 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
 
 def _plausible(rows: list[list[str | None]]) -> bool:
     """Enough of a grid, short cells, and not a numbered or bulleted list."""
-    if len(rows[0]) < 2 or (len(rows[0]) == 2 and len(rows) < MIN_ROWS_TWO_COLUMNS):
+    if len(rows[0]) < 2 or len(rows) < MIN_ROWS:
         return False
     markers = [row[0] for row in rows if row[0]]
     if len(rows[0]) == 2 and all(_LIST_MARKER.match(m) for m in markers):
