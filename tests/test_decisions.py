@@ -183,3 +183,19 @@ The Chief Executive reported on lone working. The policy was accepted by the Boa
 """))
     assert found["1"]["decision"] == "The minutes were accepted as a true and accurate record."
     assert found["2"]["decision"] == "The policy was accepted by the Board."
+
+
+def test_agreed_and_it_is_recommended_paragraphs():
+    found = by_number(rows("""Minutes of the Finance Committee
+
+## 4. Treasury Management Strategy
+It is recommended that the Committee approves the strategy.
+Agreed: the strategy was approved.
+
+## 5. Fees and charges
+Members discussed the fees.
+AGREED that the fees rise by 3%.
+"""))
+    assert found["4"]["recommendation"] == "It is recommended that the Committee approves the strategy."
+    assert found["4"]["decision"] == "Agreed: the strategy was approved."
+    assert found["5"]["decision"] == "AGREED that the fees rise by 3%."
