@@ -288,12 +288,15 @@ def decisions(doc: Document) -> list[dict]:
     lang = detect_language(doc.text) or "en"
     items = find_items(doc, furniture(doc), lang)
     blocks_of = [_blocks(item, lang) for item in items]
-    # narrative sentences ("The Board agreed ...") are read only in minutes that
-    # record no decision in a labelled or inline form
     # a paper is minutes when it says so or records a decision under a minutes-only
-    # heading ("Udvalgets beslutning den ...")
+    # heading ("Udvalgets beslutning den ..."); in any other paper only labelled
+    # blocks count ("Be it resolved" in a budget book is not a minuted item)
     is_minutes = any(s.kind == "minutes" for s in doc.segments) or \
         any(b.cue == "dec_heading" for blocks in blocks_of for b in blocks)
+    if not is_minutes:
+        blocks_of = [[b for b in blocks if not b.inline] for blocks in blocks_of]
+    # narrative sentences ("The Board agreed ...") are read only in minutes that
+    # record no decision in a labelled or inline form
     narrative = is_minutes and not any(blocks_of)
     rows = []
     for item, blocks in zip(items, blocks_of):

@@ -199,3 +199,14 @@ AGREED that the fees rise by 3%.
     assert found["4"]["recommendation"] == "It is recommended that the Committee approves the strategy."
     assert found["4"]["decision"] == "Agreed: the strategy was approved."
     assert found["5"]["decision"] == "AGREED that the fees rise by 3%."
+
+
+def test_resolutions_printed_in_a_budget_book_are_not_minuted_items():
+    assert rows("""Municipal Budget of the City for the Calendar Year 2013
+
+1. Revenue Statement
+Be it Resolved, that the following statements of revenues shall constitute the budget.
+
+2. Appropriations
+Be it Further Resolved, that said budget be published in the journal.
+""") == []
