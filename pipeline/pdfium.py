@@ -268,5 +268,5 @@ def read_page(document: pdfium.PdfDocument, index: int) -> CheapPage:
         page.close()
     drawn = sum(1 for c in chars if not c[0].isspace())
     if drawn and unmapped / drawn > 0.5:
-        result.problems.append(f"garbled text: {unmapped} of {drawn} characters have no Unicode mapping")
+        result.problems.append(f"text may be garbled: {unmapped} of {drawn} characters have no Unicode mapping")
     return result

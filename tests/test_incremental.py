@@ -1,0 +1,97 @@
+"""Incremental runs into one output folder, and the output layout (a Parquet dataset per table)."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pyarrow.dataset as ds
+
+from pipeline.query import read_table
+from pipeline.run import discover, run
+from pipeline.schema import SCHEMAS
+
+TABLE_A = "Item\tCost\t\nStaff\t100\t\n"
+TABLE_B = "Line\tAmount\t\nPremises\t40\t\nTravel\t5\t\n"
+
+
+def cells(out):
+    frame = read_table(out, "tables").to_pandas()
+    return sorted(zip(frame["document_id"], frame["text"]))
+
+
+def test_an_unchanged_rerun_processes_nothing_and_keeps_the_tables(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    first = run(discover([src]), out, ["tables"])
+    before = cells(out)
+    again = run(discover([src]), out, ["tables"])
+    assert (first.processed, again.processed) == (2, 0)
+    assert cells(out) == before and len(before) == 10
+    assert again.rows["tables"] == 10 and again.statuses["ok"] == 2
+
+
+def test_changed_new_and_removed_papers(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    (src / "gone.txt").write_text("Name\tRole\t\nAnn\tChair\t\n")
+    run(discover([src]), out, ["tables"])
+    (src / "a.txt").write_text(TABLE_A.replace("100", "150"))
+    (src / "gone.txt").unlink()
+    (src / "new.txt").write_text("Ref\tOwner\t\n17-01\tRG\t\n")
+    summary = run(discover([src]), out, ["tables"])
+    assert summary.processed == 2  # a.txt changed, new.txt added; b.txt as it was
+    texts = [text for _, text in cells(out)]
+    assert "150" in texts and "100" not in texts
+    assert "RG" in texts and "Ann" not in texts
+    assert sorted(read_table(out, "documents").column("source_path").to_pylist()) == ["a.txt", "b.txt", "new.txt"]
+    assert len(list((out / "_staging" / "tables").iterdir())) == 3
+
+
+def test_other_extractors_reprocess_every_paper(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    run(discover([src]), out, ["tables"])
+    assert run(discover([src]), out, ["tables", "document_info"]).processed == 1
+
+
+def test_a_deleted_staged_part_is_rebuilt(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    run(discover([src]), out, ["tables"])
+    for part in (out / "_staging" / "tables").iterdir():
+        part.unlink()
+    assert run(discover([src]), out, ["tables"]).processed == 1
+    assert len(cells(out)) == 4
+
+
+def test_every_table_is_a_folder_of_parts_read_alike_by_pandas_pyarrow_and_duckdb(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    run(discover([src]), out, ["tables"])
+    for name, schema in SCHEMAS.items():
+        folder = out / name
+        assert not (out / f"{name}.parquet").exists()
+        arrow = ds.dataset(folder, format="parquet").to_table()
+        assert arrow.schema.equals(schema, check_metadata=False), name
+        frame = pd.read_parquet(folder)
+        count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{folder}/*.parquet')").fetchall()[0][0]
+        assert len(frame) == arrow.num_rows == count, name
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/tables/*.parquet')").fetchall()[0][0] == 10
+
+
+def test_an_old_single_file_table_is_replaced_by_the_folder(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (out / "tables.parquet").write_bytes(b"stale")
+    run(discover([src]), out, ["tables"])
+    assert not (out / "tables.parquet").exists()
+    assert read_table(out, "tables").num_rows == 4

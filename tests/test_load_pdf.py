@@ -1,0 +1,127 @@
+"""The PDF reader: pypdfium2 words and lines in pdfplumber's shape; tables only where they may be."""
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pipeline.load import pdf as pdf_reader
+from pipeline.load.pdf import read_pdf
+
+HEIGHT = A4[1]
+
+
+def make_pdf(*pages, rotate: int = 0, **canvas_options) -> bytes:
+    """A PDF whose pages are drawn by the given functions (each gets the canvas)."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4, **canvas_options)
+    for draw in pages:
+        if rotate:
+            c.setPageRotation(rotate)
+        draw(c)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def text_page(*lines: str, size: int = 11, font: str = "Helvetica"):
+    def draw(c):
+        c.setFont(font, size)
+        for i, line in enumerate(lines):
+            c.drawString(72, HEIGHT - 72 - i * size * 1.6, line)
+    return draw
+
+
+def ruled_table_page(rows: list[list[str]]):
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        top, row_height, col_width = HEIGHT - 100, 20, 120
+        for r, row in enumerate(rows):
+            for col, text in enumerate(row):
+                c.rect(72 + col * col_width, top - (r + 1) * row_height, col_width, row_height)
+                c.drawString(76 + col * col_width, top - (r + 1) * row_height + 6, text)
+    return draw
+
+
+def test_words_carry_boxes_fonts_and_sizes_and_wide_gaps_make_cells():
+    def draw(c):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, HEIGHT - 72, "Agenda")
+        c.setFont("Helvetica", 11)
+        c.drawString(72, HEIGHT - 110, "Apologies for absence")
+        c.drawString(400, HEIGHT - 110, "Chair")
+
+    page = read_pdf(make_pdf(draw))[0]
+    heading, item = page.lines
+    assert heading.text == "Agenda" and heading.bold
+    word = heading.words[0]
+    assert word.fontname.endswith("Helvetica-Bold") and round(word.size) == 14
+    assert abs(word.bbox.x0 - 72) < 0.5 and abs(word.bbox.bottom - word.bbox.top - 14) < 0.5
+    assert item.cells == ["Apologies for absence", "Chair"] and not item.bold
+
+
+def test_words_and_boxes_are_the_ones_pdfplumber_gives():
+    data = make_pdf(text_page("Minutes of the meeting held on 3 March 2025", "Present: R. Gough (Chair), J. Smith",
+                              "1. Declarations of interest   None were made."))
+    ours = [(w.text, w.bbox) for line in read_pdf(data)[0].lines for w in line.words]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        theirs = pdf.pages[0].extract_words()
+    assert [t for t, _ in ours] == [w["text"] for w in theirs]
+    for (_, box), w in zip(ours, theirs):
+        assert max(abs(box.x0 - w["x0"]), abs(box.x1 - w["x1"]), abs(box.top - w["top"]),
+                   abs(box.bottom - w["bottom"])) < 0.5
+
+
+def test_a_rotated_page_has_the_positions_pdfplumber_gives():
+    data = make_pdf(text_page("Board meeting", "Item one"), rotate=90)
+    ours = sorted((w.text, w.bbox.x0, w.bbox.top) for line in read_pdf(data)[0].lines for w in line.words)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        theirs = sorted((w["text"], w["x0"], w["top"]) for w in pdf.pages[0].extract_words())
+    assert [t for t, *_ in ours] == [t for t, *_ in theirs]
+    for (_, x0, top), (_, their_x0, their_top) in zip(ours, theirs):
+        assert abs(x0 - their_x0) < 1 and abs(top - their_top) < 1
+
+
+def test_glyphs_painted_twice_for_fake_bold_are_read_once():
+    def draw(c):
+        c.setFont("Times-Bold", 17)
+        for dx in (0, 0.8):
+            c.drawString(72 + dx, HEIGHT - 72 - dx, "CHICAGO COMMISSION")
+
+    assert read_pdf(make_pdf(draw))[0].lines[0].text == "CHICAGO COMMISSION"
+
+
+def test_a_rule_under_words_marks_them_underlined():
+    def draw(c):
+        c.setFont("Helvetica", 11)
+        c.drawString(72, HEIGHT - 100, "Purpose: Decision Information")
+        width = c.stringWidth("Decision", "Helvetica", 11)
+        start = 72 + c.stringWidth("Purpose: ", "Helvetica", 11)
+        c.line(start, HEIGHT - 102, start + width, HEIGHT - 102)
+
+    assert read_pdf(make_pdf(draw))[0].lines[0].underlined == ["Decision"]
+
+
+def test_only_pages_that_may_hold_a_table_go_to_the_table_finder(monkeypatch):
+    seen = []
+    real = pdf_reader.find_tables
+
+    def spy(page, number):
+        seen.append(number)
+        return real(page, number)
+
+    monkeypatch.setattr(pdf_reader, "find_tables", spy)
+    rows = [["Budget line", "2024-25", "2025-26"], ["Staff", "100", "120"], ["Premises", "40", "45"]]
+    pages = read_pdf(make_pdf(text_page("A page of prose.", "Another line of prose."), ruled_table_page(rows),
+                              text_page("More prose.")))
+    assert seen == [2]
+    assert [t.rows for t in pages[1].tables] == [rows]
+    assert [len(p.lines) for p in pages] == [2, 3, 1]
+
+
+def test_blank_pages_are_pages_without_lines():
+    pages = read_pdf(make_pdf(text_page("First"), lambda c: None, text_page("Third")))
+    assert [len(p.lines) for p in pages] == [1, 0, 1]
+    assert not any(p.problems for p in pages)

@@ -1,0 +1,159 @@
+"""Unbreakable runs: every bad input gives a documents row with a clear error, and the run goes on."""
+from __future__ import annotations
+
+import io
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zlib
+
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+
+import pipeline.run as run_module
+from pipeline.ocr import ocr_available
+from pipeline.query import read_table
+from pipeline.run import discover, run
+from tests.test_load_pdf import HEIGHT, make_pdf, text_page
+
+GOOD = make_pdf(text_page("Agenda", "1. Apologies for absence", "2. Minutes of the last meeting"))
+
+
+def raw_pdf(content: bytes, resources: bytes = b"", filters: bytes = b"") -> bytes:
+    """A one-page PDF written by hand, for what reportlab will not make."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
+               + resources + b" >> >>",
+               b"<< /Length %d %s >>\nstream\n" % (len(content), filters) + content + b"\nendstream"]
+    if resources:
+        names = b" ".join(b"/g%d" % i for i in range(32, 127))
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+                       b"/Differences [32 " + names + b"] >> >>")
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def documents(out):
+    return read_table(out, "documents").to_pandas().set_index("source_path")
+
+
+def test_an_encrypted_pdf_is_failed_as_encrypted(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "locked.pdf").write_bytes(make_pdf(text_page("Secret minutes"), encrypt="password"))
+    (tmp_path / "in" / "good.pdf").write_bytes(GOOD)
+    run(discover([tmp_path / "in"]), tmp_path / "out")
+    docs = documents(tmp_path / "out")
+    assert docs.loc["locked.pdf", "status"] == "failed"
+    assert docs.loc["locked.pdf", "error"].startswith("encrypted PDF")
+    assert docs.loc["good.pdf", "status"] == "ok"
+
+
+def test_an_image_only_scan_says_it_has_no_text_layer(tmp_path):
+    image = Image.new("RGB", (200, 100), "white")
+
+    def draw(c):
+        c.drawImage(ImageReader(image), 72, HEIGHT - 300, 400, 200)
+
+    (tmp_path / "scan.pdf").write_bytes(make_pdf(draw, draw))
+    run(discover([tmp_path / "scan.pdf"]), tmp_path / "out")
+    row = documents(tmp_path / "out").iloc[0]
+    assert row["n_pages"] == 2
+    assert row["status"] in ("failed", "partial")
+    assert "no text layer on any of 2 pages" in row["error"]
+    if not ocr_available():
+        assert "OCR is not installed" in row["error"]
+
+
+def test_garbled_font_encoding_is_partial_with_the_pages_named(tmp_path):
+    content = b"BT /F1 12 Tf 72 700 Td (Budget estimates 2013-14) Tj ET"
+    (tmp_path / "garbled.pdf").write_bytes(raw_pdf(content, resources=b"/Font << /F1 5 0 R >>"))
+    run(discover([tmp_path / "garbled.pdf"]), tmp_path / "out")
+    row = documents(tmp_path / "out").iloc[0]
+    assert row["status"] in ("partial", "failed")
+    assert "text may be garbled on pages 1" in row["error"]
+
+
+def test_a_decompression_bomb_is_stopped_and_the_run_goes_on(tmp_path):
+    compressor = zlib.compressobj(9)
+    block = b" " * 2**20
+    bomb = b"".join(compressor.compress(block) for _ in range(1024)) + compressor.flush()  # 1 GB inflated
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bomb.pdf").write_bytes(raw_pdf(bomb, filters=b"/Filter /FlateDecode"))
+    (tmp_path / "in" / "good.pdf").write_bytes(GOOD)
+    run(discover([tmp_path / "in"]), tmp_path / "out", workers=2, memory_limit_mb=600)
+    docs = documents(tmp_path / "out")
+    assert docs.loc["bomb.pdf", "status"] == "failed"
+    assert "used more than 600 MB of memory" in docs.loc["bomb.pdf", "error"]
+    assert docs.loc["good.pdf", "status"] == "ok"
+
+
+def _hang_on(name):
+    real = run_module.find_segments
+
+    def find_segments(doc):
+        if name in doc.source_path:
+            time.sleep(60)
+        return real(doc)
+    return find_segments
+
+
+def test_a_paper_that_hangs_is_stopped_at_the_timeout(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "find_segments", _hang_on("stuck"))  # the workers fork from here
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "stuck.txt").write_text("## Agenda\n\n1. Apologies\n")
+    (tmp_path / "in" / "fine.txt").write_text("## Agenda\n\n1. Minutes\n")
+    started = time.monotonic()
+    run(discover([tmp_path / "in"]), tmp_path / "out", workers=1, timeout=2)
+    assert time.monotonic() - started < 30
+    docs = documents(tmp_path / "out")
+    assert docs.loc["stuck.txt", "status"] == "failed"
+    assert docs.loc["stuck.txt", "error"] == "timed out after 2 s"
+    assert docs.loc["fine.txt", "status"] == "ok"
+
+
+def test_a_thousand_page_pack_is_read_in_bounded_memory(tmp_path):
+    pages = [text_page(f"Page {n} of the pack", "A line of minutes about the budget and the plan.")
+             for n in range(1, 1001)]
+    (tmp_path / "pack.pdf").write_bytes(make_pdf(*pages))
+    run(discover([tmp_path / "pack.pdf"]), tmp_path / "out", workers=1)
+    row = documents(tmp_path / "out").iloc[0]
+    assert (row["status"], row["n_pages"]) == ("ok", 1000)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # every worker so far
+    assert peak_mb < 1024
+
+
+def test_a_run_killed_halfway_then_rerun_has_every_paper_exactly_once(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for n in range(12):
+        lines = [f"Board minutes {n}", "Item 1. Budget", "Item 2. Risks"] * 10
+        (src / f"paper{n:02d}.pdf").write_bytes(make_pdf(*[text_page(*lines)] * 20))
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(src), "--out", str(out),
+               "--workers", "1", "-e", "tables"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    journal = out / "_manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if journal.exists() and len(journal.read_text().splitlines()) >= 3:
+            break
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = len(journal.read_text().splitlines())
+    assert 3 <= finished < 12, "the run was not killed halfway"
+
+    summary = run(discover([src]), out, ["tables"])
+    assert summary.processed <= 12 - 3
+    docs = read_table(out, "documents").to_pandas()
+    assert sorted(docs["source_path"]) == [f"paper{n:02d}.pdf" for n in range(12)]
+    assert (docs["status"] == "ok").all()
