@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pyarrow.parquet as pq
-
+from pipeline.query import read_table
 from tests.conftest import REPO, SAMPLES
 
 
@@ -21,14 +20,14 @@ def test_committed_samples_are_what_the_script_writes(tmp_path):
 
 
 def test_every_sample_paper_is_read_ok_as_pdf_and_as_text(samples_out):
-    docs = pq.read_table(samples_out / "documents.parquet").to_pandas()
+    docs = read_table(samples_out, "documents").to_pandas()
     assert sorted(docs["format"].value_counts().items()) == [("pdf", 3), ("text", 3)]
     assert (docs["status"] == "ok").all(), docs[["source_path", "error"]]
 
 
 def test_pdf_and_text_renderings_give_the_same_tables(samples_out):
-    docs = pq.read_table(samples_out / "documents.parquet").to_pandas()
-    tables = pq.read_table(samples_out / "tables.parquet").to_pandas()
+    docs = read_table(samples_out, "documents").to_pandas()
+    tables = read_table(samples_out, "tables").to_pandas()
     stem = docs["source_path"].str.extract(r"/([^/]+)\.\w+$")[0]
     for name in stem.unique():
         grids = []
