@@ -31,7 +31,7 @@ OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading",
 CUE_KINDS = (*OPENERS, "stop", "rec_sentence", "dec_sentence")
 # A bold line shorter than this inside a bold-headed item is a section heading: it ends a block.
 MAX_SECTION_HEADING = 60
-# A paper is minutes (and its recommendations are worth a row) when this many items record a decision.
+# A paper that does not call itself minutes gives rows only when this many items record a decision.
 MIN_DECIDED_ITEMS = 2
 # A label or decision heading is a short line, not a sentence of the text.
 MAX_LABEL_TOKENS = 14
@@ -204,9 +204,8 @@ def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Ite
 
 def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
     """What a body line opens (a cue kind or None) and the text it carries."""
-    text = re.sub(r"\((s)\)", r"\1", text)  # "Recommendation(s)"
     nlp, matcher = _pipeline(lang)
-    tokens = nlp.make_doc(text)
+    tokens = nlp.make_doc(re.sub(r"\((s)\)", r"\1", text))  # "Recommendation(s)" is a label too
     found = sorted(((nlp.vocab.strings[k], s, e) for k, s, e in matcher(tokens)), key=lambda m: (m[1], -m[2]))
     short = len(tokens) <= MAX_LABEL_TOKENS
     for kind, start, end in found:
