@@ -241,3 +241,17 @@ def test_grid_ruling_only_the_figure_columns_gives_way_to_the_whole_table():
 
     tables = _tables(draw)
     assert [t.rows for t in tables] == [UNRULED]
+
+
+def test_two_lines_with_gaps_in_the_same_places_are_not_a_table():
+    """A two-line form (label, wide gap, value) lines up like a table, but two rows are too
+    few to tell it from justified text or a form."""
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        for i, (label, value, extra) in enumerate([("Decision No:", "24/00115", "Page 1"),
+                                                   ("Classification:", "Unrestricted", "Open")]):
+            c.drawString(72, HEIGHT - 100 - 14 * i, label)
+            c.drawString(220, HEIGHT - 100 - 14 * i, value)
+            c.drawString(400, HEIGHT - 100 - 14 * i, extra)
+
+    assert _tables(draw) == []
