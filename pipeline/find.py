@@ -24,7 +24,8 @@ def cue_kind(line: Line) -> str | None:
     """The segment kind a line opens, or None."""
     # a table row cues only by its first filled cell, never by a title in its body
     text = line.text if line.cells is None else next((c for c in line.cells if c), "")
-    if len(text) > MAX_CUE_LENGTH * (2 if line.heading else 1):
+    # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold
+    if len(text) > MAX_CUE_LENGTH * (2 if line.heading or line.bold else 1):
         return None
     folded = fold(text).strip(" *:#")
     for kind, patterns in cue_patterns().items():

@@ -1,0 +1,34 @@
+"""Segments of a pack: cue lines open them, in order, and prose does not."""
+from pipeline.find import find_segments
+from tests.conftest import text_document
+
+
+def kinds(text: str) -> list[tuple[str, int]]:
+    return [(s.kind, s.start.line) for s in find_segments(text_document(text))]
+
+
+def test_a_pack_splits_at_its_cue_lines():
+    text = ("### **Joint Committee**\n\n## **Agenda**\n\n1. Apologies\n\n"
+            "#### **Committee Meeting Action Matrix**\n\nRef\tSubject\tOwner\t\n1\tA thing\tAB\t\n\n\n"
+            "Title of Paper\tBudget\t\nDate of Meeting\t6 July 2017\t\n")
+    assert kinds(text) == [("report", 0), ("agenda", 1), ("action_log", 3), ("cover_sheet", 6)]
+
+
+def test_letter_spaced_and_danish_cues():
+    assert kinds("A G E N D A\n1. Item") == [("agenda", 0)]
+    assert kinds("Dagsorden\n1. Velkomst") == [("agenda", 0)]
+    assert kinds("Åbent referat\nfra mødet") == [("minutes", 0)]
+
+
+def test_a_sentence_that_mentions_an_agenda_is_no_cue():
+    prose = "The agenda for the next meeting will be circulated with the papers in good time for members to read."
+    assert kinds(prose) == [("report", 0)]
+
+
+def test_a_table_row_cues_only_by_its_first_filled_cell():
+    assert kinds("\t17705\tAction Matrix Review\tPhil\t\n") == [("report", 0)]
+
+
+def test_a_long_bold_minutes_heading_opens_minutes():
+    heading = "**Minutes of a meeting of the Cabinet held in the Council Chamber on Thursday, 30th January 2025**"
+    assert kinds(f"{heading}\n84. Apologies") == [("minutes", 0)]
