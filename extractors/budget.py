@@ -37,7 +37,8 @@ WRAP_GAP = 0.5
 CAPTION_LINES = 3
 # Two figures agree when within this share (rounding in printed totals).
 SUM_TOLERANCE = 0.005
-_NUMBERING = re.compile(r"^(\d+(\.\d+)*|[a-z]\)|[ivx]+\.)\.?\s+", re.I)
+# Section numbering before a title: "2.16 ", "3b | ", "a) ", "iv. " (not a year: "2013 Budget").
+_NUMBERING = re.compile(r"^(\d{1,2}[a-z]?(\.\d{1,2})*|[a-z]\)|[ivx]+\.)\.?\s+(\|\s+)?", re.I)
 CURRENCY = re.compile(r"[£$€]|kr\.")
 
 

@@ -273,7 +273,7 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
     labels, figures, units = [], [], []
     previous: Word | None = None
     previous_kind = None
-    for word in _closed_brackets(line.words):
+    for word in _whole_figures(line.words):
         gap = word.bbox.x0 - previous.bbox.x1 if previous else None
         apart = previous is None or previous_kind == "figure" or gap > FIGURE_GAP * _size(word) \
             or _DOT_LEADER_END.search(previous.text) is not None
@@ -295,13 +295,16 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
     return _LineParts(labels, figures, units)
 
 
-def _closed_brackets(words: list[Word]) -> list[Word]:
-    """ "(521,256" followed by a lone ")" is one figure."""
+def _whole_figures(words: list[Word]) -> list[Word]:
+    """Figures set as two words are one: "(521,256" + ")", "+" + "23.3"."""
     merged: list[Word] = []
     for word in words:
-        if word.text == ")" and merged and merged[-1].text.startswith("(") and ")" not in merged[-1].text:
-            last = merged[-1]
-            merged[-1] = Word(last.text + ")", BBox(last.bbox.x0, last.bbox.top, word.bbox.x1, last.bbox.bottom),
+        last = merged[-1] if merged else None
+        closes = word.text == ")" and last and last.text.startswith("(") and ")" not in last.text
+        signed = last and last.text in ("+", "-", "–", "−") and word.text[:1].isdigit() \
+            and word.bbox.x0 - last.bbox.x1 <= _size(word)
+        if closes or signed:
+            merged[-1] = Word(last.text + word.text, BBox(last.bbox.x0, last.bbox.top, word.bbox.x1, last.bbox.bottom),
                               last.fontname, last.size)
         else:
             merged.append(word)
