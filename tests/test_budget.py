@@ -277,3 +277,18 @@ Children's services\t300.8\t295.5\t-1.8
     assert cell(found, "Adult social care", "Forecast")["value_gbp"] == pytest.approx(535.4e6)
     assert cell(found, "Children's services", "Variance")["unit"] == "%"
     assert cell(found, "Children's services", "Variance")["value_gbp"] is None
+
+
+def test_signs_and_brackets_set_apart_stay_with_their_figures():
+    from extractors.budget_grid import _line_parts
+    from pipeline.model import BBox, Line, Word
+
+    def word(text, x0, x1):
+        return Word(text, BBox(x0, 0, x1, 10), size=10)
+
+    line = Line(text="Overall Position + 23.3 (521 )",
+                words=[word("Overall", 10, 50), word("Position", 53, 95), word("+", 200, 205),
+                       word("23.3", 207, 230), word("(521", 300, 325), word(")", 326, 329)])
+    parts = _line_parts(line, "en")
+    assert [w.text for w in parts.labels] == ["Overall", "Position"]
+    assert [parse_figure(w.text).value for w in parts.figures] == [23.3, -521]
