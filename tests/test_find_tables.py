@@ -255,3 +255,14 @@ def test_two_lines_with_gaps_in_the_same_places_are_not_a_table():
             c.drawString(400, HEIGHT - 100 - 14 * i, extra)
 
     assert _tables(draw) == []
+
+
+def test_caption_set_off_by_a_tab_is_not_a_row():
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, HEIGHT - 136, "Table 4:")
+        c.drawString(130, HEIGHT - 136, "Spending by service and year, in thousands of pounds")
+        _unruled(c, top=150)
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED]

@@ -53,18 +53,19 @@ def _partial(found, words: list[dict], others: list) -> bool:
     grid (tables side by side) or running text (a column of prose) does not count."""
     x0, top, x1, bottom = found.bbox
     inside = text_lines([w for w in words if _inside(w, found.bbox)])
-    outside = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom
-               and not x0 <= (w["x0"] + w["x1"]) / 2 <= x1
-               and not any(_inside(w, other.bbox) for other in others)]
-    if len(inside) < 2 or not outside:
+    if len(inside) < 2:
         return False
-    beside = 0
-    for line in text_lines(outside):
-        near = min(abs(line.x1 - x0), abs(line.x0 - x1)) <= BESIDE * (x1 - x0)
-        short = all(sum(len(p.words) for p in chunk) <= 3 for chunk in line.chunks)
-        level = any(abs(line.bottom - row.bottom) <= 2 for row in inside)
-        beside += near and short and level
-    return beside >= 0.5 * len(inside)
+    level = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom
+             and not any(_inside(w, other.bbox) for other in others)]
+    left = [w for w in level if (w["x0"] + w["x1"]) / 2 < x0]
+    right = [w for w in level if (w["x0"] + w["x1"]) / 2 > x1]
+    beside = set()
+    for side, gap in ((left, lambda l: x0 - l.x1), (right, lambda l: l.x0 - x1)):
+        for line in text_lines(side):
+            if (gap(line) <= BESIDE * (x1 - x0)
+                    and all(sum(len(p.words) for p in chunk) <= 3 for chunk in line.chunks)):
+                beside.update(i for i, row in enumerate(inside) if abs(line.bottom - row.bottom) <= 2)
+    return len(beside) >= 0.5 * len(inside)
 
 
 def _same_rows(a: list[int], b: list[int]) -> bool:

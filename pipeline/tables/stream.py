@@ -27,6 +27,7 @@ MIN_ROWS = 3  # two lines with gaps in the same places are as often justified pr
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
+CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
 MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
 HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
 HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into one heading
@@ -343,6 +344,15 @@ def _prose_lines(words: list[dict]) -> int:
                for line in text_lines(words))
 
 
+def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:
+    """How many lines at the top of a region are its caption: above the body, down to the
+    last line with a phrase of several words running across columns."""
+    body = next((i for i, line in enumerate(region) if _figures_row(line)), 0)
+    return max((i + 1 for i, line in enumerate(region[:body])
+                if any(len(p.words) >= CAPTION_WORDS and _column_of(p, columns)[1]
+                       for p in line.phrases)), default=0)
+
+
 def _headings_above(lines: list[TextLine], region: list[TextLine],
                     columns: list[tuple[float, float]]) -> list[TextLine]:
     """Short lines just above a region that sit over its value columns only: headings over
@@ -371,7 +381,13 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
             if sum(line.tabular for line in region) < 2:
                 continue
             rows, columns = _grid(region)
-            above = _headings_above(lines, region, columns)
+            caption = _caption_lines(region, columns)
+            if caption:
+                region = region[caption:]
+                if sum(line.tabular for line in region) < 2:
+                    continue
+                rows, columns = _grid(region)
+            above = _headings_above(lines, region, columns) if not caption else []
             if above:
                 region = above + region
                 rows, columns = _grid(region)
