@@ -266,3 +266,20 @@ def test_caption_set_off_by_a_tab_is_not_a_row():
 
     tables = _tables(draw)
     assert [t.rows for t in tables] == [UNRULED]
+
+
+def test_label_going_on_in_lower_case_on_the_next_row_joins_the_label():
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        y = HEIGHT - 100
+        for label, values in [("Data sets", ["47", "272"]), ("Applications and mashups", ["0", "237"]),
+                              ("developed by the public", []), ("Downloads", ["0", "652"]),
+                              ("Regions", []), ("North", ["3", "8"])]:
+            c.drawString(72, y, label)
+            for right, text in zip((300, 380), values):
+                c.drawRightString(right, y, text)
+            y -= 14
+
+    (table,) = _tables(draw)
+    assert table.rows == [["Data sets", "47", "272"], ["Applications and mashups developed by the public", "0", "237"],
+                          ["Downloads", "0", "652"], ["Regions", None, None], ["North", "3", "8"]]

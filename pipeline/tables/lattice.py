@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.model import BBox, Table
-from pipeline.tables.stream import text_lines
+from pipeline.tables.stream import join_continued_labels, text_lines
 from pipeline.textutil import clean
 
 # A gap this wide (font sizes) inside one line of one cell means the cell holds several columns.
@@ -105,7 +105,8 @@ def _grid(found) -> list[list[str | None]]:
                 cells.setdefault((row_band[r], col_band[c]), []).append(text)
     used_rows = sorted({r for r, _ in cells})
     used_cols = sorted({c for _, c in cells})
-    return [[" ".join(cells[r, c]) if (r, c) in cells else None for c in used_cols] for r in used_rows]
+    return join_continued_labels([[" ".join(cells[r, c]) if (r, c) in cells else None for c in used_cols]
+                                  for r in used_rows])
 
 
 def lattice_tables(page, number: int, words: list[dict]) -> list[Table]:

@@ -283,13 +283,25 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
     rivers = _rivers(body, x0, x1, size)
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    rows = _header_rows(region[:first_figures], columns)
+    body = []
     for lines in _rows(region[first_figures:]):
         cells: list[list[str]] = [[] for _ in columns]
         for phrase in (p for line in lines for p in line.phrases):
             cells[_column_of(phrase, columns)[0]].append(phrase.text)
-        rows.append([clean(" ".join(c)) for c in cells])
-    return rows, columns
+        body.append([clean(" ".join(c)) for c in cells])
+    return _header_rows(region[:first_figures], columns) + join_continued_labels(body), columns
+
+
+def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """A row holding only a label that goes on in lower case continues the label above
+    ("Applications and mashups" / "developed by the public")."""
+    joined: list[list[str | None]] = []
+    for row in rows:
+        if joined and joined[-1][0] and row[0] and row[0][:1].islower() and not any(row[1:]):
+            joined[-1] = [f"{joined[-1][0]} {row[0]}"] + joined[-1][1:]
+        else:
+            joined.append(row)
+    return joined
 
 
 def _plausible(rows: list[list[str | None]]) -> bool:
