@@ -19,6 +19,7 @@ from pipeline.textutil import clean
 
 # a name token: capitalised word, hyphens and apostrophes allowed ("O'Neil", "Garrett-Simpson")
 _TOKEN = re.compile(r"^[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")  # "A Smith", "J. R. Hartley"
 _NAME_ROLE = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3}[A-Z][\w'’\-]+)\s*\(([^()]{1,80})\)")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\s-\s|–)\s*")
@@ -70,7 +71,8 @@ def _person(piece: str) -> Person | None:
         role = clean(match.group(1))
         piece = _PAREN.sub(" ", piece)
     tokens = (clean(piece) or "").split()
-    while tokens and label_key(tokens[0]) in _vocab()["titles"]:
+    # titles, and a body's acronym left over from the column before ("KCC James Graham – KCC")
+    while tokens and (label_key(tokens[0]) in _vocab()["titles"] or _ACRONYM.match(tokens[0])):
         tokens = tokens[1:]
     if not 2 <= len(tokens) <= 4 or not _TOKEN.match(tokens[-1]) \
             or not all(_TOKEN.match(t) or _INITIAL.match(t) for t in tokens[:-1]) \

@@ -59,6 +59,7 @@ def _vocab() -> dict:
     return {
         "columns": Labels(data["matrix"]["columns"]),
         "matrix": data["matrix"],
+        "owner_verbs": {label_key(v) for v in data["matrix"]["owner_verbs"]},
         "not_columns": Labels({"not": data["matrix"]["not_columns"]}),
         "owner_headers": {label_key(h) for h in data["minutes"]["column_headers"]},
         "inline": {label_key(h) for h in data["minutes"]["inline_labels"]},
@@ -123,7 +124,9 @@ def _header(row: list[str | None], body: list[list[str | None]]) -> dict[int, st
             mapping[c] = name
     _owners_under_action(mapping, len(row), body)
     spec = _vocab()["matrix"]
-    if len(mapping) < spec["min_columns"] or not set(spec["required"]) <= set(mapping.values()):
+    named = set(mapping.values())
+    if len(mapping) < spec["min_columns"] or not set(spec["required"]) <= named \
+            or not named & set(spec["one_of"]):
         return {}
     return mapping
 
@@ -196,7 +199,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
     with_owner = [bool(filled("owner", [r])) for r in body]
     per_owner = "ref" in fields and any(r and not o for r, o in zip(with_ref, with_owner)) \
         and any(o and not r for r, o in zip(with_ref, with_owner))
-    anchor = fields["owner"] if per_owner else fields.get("ref", fields["owner"])
+    anchor = fields["owner"] if per_owner else fields.get("ref", fields.get("owner", fields["action"]))
     rows, item = [], None
     for group in ([[r] for r in body] if per_owner else _groups(body, anchor)):
         if _header(group[0], []) == mapping:
@@ -212,7 +215,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
         action = _join_action(column("action"))
         if not action:
             continue
-        owner = clean(" ".join(column("owner")))
+        owner = clean(" ".join(column("owner"))) if "owner" in fields else _owner_in_text(action)
         raw_due = clean(" ".join(column("due")))
         rows.append({
             "ref": item if per_owner else clean(" ".join(column("ref"))),
@@ -226,6 +229,13 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
             "page": table.page,
         })
     return rows
+
+
+def _owner_in_text(action: str) -> str | None:
+    """A log without an owner column names the owner first: "JG will circulate ...", "AB/CD to report ..."."""
+    first, _, rest = action.partition(" ")
+    verb = label_key(rest.split(" ", 1)[0]) if rest else ""
+    return first if looks_like_initials(first) and verb in _vocab()["owner_verbs"] else None
 
 
 def _runs_on(previous: Table, table: Table) -> bool:

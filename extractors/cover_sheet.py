@@ -91,9 +91,10 @@ class Sheet:
     lines: int = 0
 
     def open(self, hit: Hit, line: Line) -> None:
-        self.current = hit.field
+        # a field labelled twice ("Report Author", later "Author's contact") keeps its first value
+        self.current = "other" if hit.field != "other" and self.text(hit.field) else hit.field
         self.value_x = hit.value_x
-        self.fields.setdefault(hit.field, [])
+        self.fields.setdefault(self.current, [])
         if hit.value:
             self.add(hit.value, line)
 
@@ -387,7 +388,7 @@ def _row(sheet: Sheet) -> dict | None:
         "title": title,
         "meeting_date": parse_date(sheet.text("meeting_date")) or parse_date(sheet.text("report_to")),
         "agenda_item": sheet.text("agenda_item"),
-        "author": sheet.text("author") or sheet.text("author_fallback"),
+        "author": sheet.text("author") or sheet.text("author_director") or sheet.text("author_fallback"),
         "purpose": _purpose(sheet),
         "executive_summary": sheet.text("executive_summary"),
         "recommendations": sheet.text("recommendations"),

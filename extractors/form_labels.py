@@ -103,7 +103,8 @@ def parse_date(text: str | None) -> dt.date | None:
 def parse_month(month: str, year: int) -> dt.date | None:
     """First day of a month written as a word ("Apr", "April") in a year."""
     parsed = dateparser.parse(f"1 {month} {year}", settings=_DATE_SETTINGS)
-    return parsed.date() if parsed else None
+    # a word that is no month ("Week 2024") makes dateparser read a relative date: not this one
+    return parsed.date() if parsed and (parsed.year, parsed.day) == (year, 1) else None
 
 
 def cell_spans(line: Line) -> list[tuple[str, float | None]]:

@@ -1,0 +1,68 @@
+"""Action-log wordings the dev papers do not show: trackers with Date Raised / Lead / RAG / Comments,
+logs without an owner column, and the due dates and statuses they print."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extractor, text_document
+from extractors.actions import due_date
+
+
+def actions(text: str) -> list[dict]:
+    return extractor("actions").extract(text_document(text))["actions"]
+
+
+TRACKER = (
+    "Attendees: Jane Smith, Paul Green\n\n"
+    "Actions Tracker\n\n"
+    "Action No.\tDate Raised\tAction\tLead\tDue Date\tStatus\tRAG\tComments\n"
+    "1\t12/01/2024\tCirculate the revised budget\tJane Smith\t31/03/2024\tComplete\tGreen\tDone in February\n"
+    "2\t12/01/2024\tReview the risk register\tJS\tMarch 2024\tOpen\tAmber\t\n"
+    "3\t09/02/2024\tReport back on the audit\tPG\tQ1 2024/25\tOn track\tGreen\t\n"
+    "4\t09/02/2024\tUpdate the estates plan\tPG\tTBC\tOverdue\tRed\tDelayed by the survey\n"
+    "5\t09/02/2024\tClose the old account\tJS\tend of 2024\tClosed\t\t\n"
+)
+
+
+def test_tracker_with_date_raised_lead_rag_and_comments():
+    rows = actions(TRACKER)
+    assert [r["ref"] for r in rows] == ["1", "2", "3", "4", "5"]
+    assert [r["status"] for r in rows] == ["complete", "open", "on track", "overdue", "closed"]
+    # the Due Date column, never Date Raised; a quarter or a year alone stays raw
+    assert [(r["due_date_raw"], r["due_date"]) for r in rows] == [
+        ("31/03/2024", dt.date(2024, 3, 31)), ("March 2024", dt.date(2024, 3, 1)), ("Q1 2024/25", None),
+        ("TBC", None), ("end of 2024", None)]
+    assert [r["owner_name"] for r in rows] == ["Jane Smith", "Jane Smith", "Paul Green", "Paul Green", "Jane Smith"]
+    assert rows[0]["update"] == "Done in February" and rows[1]["update"] is None
+
+
+def test_a_rag_rating_stands_for_the_status_when_there_is_no_status_column():
+    rows = actions("Action Log\n\nRef\tAction\tOwner\tDue\tRAG\n"
+                   "1\tCirculate the paper\tJS\tApril 2024\tGreen\n"
+                   "2\tBook the venue\tJS\tMay 2024\tAmber\n")
+    assert [r["status"] for r in rows] == ["on track", "Amber"]
+
+
+def test_log_without_an_owner_column_names_the_owner_first():
+    text = ("Attendance:\n"
+            "Harry Rayner – MEM (Chair) James Graham – KCC\n"
+            "Rosalind Binks – MEM Geoff Hall – KCC\n\n"
+            "Actions Points:\n"
+            "Ref\tAction\tStatus\n"
+            "1\tJG will circulate the slides to all members.\tComplete\n"
+            "2\tThe Group to review the strategy in March.\tOpen\n")
+    first, second = actions(text)
+    assert (first["ref"], first["owner"], first["owner_name"], first["status"]) == (
+        "1", "JG", "James Graham", "complete")
+    assert first["action"] == "JG will circulate the slides to all members."
+    assert second["owner"] is None and second["status"] == "open"
+
+
+def test_a_table_of_refs_and_titles_is_no_action_log():
+    assert actions("Ref\tAction\tPage\n1\tMinutes of the last meeting\t3\n") == []
+
+
+def test_words_that_are_no_month_give_no_due_date():
+    assert due_date("Week 2024", 2024) is None
+    assert due_date("Summer 2024", 2024) is None
+    assert due_date("by end of June 2024", 2024) == dt.date(2024, 6, 1)

@@ -1,0 +1,67 @@
+"""Cover-sheet wordings the dev papers do not show (NHS trusts and councils)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extractor, text_document
+
+
+def papers(text: str) -> list[dict]:
+    return extractor("cover_sheet").extract(text_document(text))["papers"]
+
+
+TRUST_SHEET = """Report Title:\tWinter Resilience Plan
+Meeting Date:\t14 March 2024
+Agenda Item:\t7.2
+Presented by:\tDr Jane Smith, Medical Director
+Responsible Director:\tPaul Green, Chief Operating Officer
+Purpose:\tApproval ☐ Assurance ☒ Discussion ☐ Information ☒
+Summary of Key Issues:\tThe plan sets out winter capacity.
+Recommendation(s):\tThe Board is asked to approve the plan.
+Financial Implications:\tThe plan costs £1.2m, funded from reserves.
+Risk:\tCapacity may fall short in January.
+
+1. Introduction
+The plan follows.
+"""
+
+
+def test_trust_sheet_with_colon_labels_and_boxes_in_one_row():
+    [row] = papers(TRUST_SHEET)
+    assert row["title"] == "Winter Resilience Plan"
+    assert row["meeting_date"] == dt.date(2024, 3, 14)
+    assert row["agenda_item"] == "7.2"
+    # the responsible director leads the paper when no author is named; the presenter only presents it
+    assert row["author"] == "Paul Green, Chief Operating Officer"
+    assert row["purpose"] == "assurance;information"
+    assert row["executive_summary"] == "The plan sets out winter capacity."
+    assert row["recommendations"] == "The Board is asked to approve the plan."
+    assert row["financial_implications"] == "The plan costs £1.2m, funded from reserves."
+    assert row["risk"] == "Capacity may fall short in January."
+
+
+def test_ticks_in_their_own_cells_beside_each_option_and_none_as_no():
+    text = """Report Title\tWinter Resilience Plan
+Meeting Date\t14/03/2024
+Report Author\tAmy Lee
+Presented by\tJane Smith
+Purpose\tApproval\t☐
+\tAssurance\t✔
+\tDiscussion\t☐
+\tInformation\t✓
+Executive Summary\tThe plan sets out winter capacity.
+Recommendations\tThe Board is asked to approve the plan.
+Financial Implications\tNone
+
+## Winter Resilience Plan
+"""
+    [row] = papers(text)
+    assert row["author"] == "Amy Lee"
+    assert row["purpose"] == "assurance;information"
+    assert row["financial_implications"] == "no"
+
+
+def test_a_field_labelled_twice_keeps_its_first_value():
+    text = TRUST_SHEET.replace("Presented by:", "Author:").replace(
+        "Responsible Director:\tPaul Green, Chief Operating Officer", "Prepared by:\tTom Price")
+    assert papers(text)[0]["author"] == "Dr Jane Smith, Medical Director"
