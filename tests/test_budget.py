@@ -292,3 +292,17 @@ def test_signs_and_brackets_set_apart_stay_with_their_figures():
     parts = _line_parts(line, "en")
     assert [w.text for w in parts.labels] == ["Overall", "Position"]
     assert [parse_figure(w.text).value for w in parts.figures] == [23.3, -521]
+
+
+def test_real_papers_budget_lines_only_in_financial_papers(corpus_out):
+    from pipeline.query import read_table
+
+    docs = read_table(corpus_out, "documents").to_pandas()[["document_id", "source_path"]]
+    rows = read_table(corpus_out, "budget_lines").to_pandas().merge(docs)
+    per_paper = rows.groupby("source_path").size()
+    for paper in ("000_d3098f75e341e2ed.txt", "002_51a0252571eaa1a2.txt",
+                  "kent_council_assistant/Printed_minutes_30th-Jan-2025_10.00_Cabinet.pdf"):
+        assert paper not in per_paper
+    plan = rows[rows["source_path"] == "kent_council_assistant/Appendix_D_-_3_Year_Revenue_Plan.pdf"]
+    assert {"2024-25 Core", "2025-26 External", "2027-28 Total"} <= set(plan["column_label"])
+    assert set(plan["unit"]) == {"£'000"}

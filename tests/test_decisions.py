@@ -210,3 +210,16 @@ Be it Resolved, that the following statements of revenues shall constitute the b
 2. Appropriations
 Be it Further Resolved, that said budget be published in the journal.
 """) == []
+
+
+def test_real_minutes_give_decisions_and_reports_none(corpus_out):
+    from pipeline.query import read_table
+
+    docs = read_table(corpus_out, "documents").to_pandas()[["document_id", "source_path"]]
+    rows = read_table(corpus_out, "decisions").to_pandas().merge(docs)
+    per_paper = rows.groupby("source_path").size()
+    assert per_paper["kent_council_assistant/Printed_minutes_30th-Jan-2025_10.00_Cabinet.pdf"] == 6
+    assert per_paper["004_5cf2df7d030f5e83.txt"] == 11
+    for paper in ("000_d3098f75e341e2ed.txt", "001_851859e06f3a547b.txt",
+                  "kent_council_assistant/Public_reports_pack_13th-Mar-2025_15.00_Cabinet.pdf"):
+        assert paper not in per_paper
