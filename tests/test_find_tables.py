@@ -283,3 +283,21 @@ def test_label_going_on_in_lower_case_on_the_next_row_joins_the_label():
     (table,) = _tables(draw)
     assert table.rows == [["Data sets", "47", "272"], ["Applications and mashups developed by the public", "0", "237"],
                           ["Downloads", "0", "652"], ["Regions", None, None], ["North", "3", "8"]]
+
+
+def test_values_level_with_the_middle_of_a_wrapped_label_join_it():
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        y = HEIGHT - 100
+        for label, values in [("Median income", ["$49,497", "$51,295"]), ("Between-state", []),
+                              ("inequality (Gini", ["0.0628", "0.0636"]), ("index)", []),
+                              ("Mortality", ["7108.3", "6960.6"])]:
+            c.drawString(72, y, label)
+            for right, text in zip((300, 380), values):
+                c.drawRightString(right, y, text)
+            y -= 12
+
+    (table,) = _tables(draw)
+    assert table.rows == [["Median income", "$49,497", "$51,295"],
+                          ["Between-state inequality (Gini index)", "0.0628", "0.0636"],
+                          ["Mortality", "7108.3", "6960.6"]]

@@ -293,12 +293,18 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
 
 
 def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]]:
-    """A row holding only a label that goes on in lower case continues the label above
-    ("Applications and mashups" / "developed by the public")."""
+    """Rows of a label wrapped over several lines, joined: a label going on in lower case
+    continues the label above ("Applications and mashups" / "developed by the public")
+    when one of the two rows has no values, and a row of values without a label belongs
+    to a label alone on the row above (values level with the middle of a wrapped label)."""
     joined: list[list[str | None]] = []
     for row in rows:
-        if joined and joined[-1][0] and row[0] and row[0][:1].islower() and not any(row[1:]):
-            joined[-1] = [f"{joined[-1][0]} {row[0]}"] + joined[-1][1:]
+        above = joined[-1] if joined else None
+        if (above and above[0] and row[0] and row[0][:1].islower()
+                and not (any(row[1:]) and any(above[1:]))):
+            joined[-1] = [f"{above[0]} {row[0]}"] + (row[1:] if any(row[1:]) else above[1:])
+        elif above and above[0] and not any(above[1:]) and not row[0] and any(row[1:]):
+            joined[-1] = [above[0]] + row[1:]
         else:
             joined.append(row)
     return joined
