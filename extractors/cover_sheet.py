@@ -41,6 +41,8 @@ MIN_OPTION_PREFIX = 6
 OPTION_SCORE = 85
 # fields that hold people's names
 NAME_FIELDS = {"author", "authorised_by"}
+# an option offered on a sheet is at most this many words ("For noting and information")
+MAX_OPTION_WORDS = 4
 # a label wraps over at most this many lines of its column
 MAX_LABEL_LINES = 3
 
@@ -54,6 +56,7 @@ def _vocab() -> dict:
         "purposes": {k: [label_key(v) for v in vs] for k, vs in data["purposes"].items()},
         "choices": {k: [label_key(v) for v in vs] for k, vs in data["choices"].items()},
         "ticks": {t.casefold() for t in data["marks"]["ticks"]},
+        "option_ticks": frozenset(t.casefold() for t in data["marks"]["option_ticks"]),
         "boxes": set(data["marks"]["boxes"]),
         # box and tick symbols split a cell: "Approval ☐ Discussion ☒"
         "box_split": re.compile("([" + re.escape("".join(
@@ -254,9 +257,11 @@ def _choice_of(text: str) -> str | None:
     return None
 
 
-def _is_tick(text: str) -> bool:
+def _is_tick(text: str, letters: frozenset[str] = frozenset()) -> bool:
+    """A tick mark; ``letters``: words that tick an option too ("Y" beside a purpose, not in a Yes/No row)."""
     # compared as printed: folding accents would make the Wingdings tick "ý" a "y"
-    return (clean(text) or "").casefold() in _vocab()["ticks"]
+    mark = (clean(text) or "").casefold()
+    return mark in _vocab()["ticks"] or mark in letters
 
 
 @dataclass
@@ -268,19 +273,46 @@ class Token:
     position: float | None
 
 
-def _tokens(fragment: Fragment, options_in) -> list[Token]:
+def _options_and_ticks(words: list[str], options_in, letters: frozenset[str],
+                       position: float | None) -> list[Token] | None:
+    """Several options with their ticks written in one cell ("For Approval Y For Assurance For Information Y"),
+    or None when the words hold anything else."""
+    tokens, k = [], 0
+    while k < len(words):
+        if _junk(words[k]):  # "Approval / Assurance"
+            k += 1
+            continue
+        if _is_tick(words[k], letters) or words[k] in _vocab()["boxes"]:
+            tokens.append(Token("box", _is_tick(words[k], letters), position))
+            k += 1
+            continue
+        # the shortest run of words that is an option, so that a tick after it is not read into it
+        n, options = next(((n, o) for n in range(1, min(MAX_OPTION_WORDS, len(words) - k) + 1)
+                           if (o := options_in(" ".join(words[k:k + n])))), (0, None))
+        if not options:
+            return None
+        tokens += [Token("option", o, position) for o in options]
+        k += n
+    return tokens if sum(t.kind == "option" for t in tokens) > 1 else None
+
+
+def _tokens(fragment: Fragment, options_in, letters: frozenset[str] = frozenset()) -> list[Token]:
     tokens: list[Token] = []
     for cell, position in zip(fragment.cells, fragment.positions):
         for piece in _vocab()["box_split"].split(cell or ""):
             words = piece.split()
             if not words:
                 continue
-            if len(words) == 1 and (_is_tick(words[0]) or words[0] in _vocab()["boxes"]):
-                tokens.append(Token("box", _is_tick(words[0]), position))
+            if len(words) == 1 and (_is_tick(words[0], letters) or words[0] in _vocab()["boxes"]):
+                tokens.append(Token("box", _is_tick(words[0], letters), position))
+                continue
+            run = _options_and_ticks(words, options_in, letters, position) if len(words) > 2 else None
+            if run:
+                tokens += run
                 continue
             # a tick written inside the option's cell: "X For Decision", "For Decision X"
-            lead = len(words) > 1 and _is_tick(words[0])
-            trail = len(words) > 1 and _is_tick(words[-1])
+            lead = len(words) > 1 and _is_tick(words[0], letters)
+            trail = len(words) > 1 and _is_tick(words[-1], letters)
             words = words[1 if lead else 0:len(words) - (1 if trail else 0)]
             text = " ".join(words)
             if lead:
@@ -295,11 +327,12 @@ def _tokens(fragment: Fragment, options_in) -> list[Token]:
     return tokens
 
 
-def _marked(fragments: list[Fragment], options_in, underlined_option) -> tuple[list[str], list[str], bool]:
+def _marked(fragments: list[Fragment], options_in, underlined_option,
+            letters: frozenset[str] = frozenset()) -> tuple[list[str], list[str], bool]:
     """Options offered, options ticked (the box beside each, or below it) or
     underlined, and whether the rows hold other text."""
     offered, chosen, underlined, other = [], [], [], False
-    rows = [_tokens(f, options_in) for f in fragments]
+    rows = [_tokens(f, options_in, letters) for f in fragments]
     for r, (fragment, tokens) in enumerate(zip(fragments, rows)):
         options = [k for k, t in enumerate(tokens) if t.kind == "option"]
         boxes = [k for k, t in enumerate(tokens) if t.kind == "box"]
@@ -330,7 +363,8 @@ def _purposes_in(text: str) -> list[str] | None:
 
 def _purpose(sheet: Sheet) -> str | None:
     """The ticked or underlined options of a tick list; else the purposes the value states."""
-    offered, chosen, _ = _marked(sheet.fields.get("purpose", []), _purposes_in, _purpose_of)
+    offered, chosen, _ = _marked(sheet.fields.get("purpose", []), _purposes_in, _purpose_of,
+                                 _vocab()["option_ticks"])
     if chosen:
         return ";".join(dict.fromkeys(chosen))
     if len(set(offered)) > 1:
