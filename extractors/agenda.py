@@ -9,9 +9,10 @@ list, a business plan, a report full of KPIs) gives no rows.
 """
 from __future__ import annotations
 
-from extractors.agenda_items import Item, Lines, vocab
+from extractors.agenda_items import Item, Lines, headed, segments_of, vocab
 from extractors.agenda_list import candidate, list_items, plain_items
 from extractors.agenda_table import table_items
+from extractors.meetings import notice_title
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
 from pipeline.textutil import fold
@@ -36,7 +37,7 @@ def agenda_scope(doc: Document) -> Lines:
     for segment in doc.segments:
         page = doc.pages[segment.start.page - 1]
         opener = page.lines[segment.start.line]
-        in_agenda = segment.kind == "agenda" or (in_agenda and candidate(segment.start.line, page, opener) is not None)
+        in_agenda = (segment.kind == "agenda" and headed(segment)) or (in_agenda and candidate(segment.start.line, page, opener) is not None)
         if in_agenda:
             lines.extend(doc.lines_in(segment))
     return lines
@@ -45,8 +46,16 @@ def agenda_scope(doc: Document) -> Lines:
 def minutes_scope(doc: Document) -> Lines:
     """Everything from the first minutes segment on: minutes run to the end of
     the paper, a budget table minuted in the middle does not end them."""
-    minutes = doc.segments_of("minutes")
+    minutes = segments_of(doc, "minutes")
     return list(doc.lines_in(Segment("minutes", minutes[0].start))) if minutes else []
+
+
+def notice_scope(doc: Document) -> Lines:
+    """A notice of a meeting with no "Agenda" heading: from its title on."""
+    title = notice_title(doc)
+    if title is None:
+        return []
+    return [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, title)]
 
 
 class AgendaExtractor(Extractor):
@@ -54,11 +63,11 @@ class AgendaExtractor(Extractor):
     produces = ("agenda_items",)
 
     def extract(self, doc: Document) -> Rows:
-        if is_cancelled(doc):
+        if not any(page.lines for page in doc.pages) or is_cancelled(doc):
             return {"agenda_items": []}
         items: list[Item] = []
         # an agenda's items sit together; minuted items may be pages apart
-        for lines, compact in ((agenda_scope(doc), True), (minutes_scope(doc), False)):
+        for lines, compact in ((agenda_scope(doc), True), (minutes_scope(doc), False), (notice_scope(doc), True)):
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
             items = table_items(doc, lines) or list_items(lines, compact) or (plain_items(lines) if compact else [])

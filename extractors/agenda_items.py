@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
-from pipeline.model import Line, Page
+from pipeline.model import Document, Line, Page, Segment
 from pipeline.textutil import clean, fold
 
 # Lines of a paper in reading order, as Document.lines_in gives them.
@@ -35,8 +35,22 @@ def vocab() -> dict:
         "number_prefix": patterns["number_prefix"],
         "item_ref": re.compile(patterns["item_ref"], re.I),
         "presenter": [re.compile(p) for p in patterns["presenter"]],
+        "dash_presenter": re.compile(patterns["dash_presenter"]),
+        "description": re.compile(patterns["description"]),
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
     }
+
+
+def headed(segment: Segment) -> bool:
+    """Whether a segment opens at a heading: "Agenda", "MINUTES of ...", not a
+    sentence that runs on from the line above ("agenda (capital as well as ...")."""
+    first = next((c for c in segment.cue if c.isalpha()), "")
+    return not first.islower()
+
+
+def segments_of(doc: Document, kind: str) -> list[Segment]:
+    """The segments of ``kind`` that open at a heading."""
+    return [s for s in doc.segments_of(kind) if headed(s)]
 
 
 def vocab_value(kind: str, text: str | None) -> str | None:
@@ -93,6 +107,31 @@ def split_presenter(title: str) -> tuple[str, str | None]:
         if match:
             return title[:match.start()].strip(), clean(match["name"])
     return title, None
+
+
+# A presenter is a name or a few: "Alyssa Williams/James Pagano", "Director Jeffreys", "Board Members".
+MAX_NAME_WORDS = 8
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.]*$")
+
+
+def _is_name(text: str) -> bool:
+    words = re.split(r"[\s/&,-]+", text.strip())
+    words = [w for w in words if w and w.lower() not in ("and", "og")]
+    return (0 < len(words) <= MAX_NAME_WORDS and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+            and not text.rstrip().endswith(("'s", "’s")))  # "Director’s" begins a title running on
+
+
+def dash_presenter(text: str) -> tuple[str, str | None]:
+    """"Roll Call – Phil Whittington": the title and the name after its last dash."""
+    match = vocab()["dash_presenter"].search(text)
+    if not match or not match.start() or not _is_name(match["name"]):
+        return text, None
+    return text[:match.start()].strip(), clean(match["name"])
+
+
+def without_description(title: str) -> str:
+    """"Annual Report: To receive the report ..." -> "Annual Report"."""
+    return vocab()["description"].split(title, maxsplit=1)[0]
 
 
 @dataclass

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.agenda_items import Item, Lines, page_range, purpose_and_format, split_presenter, vocab
+from extractors.agenda_items import (Item, Lines, dash_presenter, page_range, purpose_and_format, split_presenter,
+                                     vocab, without_description)
 from extractors.when import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
@@ -36,7 +37,7 @@ MIN_SECTION_LETTERS = 4  # "ST" in an action column is initials, not a section
 MAX_CHILD_WORDS = 12
 # An unnumbered agenda: at least this many short lines in one column.
 MIN_PLAIN_ITEMS = 3
-MAX_PLAIN_WORDS = 10
+MAX_PLAIN_WORDS = 14
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME_GROUP = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\)", re.I)
 # "Welcome 10:00 - 10:05" (a colon or am/pm: not "Budget 2025.26")
@@ -51,7 +52,7 @@ def _numbered() -> re.Pattern:
     clock = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
     return re.compile(
         rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
-        rf"(?:{vocab()['number_prefix']})?"
+        rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
         r"(?P<num>\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
@@ -119,8 +120,8 @@ class Run:
     def bold(self) -> bool:
         return self.items[0].line.bold
 
-    def accepts(self, cand: Candidate, style: str, value: int) -> bool:
-        if style != self.style or value != self.values[-1] + 1 or cand.line.bold != self.bold:
+    def accepts(self, cand: Candidate, style: str, value: int, weight: bool = True) -> bool:
+        if style != self.style or value != self.values[-1] + 1 or (weight and cand.line.bold != self.bold):
             return False
         return cand.x is None or self.x is None or abs(cand.x - self.x) <= INDENT_TOLERANCE
 
@@ -153,9 +154,14 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
     goes to the one indented like it, else to the older one (a list inside an
     item restarts at 1, so the agenda's run is the older)."""
     runs: list[Run] = []
-    for cand in candidates:
+    for k, cand in enumerate(candidates):
         # the nearest indent first; without positions, the oldest run
         fits = [run for run in runs if any(run.accepts(cand, s, v) for s, v in cand.readings)]
+        if not fits and k:
+            # a list whose weight varies ("1." bold, "2." not): the next number
+            # straight after the last item, at its indent, still continues it
+            fits = [run for run in runs if run.items[-1] is candidates[k - 1]
+                    and any(run.accepts(cand, s, v, weight=False) for s, v in cand.readings)]
         target = min(fits, key=lambda r: abs(cand.x - r.x) if cand.x is not None and r.x is not None else 0,
                      default=None)
         if target is None:
@@ -239,10 +245,10 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     if group:
         clock = clock or group.group()
         text = (text[:group.start()] + text[group.end():]).strip()
-    text, presenter = split_presenter(text)
+    text, presenter = split_presenter(without_description(text))
     text, purpose, fmt = purpose_and_format(text)
     start, end = time_span(clock) if clock else (None, None)
-    item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :"), page=cand.page.number,
+    item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :."), page=cand.page.number,
                 item_number=cand.number, presenter=presenter, purpose=purpose, format=fmt,
                 start_time=start, duration_minutes=minutes_between(start, end),
                 page_range=pages or found_pages)
@@ -369,24 +375,63 @@ def list_items(lines: Lines, compact: bool) -> list[Item]:
     return _walk(run, runs, lines, stops, len(lines), None, sections)
 
 
+def _date_only(text: str) -> bool:
+    """"June 25, 2019", "Monday, 4 November 2019": a date line, not an item that names one."""
+    found = find_date(text)
+    return bool(found) and len(text.replace(found[1], " ").split()) <= 2
+
+
+def _presented(found: list[tuple[Page, Line]]) -> list[Item]:
+    """Lines that end with a presenter after a dash ("Roll Call – Phil
+    Whittington"), when most do; a line without one runs on into the line
+    close below it (a title that wraps)."""
+    named = sum(dash_presenter(line.text)[1] is not None for _, line in found)
+    if named * 2 < len(found):
+        return []
+    groups: list[tuple[Page, list[Line]]] = []
+    for page, line in found:
+        if groups and groups[-1][0] is page and _wraps_into(groups[-1][1], line):
+            groups[-1][1].append(line)
+        else:
+            groups.append((page, [line]))
+    items = []
+    for page, group in groups:
+        title, presenter = dash_presenter(" ".join(line.text.strip() for line in group))
+        items.append(Item(title=title, presenter=presenter, page=page.number))
+    return items
+
+
+def _wraps_into(group: list[Line], line: Line) -> bool:
+    last = group[-1]
+    if dash_presenter(" ".join(l.text for l in group))[1] or last.bbox is None or line.bbox is None:
+        return False
+    return 0 <= line.bbox.top - last.bbox.bottom <= MAX_LINE_GAP * (last.bbox.bottom - last.bbox.top)
+
+
 def plain_items(lines: Lines) -> list[Item]:
     """An agenda of unnumbered lines under its heading ("Call to Order", "Roll
     Call", "Public Comment"): short lines in one column, up to the first prose.
-    ``lines[0]`` is the heading; the meeting's date and time may follow it."""
-    items: list[Item] = []
+    ``lines[0]`` is the heading; the meeting's date, time and place may follow
+    it, above a rule ("*****") when there is one."""
+    found: list[tuple[Page, Line]] = []
     column = None
     for page, _, line in lines[1:]:
         text = line.text.strip()
-        if not items and (find_date(text) or is_time_only(text)):
+        if not text:
+            continue
+        if not found and (find_date(text) or is_time_only(text)):
+            continue
+        if not any(c.isalnum() for c in text):
+            found, column = [], None  # a rule under the header block: the items start below it
             continue
         filled = [c for c in line.cells or [] if c]
         if (len(text.split()) > MAX_PLAIN_WORDS or text.endswith((".", ":")) or len(filled) > 1
-                or find_date(text) or not text[0].isalpha()):
+                or _date_only(text) or not text[0].isalpha()):
             break
         if line.bbox is not None:
             column = line.bbox.x0 if column is None else column
             if abs(line.bbox.x0 - column) > INDENT_TOLERANCE:
                 break
-        items.append(Item(title=text, page=page.number))
+        found.append((page, line))
+    items = _presented(found) or [Item(title=line.text.strip(), page=page.number) for page, line in found]
     return items if len(items) >= MIN_PLAIN_ITEMS else []
-

@@ -9,7 +9,8 @@ from importlib.resources import files
 
 import py3langid
 
-from extractors.meetings import meeting_addressed
+from extractors.agenda_items import headed
+from extractors.meetings import meeting_addressed, notice_title
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document
 from pipeline.textutil import fold
@@ -54,13 +55,16 @@ def detect_language(text: str) -> str | None:
 
 def classify(doc: Document) -> str:
     vocab = _vocab()
-    kinds = {s.kind for s in doc.segments}
+    # "agenda (capital as well as ...)" running on in a sentence opens no agenda
+    kinds = {s.kind for s in doc.segments if headed(s) or s.kind not in ("agenda", "minutes")}
     folded = fold(doc.text)
     decision_lines = sum(len(p.findall(folded)) for p in vocab["decision"])
     if "minutes" in kinds or decision_lines >= MIN_DECISION_LINES:
         return "minutes"
     if "agenda" in kinds:
         return "board_pack" if kinds & {"cover_sheet", "action_log"} else "agenda"
+    if notice_title(doc) is not None:
+        return "agenda"
     if meeting_addressed(doc):
         return "report"  # a cover "To: Cabinet, 30 January 2025": a report to a meeting, whatever its subject
     first_page = fold(doc.pages[0].text) if doc.pages else ""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from extractors.agenda_items import segments_of
 from extractors.agenda_list import candidate
 from extractors.when import find_date, find_times, is_time_only, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
@@ -25,11 +26,19 @@ from pipeline.textutil import clean, fold
 MAX_HEADER_LINES = 30
 MAX_LABEL_WORDS = 4
 MAX_VENUE_WORDS = 14
-MAX_VENUE_LINES = 3
+MAX_VENUE_LINES = 4
+# Lines of one address sit closer than this many line heights apart.
+VENUE_LINE_GAP = 0.3
 # The time of a notice's meeting follows its date within this many characters.
 NOTICE_TIME_REACH = 30
 # A table row with this many cells is the agenda itself, past the header.
 TABLE_ROW_CELLS = 3
+# A notice's title is among the first lines of page 1, its date a few lines below.
+NOTICE_TITLE_LINES = 4
+NOTICE_DATE_REACH = 3
+MAX_TITLE_WORDS = 10
+# A page with more dated lines than this is a schedule of meetings, not one meeting's notice.
+MAX_NOTICE_DATES = 4
 # a word of three letters or more: a line with one says something besides numbers
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
@@ -49,6 +58,7 @@ def vocab() -> dict:
         "notice": [re.compile(p, re.I) for p in patterns["notice"]],
         "venue_line": re.compile(patterns["venue_line"], re.I),
         "organisation": [re.compile(p, re.I) for p in patterns["organisation"]],
+        "notice_title": [re.compile(p) for p in patterns["notice_title"]],
     }
 
 
@@ -111,7 +121,7 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
     """The bare lines after the date line that name a place."""
     parts: list[str] = []
     in_remark = False
-    for entry in block[start:]:
+    for k, entry in enumerate(block[start:], start):
         text = _cut_contact(entry.line.text)
         if in_remark or text.startswith("("):
             in_remark = not text.endswith(")")
@@ -126,9 +136,27 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
                 or len(text.split()) > MAX_VENUE_WORDS):
             break
         parts.append(text)
-        if not text.endswith(",") or len(parts) == MAX_VENUE_LINES:
+        following = block[k + 1].line if k + 1 < len(block) else None
+        # a line cut at contact details sits beside a contact column: only a comma carries it on
+        beside_contact = text != entry.line.text.strip()
+        if (not (text.endswith(",") or (not beside_contact and _set_close(entry.line, following)))
+                or len(parts) == MAX_VENUE_LINES):
             break
-    return clean(" ".join(parts)).strip(" ,") if parts else None
+    # lines of an address are its comma-separated parts
+    return clean(" ".join(p if p.endswith(",") else f"{p}," for p in parts)).strip(" ,") if parts else None
+
+
+def _set_close(line: Line, below: Line | None) -> bool:
+    """Whether ``below`` follows ``line`` as the next line of one block
+    ("The Cookhouse" / "Suffolk Food Hall"): no gap between them, same size,
+    aligned left or centred alike."""
+    if below is None or line.bbox is None or below.bbox is None:
+        return False
+    height = line.bbox.bottom - line.bbox.top
+    aligned = (abs(below.bbox.x0 - line.bbox.x0) <= height
+               or abs((below.bbox.x0 + below.bbox.x1) - (line.bbox.x0 + line.bbox.x1)) <= 2 * height)
+    return (aligned and 0 <= below.bbox.top - line.bbox.bottom <= VENUE_LINE_GAP * height
+            and abs((below.bbox.bottom - below.bbox.top) - height) <= VENUE_LINE_GAP * height)
 
 
 def _with_postcode(block: list[HeaderLine], index: int, venue: str) -> str:
@@ -260,6 +288,24 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     return None
 
 
+def notice_title(doc: Document) -> int | None:
+    """A paper with no "Agenda" or "Minutes" heading that opens like a notice
+    of one meeting: the line that names it ("Advisory Board Meeting"), a date
+    close below; the index of that line on page 1, or None."""
+    if not doc.pages or any(segments_of(doc, kind) for kind in ("agenda", "minutes", "cover_sheet")):
+        return None
+    lines = doc.pages[0].lines
+    for i, line in enumerate(lines[:NOTICE_TITLE_LINES]):
+        folded = fold(line.text).strip(" .:")
+        if len(folded.split()) > MAX_TITLE_WORDS or not any(p.search(folded) for p in vocab()["notice_title"]):
+            continue
+        if not any(find_date(below.text) for below in lines[i:i + NOTICE_DATE_REACH + 1]):
+            return None
+        dated = sum(1 for other in lines if find_date(other.text))
+        return i if dated <= MAX_NOTICE_DATES else None
+    return None
+
+
 def meeting_addressed(doc: Document) -> dict | None:
     """A report's "To: Cabinet, 30 January 2025"."""
     for page in doc.pages[:1]:
@@ -281,7 +327,7 @@ class MeetingsExtractor(Extractor):
     def extract(self, doc: Document) -> Rows:
         if not doc.pages or not doc.pages[0].lines:
             return {"meetings": []}
-        if doc.segments_of("agenda") or doc.segments_of("minutes"):
+        if segments_of(doc, "agenda") or segments_of(doc, "minutes") or notice_title(doc) is not None:
             meeting = meeting_from_header(doc)
         else:
             meeting = meeting_addressed(doc)

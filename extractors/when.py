@@ -24,15 +24,16 @@ DATE_SETTINGS = {
 _ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", re.I)
 # A date has a four-digit year; without one dateparser reads "1 - 10" as a date.
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_ISO_DATE = re.compile(r"(19|20)\d\d-\d\d-\d\d\b")
 
 _MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
 # 1pm, 6.30 pm, 11.15am, 1:30 p.m.
 _TIME_12 = rf"(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s?{_MERIDIEM}"
 # 13:00 (a colon is unambiguous); 12.40 only after a clock word (kl., at, time)
 _TIME_24 = r"(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
-_TIME_CUED = r"(?:\bkl\.?|\bat|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])[.:](?P<mc>[0-5]\d)(?![\d.])(?!\s?[ap]\.?\s?m\b)"
+_TIME_CUED = r"(?:\bkl\.?|\bat|\bfrom|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])[.:](?P<mc>[0-5]\d)(?![\d.])(?!\s?[ap]\.?\s?m\b)"
 _TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_24})|{_TIME_CUED}", re.I)
-_BARE_END = re.compile(r"\s*(?:-|–|—|til)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.])")
+_BARE_END = re.compile(r"\s*(?:-|–|—|til|to|until)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.])")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|til)\s*$", re.I)
 
 
@@ -59,7 +60,8 @@ def find_date(text: str) -> tuple[dt.date, str] | None:
         years = list(_YEAR.finditer(words))
         if not years:
             continue
-        words = words[:years[-1].end()]
+        iso = _ISO_DATE.match(words)  # "2024-03-05": the year comes first
+        words = iso.group() if iso else words[:years[-1].end()]
         match = re.search(r"\s+".join(map(re.escape, words.split())), masked)
         if match:
             return value.date(), text[match.start():match.end()]

@@ -242,3 +242,69 @@ def test_real_papers_agendas_counted_and_none_in_the_strategy_or_the_business_pl
     assert per_paper["kent_council_assistant/Agenda_frontsheet_30th-Jan-2025_10.00_Cabinet.pdf"] == 9
     assert per_paper["city_scrapers_cle/cuya_community_college_agenda.pdf"] == 26
 
+
+
+def test_notice_without_agenda_heading_items_with_presenter_after_a_dash():
+    doc = pdf_document([
+        (200, "Department of Corrections", False), (200, "Advisory Board Meeting", False),
+        (200, "Monday, November 4th, 2019", False), (200, "10:30am -12:00pm", False),
+        (200, "Logan Correctional Center", False), (140, "*************************", False),
+        (72, "Welcome and Roll Call – Phil Whittington", False),
+        (72, "Approval of Minutes from August 6, 2019 – Board Members", False),
+        (72, "IDOC Reports - Director Jeffreys", False),
+        (72, "Education Programs-FY 2019 Annual Report and Advancing Higher Ed in", False),
+        (72, "Illinois Prisons- Alyssa Williams-James Pagano", False),
+        (72, "Capital Projects – Director’s", False),
+        (72, "Document –Nikki Robinson/Alyssa Williams", False)])
+    rows = items(doc)
+    assert [(r["title"], r["presenter"]) for r in rows] == [
+        ("Welcome and Roll Call", "Phil Whittington"),
+        ("Approval of Minutes from August 6, 2019", "Board Members"),
+        ("IDOC Reports", "Director Jeffreys"),
+        ("Education Programs-FY 2019 Annual Report and Advancing Higher Ed in Illinois Prisons",
+         "Alyssa Williams-James Pagano"),
+        ("Capital Projects – Director’s Document", "Nikki Robinson/Alyssa Williams")]
+    assert extractor("document_info").extract(doc)["documents"][0]["doc_type"] == "agenda"
+
+
+def test_a_dash_inside_numbered_titles_keeps_the_title_whole():
+    doc = text_document("AGENDA\n1. Apologies\n2. 24/00108 - Budget Monitoring Report – November 2024-25\n"
+                        "3. Governance - Issues For The Board\n")
+    assert [(r["title"], r["presenter"]) for r in items(doc)][1:] == [
+        ("24/00108 - Budget Monitoring Report – November 2024-25", None), ("Governance - Issues For The Board", None)]
+
+
+def test_numbered_notice_items_whose_weight_varies_lose_their_description():
+    doc = pdf_document([
+        (130, "Libraries Ltd Annual General Meeting", True), (190, "Thursday, 29 September 2016", True),
+        (108, "1. Chair’s welcome and apologies.", True),
+        (108, "2. Annual Report: To receive the report for the year from the Chair", False),
+        (108, "3. Appointment of Auditor: To appoint the Auditor", False),
+        (108, "4. Closing Remarks", True)])
+    assert [(r["item_number"], r["title"]) for r in items(doc)] == [
+        ("1", "Chair’s welcome and apologies"), ("2", "Annual Report"), ("3", "Appointment of Auditor"),
+        ("4", "Closing Remarks")]
+
+
+def test_item_word_before_numbers_with_a_colon():
+    doc = text_document("Board Meeting\nAgenda\nItem 1: Welcome and apologies\nItem 2: Minutes of the last meeting\n"
+                        "Item 3: Finance report (For Decision)\n")
+    assert [(r["item_number"], r["title"], r["purpose"]) for r in items(doc)] == [
+        ("1", "Welcome and apologies", None), ("2", "Minutes of the last meeting", None),
+        ("3", "Finance report", "decision")]
+
+
+def test_a_meeting_schedule_and_a_mid_sentence_agenda_are_no_agendas():
+    schedule = text_document("Board Meeting\n2024 dates\nJanuary 10, 2024\nMarch 14, 2024\nMay 9, 2024\n"
+                             "July 11, 2024\nSeptember 12, 2024\nNovember 14, 2024\n")
+    assert items(schedule) == [] and extractor("meetings").extract(schedule)["meetings"] == []
+    register = text_document("Budget Risk Register\nRisks to the capital programme\n"
+                             "agenda (capital as well as LED installation) may slip\n1. Inflation\n2. Demand\n")
+    assert items(register) == []
+    assert extractor("document_info").extract(register)["documents"][0]["doc_type"] != "agenda"
+
+
+def test_a_paper_without_text_has_no_agenda():
+    doc = Document("2" * 16, "scan.pdf", "2" * 64, "pdf", pages=[Page(1, []), Page(2, [])])
+    doc.segments = find_segments(doc)
+    assert items(doc) == []

@@ -90,3 +90,34 @@ def test_a_notice_sentence_outweighs_the_date_it_was_published_on():
                      "a.m.\nAGENDA:\n1. Call to Order\n2. Adjournment\n")
     assert row == {**row, "body": "Conduit Committee", "venue": "Chicago Office, 160 North LaSalle Street",
                    "meeting_date": dt.date(2020, 12, 8), "start_time": "09:00"}
+
+
+def test_notice_title_date_time_and_an_address_over_lines():
+    from test_agenda import pdf_document
+
+    doc = pdf_document([(130, "Libraries Ltd Annual General Meeting", True),
+                        (190, "Thursday, 29th September 2016, 6.30pm", True),
+                        (250, "The Cookhouse", False), (250, "Suffolk Food Hall", False),
+                        (250, "Ipswich, Suffolk IP9 2AB", False)])
+    [row] = extractor("meetings").extract(doc)["meetings"]
+    assert row == {**row, "body": "Libraries Ltd Annual General Meeting", "meeting_date": dt.date(2016, 9, 29),
+                   "start_time": "18:30", "venue": "The Cookhouse, Suffolk Food Hall, Ipswich, Suffolk IP9 2AB"}
+
+
+def test_date_and_time_variants():
+    for text in ("Tuesday 5 March 2024", "05/03/2024", "March 5, 2024", "2024-03-05", "Tirsdag den 5. marts 2024",
+                 "5th March, 2024"):
+        assert find_date(text)[0] == dt.date(2024, 3, 5), text
+    assert find_date("Date: 2024-03-05 Time: 14:00")[1] == "2024-03-05"
+    assert time_span("6:30 p.m. - 8:00 p.m.") == ("18:30", "20:00")
+    assert time_span("at 2pm") == ("14:00", None)
+    assert time_span("14:00 – 16:30") == ("14:00", "16:30")
+    assert time_span("from 14.00 to 16.30") == ("14:00", "16:30")
+    assert time_span("Budget 2025.26") == (None, None)
+
+
+def test_labelled_header_with_other_label_wordings():
+    [row] = meetings("AGENDA\nMeeting:\tFinance Committee\nDate of meeting:\tWednesday 6th March 2024\n"
+                     "Start time:\t2pm\nLocation:\tBoardroom, Trust HQ\n1. Apologies\n2. Minutes\n")
+    assert row == {**row, "body": "Finance Committee", "meeting_date": dt.date(2024, 3, 6), "start_time": "14:00",
+                   "venue": "Boardroom, Trust HQ"}
