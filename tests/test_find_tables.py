@@ -301,3 +301,20 @@ def test_values_level_with_the_middle_of_a_wrapped_label_join_it():
     assert table.rows == [["Median income", "$49,497", "$51,295"],
                           ["Between-state inequality (Gini index)", "0.0628", "0.0636"],
                           ["Mortality", "7108.3", "6960.6"]]
+
+
+def test_axis_labels_of_a_chart_are_not_a_table():
+    """Tick labels of two charts side by side line up in rows and columns; the curves the
+    charts are drawn with tell them from a table."""
+    def draw(c):
+        c.setFont("Helvetica", 8)
+        for left in (72, 320):
+            for i, tick in enumerate(["450", "400", "350", "300", "250", "200"]):
+                c.drawRightString(left + 20, HEIGHT - 100 - 20 * i, tick)
+            for i in range(12):  # the plotted series
+                x, y = left + 30 + 15 * i, HEIGHT - 200 + (i % 3) * 20
+                c.bezier(x, y, x + 5, y + 10, x + 10, y - 10, x + 15, y + 5)
+            for i, month in enumerate(["Jan-08", "Jul-08", "Jan-09"]):
+                c.drawString(left + 30 + 60 * i, HEIGHT - 222, month)
+
+    assert _tables(draw) == []
