@@ -10,11 +10,22 @@ from pipeline.tables.lattice import lattice_tables
 from pipeline.tables.stream import stream_tables
 
 
+# A table's area holding this many curves is a chart: the labels of its axes and legend line
+# up like a table, and its gridlines make a ruled grid.
+CHART_CURVES = 10
+
+
 def find_tables(page, number: int) -> list[Table]:
     """Tables on a pdfplumber ``page`` (1-based ``number``), top to bottom."""
     # rotated text (side labels, watermarks) has no place in a row of a table
     words = [w for w in page.extract_words(extra_attrs=["size"]) if w.get("upright", True)]
-    ruled = lattice_tables(page, number, words)
     curves = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.curves]
-    found = ruled + stream_tables(number, words, skip=[t.bbox for t in ruled], curves=curves)
+    ruled = [t for t in lattice_tables(page, number, words) if not _chart(t.bbox, curves)]
+    unruled = stream_tables(number, words, skip=[t.bbox for t in ruled])
+    found = ruled + [t for t in unruled if not _chart(t.bbox, curves)]
     return sorted(found, key=lambda t: (t.bbox.top, t.bbox.x0))
+
+
+def _chart(bbox: BBox, curves: list[BBox]) -> bool:
+    return sum(bbox.x0 - 2 <= c.x0 and c.x1 <= bbox.x1 + 2 and bbox.top - 2 <= c.top
+               and c.bottom <= bbox.bottom + 2 for c in curves) >= CHART_CURVES

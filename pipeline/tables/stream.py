@@ -27,7 +27,6 @@ MIN_ROWS = 3  # two lines with gaps in the same places are as often justified pr
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
-CHART_CURVES = 10  # a region holding this many curves is a chart
 CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
 MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
 HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
@@ -363,11 +362,6 @@ def _prose_lines(words: list[dict]) -> int:
                for line in text_lines(words))
 
 
-def _within(inner: BBox, outer: BBox) -> bool:
-    return (outer.x0 - 2 <= inner.x0 and inner.x1 <= outer.x1 + 2
-            and outer.top - 2 <= inner.top and inner.bottom <= outer.bottom + 2)
-
-
 def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:
     """How many lines at the top of a region are its caption: above the body, down to the
     last line with a phrase of several words running across columns."""
@@ -393,10 +387,8 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     return above
 
 
-def stream_tables(number: int, words: list[dict], skip: list[BBox] = (),
-                  curves: list[BBox] = ()) -> list[Table]:
-    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``;
-    ``curves`` are the bboxes of the page's curves, which charts are drawn with."""
+def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list[Table]:
+    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
@@ -421,7 +413,5 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (),
                 continue
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
                         region[-1].bottom)
-            if sum(_within(c, bbox) for c in curves) >= CHART_CURVES:
-                continue  # the labels of a chart's axes and legend line up like a table
             tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
     return tables
