@@ -26,6 +26,8 @@ _ALNUM = re.compile(r"\w")
 _LABEL_COLON = re.compile(r"^(.{1,90}?)\s*[:：]\s*(.*)$")
 # a numbered section heading that starts the report's body: "1.0 Background", "2. Introduction"
 _SECTION = re.compile(r"^(\d{1,2})(\.\d{1,2})?\.?\s+(\S.*)$")
+# a label and its colon inside a value: up to four words before ":"
+_INNER_LABEL = re.compile(r"(?<=\s)((?:[\w()'’&/]+\s+){0,3}[\w()'’&/]+)\s*[:：]\s*")
 _BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
 # a label alone on its line is short
 MAX_LABEL_WORDS = 8
@@ -181,7 +183,7 @@ def _hits(line: Line) -> list[Hit]:
             prefix = labels.prefix(match.group(1))
             name = prefix.field if prefix else None
         if name is not None:
-            return [Hit(name, [(match.group(2), None)] if match.group(2) else [])]
+            return _pairs_in_value(name, match.group(2))
     if len(line.text.split()) <= MAX_LABEL_WORDS:
         name = labels.whole(line.text)
         if name is not None:
@@ -191,6 +193,25 @@ def _hits(line: Line) -> list[Hit]:
         if match and len(match.label) >= MIN_QUALIFIED_LABEL and len(match.rest.split()) <= MAX_QUALIFIER_WORDS:
             return [Hit(match.field, [])]
     return []
+
+
+def _pairs_in_value(name: str, value: str) -> list[Hit]:
+    """A "Label: value" line, split where another known label with its colon follows on the line
+    ("Report Title: Winter Plan Agenda Item: 7.2": two fields set side by side)."""
+    labels: Labels = _vocab()["labels"]
+    for match in _INNER_LABEL.finditer(value):
+        words = match.group(1).split()
+        # the label is the last words before the colon ("Plan Agenda Item": "Agenda Item")
+        for k in range(len(words)):
+            label = " ".join(words[k:])
+            other = labels.whole(label) if label[:1].isupper() else None
+            if other is not None:
+                head = value[:match.start(1)] + " ".join(words[:k])
+                rest = value[match.end():]
+                if not _ALNUM.search(head):
+                    break
+                return [Hit(name, [(head, None)])] + _pairs_in_value(other, rest)
+    return [Hit(name, [(value, None)] if value else [])]
 
 
 def _continuation(line: Line, sheet: Sheet) -> list[Cell] | None:

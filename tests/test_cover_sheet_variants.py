@@ -76,3 +76,26 @@ def test_options_and_their_ticks_written_in_one_line():
     assert papers(unticked)[0]["purpose"] is None  # offered, none chosen
     stated = TRUST_SHEET.replace("Approval ☐ Assurance ☒ Discussion ☐ Information ☒", "For discussion and approval")
     assert papers(stated)[0]["purpose"] == "discussion;approval"
+
+
+def test_two_label_value_pairs_on_one_text_line_and_labels_that_end_a_value():
+    text = """Meeting: Trust Board (Public) Date: 14 March 2024
+Report Title: Winter Plan Agenda Item: 7.2
+Report Author: Amy Lee, Head of Planning
+Executive Lead: Paul Green, Chief Operating Officer
+Purpose of Report: ☐ Approval ☒ Assurance ☐ Discussion ☐ Information
+Executive Summary:
+The plan sets out winter capacity.
+Recommendation:
+The Board is asked to note the plan.
+Link to Strategic Objectives: Objective 2
+Risk Management: Capacity may fall short.
+
+1. Introduction
+"""
+    [row] = papers(text)
+    assert (row["title"], row["agenda_item"]) == ("Winter Plan", "7.2")
+    assert row["meeting_date"] == dt.date(2024, 3, 14)
+    assert row["author"] == "Amy Lee, Head of Planning"  # the report's author before its executive lead
+    assert row["recommendations"] == "The Board is asked to note the plan."
+    assert row["risk"] == "Capacity may fall short."
