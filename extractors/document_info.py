@@ -22,6 +22,7 @@ MIN_DECISION_LINES = 2
 # Where the issuing body is looked for, and the weight of its name in the title lines.
 ORGANISATION_PAGES = 10
 TITLE_LINES = 6
+MAX_TITLE_WORDS = 14
 TITLE_BONUS = 3
 MAX_NAME_WORDS = 9
 
@@ -36,6 +37,7 @@ def _vocab() -> dict:
     return {
         "title": {k: [re.compile(p) for p in v] for k, v in data["title_cues"].items()},
         "decision": [re.compile(p, re.M) for p in data["decision_cues"]["patterns"]],
+        "record": [re.compile(p, re.M) for p in data["record_cues"]["patterns"]],
         "organisation": re.compile(
             rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?:{suffixes})\b"
             rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
@@ -45,12 +47,25 @@ def _vocab() -> dict:
     }
 
 
+# Words of letters: figures and codes of a table say nothing of its language
+# (a page of numbers reads as Volapük otherwise).
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def detect_language(text: str) -> str | None:
-    sample = text[:LANGUAGE_SAMPLE]
-    if len(sample.split()) < 5:
+    words = _WORD.findall(text[:LANGUAGE_SAMPLE])
+    if len(words) < 5:
         return None
-    code, _ = py3langid.classify(sample)
-    return code
+    code, _ = py3langid.classify(" ".join(words))
+    return code if len(code) == 2 else None  # "zxx": no language (a garbled font)
+
+
+def title_lines(doc: Document) -> list[str]:
+    """The lines a paper's title can be on: the first of page 1, short, not
+    the rows of a form or a table ("Strategy/Policy | KCC adoption ...")."""
+    lines = doc.pages[0].lines[:TITLE_LINES] if doc.pages else []
+    return [line.text for line in lines
+            if len([c for c in line.cells or [] if c]) < 2 and len(line.text.split()) <= MAX_TITLE_WORDS]
 
 
 def classify(doc: Document) -> str:
@@ -61,16 +76,19 @@ def classify(doc: Document) -> str:
     decision_lines = sum(len(p.findall(folded)) for p in vocab["decision"])
     if "minutes" in kinds or decision_lines >= MIN_DECISION_LINES:
         return "minutes"
+    first_page = fold(doc.pages[0].text) if doc.pages else ""
+    if "agenda" in kinds and any(p.search(first_page) for p in vocab["record"]):
+        return "minutes"
     if "agenda" in kinds:
         return "board_pack" if kinds & {"cover_sheet", "action_log"} else "agenda"
     if notice_title(doc) is not None:
         return "agenda"
     if meeting_addressed(doc):
         return "report"  # a cover "To: Cabinet, 30 January 2025": a report to a meeting, whatever its subject
-    first_page = fold(doc.pages[0].text) if doc.pages else ""
-    # the kind named first on the title page: a business plan may mention its strategy later
+    title = fold(" ".join(title_lines(doc)))
+    # the kind named first in the title: a business plan may mention its strategy later
     named = [(m.start(), doc_type) for doc_type, patterns in vocab["title"].items()
-             for p in patterns for m in [p.search(first_page)] if m]
+             for p in patterns for m in [p.search(title)] if m]
     if named:
         return min(named)[1]
     if kinds & {"cover_sheet", "financial_table"}:

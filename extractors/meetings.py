@@ -59,6 +59,7 @@ def vocab() -> dict:
         "venue_line": re.compile(patterns["venue_line"], re.I),
         "organisation": [re.compile(p, re.I) for p in patterns["organisation"]],
         "notice_title": [re.compile(p) for p in patterns["notice_title"]],
+        "body_tail": re.compile(patterns["body_tail"], re.I),
     }
 
 
@@ -331,4 +332,6 @@ class MeetingsExtractor(Extractor):
             meeting = meeting_from_header(doc)
         else:
             meeting = meeting_addressed(doc)
+        if meeting and meeting.get("body"):
+            meeting["body"] = vocab()["body_tail"].sub("", meeting["body"]) or meeting["body"]
         return {"meetings": [meeting] if meeting else []}

@@ -41,3 +41,18 @@ def test_a_report_addressed_to_a_meeting_is_a_report_whatever_its_subject():
     row = info("From:\tRoger Gough, Leader\nTo:\tCabinet, 30 January 2025\n"
                "Subject:\tIntegrated Care Strategy Delivery Plan\nSummary: the strategy is delivered.\n")
     assert row["doc_type"] == "report"
+
+
+def test_a_meeting_note_that_opens_with_its_agenda_is_minutes():
+    note = "Treasury Group 14 November 2024\nAgenda\n1. Market Update\n2. AOB\n"
+    assert info(note)["doc_type"] == "agenda"
+    assert info(note + "Attendees:\nAnn Lee – Chair\n")["doc_type"] == "agenda"
+    assert info(note + "Present:\nAnn Lee – Chair\nDiscussion Summary:\nThe group noted the update.\n")[
+        "doc_type"] == "minutes"
+
+
+def test_language_of_a_table_of_figures_is_read_from_its_words():
+    table = ("Changes in Fund Balances of the Governmental Funds, Ten Year Trend\n"
+             "Source: the annual financial report of the city, in thousands of dollars\n") + "\n".join(
+        f"{2004 + i}\t$ {1234 + 7 * i},{100 + i}\t({56 + i}.{i})\t{3 * i}%\t4,5{i}0" for i in range(30))
+    assert info(table)["language"] == "en"

@@ -85,7 +85,8 @@ def test_minutes_title_sentence_with_date_time_and_venue_after_it():
 
 def test_a_notice_sentence_outweighs_the_date_it_was_published_on():
     [row] = meetings("Thursday, December 3, 2020\nPUBLIC NOTICE OF SPECIAL MEETING\n"
-                     "The Finance Authority will hold a special meeting of the Conduit Committee in the\n"
+                     "The Finance Authority will hold a special meeting of the Conduit Committee Members of the\n"
+                     "Authority in the\n"
                      "Chicago Office, 160 North LaSalle Street on Tuesday, December 8, 2020 at 9:00\n"
                      "a.m.\nAGENDA:\n1. Call to Order\n2. Adjournment\n")
     assert row == {**row, "body": "Conduit Committee", "venue": "Chicago Office, 160 North LaSalle Street",
