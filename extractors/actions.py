@@ -294,15 +294,26 @@ class BodyLine:
     heading: bool = False  # a heading line: a paragraph of its own
 
 
+def _item_heading(line: Line) -> str | None:
+    """The number of an item heading: a bold "3. Title"; in a text paper (no fonts) a short "3. Title"."""
+    match = _ITEM_LINE.match(line.text)
+    if not match:
+        return None
+    if line.bold or line.heading:
+        return match.group(1)
+    short_title = len(line.text.split()) <= SUBJECT_WORDS and not _END_PUNCTUATION.search(line.text)
+    return match.group(1) if line.bbox is None and short_title else None
+
+
 def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:
-    """Top-level item numbers with where they are: "3." in its own cell, or a bold "3. Title"."""
+    """Top-level item numbers with where they are: "3." in its own cell, or an item heading "3. Title"."""
     found = []
     for page, i, line in doc.iter_lines():
         number = None
         if line.cells and _ITEM_CELL.match(line.cells[0]):
             number = _ITEM_CELL.match(line.cells[0]).group(1)
-        elif (line.bold or line.heading) and _ITEM_LINE.match(line.text):
-            number = _ITEM_LINE.match(line.text).group(1)
+        else:
+            number = _item_heading(line)
         if number:
             found.append(((page.number, i), number, line.bbox.x0 if line.bbox else None))
     xs = [x for _, _, x in found if x is not None]
@@ -474,7 +485,7 @@ def _paragraph_above(lines: list[Line], i: int) -> str | None:
     text = []
     for earlier in reversed(lines[:i]):
         first = earlier.cells[0] if earlier.cells else earlier.text
-        if _ITEM_CELL.match(first) or (earlier.bold and _ITEM_LINE.match(earlier.text)) or _inline(earlier):
+        if _ITEM_CELL.match(first) or _item_heading(earlier) or _inline(earlier):
             break
         if earlier.cells and _PARAGRAPH_NUMBER.match(earlier.cells[0] + " "):
             text.insert(0, " ".join(earlier.cells[1:]))
@@ -493,10 +504,13 @@ def _owner_like(text: str) -> bool:
 
 def _inline(line: Line) -> tuple[str, str | None] | None:
     """An "ACTION: AB/CD" line: (owner, None); "Action: JB to circulate the paper": (owner, that text)."""
-    match = re.match(r"^([A-Za-z ]{3,20}?)\s*:\s*(\S.*)$", line.text)
+    match = re.match(r"^([A-Za-z ]{3,20}?)\s*(:|\s[-–—])\s*(\S.*)$", line.text)
     if not match or label_key(match.group(1)) not in _vocab()["inline"]:
         return None
-    rest = clean(match.group(2)) or ""
+    rest = clean(match.group(3)) or ""
+    if match.group(2) != ":":
+        # "ACTION – PG": after a dash only initials, as a form's "Actions – Age" is a heading
+        return (rest, None) if looks_like_initials(rest) else None
     if len(rest) <= MAX_INLINE_OWNER and _owner_like(rest):
         return rest, None
     owner, _, task = rest.partition(" ")

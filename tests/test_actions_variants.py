@@ -66,3 +66,27 @@ def test_words_that_are_no_month_give_no_due_date():
     assert due_date("Week 2024", 2024) is None
     assert due_date("Summer 2024", 2024) is None
     assert due_date("by end of June 2024", 2024) == dt.date(2024, 6, 1)
+
+
+def test_text_minutes_with_action_lines_under_numbered_items():
+    text = """Present: Jane Smith (Chair), Paul Green, Amy Lee
+
+1. Minutes of the last meeting
+1.1 The minutes were agreed.
+2. Finance report
+2.1 The finance team will circulate the updated figures.
+ACTION – PG
+2.2 Amy will book the venue for March.
+Action: Amy Lee
+3. Estates
+Action: JS to write to the council by 31 March 2024.
+"""
+    rows = actions(text)
+    assert [(r["ref"], r["owner"], r["owner_name"]) for r in rows] == [
+        ("2", "PG", "Paul Green"), ("2", "Amy Lee", "Amy Lee"), ("3", "JS", "Jane Smith")]
+    assert rows[0]["action"] == "The finance team will circulate the updated figures."
+    assert rows[1]["action"] == "Amy will book the venue for March."
+
+
+def test_a_form_heading_after_a_dash_is_no_action_line():
+    assert actions("Equality form\n\nMitigating Actions for Age\nActions – Age\nResponsible Officer\n") == []
