@@ -308,3 +308,18 @@ def test_a_paper_without_text_has_no_agenda():
     doc = Document("2" * 16, "scan.pdf", "2" * 64, "pdf", pages=[Page(1, []), Page(2, [])])
     doc.segments = find_segments(doc)
     assert items(doc) == []
+
+
+def test_agenda_table_with_clock_times_item_words_and_other_header_wordings():
+    doc = text_document(
+        "Board Meeting\nAgenda\n"
+        "Start\tItem no\tDescription\tLed by\tPurpose\tFormat\n"
+        "10:00\tItem 1:\tWelcome and apologies\tJane Roe\tFor Awareness\tVerbal update\n"
+        "10:05\tItem 2:\tQuality report\tSam Poe\tTo seek assurance\tEnclosure\n"
+        "10:40\tItem 3:\tBudget 2024/25\tSam Poe\tFor Ratification\tPaper\n")
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["presenter"], r["purpose"], r["format"], r["start_time"])
+            for r in rows] == [
+        ("1", "Welcome and apologies", "Jane Roe", "information", "verbal", "10:00"),
+        ("2", "Quality report", "Sam Poe", "assurance", "paper", "10:05"),
+        ("3", "Budget 2024/25", "Sam Poe", "approval", "paper", "10:40")]
