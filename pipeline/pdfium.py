@@ -60,10 +60,10 @@ def open_document(data: bytes) -> pdfium.PdfDocument:
 
 
 def _font_name(text_object, cache: dict[int, str]) -> str:
-    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+    font = raw.FPDFTextObj_GetFont(text_object)
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
     name = cache.get(key)
     if name is None:
-        font = raw.FPDFTextObj_GetFont(text_object)
         size = raw.FPDFFont_GetBaseFontName(font, None, 0) if font else 0
         name = ""
         if size:
@@ -106,6 +106,10 @@ class PageSpace:
         return (min(xs) + self.e, self.height - (max(ys) + self.f),
                 max(xs) + self.e, self.height - (min(ys) + self.f))
 
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) of a user-space point."""
+        return (self.a * x + self.c * y + self.e, self.height - (self.b * x + self.d * y + self.f))
+
     def upright(self, m: raw.FS_MATRIX) -> bool:
         """pdfminer's test on the char's matrix as displayed."""
         a, b = m.a * self.a + m.b * self.c, m.a * self.b + m.b * self.d
@@ -114,17 +118,19 @@ class PageSpace:
 
 
 def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
-    """(text, x0, top, x1, bottom, fontname, size, upright) per char in drawing order; and how many lack Unicode.
+    """(text, x0, top, x1, bottom, fontname, size, upright, inferred) per char in drawing
+    order; and how many chars lack a Unicode mapping.
 
-    Whitespace comes out as " " placed at the end of the char before it.
-    pdfium also infers spaces; one counts only between two text objects (where
-    it stands in for a real space glyph that ended the first), not inside one
-    (where it splits words set letter by letter, as OCR text layers are; a
+    pdfium also infers spaces and line ends (``inferred``, placed at the end of
+    the char before). An inferred space counts only between two text objects
+    (where it stands in for a real space glyph that ended the first), not inside
+    one (where it splits words set letter by letter, as OCR text layers are; a
     real gap there still splits the word, as pdfplumber's tolerance does).
     """
     handle = textpage.raw
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     fonts: dict[int, str] = {}
+    styles: dict[int, tuple[str, float, bool]] = {}  # text object -> (fontname, size, upright)
     chars, unmapped = [], 0
     inferred = False  # chars[-1] is a space pdfium inferred
     last_object = None  # text object of the last char
@@ -135,31 +141,33 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             text = "-"
         elif code < 0x20 and not text.isspace():
             continue  # control codes some fonts map glyphs to
-        if text.isspace():
-            # a word break where it was drawn (or inferred: pdfium sometimes replaces
-            # a real space glyph by a generated one); its own box can be anywhere
+        if text.isspace() and raw.FPDFText_IsGenerated(handle, i) == 1:
+            # an inferred break (a line end, or a space in place of a real space glyph):
+            # placed at the end of the char before it, its own box can be anywhere
             if chars and not chars[-1][0].isspace():
                 last = chars[-1]
-                chars.append((" ", last[3], last[2], last[3], last[4], last[5], last[6], last[7]))
-                inferred = raw.FPDFText_IsGenerated(handle, i) == 1
+                chars.append((" ", last[3], last[2], last[3], last[4], last[5], last[6], last[7], True))
+                inferred = True
             continue
-        if raw.FPDFText_HasUnicodeMapError(handle, i):
+        text_object = raw.FPDFText_GetTextObject(handle, i)
+        address = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        style = styles.get(address)
+        if style is None:  # every char of a text object has its matrix, font and size
+            raw.FPDFText_GetMatrix(handle, i, matrix)
+            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
+            style = styles[address] = (_font_name(text_object, fonts), raw.FPDFText_GetFontSize(handle, i) * scale,
+                                       space.upright(matrix))
+        fontname, size, upright = style
+        if not text.isspace() and raw.FPDFText_HasUnicodeMapError(handle, i):
             unmapped += 1
         raw.FPDFText_GetLooseCharBox(handle, i, rect)
-        raw.FPDFText_GetMatrix(handle, i, matrix)
-        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
-        size = raw.FPDFText_GetFontSize(handle, i) * scale
         x0, top, x1, bottom = space.box(rect.left, rect.bottom, rect.right, rect.top)
-        upright = space.upright(matrix)
         if upright:
             top = bottom - size  # pdfminer's box: the font size above the descent
-        text_object = raw.FPDFText_GetTextObject(handle, i)
-        object_address = ctypes.cast(text_object, ctypes.c_void_p).value
-        fontname = _font_name(text_object, fonts)
-        if inferred and object_address == last_object:
+        if inferred and address == last_object:
             chars.pop()
-        inferred, last_object = False, object_address
-        chars.append((text, x0, top, x1, bottom, fontname, size, upright))
+        inferred, last_object = False, address
+        chars.append((text, x0, top, x1, bottom, fontname, size, upright, False))
     return chars, unmapped
 
 
@@ -250,23 +258,125 @@ def _collect_objects(objects, space: PageSpace, page: CheapPage) -> None:
             _collect_objects((raw.FPDFFormObj_GetObject(obj, i) for i in range(n)), space, page)
 
 
-def read_page(document: pdfium.PdfDocument, index: int) -> CheapPage:
-    page = document[index]
-    try:
-        width, height = page.get_size()
-        space = PageSpace.of(page)
-        textpage = page.get_textpage()
+def _subpaths(obj) -> list[tuple[str, list[tuple[float, float]]]]:
+    """A path object's subpaths as pdfminer's shapes ("ml", "mlllh", "mc"...) and points (user space)."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, matrix)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    pending_curve = 0
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append(("m", [point]))
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            pending_curve += 1
+            if pending_curve == 3:  # pdfium gives a curve's two control points and its end as three segments
+                pending_curve = 0
+                shape, points = subpaths[-1]
+                subpaths[-1] = (shape + "c", points + [point])
+        else:
+            shape, points = subpaths[-1]
+            subpaths[-1] = (shape + "l", points + [point])
+        if raw.FPDFPathSegment_GetClose(segment):
+            shape, points = subpaths[-1]
+            subpaths[-1] = (shape + "h", points + [points[0]])
+    return subpaths
+
+
+def _plumber_path(shape: str, points: list[tuple[float, float]], space: PageSpace, base: dict) -> dict | None:
+    """One subpath as pdfplumber's line, rect or curve dict (pdfminer's classification)."""
+    if shape[:1] != "m" or len(points) < 2:
+        return None
+    if len(shape) > 3 and shape[-2:] == "lh" and points[-2] == points[0]:
+        shape, points = shape[:-2] + "h", points[:-2] + points[-1:]
+    kind = "curve"
+    if shape in ("ml", "mlh"):
+        kind, points = "line", points[:2]
+    elif shape in ("mlllh", "mllll") and len(points) == 5:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = points
+        if points[0] == points[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                                       or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+            kind = "rect"
+    pts = [space.point(px, py) for px, py in points]
+    xs, tops = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+    return {**base, "object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "doctop": base["doctop"] + top, "y0": space.height - bottom, "y1": space.height - top,
+            "width": x1 - x0, "height": bottom - top, "pts": pts, "path": [(c, p) for c, p in zip(shape, pts)]}
+
+
+class PageReader:
+    """One page open in pdfium: its cheap read, and on demand the objects
+    pdfplumber would parse from it (so pdfplumber's algorithms run on the page
+    without pdfminer reading it a second time)."""
+
+    def __init__(self, document: pdfium.PdfDocument, index: int):
+        self.page = document[index]
+        self.space = PageSpace.of(self.page)
+        self.chars: list[tuple] = []
+
+    def __enter__(self) -> "PageReader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.page.close()
+
+    def read(self) -> CheapPage:
+        width, height = self.page.get_size()
+        textpage = self.page.get_textpage()
         try:
-            chars, unmapped = _chars(textpage, space)
+            self.chars, unmapped = _chars(textpage, self.space)
         finally:
             textpage.close()
-        result = CheapPage(width=float(width), height=float(height), words=words_from_chars(chars))
-        handle = page.raw
-        objects = (raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle)))
-        _collect_objects(objects, space, result)
-    finally:
-        page.close()
-    drawn = sum(1 for c in chars if not c[0].isspace())
-    if drawn and unmapped / drawn > 0.5:
-        result.problems.append(f"text may be garbled: {unmapped} of {drawn} characters have no Unicode mapping")
-    return result
+        result = CheapPage(width=float(width), height=float(height), words=words_from_chars(self.chars))
+        _collect_objects(self._objects(self.page.raw), self.space, result)
+        drawn = sum(1 for c in self.chars if not c[0].isspace())
+        if drawn and unmapped / drawn > 0.5:
+            result.problems.append(f"text may be garbled: {unmapped} of {drawn} characters have no Unicode mapping")
+        return result
+
+    @staticmethod
+    def _objects(handle):
+        return (raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle)))
+
+    def plumber_objects(self, page_number: int, initial_doctop: float) -> dict[str, list[dict]]:
+        """pdfplumber's ``page.objects`` (chars, lines, rects, curves), from pdfium."""
+        base = {"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,
+                "non_stroking_color": None}
+        chars = []
+        for text, x0, top, x1, bottom, fontname, size, upright, inferred in self.chars:
+            if inferred:
+                continue  # pdfminer knows only the spaces drawn
+            chars.append({**base, "object_type": "char", "text": text, "fontname": fontname, "size": size,
+                          "upright": upright, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                          "doctop": initial_doctop + top, "y0": self.space.height - bottom,
+                          "y1": self.space.height - top, "width": x1 - x0, "height": bottom - top,
+                          "adv": x1 - x0, "matrix": None})
+        objects: dict[str, list[dict]] = {"char": chars}
+        self._add_paths(self._objects(self.page.raw), {**base, "doctop": initial_doctop}, objects)
+        return objects
+
+    def _add_paths(self, handles, base: dict, objects: dict[str, list[dict]]) -> None:
+        fill_mode, stroke, width = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
+        for obj in handles:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                n = raw.FPDFFormObj_CountObjects(obj)
+                self._add_paths((raw.FPDFFormObj_GetObject(obj, i) for i in range(n)), base, objects)
+                continue
+            if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
+                continue
+            if fill_mode.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
+                continue  # a path ended without painting (a clip), which pdfminer does not report
+            raw.FPDFPageObj_GetStrokeWidth(obj, width)
+            painted = {**base, "stroke": bool(stroke.value), "fill": fill_mode.value != raw.FPDF_FILLMODE_NONE,
+                       "evenodd": fill_mode.value == raw.FPDF_FILLMODE_ALTERNATE, "linewidth": width.value,
+                       "dash": None}
+            for shape, points in _subpaths(obj):
+                made = _plumber_path(shape, points, self.space, painted)
+                if made:
+                    objects.setdefault(made["object_type"], []).append(made)

@@ -125,3 +125,20 @@ def test_blank_pages_are_pages_without_lines():
     pages = read_pdf(make_pdf(text_page("First"), lambda c: None, text_page("Third")))
     assert [len(p.lines) for p in pages] == [1, 0, 1]
     assert not any(p.problems for p in pages)
+
+
+def test_the_table_finder_gets_the_objects_pdfplumber_would_parse():
+    from pipeline.pdfium import PageReader, open_document
+
+    rows = [["Item", "Owner", "Due"], ["Appraisal", "RG", "Aug-17"], ["Risk register", "JS", "Sep-17"]]
+    data = make_pdf(ruled_table_page(rows))
+    with pdfplumber.open(io.BytesIO(data)) as pdf, PageReader(open_document(data), 0) as reader:
+        reader.read()
+        ours = reader.plumber_objects(1, 0.0)
+        theirs = pdf.pages[0].objects
+        assert sorted(ours) == sorted(theirs) == ["char", "rect"]
+        assert "".join(c["text"] for c in ours["char"]) == "".join(c["text"] for c in theirs["char"])
+        for kind in ("char", "rect"):
+            for mine, real in zip(ours[kind], theirs[kind]):
+                assert all(abs(mine[k] - real[k]) < 0.5 for k in ("x0", "x1", "top", "bottom")), kind
+        assert [r["fill"] for r in ours["rect"]] == [r["fill"] for r in theirs["rect"]]

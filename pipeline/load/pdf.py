@@ -1,8 +1,9 @@
 """PDF papers into the page model: words and lines from pypdfium2, tables from pdfplumber.
 
-Every page is read once by pypdfium2 (cheap). Only pages that may hold a table
-(drawn rulings, or several lines of column-aligned text) are opened with
-pdfplumber, once, for the table finder; the rest never reach pdfminer.
+Every page is read once, by pypdfium2 (cheap). Only pages that may hold a
+table (drawn rulings, or several lines of column-aligned text) go to the table
+finder, as pdfplumber pages whose chars, lines, rects and curves are made from
+that same read: pdfminer never parses a page's content.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pipeline.find_tables import find_tables
 from pipeline.load import LoadError
 from pipeline.model import BBox, Line, Page, Word
-from pipeline.pdfium import PDFIUM_LOCK, CheapPage, PdfiumOpenError, open_document, read_page
+from pipeline.pdfium import PDFIUM_LOCK, CheapPage, PageReader, PdfiumOpenError, open_document
 from pipeline.textutil import clean
 
 # Words closer than this many line heights stay on one line.
@@ -128,41 +129,61 @@ def _open_pdfium(data: bytes):
 def read_pdf(data: bytes) -> list[Page]:
     with PDFIUM_LOCK:
         document = _open_pdfium(data)
+        tables = TableFinder(data)
         try:
-            pages, geometry = [], []
+            pages = []
             for index in range(len(document)):
-                cheap = read_page(document, index)
-                page = to_page(cheap, index + 1)
+                with PageReader(document, index) as reader:
+                    cheap = reader.read()
+                    page = to_page(cheap, index + 1)
+                    if needs_geometry(cheap, page):
+                        tables.search(page, reader)
                 pages.append(page)
-                if needs_geometry(cheap, page):
-                    geometry.append(page)
         finally:
+            tables.close()
             document.close()
     if not pages:
         raise LoadError("not a readable PDF: it has no pages")
-    if geometry:
-        add_tables(data, geometry)
     return pages
 
 
-def add_tables(data: bytes, pages: list[Page]) -> None:
-    """Run the table finder on these pages, each parsed by pdfplumber once."""
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        for page in pages:
-            page.problems.append("tables not searched: pdfplumber cannot decrypt the file")
-        return
-    except Exception as exc:  # pdfminer raises many kinds on files pdfium repairs
-        for page in pages:
-            page.problems.append(f"tables not searched: pdfplumber cannot parse the file ({type(exc).__name__})")
-        return
-    with pdf:
-        for page in pages:
-            plumber_page = pdf.pages[page.number - 1]
+class TableFinder:
+    """The table finder on pdfplumber pages whose objects come from pdfium's read.
+
+    pdfplumber opens the file only for its page tree (no content stream is
+    parsed by pdfminer), once, at the first page that needs it.
+    """
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pdf = None
+        self.problem: str | None = None
+
+    def _open(self):
+        if self.pdf is None and self.problem is None:
             try:
-                page.tables = find_tables(plumber_page, page.number)
-            except Exception as exc:
-                page.problems.append(f"tables not searched: {type(exc).__name__}: {exc}")
-            finally:
-                plumber_page.close()  # drop pdfplumber's per-page caches: bounded memory on long packs
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+                self.pdf.pages  # the page tree, read once
+            except (PDFPasswordIncorrect, PDFEncryptionError):
+                self.problem = "tables not searched: pdfplumber cannot decrypt the file"
+            except Exception as exc:  # pdfminer raises many kinds on files pdfium repairs
+                self.problem = f"tables not searched: pdfplumber cannot parse the file ({type(exc).__name__})"
+        return self.pdf
+
+    def search(self, page: Page, reader: PageReader) -> None:
+        pdf = self._open()
+        if pdf is None or page.number > len(pdf.pages):
+            page.problems.append(self.problem or "tables not searched: pdfplumber misses the page")
+            return
+        plumber_page = pdf.pages[page.number - 1]
+        plumber_page._objects = reader.plumber_objects(page.number, plumber_page.initial_doctop)
+        try:
+            page.tables = find_tables(plumber_page, page.number)
+        except Exception as exc:
+            page.problems.append(f"tables not searched: {type(exc).__name__}: {exc}")
+        finally:
+            plumber_page.close()  # drop the page's objects and caches: bounded memory on long packs
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
