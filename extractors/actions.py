@@ -249,6 +249,10 @@ def _runs_on(previous: Table, table: Table) -> bool:
     return False
 
 
+def _joined_rows(first: list[str | None], second: list[str | None]) -> list[str | None]:
+    return [clean(f"{a or ''} {b or ''}") for a, b in zip(first, second)]
+
+
 def matrices(doc: Document, year: int | None, people: list[Person]) -> tuple[list[dict], list[Table]]:
     """Rows of the action matrices of a paper, and the tables they came from."""
     rows: list[dict] = []
@@ -258,6 +262,12 @@ def matrices(doc: Document, year: int | None, people: list[Person]) -> tuple[lis
         start, mapping = 0, {}
         for r, row in enumerate(table.rows[:3]):
             mapping = _header(row, table.rows[r + 1:])
+            # a header wrapped over two rows ("Action" / "No.", "Due" / "Date") names more columns joined
+            joined = _header(_joined_rows(row, table.rows[r + 1]), table.rows[r + 2:]) \
+                if r + 1 < len(table.rows) else {}
+            if len(joined) > len(mapping):
+                mapping, start = joined, r + 2
+                break
             if mapping:
                 start = r + 1
                 break

@@ -90,3 +90,12 @@ Action: JS to write to the council by 31 March 2024.
 
 def test_a_form_heading_after_a_dash_is_no_action_line():
     assert actions("Equality form\n\nMitigating Actions for Age\nActions – Age\nResponsible Officer\n") == []
+
+
+def test_a_header_wrapped_over_two_rows():
+    rows = actions("Action Log\n\n"
+                   "Action\tAction\tLead\tDue\tStatus\n"
+                   "No.\tDescription\t\tDate\t\n"
+                   "A1\tRefresh the risk register\tJS\t30/06/2024\tOpen\n")
+    assert [(r["ref"], r["action"], r["owner"], r["due_date"], r["status"]) for r in rows] == [
+        ("A1", "Refresh the risk register", "JS", dt.date(2024, 6, 30), "open")]
