@@ -99,7 +99,10 @@ def due_date(raw: str | None, year_of_paper: int | None) -> dt.date | None:
 def _status(status: str | None, complete: str | None) -> str | None:
     text = clean(status)
     if text:
-        return _vocab()["status"].whole(text, score=90) or text
+        statuses: Labels = _vocab()["status"]
+        # "Closed – see item 5", "Complete (May 2024)": the status the cell opens with
+        opening = statuses.prefix(text, score=90)
+        return statuses.whole(text, score=90) or (opening.field if opening else text)
     done = clean(complete)
     if done and (label_key(done) in _vocab()["ticks"] or parse_date(done)):
         return "complete"

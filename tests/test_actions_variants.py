@@ -99,3 +99,10 @@ def test_a_header_wrapped_over_two_rows():
                    "A1\tRefresh the risk register\tJS\t30/06/2024\tOpen\n")
     assert [(r["ref"], r["action"], r["owner"], r["due_date"], r["status"]) for r in rows] == [
         ("A1", "Refresh the risk register", "JS", dt.date(2024, 6, 30), "open")]
+
+
+def test_a_status_cell_that_goes_on_after_its_status():
+    rows = actions("Ref\tAction\tOwner\tStatus\n"
+                   "1\tCirculate the paper\tJS\tClosed – see item 5\n"
+                   "2\tBook the venue\tJS\tProposed for closure\n")
+    assert [r["status"] for r in rows] == ["closed", "Proposed for closure"]
