@@ -12,7 +12,8 @@ from __future__ import annotations
 from extractors.agenda_items import Item, Lines, headed, segments_of, vocab
 from extractors.agenda_list import candidate, list_items, plain_items
 from extractors.agenda_table import table_items
-from extractors.meetings import notice_title
+from extractors.meetings import meeting_from_header, notice_title
+from extractors.when import find_date, is_time_only
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
 from pipeline.textutil import fold
@@ -26,6 +27,8 @@ def is_cancelled(doc: Document) -> bool:
 # An agenda opens its paper (or its pack); an "Agenda for Change" heading on
 # page 12 of a strategy does not start one.
 MAX_START_PAGE = 3
+# A notice's header (title, date, time, place) takes at most this many lines.
+NOTICE_HEADER_LINES = 8
 
 
 def agenda_scope(doc: Document) -> Lines:
@@ -51,11 +54,21 @@ def minutes_scope(doc: Document) -> Lines:
 
 
 def notice_scope(doc: Document) -> Lines:
-    """A notice of a meeting with no "Agenda" heading: from its title on."""
+    """A notice of a meeting with no "Agenda" heading: from the last line of
+    its header (title, date, time, place) on; the items follow it."""
     title = notice_title(doc)
     if title is None:
         return []
-    return [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, title)]
+    lines = [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, title)]
+    venue = fold((meeting_from_header(doc) or {}).get("venue") or "")
+    start = 0
+    for k, (_, _, line) in enumerate(lines[1:NOTICE_HEADER_LINES], 1):
+        text = fold(line.text).strip(" ,")
+        if find_date(line.text) or is_time_only(line.text) or (text and text in venue):
+            start = k
+        elif any(c.isalnum() for c in text):
+            break  # the first item (a rule under the header is no item)
+    return lines[start:]
 
 
 class AgendaExtractor(Extractor):

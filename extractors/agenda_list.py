@@ -419,8 +419,8 @@ def plain_items(lines: Lines) -> list[Item]:
         text = line.text.strip()
         if not text:
             continue
-        if not found and (find_date(text) or is_time_only(text)):
-            continue
+        if not found and (find_date(text) or is_time_only(text) or not text[0].isalpha()):
+            continue  # the meeting's date, time and street address above the items
         if not any(c.isalnum() for c in text):
             found, column = [], None  # a rule under the header block: the items start below it
             continue

@@ -43,6 +43,7 @@ def _vocab() -> dict:
             rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
         "generic": {fold(w) for w in data["organisation"]["generic"]},
         "joiners": {fold(w) for w in data["organisation"]["joiners"]},
+        "articles": {fold(w) for w in data["organisation"]["articles"]},
         "organisation_end": re.compile(rf"^(?:{suffixes})$"),
     }
 
@@ -120,6 +121,10 @@ def _organisation_name(text: str) -> str | None:
             if match:
                 text, folded = text[:match.start()], folded[:match.start()]
     words = text.replace("’s ", " ").replace("'s ", " ").split()
+    # "ALL Revenue The Council": a name starts again at an article inside it
+    articles = [i for i, w in enumerate(words) if i and fold(w) in _vocab()["articles"]]
+    if articles:
+        words = words[articles[-1]:]
     while words and fold(words[0]) in _vocab()["generic"]:
         words.pop(0)
     return " ".join(words) if 2 <= len(words) <= MAX_NAME_WORDS else None

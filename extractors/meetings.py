@@ -60,6 +60,7 @@ def vocab() -> dict:
         "organisation": [re.compile(p, re.I) for p in patterns["organisation"]],
         "notice_title": [re.compile(p) for p in patterns["notice_title"]],
         "body_tail": re.compile(patterns["body_tail"], re.I),
+        "generic_title": re.compile(patterns["generic_title"]),
     }
 
 
@@ -271,7 +272,7 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
         named = _body_of(text)
         if named:
             return named
-        if entry.label or cue_kind(entry.line) or _is_organisation(text):
+        if entry.label or cue_kind(entry.line) or _is_organisation(text) or vocab()["generic_title"].match(fold(text)):
             continue
         found = find_date(text)
         if found:

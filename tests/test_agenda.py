@@ -323,3 +323,10 @@ def test_agenda_table_with_clock_times_item_words_and_other_header_wordings():
         ("1", "Welcome and apologies", "Jane Roe", "information", "verbal", "10:00"),
         ("2", "Quality report", "Sam Poe", "assurance", "paper", "10:05"),
         ("3", "Budget 2024/25", "Sam Poe", "approval", "paper", "10:40")]
+
+
+def test_notice_header_date_time_and_place_are_not_items():
+    for place in ("Town Hall, Main Street", "123 Main Street"):
+        doc = text_document(f"Board of Directors Meeting\nTuesday, March 5, 2024, 6:30 p.m.\n{place}\n"
+                            "Call to Order\nRoll Call\nPublic Comment\nAdjournment\n")
+        assert [r["title"] for r in items(doc)] == ["Call to Order", "Roll Call", "Public Comment", "Adjournment"]

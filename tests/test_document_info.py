@@ -56,3 +56,10 @@ def test_language_of_a_table_of_figures_is_read_from_its_words():
              "Source: the annual financial report of the city, in thousands of dollars\n") + "\n".join(
         f"{2004 + i}\t$ {1234 + 7 * i},{100 + i}\t({56 + i}.{i})\t{3 * i}%\t4,5{i}0" for i in range(30))
     assert info(table)["language"] == "en"
+
+
+def test_organisation_restarts_at_an_article_inside_a_run_of_capitals():
+    row = info("Budget Risk Register\n" + "risks to the budget\n" * 6 +
+               "ALL Revenue The Council may overspend.\nThe Trafford Council reserves cover it.\n"
+               "Trafford Council will report in March.\n")
+    assert row["organisation"] == "Trafford Council"

@@ -122,3 +122,10 @@ def test_labelled_header_with_other_label_wordings():
                      "Start time:\t2pm\nLocation:\tBoardroom, Trust HQ\n1. Apologies\n2. Minutes\n")
     assert row == {**row, "body": "Finance Committee", "meeting_date": dt.date(2024, 3, 6), "start_time": "14:00",
                    "venue": "Boardroom, Trust HQ"}
+
+
+def test_a_notice_of_meeting_line_is_no_body():
+    [row] = meetings("Finance Committee\nNOTICE OF MEETING\nWednesday 6 March 2024 at 2pm\nBoardroom, Trust HQ\n"
+                     "1. Apologies\n2. Minutes\n")
+    assert row == {**row, "body": "Finance Committee", "meeting_date": dt.date(2024, 3, 6), "start_time": "14:00",
+                   "venue": "Boardroom, Trust HQ"}
