@@ -45,6 +45,7 @@ MENTION_SCORE = 90
 # a subject heading above an action's text is short
 SUBJECT_WORDS = 8
 MAX_INLINE_OWNER = 40
+MAX_OWNER_WORDS = 6
 # share of a column's cells that must be initials for it to be an owners' column
 MOSTLY = 0.6
 # points between a line's text and an owner mark beside it, when the font size is unknown
@@ -355,7 +356,8 @@ def _owner_column(doc: Document) -> tuple[tuple[int, int], float | None] | None:
     return None
 
 
-def _split_mark(line: Line, column_x: float | None) -> tuple[str, str | None, float | None, float | None]:
+def _split_mark(line: Line, column_x: float | None,
+                people: list[Person]) -> tuple[str, str | None, float | None, float | None]:
     """A line's own text and the owner written in the column beside it (with its top and bottom)."""
     if column_x is None:
         if line.cells and len(line.cells) > 1:
@@ -369,7 +371,8 @@ def _split_mark(line: Line, column_x: float | None) -> tuple[str, str | None, fl
     # set apart from the text it follows: on its own, in bold beside plain text, or after a gap
     apart = side and (not body or (side[0].bold and not body[-1].bold)
                       or side[0].bbox.x0 - body[-1].bbox.x1 >= (side[0].size or MARK_GAP))
-    if apart and looks_like_initials(mark):
+    # initials, or names of people the pack lists ("Jane Smith", "Jane Smith/Paul Green")
+    if apart and (looks_like_initials(mark) or (len(mark.split()) <= MAX_OWNER_WORDS and resolve(mark, people))):
         return (clean(" ".join(w.text for w in body)) or "", mark,
                 min(w.bbox.top for w in side), max(w.bbox.bottom for w in side))
     return line.text, None, None, None
@@ -454,7 +457,7 @@ def column_actions(doc: Document, people: list[Person], matrices_found: list[Tab
         for i, line in enumerate(page.lines):
             if (page.number, i) <= (start_page, start_line) or (page.number, i) in skip:
                 continue
-            text, owner, top, bottom = _split_mark(line, column_x)
+            text, owner, top, bottom = _split_mark(line, column_x, people)
             if owner and any(_in_table(t, page.number, i, line) for t in matrices_found):
                 owner = None
             line_top = line.bbox.top if line.bbox else None

@@ -6,6 +6,7 @@ import datetime as dt
 
 from conftest import extractor, text_document
 from extractors.actions import due_date
+from test_actions import _line, _pdf, _with_mark
 
 
 def actions(text: str) -> list[dict]:
@@ -106,3 +107,18 @@ def test_a_status_cell_that_goes_on_after_its_status():
                    "1\tCirculate the paper\tJS\tClosed – see item 5\n"
                    "2\tBook the venue\tJS\tProposed for closure\n")
     assert [r["status"] for r in rows] == ["closed", "Proposed for closure"]
+
+
+def test_pdf_minutes_with_an_action_column_of_names():
+    lines = [
+        _line(70, 50, "Present: Jane Smith (Chair), Paul Green (Director of Finance)"),
+        _line(500, 80, "Action"),
+        _line(85, 100, "4. Finance Report", bold=True),
+        _with_mark(_line(117, 120, "The forecast will be refreshed for the next meeting."), "Paul Green"),
+        _line(117, 140, "The board noted the report."),
+        # a column heading that is no one the pack names
+        _with_mark(_line(117, 160, "The measures are listed by outcome."), "Shared Outcome"),
+    ]
+    [row] = extractor("actions").extract(_pdf(lines))["actions"]
+    assert (row["ref"], row["owner"], row["owner_name"]) == ("4", "Paul Green", "Paul Green")
+    assert row["action"] == "The forecast will be refreshed for the next meeting."
