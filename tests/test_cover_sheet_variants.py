@@ -68,13 +68,12 @@ def test_a_field_labelled_twice_keeps_its_first_value():
 
 
 def test_options_and_their_ticks_written_in_one_line():
-    ticked = TRUST_SHEET.replace("Approval ☐ Assurance ☒ Discussion ☐ Information ☒",
-                                 "For Approval Y For Assurance For Information Y")
+    boxes = "Approval ☐ Assurance ☒ Discussion ☐ Information ☒"
+    ticked = TRUST_SHEET.replace(boxes, "For Approval Y For Assurance For Information Y")
     assert papers(ticked)[0]["purpose"] == "approval;information"
-    unticked = TRUST_SHEET.replace("Approval ☐ Assurance ☒ Discussion ☐ Information ☒",
-                                   "Approval / Assurance / Discussion / Information")
+    unticked = TRUST_SHEET.replace(boxes, "Approval / Assurance / Discussion / Information")
     assert papers(unticked)[0]["purpose"] is None  # offered, none chosen
-    stated = TRUST_SHEET.replace("Approval ☐ Assurance ☒ Discussion ☐ Information ☒", "For discussion and approval")
+    stated = TRUST_SHEET.replace(boxes, "For discussion and approval")
     assert papers(stated)[0]["purpose"] == "discussion;approval"
 
 
