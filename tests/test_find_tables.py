@@ -318,3 +318,14 @@ def test_axis_labels_of_a_chart_are_not_a_table():
                 c.drawString(left + 30 + 60 * i, HEIGHT - 222, month)
 
     assert _tables(draw) == []
+
+
+def test_heading_in_a_larger_size_right_after_a_table_is_not_a_row():
+    def draw(c):
+        _unruled(c, top=150)
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, HEIGHT - 150 - 14 * len(UNRULED) - 10, "3.3")
+        c.drawString(110, HEIGHT - 150 - 14 * len(UNRULED) - 10, "Measuring financial literacy")
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED]

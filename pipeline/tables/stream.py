@@ -24,6 +24,7 @@ ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
 MAX_WORDS_PER_CELL = 4.0
 MIN_ROWS = 3  # two lines with gaps in the same places are as often justified prose or a form
+SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual size leaves it
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
@@ -42,6 +43,8 @@ _YEAR = re.compile(r"^(19|20)\d\d([–/-]\d{2,4})?$")
 _OPEN_RANGE = re.compile(r"^.*\d.*[–-]$")
 # numbering and bullets that open list items: "2.", "2.1", "(a)", "iv.", "•"
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•·▪◦‣●■□➢*–-])$", re.I)
+_TYPED_RULE = re.compile(r"[-–—_=.…·]{5,}")
+_TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
 
@@ -89,6 +92,12 @@ class TextLine:
     @property
     def x1(self) -> float:
         return self.phrases[-1].x1
+
+    @property
+    def rule(self) -> bool:
+        """A line drawn with characters (dashes, dots, underscores): its size means nothing."""
+        text = "".join(p.text for p in self.phrases)
+        return bool(_TYPED_RULE.search(text)) and len(_TYPED_RULE_CHARS.sub("", text)) <= 3
 
     @property
     def tabular(self) -> bool:
@@ -162,8 +171,13 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
         last = (pending or run)[-1] if (pending or run) else None
         gap = line.top - last.bottom if last else 0.0
         size = max(line.size, last.size) if last else line.size
+        # a heading set larger or smaller than the table's text is not a row of it
+        sizes = [l.size for l in run if not l.rule]
+        usual = statistics.median(sizes) if sizes else line.size
+        near = run and gap <= ROW_GAP * size and (
+            line.rule or abs(line.size - usual) <= SIZE_CHANGE * usual)
         if line.tabular:
-            if run and gap <= ROW_GAP * size:
+            if near:
                 run.extend(pending)
                 run.append(line)
             else:
@@ -171,8 +185,7 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
                     regions.append(run)
                 run = [line]
             pending = []
-        elif (run and gap <= ROW_GAP * size and len(pending) < MAX_SHORT_LINES
-              and _short(line, run)):
+        elif near and len(pending) < MAX_SHORT_LINES and _short(line, run):
             pending.append(line)
         else:
             if run:
