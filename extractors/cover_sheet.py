@@ -43,6 +43,8 @@ MIN_OPTION_PREFIX = 6
 OPTION_SCORE = 85
 # fields that hold people's names
 NAME_FIELDS = {"author", "authorised_by"}
+# a purpose written in more words than this is a sentence, not a list of purposes
+MAX_STATED_WORDS = 6
 # an option offered on a sheet is at most this many words ("For noting and information")
 MAX_OPTION_WORDS = 4
 # a label wraps over at most this many lines of its column
@@ -391,8 +393,10 @@ def _purpose(sheet: Sheet) -> str | None:
     if len(set(offered)) > 1:
         return None  # a tick list with nothing ticked
     text = label_key(sheet.text("purpose") or "")
+    # in a sentence ("... following the decision in March") only a phrase states a purpose ("to approve")
+    short = len(text.split()) <= MAX_STATED_WORDS
     stated = [p for p, variants in _vocab()["purposes"].items()
-              if any(re.search(rf"\b{re.escape(v)}\b", text) for v in variants)]
+              if any(re.search(rf"\b{re.escape(v)}\b", text) for v in variants if short or " " in v)]
     return ";".join(stated) or None
 
 

@@ -98,3 +98,10 @@ Risk Management: Capacity may fall short.
     assert row["author"] == "Amy Lee, Head of Planning"  # the report's author before its executive lead
     assert row["recommendations"] == "The Board is asked to note the plan."
     assert row["risk"] == "Capacity may fall short."
+
+
+def test_a_purpose_written_as_a_sentence_states_only_its_phrases():
+    sentence = TRUST_SHEET.replace(
+        "Approval ☐ Assurance ☒ Discussion ☐ Information ☒",
+        "To seek approval of the winter plan, which follows the decision taken in March.")
+    assert papers(sentence)[0]["purpose"] == "approval"
