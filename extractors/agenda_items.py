@@ -83,22 +83,26 @@ def page_range(text: str) -> tuple[str | None, str]:
     return pages, (text[:match.start()] + text[match.end():]).strip()
 
 
-_TRAILING_GROUP = re.compile(r"\s*[(\[]\s*(?P<words>[^()\[\]]{2,40}?)\s*[)\]]\s*$")
+# "(For Decision)", "[Paper]", or after a dash: "- For Approval", "– 10 mins"
+_TRAILING_GROUP = re.compile(r"(?:\s*[(\[]\s*(?P<words>[^()\[\]]{2,40}?)\s*[)\]]|\s+[-–—]\s*(?P<dashed>[^-–—]{2,25}))\s*$")
 
 
-def purpose_and_format(title: str) -> tuple[str, str | None, str | None]:
-    """"Budget 2025/26 (For Decision) (Paper)": the title, its purpose and its format."""
-    purpose = fmt = None
+def purpose_and_format(title: str) -> tuple[str, str | None, str | None, int | None]:
+    """"Budget 2025/26 (For Decision) (Paper) (10 mins)": the title, its
+    purpose, its format and its duration in minutes."""
+    purpose = fmt = minutes = None
     while match := _TRAILING_GROUP.search(title):
-        words = match["words"]
+        words = match["words"] or match["dashed"]
         if purpose is None and (found := vocab_value("purpose", words)):
             purpose = found
         elif fmt is None and (found := vocab_value("format", words)):
             fmt = found
+        elif minutes is None and (found := duration_minutes(words)):
+            minutes = found
         else:
             break
         title = title[:match.start()].rstrip()
-    return title, purpose, fmt
+    return title, purpose, fmt, minutes
 
 
 def split_presenter(title: str) -> tuple[str, str | None]:

@@ -246,11 +246,11 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
         clock = clock or group.group()
         text = (text[:group.start()] + text[group.end():]).strip()
     text, presenter = split_presenter(without_description(text))
-    text, purpose, fmt = purpose_and_format(text)
+    text, purpose, fmt, minutes = purpose_and_format(text)
     start, end = time_span(clock) if clock else (None, None)
-    item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :."), page=cand.page.number,
+    item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :.,-–—"), page=cand.page.number,
                 item_number=cand.number, presenter=presenter, purpose=purpose, format=fmt,
-                start_time=start, duration_minutes=minutes_between(start, end),
+                start_time=start, duration_minutes=minutes or minutes_between(start, end),
                 page_range=pages or found_pages)
     return item, index
 

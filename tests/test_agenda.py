@@ -330,3 +330,12 @@ def test_notice_header_date_time_and_place_are_not_items():
         doc = text_document(f"Board of Directors Meeting\nTuesday, March 5, 2024, 6:30 p.m.\n{place}\n"
                             "Call to Order\nRoll Call\nPublic Comment\nAdjournment\n")
         assert [r["title"] for r in items(doc)] == ["Call to Order", "Roll Call", "Public Comment", "Adjournment"]
+
+
+def test_durations_and_purposes_after_numbered_titles():
+    doc = text_document("Finance Committee\nAgenda\n1. Welcome (5 mins)\n"
+                        "2. Minutes of the last meeting (10 minutes) - For Approval\n3. Plan – Verbal\n"
+                        "4. Budget 2024 - 25, 2:05 p.m.\n")
+    assert [(r["title"], r["purpose"], r["format"], r["duration_minutes"], r["start_time"]) for r in items(doc)] == [
+        ("Welcome", None, None, 5, None), ("Minutes of the last meeting", "approval", None, 10, None),
+        ("Plan", None, "verbal", None, None), ("Budget 2024 - 25", None, None, None, "14:05")]
