@@ -30,7 +30,7 @@ MIN_PATH_LENGTH = 3.0
 PDFIUM_LOCK = threading.Lock()
 
 PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-HYPHEN_MARK = 0x02  # pdfium's code for a hyphen that ends a line
+HYPHEN_MARKS = (0x02, 0xFFFE)  # pdfium's codes for a hyphen that ends a line (per char, in page text)
 
 
 class PdfiumOpenError(Exception):
@@ -101,6 +101,8 @@ class PageSpace:
 
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) of a user-space rectangle."""
+        if self.a == 1 and self.d == 1:  # an unrotated page, most of them
+            return left + self.e, self.height - top - self.f, right + self.e, self.height - bottom - self.f
         xs = (self.a * left + self.c * bottom, self.a * right + self.c * top)
         ys = (self.b * left + self.d * bottom, self.b * right + self.d * top)
         return (min(xs) + self.e, self.height - (max(ys) + self.f),
@@ -115,6 +117,19 @@ class PageSpace:
         a, b = m.a * self.a + m.b * self.c, m.a * self.b + m.b * self.d
         c, d = m.c * self.a + m.d * self.c, m.c * self.b + m.d * self.d
         return a * d > 0 and b * c <= 0
+
+
+# FPDFText_GetTextObject returning a plain address: a dict key without a ctypes cast per char
+_text_object_address = ctypes.cast(raw.FPDFText_GetTextObject,
+                                   ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
+
+
+def _page_text(handle, count: int) -> str | None:
+    """All chars' text in one call; None when it does not map one to one onto the chars."""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
+    return text if len(text) == count else None
 
 
 def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
@@ -134,10 +149,12 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     chars, unmapped = [], 0
     inferred = False  # chars[-1] is a space pdfium inferred
     last_object = None  # text object of the last char
-    for i in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, i)
+    count = raw.FPDFText_CountChars(handle)
+    all_text = _page_text(handle, count)
+    for i in range(count):
+        code = ord(all_text[i]) if all_text is not None else raw.FPDFText_GetUnicode(handle, i)
         text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        if code == HYPHEN_MARK:
+        if code in HYPHEN_MARKS:
             text = "-"
         elif code < 0x20 and not text.isspace():
             continue  # control codes some fonts map glyphs to
@@ -149,10 +166,10 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
                 chars.append((" ", last[3], last[2], last[3], last[4], last[5], last[6], last[7], True))
                 inferred = True
             continue
-        text_object = raw.FPDFText_GetTextObject(handle, i)
-        address = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        address = _text_object_address(handle, i)
         style = styles.get(address)
         if style is None:  # every char of a text object has its matrix, font and size
+            text_object = raw.FPDFText_GetTextObject(handle, i)
             raw.FPDFText_GetMatrix(handle, i, matrix)
             scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
             style = styles[address] = (_font_name(text_object, fonts), raw.FPDFText_GetFontSize(handle, i) * scale,
