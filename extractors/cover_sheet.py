@@ -430,6 +430,9 @@ def _risk(sheet: Sheet) -> str | None:
     identified = _choice(sheet, "risk_identified", free_text=True)
     if identified in ("no", "not applicable"):
         return None
+    offered, _, other = _marked(sheet.fields.get("risk", []), _options, _underlined_choice)
+    if offered and not other:
+        return None  # "Risk: No", "Risk: ☒ Yes ☐ No": an answer, no risk written
     text = sheet.text("risk")
     if text and label_key(text) not in _vocab()["field_labels"]["risk"]:
         return text

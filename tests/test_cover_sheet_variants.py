@@ -105,3 +105,10 @@ def test_a_purpose_written_as_a_sentence_states_only_its_phrases():
         "Approval ☐ Assurance ☒ Discussion ☐ Information ☒",
         "To seek approval of the winter plan, which follows the decision taken in March.")
     assert papers(sentence)[0]["purpose"] == "approval"
+
+
+def test_a_risk_answered_yes_or_no_without_text_has_no_risk():
+    for answer in ("No", "☒ Yes ☐ No", "None identified"):
+        assert papers(TRUST_SHEET.replace("Capacity may fall short in January.", answer))[0]["risk"] is None
+    finance = TRUST_SHEET.replace("The plan costs £1.2m, funded from reserves.", "Yes ☒ No ☐")
+    assert papers(finance)[0]["financial_implications"] == "yes"
