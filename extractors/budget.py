@@ -40,6 +40,10 @@ SUM_TOLERANCE = 0.005
 # Section numbering before a title: "2.16 ", "3b | ", "a) ", "iv. " (not a year: "2013 Budget").
 _NUMBERING = re.compile(r"^(\d{1,2}[a-z]?(\.\d{1,2})*|[a-z]\)|[ivx]+\.)\.?\s+(\|\s+)?", re.I)
 CURRENCY = re.compile(r"[£$€]|kr\.")
+# A word with a letter and one of these inside is debris of a font without a Unicode map ("N^nLl", "zcc`T").
+_GARBLED_WORD = re.compile(r"\w[\^`{}@=§©¨ª¤¥|~]|[\^`{}@=§©¨ª¤¥|~]\w")
+# A table whose labels have this share of such words is not read: its labels would be junk.
+MAX_GARBLED_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -124,10 +128,10 @@ def _is_heading(line: Line, page_width: float | None) -> bool:
     return line.bold or bool(line.heading)
 
 
-def _with_wrapped(lines: list[Line], i: int) -> str:
-    """A styled heading with the lines it wraps onto (same style, no gap)."""
+def _with_wrapped(lines: list[Line], i: int, stop: int) -> str:
+    """A styled heading with the lines it wraps onto (same style, no gap), up to line ``stop``."""
     text = lines[i].text
-    for below, above in zip(lines[i + 1:i + 1 + MAX_WRAPPED], lines[i:]):
+    for below, above in zip(lines[i + 1:min(i + 1 + MAX_WRAPPED, stop)], lines[i:]):
         if below.bbox is None or not (below.bold and above.bold) or \
                 below.bbox.top - above.bbox.bottom > WRAP_GAP * (above.bbox.bottom - above.bbox.top):
             break
@@ -166,7 +170,8 @@ def _title(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> str | None:
                 if intro:
                     return intro
             if _is_heading(line, page.width) and not generic.match(fold(line.text).strip(" :")):
-                return clean(_NUMBERING.sub("", _with_wrapped(page.lines, i)))
+                stop = grid.first_line if page.number == grid.page else len(page.lines)
+                return clean(_NUMBERING.sub("", _with_wrapped(page.lines, i, stop)))
     return grid.header_label
 
 
@@ -191,9 +196,16 @@ def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
     return Table(grid, title, labels, units, table_unit)
 
 
+def is_garbled(texts: list[str]) -> bool:
+    words = [w for text in texts for w in text.split() if any(c.isalpha() for c in w)]
+    return bool(words) and sum(1 for w in words if _GARBLED_WORD.search(w)) > MAX_GARBLED_SHARE * len(words)
+
+
 def _is_financial(table: Table, lang: str | None) -> bool:
     vocab = _vocab()
     grid = table.grid
+    if is_garbled([r.label for r in grid.rows if r.label] + [table.title or ""]):
+        return False
     figures = [parse_figure(v, lang) for r in grid.rows for v in r.values.values()]
     figures = [f for f in figures if f]
     if len(figures) < 2 or (not grid.has_header and sum(1 for r in grid.rows if r.values) < 2):
@@ -256,7 +268,7 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
             label = table.labels[column] if column < len(table.labels) else None
             rows.append({
                 "table_title": table.title, "row_label": row.label, "column_label": label,
-                "period": period_in(label), "value": figure.value,
+                "period": period_in(label) or period_in(table.title), "value": figure.value,
                 "unit": unit.name if unit else None,
                 "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
                 "is_total": total, "page": row.page,
@@ -280,9 +292,10 @@ def budget_lines(doc: Document) -> list[dict]:
     for grid in grids:
         first_on_page = previous is None or previous.grid.page != grid.page
         runs_on = first_on_page and previous is not None and previous.grid.page == grid.page - 1
-        if runs_on and not grid.has_header and previous.grid.reaches_page_end \
-                and len(previous.labels) == len(grid.columns):
-            # the table runs on from the previous page without its header
+        resumes = not first_on_page and previous_financial  # after a note or a gap on the same page
+        if not grid.has_header and previous is not None and previous.grid.same_columns(grid) \
+                and (resumes or (runs_on and previous.grid.reaches_page_end)):
+            # the table runs on from the previous page (or past a note) without its header
             table = Table(grid, previous.title, previous.labels, previous.units, previous.unit)
             financial = previous_financial
         else:

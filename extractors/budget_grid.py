@@ -25,9 +25,13 @@ FIGURE_GAP = 1.0
 ROW_GAP = 2.5
 # The header sits at most this many line heights above the first row; its own
 # lines are stacked closer than HEADER_STACK_GAP.
-HEADER_GAP = 2.0
+HEADER_GAP = 2.5
 HEADER_STACK_GAP = 1.0
-MAX_HEADER_LINES = 4
+MAX_HEADER_LINES = 6
+# A header word starts at most this many font sizes right of the last figure column.
+HEADER_OVERHANG = 3.0
+# Section labels ("Adult Social Care & Health" over "... Operations") that may sit between a header and the first row.
+MAX_SECTION_LABELS = 2
 # Lines without figures (section labels, wrapped labels, footnotes) a table may hold in a row.
 MAX_PLAIN_LINES = 3
 # A plain line longer than this (words) is prose, not part of a table.
@@ -42,21 +46,25 @@ _NUMBER = re.compile(
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
 _UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-# Financial years and years: "2024-25", "2023/24", "23-24", "2013".
-_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\b\d{2}\s*[-/–]\s*\d{2}\b(?![-/–]\d)|\b(19|20)\d{2}\b")
+# Financial years and years ("2024-25", "2023/24", "23-24", "FY24", "2013"), with the
+# quarter, month or period of the year before them ("Q3 2024/25"), or those alone ("Month 10").
+_YEARS = r"(FY\s*)?((19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\d{2}\s*[-/–]\s*\d{2}\b(?![-/–]\d)|(19|20)\d{2}\b)|FY\s*'?\d{2}\b"
+_PART_OF_YEAR = r"(Q[1-4]|quarter\s*[1-4]|month\s*\d{1,2}|period\s*\d{1,2}|P\d{1,2})\b"
+_PERIOD = re.compile(rf"\b({_PART_OF_YEAR}\s*)?({_YEARS})|\b{_PART_OF_YEAR}", re.I)
 _DOT_LEADER = re.compile(r"\s*(\.\s?){3,}\s*|\s*…+\s*")
 _DOT_LEADER_END = re.compile(r"(\.{3,}|…)$")
 
 
 @lru_cache(maxsize=1)
-def _empty_cell() -> re.Pattern:
-    """Cells that hold no value ("-", "TBD", "n/a"): vocabulary of ``vocab/budget.toml``."""
+def _cell_vocab() -> dict[str, re.Pattern]:
+    """Cells that hold no value ("-", "TBD", "n/a") and note references in labels: ``vocab/budget.toml``."""
     data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
-    return re.compile(data["cells"]["empty"], re.I)
+    return {"empty": re.compile(data["cells"]["empty"], re.I),
+            "note": re.compile(data["labels"]["note_reference"], re.I)}
 
 
 def is_empty_cell(text: str) -> bool:
-    return bool(_empty_cell().match(text.strip()))
+    return bool(_cell_vocab()["empty"].match(text.strip()))
 
 
 @dataclass
@@ -104,10 +112,11 @@ def period_in(text: str | None) -> str | None:
 
 
 def tidy_label(text: str | None) -> str | None:
-    """A row label without dot leaders."""
+    """A row label without dot leaders and note references."""
     if not text:
         return None
-    return clean(_DOT_LEADER.sub(" ", text).strip(" .…:"))
+    text = _cell_vocab()["note"].sub("", _DOT_LEADER.sub(" ", text))
+    return clean(text.strip(" .…:"))
 
 
 @dataclass
@@ -129,6 +138,7 @@ class Grid:
     header_label: str | None = None  # what the header says over the row labels
     reaches_page_end: bool = False
     span: tuple[float, float] | None = None  # top and bottom on a PDF page
+    extents: list[list[float]] | None = None  # x0, x1 of each figure column on a PDF page
 
     @property
     def n_figures(self) -> int:
@@ -137,6 +147,14 @@ class Grid:
     @property
     def has_header(self) -> bool:
         return any(self.columns)
+
+    def same_columns(self, other: Grid) -> bool:
+        """The two grids have the same figure columns (in the same places, when known)."""
+        if len(self.columns) != len(other.columns):
+            return False
+        if self.extents is None or other.extents is None:
+            return True
+        return all(min(a[1], b[1]) > max(a[0], b[0]) for a, b in zip(self.extents, other.extents))
 
 
 # ---------------------------------------------------------------- text papers
@@ -371,7 +389,8 @@ def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> lis
         while j < len(lines) and _gap(lines[j - 1], lines[j]) <= ROW_GAP:
             if parts[j].is_row:
                 end, plain = j, 0
-            elif plain < MAX_PLAIN_LINES and len(lines[j].words) <= MAX_PLAIN_WORDS:
+            elif plain < MAX_PLAIN_LINES and (len(lines[j].words) <= MAX_PLAIN_WORDS
+                                              or _in_label_column(lines[j], parts[start:j])):
                 plain += 1
             else:
                 break
@@ -387,16 +406,23 @@ def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> lis
     return grids
 
 
+def _in_label_column(line: Line, rows: list[_LineParts]) -> bool:
+    """A long line that ends before the figures of the rows above: a wrapped row label, not prose."""
+    first_figure = min((w.bbox.x0 for r in rows for w in r.figures), default=None)
+    return first_figure is not None and line.bbox.x1 < first_figure
+
+
 def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: int, end: int) -> Grid | None:
     body = [parts[k] for k in range(start, end + 1) if parts[k].is_row]
     columns = _columns(body)
     if not columns:
         return None
-    label_words = [w for k in range(start, end + 1) for w in parts[k].labels]
+    # label words right of the last figure column are notes ("Note 2"), not where the labels stand
+    label_words = [w for k in range(start, end + 1) for w in parts[k].labels if w.bbox.x0 < columns[-1][1]]
     label_right = max((w.bbox.x1 for w in label_words), default=None)
     label_span = (min(w.bbox.x0 for w in label_words), label_right) if label_words else None
     first_line = page.lines.index(lines[start])
-    grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns])
+    grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns], extents=columns)
     # header: lines just above, whose words stand over the figure columns
     header: list[Line] = []
     left = min(x0 for x0, _ in columns)
@@ -407,7 +433,8 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
             break
         if not _is_header_line(lines[k], columns, label_right):
             # a section label left of the figures ("Revenues:") may sit under the header
-            if skipped or header or lines[k].bbox.x1 >= left or len(lines[k].words) > MAX_PLAIN_WORDS // 2:
+            if skipped >= MAX_SECTION_LABELS or header or lines[k].bbox.x1 >= left \
+                    or len(lines[k].words) > MAX_PLAIN_WORDS // 2:
                 break
             skipped += 1
         else:
@@ -421,9 +448,11 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
         line, part = lines[n], parts[n]
         label = " ".join(w.text for w in part.labels) or None
         if not part.is_row:
-            if grid.rows and _continues_label(line, grid.rows[-1].label):
+            if prefix and (line.text[:1].islower() or _unfinished(prefix)):
+                prefix = f"{prefix} {line.text}"  # the label being built goes on
+            elif grid.rows and _continues_label(line, grid.rows[-1].label):
                 grid.rows[-1].label = tidy_label(f"{grid.rows[-1].label} {line.text}")
-            elif _unfinished(line.text) or (n < end and parts[n + 1].labels
+            elif _unfinished(line.text) or len(line.words) > MAX_PLAIN_WORDS // 2 or (n < end and parts[n + 1].labels
                                            and parts[n + 1].labels[0].text[:1].islower()):
                 prefix = f"{prefix} {line.text}" if prefix else line.text
             else:
@@ -462,6 +491,8 @@ def _is_header_line(line: Line, columns: list[list[float]], label_right: float |
             return False  # a banner over the table, not a column heading
         if chunk[0].bbox.x0 >= left and len(chunk) > MAX_PLAIN_WORDS // 2:
             return False
+        if chunk[0].bbox.x0 > columns[-1][1] + HEADER_OVERHANG * _size(chunk[0]):
+            return False  # text far right of the figures: another column of prose, not a heading
     return True
 
 

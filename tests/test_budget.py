@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.budget_grid import parse_figure
+from extractors.budget import unit_in
+from extractors.budget_grid import parse_figure, period_in
 from pipeline.find import find_segments
 from pipeline.load import load
 from tests.conftest import extractor, text_document
@@ -306,3 +307,75 @@ def test_real_papers_budget_lines_only_in_financial_papers(corpus_out):
     plan = rows[rows["source_path"] == "kent_council_assistant/Appendix_D_-_3_Year_Revenue_Plan.pdf"]
     assert {"2024-25 Core", "2025-26 External", "2027-28 Total"} <= set(plan["column_label"])
     assert set(plan["unit"]) == {"£'000"}
+
+
+def test_section_labels_under_the_header_long_wrapped_labels_notes_and_a_table_resumed_after_a_note(tmp_path):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "savings.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+
+    def text(x, y, words, font="Helvetica", right=True):
+        pdf.setFont(font, 9)
+        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+
+    def row(y, label, figures, note=None):
+        text(30, y, label, right=False)
+        for x, figure in zip((600, 680, 760), figures):
+            text(x, y, figure)
+        if note:
+            text(770, y, note, right=False)
+
+    text(30, 30, "Appendix 2 - Savings", "Helvetica-Bold", right=False)
+    for x, word in ((600, "Target"), (680, "Forecast"), (760, "Variance")):
+        text(x, 60, word, "Helvetica-Bold")
+        text(x, 72, "£000s", "Helvetica-Bold")
+    text(30, 86, "Adults", "Helvetica-Bold", right=False)  # two section labels before the first row
+    text(30, 98, "Adults Operations", "Helvetica-Bold", right=False)
+    row(112, "Reviews of care packages", ("-500.0", "-400.0", "100.0"), "Note 2")
+    text(30, 124, "Uplift in client contributions in line with estimated benefit and other personal income uplifts,", right=False)
+    text(30, 136, "together with a review of fees and charges across all services, in relation to existing", right=False)
+    row(148, "income streams - Older People", ("-6,400.0", "-6,400.0", "0.0"))
+    text(30, 170, "* the savings rolled forward will be updated as part of the outturn report,", right=False)
+    text(30, 182, "and those updated figures will be used for the savings monitoring process", right=False)
+    text(30, 194, "of the next financial year, as agreed by Cabinet in its meeting of January", right=False)
+    text(30, 206, "and reported to the Council in February", right=False)
+    text(30, 222, "RESERVES", "Helvetica-Bold", right=False)
+    row(236, "Drawdowns from Reserves", ("-1,350.5", "-1,350.5", "0.0"))
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "savings.pdf"))
+    reviews = cell(found, "Reviews of care packages", "Forecast")
+    assert reviews["value"] == -400 and reviews["unit"] == "£'000" and reviews["table_title"] == "Appendix 2 - Savings"
+    uplift = [r for r in found if r["row_label"].startswith("Uplift in client contributions")]
+    assert len(uplift) == 3 and uplift[0]["row_label"].endswith("existing income streams - Older People")
+    resumed = cell(found, "Drawdowns from Reserves", "Target")  # past the note, under the same header
+    assert resumed["value_gbp"] == -1350500 and resumed["table_title"] == "Appendix 2 - Savings"
+    assert len(found) == 9
+
+
+def test_a_table_in_a_garbled_font_gives_no_lines():
+    found = lines(text_document("""zYI©U ^lalmnlPq= 10 % Zgñfl
+
+N^nLl\t2011-12 £\t2012-13 £
+YlIZ`GŸl¨GŸRxY (GŸ@lGŸf¨à)\t1,79,27,47,948\t2,08,78,44,636
+`lÁ_ f`GŸl`GŸRxY (GŸ@lGŸf¨à)\t74,34,105\t2,03,49,693
+"""))
+    assert found == []
+
+
+@pytest.mark.parametrize("label, period", [
+    ("2024-25 Core", "2024-25"), ("FY24", "FY24"), ("Q3 2024/25", "Q3 2024/25"), ("Month 10", "Month 10"),
+    ("Forecast", None), ("Note 5/6", None),
+])
+def test_periods_in_column_labels(label, period):
+    assert period_in(label) == period
+
+
+@pytest.mark.parametrize("printed, unit", [
+    ("£k", "£'000"), ("£'000s", "£'000"), ("£ thousands", "£'000"), ("(£m)", "£m"), ("$000", "$'000"), ("£'s", "£"),
+])
+def test_units_as_printed(printed, unit):
+    assert unit_in(printed)[0].name == unit
