@@ -23,7 +23,7 @@ EXACT_BELOW = 8
 _LABEL_NOISE = re.compile(r"\(s\)|[*:#•·\-–—.?]+")
 _SPACE = re.compile(r"\s+")
 _DATE_PARTS = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b"  # 6th July 2017
+    r"\b\d{1,2}(?:st|nd|rd|th)?[\s\-]+[A-Za-z]{3,9}\.?,?[\s\-]+(?:\d{4}|\d{2})\b"  # 6th July 2017, 31-Mar-24
     r"|\b[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # July 6, 2017
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 06/07/2017
     r"|\b\d{4}-\d{2}-\d{2}\b")

@@ -122,3 +122,9 @@ def test_pdf_minutes_with_an_action_column_of_names():
     [row] = extractor("actions").extract(_pdf(lines))["actions"]
     assert (row["ref"], row["owner"], row["owner_name"]) == ("4", "Paul Green", "Paul Green")
     assert row["action"] == "The forecast will be refreshed for the next meeting."
+
+
+def test_day_month_year_due_dates_with_dashes_and_short_years():
+    assert due_date("31-Mar-24", 2024) == dt.date(2024, 3, 31)
+    assert due_date("31 Mar 24", 2024) == dt.date(2024, 3, 31)
+    assert due_date("12 items 24", 2024) is None
