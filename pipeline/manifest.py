@@ -13,12 +13,15 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
 from pipeline import __version__
 
 MANIFEST_NAME = "_manifest.jsonl"
+# A file's stat is trusted only when it was last modified this long before it was hashed.
+SETTLED_NS = 2_000_000_000
 _SOURCE_PACKAGES = ("pipeline", "extractors")
 
 
@@ -54,7 +57,7 @@ class Manifest:
     def __init__(self, out: Path):
         self.path = out / MANIFEST_NAME
         self.papers: dict[str, dict[str, Any]] = {}  # sha256 -> entry
-        self.files: dict[str, list] = {}  # source_path -> [size, mtime_ns, sha256]
+        self.files: dict[str, list] = {}  # source_path -> [size, mtime_ns, sha256, hashed_at_ns]
         self.output_state: str | None = None  # what the output tables were last built from
         if self.path.exists():
             for line in self.path.read_text(encoding="utf-8").splitlines():
@@ -70,13 +73,19 @@ class Manifest:
         self._journal = None
 
     def sha256_of(self, path: Path, source_path: str) -> str:
-        """The file's content hash; unchanged size and mtime reuse the last one."""
+        """The file's content hash; unchanged size and mtime reuse the last one.
+
+        A file modified shortly before it was hashed could change again within
+        the same mtime tick, unseen: its hash is not reused (as git does).
+        """
         stat = path.stat()
         known = self.files.get(source_path)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        if (known and len(known) == 4 and known[0] == stat.st_size and known[1] == stat.st_mtime_ns
+                and known[3] - stat.st_mtime_ns > SETTLED_NS):
             return known[2]
+        hashed_at = time.time_ns()
         sha = file_sha256(path)
-        self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha]
+        self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha, hashed_at]
         return sha
 
     def done(self, sha256: str, config: str, part_exists) -> dict[str, Any] | None:
