@@ -22,7 +22,7 @@ CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
 RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
-MAX_WORDS_PER_CELL = 4.0
+MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
 MIN_ROWS = 3  # two lines with gaps in the same places are as often justified prose or a form
 SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual size leaves it
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
@@ -35,7 +35,7 @@ HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into on
 WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one wrapped row
 GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
 GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
-GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page  # tables hold short cells; more on average is prose in columns
+GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page
 
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
 # years and ranges open at one end ("2003–04", "$15,000–") head columns rather than fill them
@@ -56,6 +56,10 @@ class Phrase:
     x1: float
     top: float
     bottom: float
+
+    @classmethod
+    def of(cls, word: dict) -> "Phrase":
+        return cls([word], word["x0"], word["x1"], word["top"], word["bottom"])
 
     @property
     def text(self) -> str:
@@ -133,7 +137,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
     for band in bands:
         band.sort(key=lambda w: w["x0"])
         size = statistics.median(_size(w) for w in band)
-        phrases = [Phrase([band[0]], band[0]["x0"], band[0]["x1"], band[0]["top"], band[0]["bottom"])]
+        phrases = [Phrase.of(band[0])]
         for word in band[1:]:
             last = phrases[-1]
             gap = word["x0"] - last.x1
@@ -148,7 +152,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
                 last.top = min(last.top, word["top"])
                 last.bottom = max(last.bottom, word["bottom"])
             else:
-                phrases.append(Phrase([word], word["x0"], word["x1"], word["top"], word["bottom"]))
+                phrases.append(Phrase.of(word))
         line = TextLine(phrases, size)
         line.chunks = [[phrases[0]]]
         for prev, phrase in zip(phrases, phrases[1:]):
@@ -258,7 +262,7 @@ class _Block:
 def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]]) -> list[list[str | None]]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
     of its last line (headings sit on the body); a heading over several columns stays in
-    its own row, in the first column it covers most."""
+    its own row, in the column it covers most."""
     blocks: list[_Block] = []
     for k, line in enumerate(lines):
         for phrase in line.phrases:
@@ -285,10 +289,14 @@ def _figures_row(line: TextLine) -> bool:
     return line.tabular and sum(p.figure for p in values) >= BODY_FIGURES * len(values)
 
 
+def _body_start(region: list[TextLine]) -> int:
+    """Index of the first row of the body (0 when no row is mostly figures)."""
+    return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
+
+
 def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
-    # header lines often span several columns: the columns come from the body, which
-    # starts at the first line holding a figure (when there is one)
-    first_figures = next((i for i, line in enumerate(region) if _figures_row(line)), 0)
+    # header lines often span several columns: the columns come from the body
+    first_figures = _body_start(region)
     body = [line for line in region[first_figures:] if line.tabular]
     size = statistics.median(line.size for line in body)
     x0 = min(line.x0 for line in body)
@@ -296,13 +304,13 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
     rivers = _rivers(body, x0, x1, size)
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    body = []
+    body_rows = []
     for lines in _rows(region[first_figures:]):
         cells: list[list[str]] = [[] for _ in columns]
         for phrase in (p for line in lines for p in line.phrases):
             cells[_column_of(phrase, columns)[0]].append(phrase.text)
-        body.append([clean(" ".join(c)) for c in cells])
-    return _header_rows(region[:first_figures], columns) + join_continued_labels(body), columns
+        body_rows.append([clean(" ".join(c)) for c in cells])
+    return _header_rows(region[:first_figures], columns) + join_continued_labels(body_rows), columns
 
 
 def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]]:
@@ -378,8 +386,7 @@ def _prose_lines(words: list[dict]) -> int:
 def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:
     """How many lines at the top of a region are its caption: above the body, down to the
     last line with a phrase of several words running across columns."""
-    body = next((i for i, line in enumerate(region) if _figures_row(line)), 0)
-    return max((i + 1 for i, line in enumerate(region[:body])
+    return max((i + 1 for i, line in enumerate(region[:_body_start(region)])
                 if any(len(p.words) >= CAPTION_WORDS and _column_of(p, columns)[1]
                        for p in line.phrases)), default=0)
 
