@@ -12,7 +12,7 @@ from __future__ import annotations
 from extractors.agenda_items import Item, Lines, headed, segments_of, vocab
 from extractors.agenda_list import candidate, list_items, plain_items
 from extractors.agenda_table import table_items
-from extractors.meetings import meeting_from_header, notice_title
+from extractors.meetings import meeting_from_header, opening
 from extractors.when import find_date, is_time_only
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
@@ -53,13 +53,14 @@ def minutes_scope(doc: Document) -> Lines:
     return list(doc.lines_in(Segment("minutes", minutes[0].start))) if minutes else []
 
 
-def notice_scope(doc: Document) -> Lines:
-    """A notice of a meeting with no "Agenda" heading: from the last line of
-    its header (title, date, time, place) on; the items follow it."""
-    title = notice_title(doc)
-    if title is None:
+def opening_scope(doc: Document) -> Lines:
+    """A notice of a meeting, or minutes, with no heading the segment finder
+    took: from the last line of its header (title, date, time, place) on;
+    the items follow it."""
+    opened = opening(doc)
+    if opened is None:
         return []
-    lines = [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, title)]
+    lines = [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, opened[0])]
     venue = fold((meeting_from_header(doc) or {}).get("venue") or "")
     start = 0
     for k, (_, _, line) in enumerate(lines[1:NOTICE_HEADER_LINES], 1):
@@ -80,7 +81,10 @@ class AgendaExtractor(Extractor):
             return {"agenda_items": []}
         items: list[Item] = []
         # an agenda's items sit together; minuted items may be pages apart
-        for lines, compact in ((agenda_scope(doc), True), (minutes_scope(doc), False), (notice_scope(doc), True)):
+        opened = opening(doc)
+        scopes = ((agenda_scope(doc), True), (minutes_scope(doc), False),
+                  (opening_scope(doc), opened is not None and opened[1] == "agenda"))
+        for lines, compact in scopes:
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
             items = table_items(doc, lines) or list_items(lines, compact) or (plain_items(lines) if compact else [])

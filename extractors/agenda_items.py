@@ -41,11 +41,16 @@ def vocab() -> dict:
     }
 
 
-def headed(segment: Segment) -> bool:
-    """Whether a segment opens at a heading: "Agenda", "MINUTES of ...", not a
+def starts_heading(text: str) -> bool:
+    """Whether a cue line is a heading: "Agenda", "MINUTES of ...", not a
     sentence that runs on from the line above ("agenda (capital as well as ...")."""
-    first = next((c for c in segment.cue if c.isalpha()), "")
+    first = next((c for c in text if c.isalpha()), "")
     return not first.islower()
+
+
+def headed(segment: Segment) -> bool:
+    """Whether a segment opens at a heading."""
+    return starts_heading(segment.cue)
 
 
 def segments_of(doc: Document, kind: str) -> list[Segment]:

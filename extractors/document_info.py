@@ -10,7 +10,7 @@ from importlib.resources import files
 import py3langid
 
 from extractors.agenda_items import headed
-from extractors.meetings import meeting_addressed, notice_title
+from extractors.meetings import meeting_addressed, opening
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document
 from pipeline.textutil import fold
@@ -82,8 +82,9 @@ def classify(doc: Document) -> str:
         return "minutes"
     if "agenda" in kinds:
         return "board_pack" if kinds & {"cover_sheet", "action_log"} else "agenda"
-    if notice_title(doc) is not None:
-        return "agenda"
+    opened = opening(doc)
+    if opened is not None:
+        return opened[1]
     if meeting_addressed(doc):
         return "report"  # a cover "To: Cabinet, 30 January 2025": a report to a meeting, whatever its subject
     title = fold(" ".join(title_lines(doc)))

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from extractors.agenda_items import segments_of
+from extractors.agenda_items import segments_of, starts_heading
 from extractors.agenda_list import candidate
 from extractors.when import find_date, find_times, is_time_only, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
-from pipeline.find import cue_kind
+from pipeline.find import cue_kind, cue_patterns
 from pipeline.model import Document, Line, Page
 from pipeline.textutil import clean, fold
 
@@ -33,7 +33,7 @@ VENUE_LINE_GAP = 0.3
 NOTICE_TIME_REACH = 30
 # A table row with this many cells is the agenda itself, past the header.
 TABLE_ROW_CELLS = 3
-# A notice's title is among the first lines of page 1, its date a few lines below.
+# A notice's (or long minutes') title is among the first lines of page 1, a notice's date a few lines below.
 NOTICE_TITLE_LINES = 4
 NOTICE_DATE_REACH = 3
 MAX_TITLE_WORDS = 10
@@ -290,21 +290,27 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     return None
 
 
-def notice_title(doc: Document) -> int | None:
-    """A paper with no "Agenda" or "Minutes" heading that opens like a notice
-    of one meeting: the line that names it ("Advisory Board Meeting"), a date
-    close below; the index of that line on page 1, or None."""
+def opening(doc: Document) -> tuple[int, str] | None:
+    """Where a paper with no "Agenda" or "Minutes" heading still opens an
+    agenda or minutes, and which: a title sentence too long for a heading
+    ("MINUTES of the meeting of the Finance Committee held on ... in the
+    Boardroom"), or a notice of one meeting, its title naming it ("Advisory
+    Board Meeting") above its date. The index of that line on page 1 and
+    the kind, or None."""
     if not doc.pages or any(segments_of(doc, kind) for kind in ("agenda", "minutes", "cover_sheet")):
         return None
     lines = doc.pages[0].lines
     for i, line in enumerate(lines[:NOTICE_TITLE_LINES]):
-        folded = fold(line.text).strip(" .:")
+        folded = fold(line.text).strip(" .:*#")
+        kind = next((k for k in ("minutes", "agenda") if any(p.match(folded) for p in cue_patterns()[k])), None)
+        if kind and starts_heading(line.text):
+            return i, kind
         if len(folded.split()) > MAX_TITLE_WORDS or not any(p.search(folded) for p in vocab()["notice_title"]):
             continue
         if not any(find_date(below.text) for below in lines[i:i + NOTICE_DATE_REACH + 1]):
             return None
         dated = sum(1 for other in lines if find_date(other.text))
-        return i if dated <= MAX_NOTICE_DATES else None
+        return (i, "agenda") if dated <= MAX_NOTICE_DATES else None
     return None
 
 
@@ -329,7 +335,7 @@ class MeetingsExtractor(Extractor):
     def extract(self, doc: Document) -> Rows:
         if not doc.pages or not doc.pages[0].lines:
             return {"meetings": []}
-        if segments_of(doc, "agenda") or segments_of(doc, "minutes") or notice_title(doc) is not None:
+        if segments_of(doc, "agenda") or segments_of(doc, "minutes") or opening(doc):
             meeting = meeting_from_header(doc)
         else:
             meeting = meeting_addressed(doc)

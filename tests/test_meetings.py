@@ -129,3 +129,26 @@ def test_a_notice_of_meeting_line_is_no_body():
                      "1. Apologies\n2. Minutes\n")
     assert row == {**row, "body": "Finance Committee", "meeting_date": dt.date(2024, 3, 6), "start_time": "14:00",
                    "venue": "Boardroom, Trust HQ"}
+
+
+def test_minutes_whose_title_sentence_is_too_long_for_a_heading():
+    doc = text_document("MINUTES of the meeting of the Finance Committee held on Tuesday 5 March 2024 at 2pm in the "
+                        "Boardroom\nPresent: Ann Lee (Chair)\n1. Apologies\nApologies were received from Bo Ray.\n"
+                        "2. Minutes of the previous meeting\nThe minutes were approved.\n")
+    [row] = extractor("meetings").extract(doc)["meetings"]
+    assert row == {**row, "body": "Finance Committee", "meeting_date": dt.date(2024, 3, 5), "start_time": "14:00",
+                   "venue": "Boardroom"}
+    assert [r["title"] for r in extractor("agenda").extract(doc)["agenda_items"]] == [
+        "Apologies", "Minutes of the previous meeting"]
+    assert extractor("document_info").extract(doc)["documents"][0]["doc_type"] == "minutes"
+
+
+def test_us_minutes_and_danish_minutes_with_labelled_header():
+    [row] = meetings("Minutes of the Regular Meeting of the Board of Trustees\nMarch 5, 2024, 6:30 p.m.\n"
+                     "City Hall, Room 201\nPresent: Ann Lee\nI. Call to Order\nII. Adjournment\n")
+    assert row == {**row, "body": "Board of Trustees", "meeting_date": dt.date(2024, 3, 5), "start_time": "18:30",
+                   "venue": "City Hall, Room 201"}
+    [row] = meetings("Referat\nSundhedsudvalget\nMødedato: 5. marts 2024 kl. 14.00\nSted: Rådhuset, mødelokale 2\n"
+                     "Punkt 1. Godkendelse af dagsorden\nGodkendt.\n")
+    assert row == {**row, "body": "Sundhedsudvalget", "meeting_date": dt.date(2024, 3, 5), "start_time": "14:00",
+                   "venue": "Rådhuset, mødelokale 2"}
