@@ -61,6 +61,7 @@ def _vocab() -> dict:
         "columns": Labels(data["matrix"]["columns"]),
         "matrix": data["matrix"],
         "owner_verbs": {label_key(v) for v in data["matrix"]["owner_verbs"]},
+        "agenda_purposes": {label_key(v) for v in data["matrix"]["agenda_purposes"]},
         "not_columns": Labels({"not": data["matrix"]["not_columns"]}),
         "owner_headers": {label_key(h) for h in data["minutes"]["column_headers"]},
         "inline": {label_key(h) for h in data["minutes"]["inline_labels"]},
@@ -130,9 +131,17 @@ def _header(row: list[str | None], body: list[list[str | None]]) -> dict[int, st
     spec = _vocab()["matrix"]
     named = set(mapping.values())
     if len(mapping) < spec["min_columns"] or not set(spec["required"]) <= named \
-            or not named & set(spec["one_of"]):
+            or not named & set(spec["one_of"]) or _purposes_column(mapping, body):
         return {}
     return mapping
+
+
+def _purposes_column(mapping: dict[int, str], body: list[list[str | None]]) -> bool:
+    """An agenda's "Action" column says what the meeting does with each item ("For approval", "Note")."""
+    column = next(c for c, name in mapping.items() if name == "action")
+    cells = [label_key(r[column]) for r in body if column < len(r) and clean(r[column])]
+    purposes = [c for c in cells if c in _vocab()["agenda_purposes"]]
+    return bool(cells) and len(purposes) >= MOSTLY * len(cells)
 
 
 def _owners_under_action(mapping: dict[int, str], width: int, body: list[list[str | None]]) -> None:

@@ -128,3 +128,9 @@ def test_day_month_year_due_dates_with_dashes_and_short_years():
     assert due_date("31-Mar-24", 2024) == dt.date(2024, 3, 31)
     assert due_date("31 Mar 24", 2024) == dt.date(2024, 3, 31)
     assert due_date("12 items 24", 2024) is None
+
+
+def test_an_agenda_whose_action_column_holds_purposes_is_no_action_log():
+    assert actions("Agenda\n\nNo\tAgenda Item\tLead\tAction Required\n"
+                   "1\tWelcome and apologies\tChair\tFor information\n"
+                   "2\tFinance report\tPaul Green\tFor approval\n") == []
