@@ -183,6 +183,9 @@ def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
         label, unit = _column(parts)
         labels.append(label)
         units.append(unit)
+    stated = {u for u in units if u}
+    if len(stated) == 1 and next(iter(stated)).is_currency:
+        units = [stated.pop()] * len(units)  # a currency printed over some columns only ("($ thousands)") holds for all
     title = _title(doc, grid, skip)
     table_unit = None
     page = doc.pages[grid.page - 1]

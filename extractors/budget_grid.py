@@ -28,6 +28,8 @@ ROW_GAP = 2.5
 HEADER_GAP = 2.5
 HEADER_STACK_GAP = 1.0
 MAX_HEADER_LINES = 6
+# A word taller than this many font sizes (and taller than wide) is set sideways.
+SIDEWAYS = 1.5
 # A header word starts at most this many font sizes right of the last figure column.
 HEADER_OVERHANG = 3.0
 # Section labels ("Adult Social Care & Health" over "... Operations") that may sit between a header and the first row.
@@ -45,6 +47,8 @@ _NUMBER = re.compile(
     r"\s*(?P<unit>kr\.?|dkk)?\s*(?P<note>[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))?$", re.I)
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
 _UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
+# Currency signs printed before their figure ("$ 17,086,484").
+_PREFIX_CURRENCY = ("£", "$", "€")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 # Financial years and years ("2024-25", "2023/24", "23-24", "FY24", "2013"), with the
 # quarter, month or period of the year before them ("Q3 2024/25"), or those alone ("Month 10").
@@ -293,9 +297,10 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
     previous_kind = None
     for word in _whole_figures(line.words):
         gap = word.bbox.x0 - previous.bbox.x1 if previous else None
-        apart = previous is None or previous_kind == "figure" or gap > FIGURE_GAP * _size(word) \
+        apart = previous is None or previous_kind in ("figure", "unit") or gap > FIGURE_GAP * _size(word) \
             or _DOT_LEADER_END.search(previous.text) is not None
-        if previous_kind == "figure" and (_UNIT_WORD.match(word.text) or _NOTE.match(word.text)):
+        if previous_kind == "figure" and word.text not in _PREFIX_CURRENCY \
+                and (_UNIT_WORD.match(word.text) or _NOTE.match(word.text)):
             units.append(word)
             kind = "figure"  # "1.370.000 kr.", "(258) ⁵": the mark belongs to the figure
         elif apart and parse_figure(word.text, lang):
@@ -303,7 +308,7 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
             kind = "figure"
         elif apart and previous is not None and is_empty_cell(word.text):
             kind = "figure"  # "-", "TBD" in a figure column: a cell with no value
-        elif apart and previous_kind != "label" and _UNIT_WORD.match(word.text) and word.text in "£$€":
+        elif apart and word.text in _PREFIX_CURRENCY:
             units.append(word)
             kind = "unit"
         else:
@@ -375,7 +380,13 @@ def _continues_label(line: Line, previous_label: str | None) -> bool:
 
 def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> list[Grid]:
     """Tables on a PDF page, read from word positions (``skip``: furniture lines)."""
-    lines = [l for i, l in enumerate(page.lines) if l.bbox is not None and l.words and i not in skip]
+    index: dict[int, int] = {}  # id of a line read -> its index in page.lines
+    lines = []
+    for i, original in enumerate(page.lines):
+        line = _upright(original) if original.bbox is not None and i not in skip else None
+        if line is not None:
+            index[id(line)] = i
+            lines.append(line)
     parts = [_line_parts(l, lang) for l in lines]
     grids: list[Grid] = []
     i = 0
@@ -399,11 +410,31 @@ def pdf_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> lis
         while end + 1 < len(lines) and not parts[end + 1].is_row and _gap(lines[end], lines[end + 1]) <= ROW_GAP \
                 and _continues_label(lines[end + 1], " ".join(w.text for w in parts[end].labels)):
             end += 1
-        grid = _read_block(page, lines, parts, start, end)
+        grid = _read_block(page, lines, parts, start, end, index)
         if grid:
             grids.append(grid)
         i = end + 1
     return grids
+
+
+def _upright(line: Line) -> Line | None:
+    """The line without its words set sideways (a margin note running up the page
+    is read into the lines it crosses); None when nothing is left."""
+    kept = [w for w in line.words if not _sideways(w)]
+    if len(kept) == len(line.words):
+        return line if kept else None
+    if not kept:
+        return None
+    box = BBox(min(w.bbox.x0 for w in kept), min(w.bbox.top for w in kept),
+               max(w.bbox.x1 for w in kept), max(w.bbox.bottom for w in kept))
+    return Line(" ".join(w.text for w in kept), kept, box, line.heading, line.bold, line.cells, line.underlined)
+
+
+def _sideways(word: Word) -> bool:
+    if word.bbox is None:
+        return False
+    height, width = word.bbox.bottom - word.bbox.top, word.bbox.x1 - word.bbox.x0
+    return len(word.text) > 1 and height > width and height > SIDEWAYS * (word.size or height)
 
 
 def _in_label_column(line: Line, rows: list[_LineParts]) -> bool:
@@ -412,7 +443,8 @@ def _in_label_column(line: Line, rows: list[_LineParts]) -> bool:
     return first_figure is not None and line.bbox.x1 < first_figure
 
 
-def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: int, end: int) -> Grid | None:
+def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: int, end: int,
+                index: dict[int, int]) -> Grid | None:
     body = [parts[k] for k in range(start, end + 1) if parts[k].is_row]
     columns = _columns(body)
     if not columns:
@@ -421,7 +453,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     label_words = [w for k in range(start, end + 1) for w in parts[k].labels if w.bbox.x0 < columns[-1][1]]
     label_right = max((w.bbox.x1 for w in label_words), default=None)
     label_span = (min(w.bbox.x0 for w in label_words), label_right) if label_words else None
-    first_line = page.lines.index(lines[start])
+    first_line = index[id(lines[start])]
     grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns], extents=columns)
     # header: lines just above, whose words stand over the figure columns
     header: list[Line] = []
@@ -441,7 +473,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
             header.insert(0, lines[k])
         k -= 1
     if header:
-        grid.first_line = page.lines.index(header[0])
+        grid.first_line = index[id(header[0])]
         _stack_pdf_header(grid, header, columns, label_span)
     prefix = None  # the first line(s) of a label whose figures stand on its last line
     for n in range(start, end + 1):
@@ -461,14 +493,24 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
         if prefix:
             label, prefix = f"{prefix} {label or ''}", None
         values: dict[int, str] = {}
+        signs: dict[int, str] = {}
         for word in sorted(part.figures + part.units, key=lambda w: w.bbox.x0):
             c = _column_of(word, columns) if word in part.figures else None
+            if c is None and word.text in _PREFIX_CURRENCY:
+                # a currency sign joins the figure after it
+                after = [w for w in part.figures if w.bbox.x0 >= word.bbox.x1]
+                if after:
+                    signs[_column_of(after[0], columns)] = word.text
+                continue
             if c is None:
                 # a unit mark joins the figure before it
                 before = [w for w in part.figures if w.bbox.x1 <= word.bbox.x0]
                 c = _column_of(before[-1], columns) if before else None
             if c is not None:
                 values[c] = f"{values[c]} {word.text}" if c in values else word.text
+        for c, sign in signs.items():
+            if c in values:
+                values[c] = f"{sign}{values[c]}"
         grid.rows.append(GridRow(tidy_label(label), values, page.number, line.bold))
     bottom = lines[end].bbox.bottom
     grid.reaches_page_end = not any(l.bbox.top > bottom and len(l.words) > 3 for l in lines[end + 1:])

@@ -379,3 +379,40 @@ def test_periods_in_column_labels(label, period):
 ])
 def test_units_as_printed(printed, unit):
     assert unit_in(printed)[0].name == unit
+
+
+def test_currency_signs_before_figures_and_a_margin_note_set_sideways(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "trend.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(150, height - 40, "Changes in Fund Balances")
+    for x, year in ((400, "2013"), (480, "2012")):
+        pdf.drawRightString(x, height - 70, year)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawRightString(480, height - 82, "($ thousands)")
+    rows = [("Real estate taxes ..........", "$", "18,969,610", "$", "18,157,722"),
+            ("Sales and use taxes ........", "", "7,032,259", "", "6,512,107"),
+            ("Total revenues ...............", "$", "26,001,869", "$", "24,669,829")]
+    for n, (label, sign1, first, sign2, second) in enumerate(rows):
+        y = height - 100 - 14 * n
+        pdf.drawString(150, y, label)
+        pdf.drawString(330, y, sign1)
+        pdf.drawRightString(400, y, first)
+        pdf.drawString(420, y, sign2)
+        pdf.drawRightString(480, y, second)
+    pdf.saveState()  # a margin note running up the page, across the rows
+    pdf.translate(60, height - 135)
+    pdf.rotate(90)
+    pdf.drawString(0, 0, "Fax:      Tel:")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "trend.pdf"))
+    taxes = cell(found, "Real estate taxes", "2012")
+    assert taxes["value"] == 18157722 and taxes["unit"] == "$'000" and taxes["period"] == "2012"
+    assert cell(found, "Total revenues", "2013")["is_total"] is True
+    assert len(found) == 6
