@@ -53,7 +53,8 @@ def _numbered() -> re.Pattern:
     return re.compile(
         rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
-        r"(?P<num>\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
+        r"(?P<open>\()?"  # "(a) Finance report"
+        r"(?P<num>\d{1,4}/\d{1,4}|\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
 
@@ -69,6 +70,9 @@ def readings(num: str, sep: str) -> list[tuple[str, int]]:
     """What a printed number can count as: ("arabic", 5), ("roman", 4), ("upper", 3) ..."""
     if num.isdigit():
         return [("arabic", int(num))]
+    if "/" in num:
+        head, _, last = num.rpartition("/")
+        return [(f"minute:{head}", int(last))]  # minute numbers by year: 24/84, 24/85
     if num[0].isdigit():
         head, _, last = num.rpartition(".")
         return [(f"decimal:{head}", int(last))]
@@ -142,8 +146,10 @@ def candidate(index: int, page: Page, line: Line) -> Candidate | None:
         return None  # "i. price increases ...": a clause of a sentence, not an item title
     if match["sep"].isspace() and not match["num"][-1].isdigit():
         return None
+    if match["open"] and match["sep"] != ")":
+        return None  # "(2024) figures": a bracket opened must close the number
     title_x = None
-    if line.words and len(line.words) > 1 and line.words[0].text.rstrip(".):") == match["num"]:
+    if line.words and len(line.words) > 1 and line.words[0].text.strip("(.):") == match["num"]:
         title_x = line.words[1].bbox.x0 if line.words[1].bbox else None
     return Candidate(index, page, line, match["num"], match["title"], options,
                      line.bbox.x0 if line.bbox else None, title_x, match["clock"])

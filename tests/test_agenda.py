@@ -339,3 +339,14 @@ def test_durations_and_purposes_after_numbered_titles():
     assert [(r["title"], r["purpose"], r["format"], r["duration_minutes"], r["start_time"]) for r in items(doc)] == [
         ("Welcome", None, None, 5, None), ("Minutes of the last meeting", "approval", None, 10, None),
         ("Plan", None, "verbal", None, None), ("Budget 2024 - 25", None, None, None, "14:05")]
+
+
+def test_minute_numbers_by_year_and_bracketed_letters_under_an_item():
+    doc = text_document("Minutes\nCabinet\n24/84 Apologies\nNone were received.\n24/85 Declarations of Interest\n"
+                        "None.\n24/86 Budget\nAgreed.\n")
+    assert [(r["item_number"], r["title"]) for r in items(doc)] == [
+        ("24/84", "Apologies"), ("24/85", "Declarations of Interest"), ("24/86", "Budget")]
+    doc = pdf_document([(50, "Agenda", True), (50, "1. Apologies", False), (50, "2. Reports", False),
+                        (70, "(a) Finance report", False), (70, "(b) Audit report", False), (50, "3. Close", False)])
+    assert [(r["item_number"], r["section"]) for r in items(doc)] == [
+        ("1", None), ("2", None), ("a", "Reports"), ("b", "Reports"), ("3", None)]
