@@ -134,3 +134,40 @@ def test_an_agenda_whose_action_column_holds_purposes_is_no_action_log():
     assert actions("Agenda\n\nNo\tAgenda Item\tLead\tAction Required\n"
                    "1\tWelcome and apologies\tChair\tFor information\n"
                    "2\tFinance report\tPaul Green\tFor approval\n") == []
+
+
+def test_pdf_ruled_action_tracker_end_to_end(tmp_path):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    from pipeline.load import load
+
+    path = tmp_path / "tracker.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(40, 540, "Action Log")
+    xs = [40, 100, 360, 460, 560, 660, 800]
+    header = ["Action No.", "Action", "Lead", "Due Date", "Status", "Comments"]
+    rows = [header,
+            ["A1", "Refresh the risk register|and circulate it", "JS", "31/03/2024", "Complete", "Circulated"],
+            ["A2", "Report on the audit findings", "PG", "Q1 2024/25", "On track", ""],
+            ["A3", "Review the estates plan", "PG", "May 2024", "Overdue", "Survey delayed"]]
+    top, height = 520, 30
+    for r, row in enumerate(rows):
+        pdf.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+        for c, cell in enumerate(row):
+            for k, part in enumerate(cell.split("|")):
+                pdf.drawString(xs[c] + 4, top - r * height - 11 - 10 * k, part)
+    for r in range(len(rows) + 1):
+        pdf.line(xs[0], top - r * height, xs[-1], top - r * height)
+    for x in xs:
+        pdf.line(x, top, x, top - len(rows) * height)
+    pdf.save()
+    doc = load(path, "tracker.pdf")
+    got = extractor("actions").extract(doc)["actions"]
+    assert [(r["ref"], r["action"], r["owner"], r["due_date"], r["status"]) for r in got] == [
+        ("A1", "Refresh the risk register and circulate it", "JS", dt.date(2024, 3, 31), "complete"),
+        ("A2", "Report on the audit findings", "PG", None, "on track"),
+        ("A3", "Review the estates plan", "PG", dt.date(2024, 5, 1), "overdue"),
+    ]
+    assert got[1]["due_date_raw"] == "Q1 2024/25" and got[2]["update"] == "Survey delayed"
