@@ -112,3 +112,37 @@ def test_a_risk_answered_yes_or_no_without_text_has_no_risk():
         assert papers(TRUST_SHEET.replace("Capacity may fall short in January.", answer))[0]["risk"] is None
     finance = TRUST_SHEET.replace("The plan costs £1.2m, funded from reserves.", "Yes ☒ No ☐")
     assert papers(finance)[0]["financial_implications"] == "yes"
+
+
+def test_pdf_trust_sheet_with_pairs_side_by_side_end_to_end(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pipeline.load import load
+
+    path = tmp_path / "sheet.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    rows = [[(50, "Report Title", True), (180, "Winter Resilience Plan", False)],
+            [(50, "Meeting Date", True), (180, "14 March 2024", False), (330, "Agenda Item", True),
+             (430, "7.2", False)],
+            [(50, "Presented by", True), (180, "Jane Smith", False)],
+            [(50, "Responsible Director", True), (180, "Paul Green", False)],
+            [(50, "Purpose", True), (180, "Approval", False), (260, "X", False), (300, "Assurance", False),
+             (400, "Information", False), (480, "X", False)],
+            [(50, "Summary of Key Issues", True), (180, "The plan sets out winter capacity.", False)],
+            [(50, "Recommendation(s)", True), (180, "The Board is asked to approve the plan.", False)],
+            [(50, "1. Introduction", True)]]
+    y = 780
+    for row in rows:
+        for x, text, bold in row:
+            pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
+            pdf.drawString(x, y, text)
+        y -= 18
+    pdf.save()
+    [row] = extractor("cover_sheet").extract(load(path, "sheet.pdf"))["papers"]
+    assert (row["title"], row["meeting_date"], row["agenda_item"]) == (
+        "Winter Resilience Plan", dt.date(2024, 3, 14), "7.2")
+    assert row["author"] == "Paul Green"
+    assert row["purpose"] == "approval;information"
+    assert row["executive_summary"] == "The plan sets out winter capacity."
+    assert row["recommendations"] == "The Board is asked to approve the plan."
