@@ -207,6 +207,8 @@ def _pairs_in_value(name: str, value: str) -> list[Hit]:
         for k in range(len(words)):
             label = " ".join(words[k:])
             other = labels.whole(label) if label[:1].isupper() else None
+            if other not in _vocab()["layout"]["inner_one_word"] and k == len(words) - 1:
+                other = None  # "Title: Update on Finance: Month 9" is one title
             if other is not None:
                 head = value[:match.start(1)] + " ".join(words[:k])
                 rest = value[match.end():]

@@ -146,3 +146,8 @@ def test_pdf_trust_sheet_with_pairs_side_by_side_end_to_end(tmp_path):
     assert row["purpose"] == "approval;information"
     assert row["executive_summary"] == "The plan sets out winter capacity."
     assert row["recommendations"] == "The Board is asked to approve the plan."
+
+
+def test_a_title_holding_a_colon_and_a_label_word_stays_whole():
+    text = TRUST_SHEET.replace("Report Title:\tWinter Resilience Plan", "Report Title:\tUpdate on Finance: Month 9")
+    assert papers(text)[0]["title"] == "Update on Finance: Month 9"
