@@ -45,6 +45,7 @@ MENTION_SCORE = 90
 # a subject heading above an action's text is short
 SUBJECT_WORDS = 8
 MAX_INLINE_OWNER = 40
+# owners named in full in an owner column: a few names at most
 MAX_OWNER_WORDS = 6
 # share of a column's cells that must be initials for it to be an owners' column
 MOSTLY = 0.6
