@@ -28,7 +28,9 @@ from pipeline.textutil import clean
 
 # Cues that open a block of the item's text (the first three letters say which: rec or dec).
 OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline")
-CUE_KINDS = (*OPENERS, "stop", "rec_sentence", "dec_sentence")
+CUE_KINDS = (*OPENERS, "stop", "rec_sentence", "dec_sentence", "dec_line")
+# What separates the parts of a vote line ("APPROVED – 2018 budget – B. Munro (motion)").
+_CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|:\s+")
 # A bold line shorter than this inside a bold-headed item is a section heading: it ends a block.
 MAX_SECTION_HEADING = 60
 # A paper that does not call itself minutes gives rows only when this many items record a decision.
@@ -283,9 +285,34 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
             dec_text, dec[0][2] if dec else None)
 
 
+def _vote_lines(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[dict]:
+    """Minutes kept as an outline of votes: each line that records one is a decision,
+    named by the words before the vote ("2017/18 Financials approved – ...") or the
+    clause after it ("APPROVED – Revised 2018 budget – ...")."""
+    nlp, matcher = _pipeline(lang)
+    rows = []
+    for page, i, line in doc.iter_lines():
+        if (page.number, i) in skip:
+            continue
+        text = _tidy(line.text)
+        tokens = nlp.make_doc(text)
+        found = [(s, e) for k, s, e in matcher(tokens) if nlp.vocab.strings[k] == "dec_line"]
+        if not found:
+            continue
+        start, end = min(found)
+        if start > 0:
+            title = tokens[:start].text
+        else:
+            title = _CLAUSE_BREAK.split(tokens[end:].text.strip(), maxsplit=1)[0]
+        rows.append({"item_number": None, "title": clean(title.strip(" .:-–—")), "recommendation": None,
+                     "decision": clean(text), "page": page.number})
+    return rows
+
+
 def decisions(doc: Document) -> list[dict]:
     lang = detect_language(doc.text) or "en"
-    items = find_items(doc, furniture(doc), lang)
+    skip = furniture(doc)
+    items = find_items(doc, skip, lang)
     blocks_of = [_blocks(item, lang) for item in items]
     # a paper is minutes when it says so or records a decision under a minutes-only
     # heading ("Udvalgets beslutning den ..."); in any other paper only labelled
@@ -313,6 +340,8 @@ def decisions(doc: Document) -> list[dict]:
         if rec or dec:
             rows.append({"item_number": item.number, "title": item.title, "recommendation": rec,
                          "decision": dec, "page": page})
+    if is_minutes and not items:
+        rows = _vote_lines(doc, skip, lang)
     # a paper that calls itself minutes needs one decision; any other, two
     if sum(1 for r in rows if r["decision"]) < (1 if is_minutes else MIN_DECIDED_ITEMS):
         return []

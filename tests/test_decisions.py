@@ -223,3 +223,43 @@ def test_real_minutes_give_decisions_and_reports_none(corpus_out):
     for paper in ("000_d3098f75e341e2ed.txt", "001_851859e06f3a547b.txt",
                   "kent_council_assistant/Public_reports_pack_13th-Mar-2025_15.00_Cabinet.pdf"):
         assert paper not in per_paper
+
+
+def test_minutes_kept_as_an_outline_of_votes():
+    found = rows("""Commission Meeting Minutes
+Minutes from Monday, January 29, 2018 – 9:00am
+\uf0b7 Perfunctory Business
+o Commissioners Present: Anne Smith, Bob Jones
+\uf0b7 Meeting called to order at 9:08am – A. Smith (motion), B. Jones (second)
+\uf0b7 Minutes from 11/30/17 meeting approved – B. Jones (motion), A. Smith (second)
+o In 2017, the district spent $210,783 of its $246,394 budget
+\uf0b7 New Business
+o APPROVED – Revised 2018 budget – A. Smith (motion), B. Jones (second)
+o Holiday decorations were taken down and stored on schedule
+""")
+    assert [r["title"] for r in found] == ["Minutes from 11/30/17 meeting", "Revised 2018 budget"]
+    assert found[1]["decision"] == "APPROVED – Revised 2018 budget – A. Smith (motion), B. Jones (second)"
+    assert all(r["item_number"] is None and r["recommendation"] is None for r in found)
+
+
+def test_norwegian_swedish_and_german_decision_labels():
+    found = by_number(rows("""Protokoll
+
+1. Budsjett 2025
+Forslag til vedtak:
+Styret godkjenner budsjettet.
+Vedtak:
+Enstemmig vedtatt.
+
+2. Årsredovisning
+Beslut:
+Styrelsen fastställer årsredovisningen.
+
+3. Haushaltsplan
+Beschluss:
+Der Haushaltsplan wird genehmigt.
+"""))
+    assert found["1"]["recommendation"] == "Styret godkjenner budsjettet."
+    assert found["1"]["decision"] == "Enstemmig vedtatt."
+    assert found["2"]["decision"] == "Styrelsen fastställer årsredovisningen."
+    assert found["3"]["decision"] == "Der Haushaltsplan wird genehmigt."
