@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from extractors.agenda_items import segments_of, starts_heading
 from extractors.agenda_list import candidate
-from extractors.when import find_date, find_times, is_time_only, tidy_ordinals, time_span
+from extractors.when import date_order, find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import cue_kind, cue_patterns
 from pipeline.model import Document, Line, Page
@@ -201,14 +201,15 @@ def meeting_from_header(doc: Document) -> dict | None:
         elif entry.label == "venue" and not fields["venue"]:
             fields["venue"] = _with_postcode(block, i, clean(_cut_contact(entry.value)) or "")
         elif entry.label == "time" and not fields["start_time"]:
-            fields["start_time"], fields["end_time"] = time_span(entry.value)
+            fields["start_time"], fields["end_time"] = labelled_time_span(entry.value)
     text = " ".join(e.line.text for e in block)
+    order = date_order(doc.pages[0].text)
     for pattern in vocab()["venue"]:
         match = pattern.search(text)
         if match and not fields["venue"]:
             fields["venue"] = clean(match["venue"])
     for i, entry in enumerate(block):
-        found = find_date(entry.value if entry.label == "date" else entry.line.text)
+        found = find_date(entry.value if entry.label == "date" else entry.line.text, order)
         if found and (date is None or (found[0] == date and not fields["start_time"])):
             if date is None:
                 date, date_index = found[0], i

@@ -41,9 +41,19 @@ def tidy_ordinals(text: str) -> str:
     return _ORDINAL.sub(r"\1\2", text)
 
 
-def find_date(text: str) -> tuple[dt.date, str] | None:
+# "November 4th, 2019": a paper that writes the month first writes 12/08/2020 month first too
+_MONTH_FIRST = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?, (?:19|20)\d\d\b")
+
+
+def date_order(text: str) -> str:
+    """``MDY`` for a paper that writes its dates month first, else ``DMY``."""
+    return "MDY" if _MONTH_FIRST.search(tidy_ordinals(text)) else "DMY"
+
+
+def find_date(text: str, order: str = "DMY") -> tuple[dt.date, str] | None:
     """The first full date (day, month, year) in ``text`` and the words that
-    gave it (as they stand in ``tidy_ordinals(text)``)."""
+    gave it (as they stand in ``tidy_ordinals(text)``); ``order`` reads
+    numeric dates ("12/08/2020")."""
     text = tidy_ordinals(text)
     if not _YEAR.search(text):
         return None
@@ -53,7 +63,7 @@ def find_date(text: str) -> tuple[dt.date, str] | None:
         masked = masked[:start] + " " * (end - start) + masked[end:]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser's own deprecation noise
-        found = search_dates(masked, languages=DATE_LANGUAGES, settings=DATE_SETTINGS)
+        found = search_dates(masked, languages=DATE_LANGUAGES, settings={**DATE_SETTINGS, "DATE_ORDER": order})
     for words, value in found or []:
         # dateparser folds spaces and takes in words after the date ("... 2019 at in the"):
         # the date's words run up to its year
@@ -105,6 +115,12 @@ def time_span(text: str) -> tuple[str | None, str | None]:
     if bare_end:
         return start[0], f"{int(bare_end['h']):02d}:{bare_end['m']}"
     return start[0], None
+
+
+def labelled_time_span(text: str) -> tuple[str | None, str | None]:
+    """The times under a "Time" / "Tidspunkt" label: there "14.00" is a clock
+    even without a colon or am/pm."""
+    return time_span(f"time {text}")
 
 
 def minutes_between(start: str | None, end: str | None) -> int | None:

@@ -152,3 +152,18 @@ def test_us_minutes_and_danish_minutes_with_labelled_header():
                      "Punkt 1. Godkendelse af dagsorden\nGodkendt.\n")
     assert row == {**row, "body": "Sundhedsudvalget", "meeting_date": dt.date(2024, 3, 5), "start_time": "14:00",
                    "venue": "Rådhuset, mødelokale 2"}
+
+
+def test_labelled_times_without_a_colon_or_am_pm():
+    [row] = meetings("Dagsorden\nUdvalg: Sundhedsudvalget\nDato: 05.03.2024\nTidspunkt: 14.00-16.00\nSted: Rådhuset\n"
+                     "1. Godkendelse af dagsorden\n2. Budget\n")
+    assert row == {**row, "body": "Sundhedsudvalget", "meeting_date": dt.date(2024, 3, 5), "start_time": "14:00",
+                   "end_time": "16:00", "venue": "Rådhuset"}
+
+
+def test_numeric_dates_read_in_the_order_the_paper_writes_dates():
+    [row] = meetings("Agenda\nMeeting: Finance Committee\nDate: 12/08/2020\n1. Apologies\n2. Minutes\n")
+    assert row["meeting_date"] == dt.date(2020, 8, 12)
+    [row] = meetings("Agenda\nMeeting: Finance Committee\nDate: 12/08/2020\n"
+                     "1. Approval of the minutes of November 4, 2020\n2. Budget\n")
+    assert row["meeting_date"] == dt.date(2020, 12, 8)
