@@ -208,6 +208,10 @@ def _resolve_among(part: str, people: list[Person]) -> Person | None:
     if looks_like_initials(part):
         fits = {p.name: p for p in people if _fits(_CHUNK.findall(part), p.name)}
         return next(iter(fits.values())) if len(fits) == 1 else None
+    # a role the pack gives one person: "Chair", "Director of Finance" for "Paul Green (Director of Finance)"
+    holders = {p.name: p for p in people if p.role and label_key(p.role) == label_key(part)}
+    if len(holders) == 1:
+        return next(iter(holders.values()))
     if len(part.split()) == 1:
         fits = {p.name: p for p in people if p.name.split()[0].lower() == part.lower()}
         return next(iter(fits.values())) if len(fits) == 1 else None

@@ -171,3 +171,12 @@ def test_pdf_ruled_action_tracker_end_to_end(tmp_path):
         ("A3", "Review the estates plan", "PG", dt.date(2024, 5, 1), "overdue"),
     ]
     assert got[1]["due_date_raw"] == "Q1 2024/25" and got[2]["update"] == "Survey delayed"
+
+
+def test_an_owner_written_as_a_role_resolves_to_the_one_person_holding_it():
+    rows = actions("Present: Jane Smith (Chair), Paul Green (Director of Finance)\n\n"
+                   "Ref\tAction\tOwner\tDue\n"
+                   "1\tRefresh the forecast\tDirector of Finance\tMay 2024\n"
+                   "2\tWrite to the council\tChair\tJune 2024\n"
+                   "3\tBook the venue\tHead of Estates\tJune 2024\n")
+    assert [r["owner_name"] for r in rows] == ["Paul Green", "Jane Smith", None]
