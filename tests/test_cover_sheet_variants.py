@@ -151,3 +151,8 @@ def test_pdf_trust_sheet_with_pairs_side_by_side_end_to_end(tmp_path):
 def test_a_title_holding_a_colon_and_a_label_word_stays_whole():
     text = TRUST_SHEET.replace("Report Title:\tWinter Resilience Plan", "Report Title:\tUpdate on Finance: Month 9")
     assert papers(text)[0]["title"] == "Update on Finance: Month 9"
+
+
+def test_purposes_offered_as_verbs():
+    verbs = TRUST_SHEET.replace("Approval ☐ Assurance ☒ Discussion ☐ Information ☒", "Approve ☐ Note ☒ Discuss ☐")
+    assert papers(verbs)[0]["purpose"] == "noting"
