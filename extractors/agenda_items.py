@@ -123,7 +123,7 @@ MAX_NAME_WORDS = 8
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.]*$")
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     words = re.split(r"[\s/&,-]+", text.strip())
     words = [w for w in words if w and w.lower() not in ("and", "og")]
     return (0 < len(words) <= MAX_NAME_WORDS and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
@@ -133,7 +133,7 @@ def _is_name(text: str) -> bool:
 def dash_presenter(text: str) -> tuple[str, str | None]:
     """"Roll Call – Phil Whittington": the title and the name after its last dash."""
     match = vocab()["dash_presenter"].search(text)
-    if not match or not match.start() or not _is_name(match["name"]):
+    if not match or not match.start() or not is_name(match["name"]):
         return text, None
     return text[:match.start()].strip(), clean(match["name"])
 

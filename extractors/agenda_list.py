@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.agenda_items import (Item, Lines, dash_presenter, page_range, purpose_and_format, split_presenter,
-                                     vocab, without_description)
+from extractors.agenda_items import (Item, Lines, dash_presenter, duration_minutes, is_name, page_range,
+                                     purpose_and_format, split_presenter, vocab, vocab_value, without_description)
 from extractors.when import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
@@ -226,6 +226,25 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
     return at_title or at_number
 
 
+def _peel_cells(cand: Candidate, cells: list[str], text: str) -> tuple[str, dict]:
+    """Cells printed after an item's title, in columns with no rules: "1. |
+    Welcome | Jane Roe | For noting | Verbal | 5 mins". Each goes to the field
+    it reads as, from the right; the title keeps what reads as none."""
+    found: dict = {}
+    keep = 2 if cells and cells[0].strip("(.):") == cand.number else 1  # the number's cell and the title's
+    while len(cells) > keep:
+        cell = cells.pop()
+        for field, value in (("purpose", vocab_value("purpose", cell)), ("format", vocab_value("format", cell)),
+                             ("duration", duration_minutes(cell)), ("presenter", cell if is_name(cell) else None)):
+            if value and field not in found:
+                found[field] = value
+                break
+        else:
+            break
+        text = text[: text.rfind(cell)].strip()
+    return text, found
+
+
 def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int]:
     """The item a candidate starts, with its wrapped title; and the index after it."""
     text = cand.title
@@ -236,6 +255,7 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
         text = text[: text.rfind(cells[-1])].strip()
     elif cand.contents_like:
         text = _CONTENTS_PAGE.sub("", text)
+    text, by_cell = _peel_cells(cand, cells, text)
     index, prev = cand.index + 1, cand.line
     while index < len(lines) and index not in stops and index - cand.index <= MAX_CONTINUATION_LINES:
         page, _, line = lines[index]
@@ -255,8 +275,9 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     text, purpose, fmt, minutes = purpose_and_format(text)
     start, end = time_span(clock) if clock else (None, None)
     item = Item(title=(clean(tidy_ordinals(text)) or text).rstrip(" :.,-–—"), page=cand.page.number,
-                item_number=cand.number, presenter=presenter, purpose=purpose, format=fmt,
-                start_time=start, duration_minutes=minutes or minutes_between(start, end),
+                item_number=cand.number, presenter=by_cell.get("presenter") or presenter,
+                purpose=by_cell.get("purpose") or purpose, format=by_cell.get("format") or fmt, start_time=start,
+                duration_minutes=by_cell.get("duration") or minutes or minutes_between(start, end),
                 page_range=pages or found_pages)
     return item, index
 

@@ -350,3 +350,16 @@ def test_minute_numbers_by_year_and_bracketed_letters_under_an_item():
                         (70, "(a) Finance report", False), (70, "(b) Audit report", False), (50, "3. Close", False)])
     assert [(r["item_number"], r["section"]) for r in items(doc)] == [
         ("1", None), ("2", None), ("a", "Reports"), ("b", "Reports"), ("3", None)]
+
+
+def test_numbered_items_with_presenter_purpose_and_format_in_unruled_columns():
+    rows = [["Agenda"], ["1.", "Welcome and apologies", "Jane Roe", "For noting", "Verbal"],
+            ["2.", "Quality and Safety Report", "Sam Poe", "For Assurance", "Paper", "10 mins"],
+            ["3.", "Any Other Business", "Chair"]]
+    doc = pdf_document([(50, " ".join(cells), False) for cells in rows])
+    for line, cells in zip(doc.pages[0].lines[1:], rows[1:]):
+        line.cells = cells  # columns told apart by their gaps, with no rules: no table
+    assert [(r["title"], r["presenter"], r["purpose"], r["format"], r["duration_minutes"]) for r in items(doc)] == [
+        ("Welcome and apologies", "Jane Roe", "noting", "verbal", None),
+        ("Quality and Safety Report", "Sam Poe", "assurance", "paper", 10),
+        ("Any Other Business", "Chair", None, None, None)]
