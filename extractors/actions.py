@@ -66,6 +66,7 @@ def _vocab() -> dict:
         "not_columns": Labels({"not": data["matrix"]["not_columns"]}),
         "owner_headers": {label_key(h) for h in data["minutes"]["column_headers"]},
         "inline": {label_key(h) for h in data["minutes"]["inline_labels"]},
+        "no_owner": {label_key(h) for h in data["minutes"]["no_owner"]},
         "status": Labels(data["status"]),
         "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
     }
@@ -534,6 +535,8 @@ def _inline(line: Line) -> tuple[str, str | None] | None:
     if not match or label_key(match.group(1)) not in _vocab()["inline"]:
         return None
     rest = clean(match.group(3)) or ""
+    if label_key(rest) in _vocab()["no_owner"]:
+        return None  # "Action: None"
     if match.group(2) != ":":
         # "ACTION – PG": after a dash only initials, as a form's "Actions – Age" is a heading
         return (rest, None) if looks_like_initials(rest) else None

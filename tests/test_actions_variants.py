@@ -180,3 +180,11 @@ def test_an_owner_written_as_a_role_resolves_to_the_one_person_holding_it():
                    "2\tWrite to the council\tChair\tJune 2024\n"
                    "3\tBook the venue\tHead of Estates\tJune 2024\n")
     assert [r["owner_name"] for r in rows] == ["Paul Green", "Jane Smith", None]
+
+
+def test_action_lines_that_say_there_is_no_action():
+    text = ("1. Minutes\n1.1 The minutes were agreed.\nAction: None\n"
+            "2. Finance\n2.1 The report was noted.\nActions: Nil\n"
+            "3. Risk\n3.1 Risks were reviewed.\nAction: N/A\n"
+            "4. Estates\n4.1 PG will revise the plan.\nAction: PG\n")
+    assert [(r["ref"], r["owner"]) for r in actions(text)] == [("4", "PG")]
