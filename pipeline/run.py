@@ -265,6 +265,8 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         return staged_path(out, table, document_id).exists()
 
     todo = [p for sha, p in first.items() if manifest.done(sha, config, staged) is None]
+    # largest first: a long pack started last would leave the other workers idle at the end
+    todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
     by_path = {str(p.path): p for p in todo}
     errors: list[dict[str, Any]] = []
 
@@ -294,6 +296,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             job = functools.partial(process_task, extractor_names=names, stage_to=None)
             tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
         else:
+            _EXTRACTORS[names] = extractors  # forked workers start with them loaded
             runner = LocalEngine(workers or LocalEngine().workers, timeout, memory_limit_mb)
             job = functools.partial(process_task, extractor_names=names, stage_to=out)
             tasks = (Task(str(p.path), p.source_path) for p in todo)
