@@ -63,8 +63,12 @@ def vocab_value(kind: str, text: str | None) -> str | None:
     if not text:
         return None
     choices = vocab()[kind]
-    best = process.extractOne(fold(text).strip(" .:"), list(choices), scorer=fuzz.ratio)
-    return choices[best[0]] if best and best[1] >= VOCAB_MATCH else None
+    # "For Decision/Approval": the first of several that reads as one
+    for part in [text, *re.split(r"\s*(?:/|&|\band\b|\bog\b|,)\s*", text)]:
+        best = process.extractOne(fold(part).strip(" .:"), list(choices), scorer=fuzz.ratio)
+        if best and best[1] >= VOCAB_MATCH:
+            return choices[best[0]]
+    return None
 
 
 def duration_minutes(text: str | None) -> int | None:

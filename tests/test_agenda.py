@@ -363,3 +363,12 @@ def test_numbered_items_with_presenter_purpose_and_format_in_unruled_columns():
         ("Welcome and apologies", "Jane Roe", "noting", "verbal", None),
         ("Quality and Safety Report", "Sam Poe", "assurance", "paper", 10),
         ("Any Other Business", "Chair", None, None, None)]
+
+
+def test_purpose_and_format_of_combined_cells():
+    from extractors.agenda_items import vocab_value
+
+    assert vocab_value("purpose", "For Decision/Approval") == "decision"
+    assert vocab_value("purpose", "Information & Discussion") == "information"
+    assert vocab_value("format", "Verbal/Paper") == "verbal"
+    assert vocab_value("purpose", "Budget and Finance") is None
