@@ -478,8 +478,13 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     prefix = None  # the first line(s) of a label whose figures stand on its last line
     for n in range(start, end + 1):
         line, part = lines[n], parts[n]
-        label = " ".join(w.text for w in part.labels) or None
+        # words right of the figures are a column of notes or commentary unless the label stands only there
+        left_words = [w for w in part.labels if w.bbox.x0 < columns[-1][1]]
+        label = " ".join(w.text for w in (left_words or part.labels)) or None
         if not part.is_row:
+            if part.figures and not part.labels and grid.rows:
+                _fill_gaps(grid.rows[-1], part.figures, columns)  # a figure set lower in its cell
+                continue
             if prefix and (line.text[:1].islower() or _unfinished(prefix)):
                 prefix = f"{prefix} {line.text}"  # the label being built goes on
             elif grid.rows and _continues_label(line, grid.rows[-1].label):
@@ -516,6 +521,13 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     grid.reaches_page_end = not any(l.bbox.top > bottom and len(l.words) > 3 for l in lines[end + 1:])
     grid.span = ((header[0] if header else lines[start]).bbox.top, bottom)
     return grid
+
+
+def _fill_gaps(row: GridRow, figures: list[Word], columns: list[list[float]]) -> None:
+    """Figures on a line of their own go into the row above, in the columns it left empty."""
+    for word in figures:
+        c = _column_of(word, columns)
+        row.values.setdefault(c, word.text)
 
 
 def _is_header_line(line: Line, columns: list[list[float]], label_right: float | None) -> bool:

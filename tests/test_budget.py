@@ -416,3 +416,40 @@ def test_currency_signs_before_figures_and_a_margin_note_set_sideways(tmp_path):
     assert taxes["value"] == 18157722 and taxes["unit"] == "$'000" and taxes["period"] == "2012"
     assert cell(found, "Total revenues", "2013")["is_total"] is True
     assert len(found) == 6
+
+
+def test_figure_set_lower_in_its_cell_and_a_commentary_column_right_of_the_figures(tmp_path):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "monitoring.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+
+    def text(x, y, words, font="Helvetica", right=True):
+        pdf.setFont(font, 9)
+        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+
+    text(30, 30, "Adult Social Care", "Helvetica-Bold", right=False)
+    text(30, 44, "All figures in £m", right=False)
+    for x, word in ((330, "Budget"), (400, "Forecast"), (470, "Variance")):
+        text(x, 60, word, "Helvetica-Bold")
+    text(30, 76, "Operations", right=False)
+    for x, figure in ((330, "524.7"), (400, "588.4"), (470, "+63.7")):
+        text(x, 76, figure)
+    text(500, 76, "Pressure from client activity", right=False)
+    text(30, 90, "Directorate Budgets", right=False)
+    for x, figure in ((330, "39.3"), (470, "-29.3")):
+        text(x, 90, figure)
+    text(400, 100, "10.0")
+    text(30, 116, "Total", "Helvetica-Bold", right=False)
+    for x, figure in ((330, "564.0"), (400, "598.4"), (470, "+34.4")):
+        text(x, 116, figure, "Helvetica-Bold")
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "monitoring.pdf"))
+    assert cell(found, "Directorate Budgets", "Forecast")["value"] == 10.0
+    operations = cell(found, "Operations", "Variance")  # the commentary is not part of the label
+    assert operations["value"] == 63.7 and operations["unit"] == "£m" and operations["value_gbp"] == 63700000
+    assert cell(found, "Total", "Budget")["is_total"] is True
+    assert len(found) == 9
