@@ -325,12 +325,13 @@ def _meeting_of_documents(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, st
     date: dict[str, Any] = {}
     meetings = frames["meetings"].sort_values("page", na_position="last", kind="stable")
     for row in meetings.itertuples(index=False):
-        if row.body_id is not None:
+        # pd.notna: a frame's missing values may be NaN as well as None
+        if pd.notna(row.body_id):
             scope.setdefault(row.document_id, row.body_id)
-        if row.meeting_date is not None:
+        if pd.notna(row.meeting_date):
             date.setdefault(row.document_id, row.meeting_date)
     for row in frames["documents"].itertuples(index=False):
-        if row.organisation_id is not None:
+        if pd.notna(row.organisation_id):
             scope.setdefault(row.document_id, row.organisation_id)
     return scope, date
 

@@ -161,3 +161,10 @@ def test_a_run_writes_the_linked_tables_and_ids(tmp_path):
     assert [a["meeting_date"] for a in actions] == [dt.date(2024, 1, 11), dt.date(2024, 3, 14)]
     assert read_table(tmp_path, "people").column("name").to_pylist() == ["Roger Gough"]
     assert read_table(tmp_path, "bodies").num_rows == 1
+
+
+def test_papers_without_an_organisation_still_link_their_actions():
+    documents = [{"document_id": "d1", "source_path": "a.pdf", "status": "ok", "organisation": "Some Council"},
+                 {"document_id": "d2", "source_path": "b.pdf", "status": "ok"}]
+    actions = [{"document_id": d, "ref": "1", "action": "Send the minutes"} for d in ("d1", "d2")]
+    assert frames_of(documents=documents, actions=actions)["actions"]["action_id"].nunique() == 2
