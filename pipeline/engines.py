@@ -189,7 +189,10 @@ class DaskEngine:
     workers: int = field(default_factory=default_workers)
 
     def run(self, tasks: Iterable, job: Callable, on_result: OnResult, on_failure: OnFailure) -> None:
-        from dask.distributed import Client, LocalCluster, as_completed
+        try:
+            from dask.distributed import Client, LocalCluster, as_completed
+        except ImportError as exc:
+            raise RuntimeError("--engine dask needs dask[distributed]: pip install 'boardpapers[dask]'") from exc
 
         cluster = None
         if self.scheduler:
