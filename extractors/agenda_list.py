@@ -166,7 +166,8 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
         if not fits and k:
             # a list whose weight varies ("1." bold, "2." not): the next number
             # straight after the last item, at its indent, still continues it
-            fits = [run for run in runs if run.items[-1] is candidates[k - 1]
+            # (an item's title, not "2. The Chair noted that ..." in its minute)
+            fits = [run for run in runs if run.items[-1] is candidates[k - 1] and _is_title(cand)
                     and any(run.accepts(cand, s, v, weight=False) for s, v in cand.readings)]
         target = min(fits, key=lambda r: abs(cand.x - r.x) if cand.x is not None and r.x is not None else 0,
                      default=None)
@@ -301,8 +302,9 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
 
 
 def _is_title(cand: Candidate) -> bool:
-    """A short heading, not a numbered paragraph of prose."""
-    title = cand.title.rstrip()
+    """A short heading, not a numbered paragraph of prose ("Annual Report: To
+    receive the report ..." is a heading with its description)."""
+    title = without_description(cand.title).rstrip()
     return len(title.split()) <= MAX_CHILD_WORDS and not title.endswith(".") and not _SENTENCE_END.search(title)
 
 

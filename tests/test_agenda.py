@@ -372,3 +372,11 @@ def test_purpose_and_format_of_combined_cells():
     assert vocab_value("purpose", "Information & Discussion") == "information"
     assert vocab_value("format", "Verbal/Paper") == "verbal"
     assert vocab_value("purpose", "Budget and Finance") is None
+
+
+def test_a_numbered_paragraph_after_a_bold_item_does_not_continue_the_items():
+    doc = pdf_document([(50, "MINUTES", True), (50, "1. Apologies", True),
+                        (50, "2. The Chair noted that apologies had been received from two members today.", False),
+                        (50, "2. Declarations of Interest", True), (50, "3. Budget", True)])
+    assert [(r["item_number"], r["title"]) for r in items(doc)] == [
+        ("1", "Apologies"), ("2", "Declarations of Interest"), ("3", "Budget")]
