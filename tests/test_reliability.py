@@ -83,6 +83,16 @@ def test_garbled_font_encoding_is_partial_with_the_pages_named(tmp_path):
     assert "text may be garbled on pages 1" in row["error"]
 
 
+def test_a_font_whose_codes_map_to_the_wrong_letters_is_partial(tmp_path):
+    # a legacy-encoded Devanagari font read as Latin-1 letters and symbols
+    (tmp_path / "legacy.pdf").write_bytes(make_pdf(text_page(
+        "N^Ln l 1112 HM 1213 HM", "dncP=Lq fgl^lgq @lG$R=l", "cel`T qLq ZdebG^ mlPn=q", "1,00,000 1,00,000")))
+    run(discover([tmp_path / "legacy.pdf"]), tmp_path / "out")
+    row = documents(tmp_path / "out").iloc[0]
+    assert row["status"] == "partial"
+    assert "text may be garbled on pages 1" in row["error"]
+
+
 def test_a_decompression_bomb_is_stopped_and_the_run_goes_on(tmp_path):
     compressor = zlib.compressobj(9)
     block = b" " * 2**20

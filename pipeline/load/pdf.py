@@ -8,6 +8,7 @@ that same read: pdfminer never parses a page's content.
 from __future__ import annotations
 
 import io
+import re
 import statistics
 
 import pdfplumber
@@ -32,6 +33,13 @@ MIN_CELL_LINES = 3
 # A rule is at most this thick (points) and a table rule at least this long.
 RULE_THICKNESS = 2.0
 MIN_TABLE_RULE = 8.0
+# Words that mix letters with symbols no language puts inside a word ("dncP=Lq",
+# "@lG$R=l"): text in a font whose codes map to the wrong characters. A page is
+# garbled from this many such words, making up more than this share of its words.
+_ODD_WORD = re.compile(r"[^\W\d_][\^@=`$©¨{}|~\\<>\[\]]+[^\W\d_]|[\^`¨©]")
+_LETTER = re.compile(r"[^\W\d_]")
+MIN_ODD_WORDS = 5
+ODD_WORD_SHARE = 0.25
 # An underline lies this close below the word's box and spans most of the word.
 UNDERLINE_GAP = 4.0
 UNDERLINE_SPAN = 0.8
@@ -98,6 +106,10 @@ def to_page(cheap: CheapPage, number: int) -> Page:
             line.underlined = _underlined(line, underlines)
     if not cheap.words and cheap.images:
         page.problems.append("no text layer (image-only page)")
+    words = [w.text for w in cheap.words if _LETTER.search(w.text)]
+    odd = sum(1 for w in words if _ODD_WORD.search(w))
+    if odd >= MIN_ODD_WORDS and odd > ODD_WORD_SHARE * len(words):
+        page.problems.append(f"text may be garbled: {odd} of {len(words)} words mix letters and symbols")
     return page
 
 
