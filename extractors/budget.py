@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from extractors.budget_grid import (Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, period_in, prefer_ruled,
-                                    ruled_grids, text_grids)
+                                    ruled_grids, text_grids, without_filler)
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
@@ -44,6 +44,10 @@ CURRENCY = re.compile(r"[£$€]|kr\.")
 _GARBLED_WORD = re.compile(r"\w[\^`{}@=§©¨ª¤¥|~]|[\^`{}@=§©¨ª¤¥|~]\w")
 # A table whose labels have this share of such words is not read: its labels would be junk.
 MAX_GARBLED_SHARE = 0.2
+
+
+# A header part says something when it holds two letters or digits running (not OCR specks "i", "_", ".").
+_WORDLIKE = re.compile(r"[^\W_]{2}")
 
 
 @dataclass(frozen=True)
@@ -106,8 +110,8 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
             unit = unit or found[0]
             if found[0].name != "count":  # "Posts", "FTE" name the column; "£m", "%" only measure it
                 part = part[:found[1].start()] + part[found[1].end():]
-        part = clean(part.strip(" ()"))
-        if part and not _vocab()["unit_caption"].match(fold(part)):
+        part = clean(without_filler(part).strip(" ()"))
+        if part and _WORDLIKE.search(part) and not _vocab()["unit_caption"].match(fold(part)):
             words.append(part)
     return clean(" ".join(words)), unit
 
@@ -303,7 +307,7 @@ def budget_lines(doc: Document) -> list[dict]:
             financial = previous_financial
         else:
             table = _describe(doc, grid, skip)
-            if runs_on and grid.has_header and table.labels == previous.labels:
+            if runs_on and any(table.labels) and table.labels == previous.labels:
                 table.title = previous.title  # ... or under its header repeated
                 financial = previous_financial
             else:

@@ -56,6 +56,8 @@ _YEARS = r"(FY\s*)?((19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\d{2}\s*[-/–]\s*\
 _PART_OF_YEAR = r"(Q[1-4]|quarter\s*[1-4]|month\s*\d{1,2}|period\s*\d{1,2}|P\d{1,2})\b"
 _PERIOD = re.compile(rf"\b({_PART_OF_YEAR}\s*)?({_YEARS})|\b{_PART_OF_YEAR}", re.I)
 _DOT_LEADER = re.compile(r"\s*(\.\s?){3,}\s*|\s*…+\s*")
+# Fill marks of a printed form, read by OCR as text ("xxxxxxxx", "--------", "| ------"): not words.
+_FILLER = re.compile(r"(?<!\w)[xX]{4,}(?!\w)|[-_=~*|]{3,}|(?<!\S)\|(?!\S)")
 _DOT_LEADER_END = re.compile(r"(\.{3,}|…)$")
 
 
@@ -115,11 +117,15 @@ def period_in(text: str | None) -> str | None:
     return match.group(0) if match else None
 
 
+def without_filler(text: str) -> str:
+    return clean(_FILLER.sub(" ", text)) or ""
+
+
 def tidy_label(text: str | None) -> str | None:
     """A row label without dot leaders and note references."""
     if not text:
         return None
-    text = _cell_vocab()["note"].sub("", _DOT_LEADER.sub(" ", text))
+    text = _cell_vocab()["note"].sub("", _DOT_LEADER.sub(" ", without_filler(text)))
     return clean(text.strip(" .…:"))
 
 

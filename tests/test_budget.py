@@ -453,3 +453,15 @@ def test_figure_set_lower_in_its_cell_and_a_commentary_column_right_of_the_figur
     assert operations["value"] == 63.7 and operations["unit"] == "£m" and operations["value_gbp"] == 63700000
     assert cell(found, "Total", "Budget")["is_total"] is True
     assert len(found) == 9
+
+
+def test_form_fill_marks_read_by_ocr_are_not_labels():
+    found = lines(text_document("""Miscellaneous Revenues
+
+Revenue\tCY 2013 Budget $\txxxxxxxxxxxxxxxx\ti
+| ------ Body Armor Replacement Fund\t70,815\t70,815\t70,815
+Interest on Investments\t228,019\t294,640\t252,475
+"""))
+    assert {r["column_label"] for r in found} == {"CY 2013 Budget", None}
+    assert cell(found, "Body Armor Replacement Fund", "CY 2013 Budget")["value"] == 70815
+    assert len(found) == 6
