@@ -167,3 +167,10 @@ def test_numeric_dates_read_in_the_order_the_paper_writes_dates():
     [row] = meetings("Agenda\nMeeting: Finance Committee\nDate: 12/08/2020\n"
                      "1. Approval of the minutes of November 4, 2020\n2. Budget\n")
     assert row["meeting_date"] == dt.date(2020, 12, 8)
+
+
+def test_date_and_time_under_one_label():
+    [row] = meetings("AGENDA\nName of meeting:\tAudit Committee\nDate and time:\tTuesday 5 March 2024, 2.30pm\n"
+                     "Meeting venue:\tBoardroom, Trust HQ\n1. Apologies\n2. Minutes\n")
+    assert row == {**row, "body": "Audit Committee", "meeting_date": dt.date(2024, 3, 5), "start_time": "14:30",
+                   "venue": "Boardroom, Trust HQ"}
