@@ -32,7 +32,10 @@ _TIME_12 = rf"(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s?{_MERIDIEM}"
 # 13:00 (a colon is unambiguous); 12.40 only after a clock word (kl., at, time)
 _TIME_24 = r"(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
 _TIME_CUED = r"(?:\bkl\.?|\bat|\bfrom|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])[.:](?P<mc>[0-5]\d)(?![\d.])(?!\s?[ap]\.?\s?m\b)"
-_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_24})|{_TIME_CUED}", re.I)
+# "12 noon", "midday"; "1400 hrs"
+_NOON = r"(?P<noon>\b(?:12(?:[.:]00)?\s*)?(?:noon|midday)\b)"
+_TIME_HRS = r"(?P<hh>[01]\d|2[0-3])[.:]?(?P<mh>[0-5]\d)\s?(?:hrs|h)\b"  # not "2025 hours"
+_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_HRS}|{_TIME_24})|{_TIME_CUED}|{_NOON}", re.I)
 _BARE_END = re.compile(r"\s*(?:-|–|—|til|to|until)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.])")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|til)\s*$", re.I)
 
@@ -84,6 +87,10 @@ def _hhmm(match: re.Match) -> str:
         return f"{hour:02d}:{match['m12'] or '00'}"
     if match["h24"]:
         return f"{int(match['h24']):02d}:{match['m24']}"
+    if match["hh"]:
+        return f"{match['hh']}:{match['mh']}"
+    if match["noon"]:
+        return "12:00"
     return f"{int(match['hc']):02d}:{match['mc']}"
 
 

@@ -174,3 +174,9 @@ def test_date_and_time_under_one_label():
                      "Meeting venue:\tBoardroom, Trust HQ\n1. Apologies\n2. Minutes\n")
     assert row == {**row, "body": "Audit Committee", "meeting_date": dt.date(2024, 3, 5), "start_time": "14:30",
                    "venue": "Boardroom, Trust HQ"}
+
+
+def test_noon_and_hours_clock_times():
+    assert time_span("10am – 12 noon") == ("10:00", "12:00")
+    assert time_span("at 1400 hrs") == ("14:00", None)
+    assert time_span("2025 hours of volunteering") == (None, None)
