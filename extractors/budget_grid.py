@@ -56,8 +56,11 @@ _YEARS = r"(FY\s*)?((19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\b|\d{2}\s*[-/–]\s*\
 _PART_OF_YEAR = r"(Q[1-4]|quarter\s*[1-4]|month\s*\d{1,2}|period\s*\d{1,2}|P\d{1,2})\b"
 _PERIOD = re.compile(rf"\b({_PART_OF_YEAR}\s*)?({_YEARS})|\b{_PART_OF_YEAR}", re.I)
 _DOT_LEADER = re.compile(r"\s*(\.\s?){3,}\s*|\s*…+\s*")
-# Fill marks of a printed form, read by OCR as text ("xxxxxxxx", "--------", "| ------"): not words.
-_FILLER = re.compile(r"(?<!\w)[xX]{4,}(?!\w)|[-_=~*|]{3,}|(?<!\S)\|(?!\S)")
+# Fill marks of a printed form and its rules, read by OCR as text ("xxxxxxxx", "--------",
+# "| ------", "I I i j", a lone "j" at either end): not words.
+_SPECK = r"[IijlL|!\[\]—–_-]"
+_FILLER = re.compile(rf"(?<!\w)[xX]{{4,}}(?!\w)|[-_=~*|]{{3,}}|(?<!\S)\|(?!\S)"
+                     rf"|(?<!\S){_SPECK}(\s+{_SPECK})+(?!\S)|^[ijl!\[\]](?=\s)|(?<=\s)[ijl!\[\]]$")
 _DOT_LEADER_END = re.compile(r"(\.{3,}|…)$")
 
 

@@ -460,8 +460,9 @@ def test_form_fill_marks_read_by_ocr_are_not_labels():
 
 Revenue\tCY 2013 Budget $\txxxxxxxxxxxxxxxx\ti
 | ------ Body Armor Replacement Fund\t70,815\t70,815\t70,815
-Interest on Investments\t228,019\t294,640\t252,475
+I I I Interest on Investments j [ j\t228,019\t294,640\t252,475
 """))
     assert {r["column_label"] for r in found} == {"CY 2013 Budget", None}
     assert cell(found, "Body Armor Replacement Fund", "CY 2013 Budget")["value"] == 70815
+    assert cell(found, "Interest on Investments", "CY 2013 Budget")["value"] == 228019  # a rule read as "I I I"
     assert len(found) == 6
