@@ -13,7 +13,7 @@ import zlib
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 
-import pipeline.run as run_module
+from pipeline.engines import LocalEngine
 from pipeline.ocr import ocr_available
 from pipeline.query import read_table
 from pipeline.run import discover, run
@@ -107,28 +107,19 @@ def test_a_decompression_bomb_is_stopped_and_the_run_goes_on(tmp_path):
     assert docs.loc["good.pdf", "status"] == "ok"
 
 
-def _hang_on(name):
-    real = run_module.find_segments
-
-    def find_segments(doc):
-        if name in doc.source_path:
-            time.sleep(60)
-        return real(doc)
-    return find_segments
+def hang_on_one(task):
+    if task == 1:
+        time.sleep(60)  # a stage that never returns
+    return task
 
 
-def test_a_paper_that_hangs_is_stopped_at_the_timeout(tmp_path, monkeypatch):
-    monkeypatch.setattr(run_module, "find_segments", _hang_on("stuck"))  # the workers fork from here
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "stuck.txt").write_text("## Agenda\n\n1. Apologies\n")
-    (tmp_path / "in" / "fine.txt").write_text("## Agenda\n\n1. Minutes\n")
+def test_a_paper_that_hangs_is_stopped_at_the_timeout_and_the_pool_goes_on():
+    results, failures = {}, {}
     started = time.monotonic()
-    run(discover([tmp_path / "in"]), tmp_path / "out", workers=1, timeout=2)
+    LocalEngine(workers=1, timeout=2).run([0, 1, 2], hang_on_one, results.__setitem__, failures.__setitem__)
     assert time.monotonic() - started < 30
-    docs = documents(tmp_path / "out")
-    assert docs.loc["stuck.txt", "status"] == "failed"
-    assert docs.loc["stuck.txt", "error"] == "timed out after 2 s"
-    assert docs.loc["fine.txt", "status"] == "ok"
+    assert results == {0: 0, 2: 2}
+    assert failures == {1: "timed out after 2 s"}
 
 
 def test_a_thousand_page_pack_is_read_in_bounded_memory(tmp_path):
