@@ -585,6 +585,8 @@ def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]]
             x0, x1 = chunk[0].bbox.x0, chunk[-1].bbox.x1
             text = " ".join(w.text for w in chunk)
             over_columns = max(_overlap(x0, x1, c) for c in columns)
+            if x0 > columns[-1][1] and not over_columns:
+                continue  # the heading of a column of notes right of the figures ("Notes")
             if label_span and _overlap(x0, x1, label_span) > over_columns:
                 label_parts.append(text)  # what the header says over the row labels
                 continue
