@@ -126,6 +126,10 @@ def _organisation_name(text: str) -> str | None:
     articles = [i for i, w in enumerate(words) if i and fold(w) in _vocab()["articles"]]
     if articles:
         words = words[articles[-1]:]
+    # "280 GROVE STREET Department of ...": capitals of an address run into the name
+    capitals = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+    if 2 <= capitals < len(words):
+        words = words[capitals:]
     while words and fold(words[0]) in _vocab()["generic"]:
         words.pop(0)
     return " ".join(words) if 2 <= len(words) <= MAX_NAME_WORDS else None
@@ -157,8 +161,9 @@ def organisation(doc: Document) -> str | None:
     # a longer form collects its shorter forms only when it is a name in its own right, said twice
     totals = {key: n + (sum(m for other, m in counts.items() if _within(other, key)) if mentions[key] > 1 else 0)
               for key, n in counts.items()}
-    # most mentions; of equals, the shortest full form
-    best = min(totals, key=lambda key: (-totals[key], len(key)))
+    # most mentions; of equals, the one named first (a letterhead above the meeting's title)
+    first = {key: k for k, key in enumerate(spelled)}
+    best = min(totals, key=lambda key: (-totals[key], first[key]))
     return spelled[best]
 
 

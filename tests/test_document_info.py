@@ -63,3 +63,10 @@ def test_organisation_restarts_at_an_article_inside_a_run_of_capitals():
                "ALL Revenue The Council may overspend.\nThe Trafford Council reserves cover it.\n"
                "Trafford Council will report in March.\n")
     assert row["organisation"] == "Trafford Council"
+
+
+def test_organisation_named_first_wins_a_tie_and_address_capitals_are_no_part_of_it():
+    row = info("Illinois Department of Corrections\nAdvisory Board Meeting\nMonday, November 4th, 2019\n")
+    assert row["organisation"] == "Illinois Department of Corrections"
+    assert info("CITY HALL\n280 GROVE STREET Department of Community Affairs\n")["organisation"] == (
+        "Department of Community Affairs")
