@@ -27,7 +27,7 @@ from pipeline.datapackage import write_datapackage
 from pipeline.extractor import RegisteredExtractor, load_extractors
 from pipeline.find import find_segments
 from pipeline.link import link
-from pipeline.engines import DaskEngine, LocalEngine
+from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
 from pipeline.normalise import normalise, to_arrow
@@ -292,12 +292,12 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             report(_file_row(paper, shas[paper], unreadable.get(paper)))
     if todo:
         if engine == "dask":
-            runner = DaskEngine(scheduler, workers or LocalEngine().workers)
+            runner = DaskEngine(scheduler, workers or default_workers())
             job = functools.partial(process_task, extractor_names=names, stage_to=None)
             tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
         else:
             _EXTRACTORS[names] = extractors  # forked workers start with them loaded
-            runner = LocalEngine(workers or LocalEngine().workers, timeout, memory_limit_mb)
+            runner = LocalEngine(workers or default_workers(), timeout, memory_limit_mb)
             job = functools.partial(process_task, extractor_names=names, stage_to=out)
             tasks = (Task(str(p.path), p.source_path) for p in todo)
         try:
