@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from extractors.budget_grid import (Grid, GridRow, is_empty_cell, parse_figure, pdf_grids, period_in, prefer_ruled,
-                                    ruled_grids, text_grids, without_filler)
+from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, parse_figure, pdf_grids, period_in,
+                                    prefer_ruled, ruled_grids, text_grids, without_filler)
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
 from pipeline.extractor import Extractor, Rows
@@ -283,6 +283,11 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
     return rows
 
 
+def _opens_page(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> bool:
+    """Nothing but furniture stands above the grid on its page."""
+    return all((grid.page, i) in skip for i in range(grid.first_line))
+
+
 def budget_lines(doc: Document) -> list[dict]:
     lang = detect_language(doc.text) if doc.pages else None
     skip = furniture(doc)
@@ -300,6 +305,9 @@ def budget_lines(doc: Document) -> list[dict]:
         first_on_page = previous is None or previous.grid.page != grid.page
         runs_on = first_on_page and previous is not None and previous.grid.page == grid.page - 1
         resumes = not first_on_page and previous_financial  # after a note or a gap on the same page
+        if first_on_page and grid.page > 1 and _opens_page(doc, grid, skip):
+            previous_page = doc.pages[grid.page - 2]
+            borrow_header(grid, previous_page, lang, {i for (p, i) in skip if p == previous_page.number})
         if not grid.has_header and previous is not None and previous.grid.same_columns(grid) \
                 and (resumes or (runs_on and previous.grid.reaches_page_end)):
             # the table runs on from the previous page (or past a note) without its header

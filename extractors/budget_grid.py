@@ -69,7 +69,8 @@ def _cell_vocab() -> dict[str, re.Pattern]:
     """Cells that hold no value ("-", "TBD", "n/a") and note references in labels: ``vocab/budget.toml``."""
     data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
     return {"empty": re.compile(data["cells"]["empty"], re.I),
-            "note": re.compile(data["labels"]["note_reference"], re.I)}
+            "note": re.compile(data["labels"]["note_reference"], re.I),
+            "notes_heading": re.compile(data["labels"]["notes_heading"], re.I)}
 
 
 def is_empty_cell(text: str) -> bool:
@@ -152,6 +153,7 @@ class Grid:
     reaches_page_end: bool = False
     span: tuple[float, float] | None = None  # top and bottom on a PDF page
     extents: list[list[float]] | None = None  # x0, x1 of each figure column on a PDF page
+    label_span: tuple[float, float] | None = None  # where the row labels stand on a PDF page
 
     @property
     def n_figures(self) -> int:
@@ -463,7 +465,8 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     label_right = max((w.bbox.x1 for w in label_words), default=None)
     label_span = (min(w.bbox.x0 for w in label_words), label_right) if label_words else None
     first_line = index[id(lines[start])]
-    grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns], extents=columns)
+    grid = Grid(page=page.number, first_line=first_line, columns=[[] for _ in columns], extents=columns,
+                label_span=label_span)
     # header: lines just above, whose words stand over the figure columns
     header: list[Line] = []
     left = min(x0 for x0, _ in columns)
@@ -532,6 +535,26 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     return grid
 
 
+def borrow_header(grid: Grid, page: Page, lang: str | None, skip: set[int] = frozenset()) -> bool:
+    """Give a grid that opens a page without a header the one left at the foot of the
+    page before (``page``; ``skip``: its furniture lines), when its words stand over the
+    grid's columns. True when one was found."""
+    if grid.has_header or grid.extents is None:
+        return False
+    lines = [l for i, l in enumerate(page.lines) if i not in skip and l.bbox is not None and l.words]
+    header: list[Line] = []
+    label_right = grid.label_span[1] if grid.label_span else None
+    for line in reversed(lines[-MAX_HEADER_LINES:]):
+        parts = _line_parts(line, lang)
+        if (parts.is_row and not parts.is_years) or not _is_header_line(line, grid.extents, label_right) \
+                or (header and _gap(line, header[0]) > HEADER_STACK_GAP):
+            break
+        header.insert(0, line)
+    if header:
+        _stack_pdf_header(grid, header, grid.extents, grid.label_span)
+    return bool(header)
+
+
 def _fill_gaps(row: GridRow, figures: list[Word], columns: list[list[float]]) -> None:
     """Figures on a line of their own go into the row above, in the columns it left empty."""
     for word in figures:
@@ -585,8 +608,8 @@ def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]]
             x0, x1 = chunk[0].bbox.x0, chunk[-1].bbox.x1
             text = " ".join(w.text for w in chunk)
             over_columns = max(_overlap(x0, x1, c) for c in columns)
-            if x0 > columns[-1][1] and not over_columns:
-                continue  # the heading of a column of notes right of the figures ("Notes")
+            if x0 > columns[-1][1] and not over_columns and _cell_vocab()["notes_heading"].match(text):
+                continue  # the heading of a column of notes right of the figures
             if label_span and _overlap(x0, x1, label_span) > over_columns:
                 label_parts.append(text)  # what the header says over the row labels
                 continue

@@ -466,3 +466,32 @@ I I I Interest on Investments j [ j\t228,019\t294,640\t252,475
     assert cell(found, "Body Armor Replacement Fund", "CY 2013 Budget")["value"] == 70815
     assert cell(found, "Interest on Investments", "CY 2013 Budget")["value"] == 228019  # a rule read as "I I I"
     assert len(found) == 6
+
+
+def test_header_left_at_the_foot_of_the_page_before_its_rows(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "allocation.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, height - 60, "Allocation of funds")
+    pdf.setFont("Helvetica", 10)
+    for n in range(4):
+        pdf.drawString(60, height - 90 - 14 * n, "The allocation below was discussed across the services and agreed.")
+    pdf.drawString(60, height - 780, "Initiative")
+    pdf.drawRightString(500, height - 780, "Funds allocated")
+    pdf.drawRightString(500, height - 792, "in 2013")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    for n, (label, figure) in enumerate([("Patient education", "1.370.000 kr."), ("Nurse clinic", "1.200.000 kr."),
+                                         ("I alt", "2.570.000 kr.")]):
+        pdf.drawString(60, height - 60 - 14 * n, label)
+        pdf.drawRightString(500, height - 60 - 14 * n, figure)
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "allocation.pdf"))
+    clinic = cell(found, "Nurse clinic", "Funds allocated in 2013")
+    assert clinic["value"] == 1200000 and clinic["period"] == "2013" and clinic["page"] == 2
+    assert cell(found, "I alt", "Funds allocated in 2013")["is_total"] is True
