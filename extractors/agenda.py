@@ -12,8 +12,8 @@ from __future__ import annotations
 from extractors.agenda_items import Item, Lines, headed, segments_of, vocab
 from extractors.agenda_list import candidate, list_items, plain_items
 from extractors.agenda_table import table_items
-from extractors.meetings import meeting_from_header, opening
-from extractors.when import find_date, is_time_only
+from extractors.meetings import meeting_from_header, opening, starts_with_date
+from extractors.when import is_time_only
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
 from pipeline.textutil import fold
@@ -65,7 +65,7 @@ def opening_scope(doc: Document) -> Lines:
     start = 0
     for k, (_, _, line) in enumerate(lines[1:NOTICE_HEADER_LINES], 1):
         text = fold(line.text).strip(" ,")
-        if find_date(line.text) or is_time_only(line.text) or (text and text in venue):
+        if starts_with_date(line.text) or is_time_only(line.text) or (text and text in venue):
             start = k
         elif any(c.isalnum() for c in text):
             break  # the first item (a rule under the header is no item)

@@ -37,8 +37,11 @@ TABLE_ROW_CELLS = 3
 NOTICE_TITLE_LINES = 4
 NOTICE_DATE_REACH = 3
 MAX_TITLE_WORDS = 10
-# A page with more dated lines than this is a schedule of meetings, not one meeting's notice.
+# A page with more lines that open with a date than this is a schedule of
+# meetings, not one meeting's notice.
 MAX_NOTICE_DATES = 4
+# Words of a date with its weekday: "Monday, November 4th , 2019".
+DATE_LEAD_WORDS = 5
 # a word of three letters or more: a line with one says something besides numbers
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
@@ -291,6 +294,13 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     return None
 
 
+def starts_with_date(text: str) -> bool:
+    """"Friday, February 28, 2020  Room 1", "Tuesday 5 March 2024, 2pm": a
+    line led by its date (a weekday may come first); not "Approval of Minutes
+    from August 6, 2019"."""
+    return bool(find_date(" ".join(tidy_ordinals(text).split()[:DATE_LEAD_WORDS])))
+
+
 def opening(doc: Document) -> tuple[int, str] | None:
     """Where a paper with no "Agenda" or "Minutes" heading still opens an
     agenda or minutes, and which: a title sentence too long for a heading
@@ -310,8 +320,8 @@ def opening(doc: Document) -> tuple[int, str] | None:
             continue
         if not any(find_date(below.text) for below in lines[i:i + NOTICE_DATE_REACH + 1]):
             return None
-        dated = sum(1 for other in lines if find_date(other.text))
-        return (i, "agenda") if dated <= MAX_NOTICE_DATES else None
+        listed = sum(1 for other in lines if starts_with_date(other.text))
+        return (i, "agenda") if listed <= MAX_NOTICE_DATES else None
     return None
 
 

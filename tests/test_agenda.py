@@ -380,3 +380,10 @@ def test_a_numbered_paragraph_after_a_bold_item_does_not_continue_the_items():
                         (50, "2. Declarations of Interest", True), (50, "3. Budget", True)])
     assert [(r["item_number"], r["title"]) for r in items(doc)] == [
         ("1", "Apologies"), ("2", "Declarations of Interest"), ("3", "Budget")]
+
+
+def test_a_notice_whose_items_name_many_dates_is_still_an_agenda():
+    doc = text_document("Finance Committee Meeting\nTuesday 5 March 2024, 2pm\n"
+                        "1. Minutes of 6 February 2024\n2. Minutes of 9 January 2024\n3. Report of 1 March 2024\n"
+                        "4. Budget to 31 March 2025\n5. Plan for 1 April 2024\n")
+    assert [r["item_number"] for r in items(doc)] == ["1", "2", "3", "4", "5"]
