@@ -61,6 +61,7 @@ class RunSummary:
     seconds: float = 0.0
     out: Path | None = None
     processed: int = 0  # papers processed by this run (the others were unchanged)
+    peak_worker_mb: float = 0.0  # largest resident memory of a local worker, sampled
 
 
 def discover(inputs: Iterable[Path]) -> list[Paper]:
@@ -290,6 +291,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     for paper in papers:
         if str(paper.path) not in by_path:
             report(_file_row(paper, shas[paper], unreadable.get(paper)))
+    peak_worker_mb = 0.0
     if todo:
         if engine == "dask":
             runner = DaskEngine(scheduler, workers or default_workers())
@@ -304,6 +306,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             runner.run(tasks, job, finished, failed)
         finally:
             manifest.close()
+        peak_worker_mb = getattr(runner, "peak_rss_mb", 0.0)
 
     # the documents rows, in input order; the output tables from the staged rows
     failures = {d["source_path"]: d for d in errors}
@@ -336,6 +339,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     manifest.compact({s for s in first if s in manifest.papers},
                      {p.source_path for p in papers if shas[p] is not None})
     summary.processed = len(todo)
+    summary.peak_worker_mb = peak_worker_mb
     summary.seconds = time.perf_counter() - started
     return summary
 
