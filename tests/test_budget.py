@@ -495,3 +495,17 @@ def test_header_left_at_the_foot_of_the_page_before_its_rows(tmp_path):
     clinic = cell(found, "Nurse clinic", "Funds allocated in 2013")
     assert clinic["value"] == 1200000 and clinic["period"] == "2013" and clinic["page"] == 2
     assert cell(found, "I alt", "Funds allocated in 2013")["is_total"] is True
+
+
+@pytest.mark.parametrize("label, total", [
+    ("Net Expenditure", True), ("Grand Total", True), ("Sub-total", True), ("I alt", True),
+    ("Staffing Total", True), ("Total funding requirement", True), ("Networking costs", False),
+])
+def test_total_rows_by_their_label(label, total):
+    found = lines(text_document(f"""Revenue budget
+
+Service\t2024-25 £'000\t2025-26 £'000
+Libraries\t400\t410
+{label}\t1,000\t1,100
+"""))
+    assert cell(found, label, "2025-26")["is_total"] is total
