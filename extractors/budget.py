@@ -249,8 +249,8 @@ def _is_total(row: GridRow, earlier: list[tuple[GridRow, bool]], lang: str | Non
     checked = 0
     for column, text in row.values.items():
         figure = parse_figure(text, lang)
-        if figure is None:
-            continue
+        if figure is None or figure.unit == "%":
+            continue  # shares do not add up
         parts = [parse_figure(r.values[column], lang) for r in block if column in r.values]
         parts = [p.value for p in parts if p]
         if len(parts) < 2 or abs(sum(parts) - figure.value) > SUM_TOLERANCE * max(abs(figure.value), 1):

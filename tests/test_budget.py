@@ -509,3 +509,15 @@ Libraries\t400\t410
 {label}\t1,000\t1,100
 """))
     assert cell(found, label, "2025-26")["is_total"] is total
+
+
+def test_a_total_found_by_arithmetic_beside_a_percentage_column():
+    found = lines(text_document("""Revenue Budget Forecast
+
+Directorate\tBudget £m\tForecast £m\tVariance
+Adults\t586.1\t621.6\t+6.0%
+Children\t430.6\t420.8\t-2.3%
+Directorates Position\t1,016.7\t1,042.4\t+2.5%
+"""))
+    assert cell(found, "Directorates Position", "Budget")["is_total"] is True
+    assert cell(found, "Adults", "Budget")["is_total"] is False
