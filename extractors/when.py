@@ -71,13 +71,19 @@ def find_date(text: str, order: str = "DMY") -> tuple[dt.date, str] | None:
         # dateparser folds spaces and takes in words after the date ("... 2019 at in the"):
         # the date's words run up to its year
         years = list(_YEAR.finditer(words))
-        if not years:
-            continue
+        if not years or value.year != int(years[-1].group()):
+            continue  # "February 28, 2020 1311 S. Maybrook Dr" misread: not its year
         iso = _ISO_DATE.match(words)  # "2024-03-05": the year comes first
         words = iso.group() if iso else words[:years[-1].end()]
+        if _YEAR.fullmatch(words.strip()):
+            continue  # "2024 and 6 April": a year alone, the rest misread around it
         match = re.search(r"\s+".join(map(re.escape, words.split())), masked)
         if match:
             return value.date(), text[match.start():match.end()]
+    # words after a date put dateparser off ("2020 1311 S. Maybrook"): the text up to its first year
+    first_year = _YEAR.search(text)
+    if first_year.end() < len(text.rstrip()):
+        return find_date(text[:first_year.end()], order)
     return None
 
 

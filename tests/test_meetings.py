@@ -180,3 +180,8 @@ def test_noon_and_hours_clock_times():
     assert time_span("10am – 12 noon") == ("10:00", "12:00")
     assert time_span("at 1400 hrs") == ("14:00", None)
     assert time_span("2025 hours of volunteering") == (None, None)
+
+
+def test_a_date_followed_by_a_street_number():
+    assert find_date("Friday, February 28, 2020 1311 S. Maybrook Dr")[0] == dt.date(2020, 2, 28)
+    assert find_date("Minutes of 5 March 2024 and 6 April 2024")[0] == dt.date(2024, 3, 5)
