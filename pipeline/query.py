@@ -33,9 +33,17 @@ def table_files(out: Path, name: str) -> list[Path]:
 
 
 def table_names(out: Path) -> list[str]:
-    """The contract's tables, then any other table found in the folder."""
-    found = {p.stem for p in out.glob("*.parquet") if not p.name.startswith(".")}
-    found |= {p.name for p in out.iterdir() if p.is_dir() and any(p.rglob("*.parquet"))} if out.is_dir() else set()
+    """The contract's tables, then any other table found in the folder.
+
+    Names starting with ``_`` or ``.`` are the run's own bookkeeping (staged
+    parts, manifest, temporary files), never tables.
+    """
+    def is_table(path: Path) -> bool:
+        return not path.name.startswith(("_", "."))
+
+    found = {p.stem for p in out.glob("*.parquet") if is_table(p)}
+    if out.is_dir():
+        found |= {p.name for p in out.iterdir() if p.is_dir() and is_table(p) and any(p.rglob("*.parquet"))}
     return list(SCHEMAS) + sorted(found - set(SCHEMAS))
 
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.normalise import normalise, to_arrow
-from pipeline.query import query, read_table
+from pipeline.query import query, read_table, table_names
 from pipeline.schema import SCHEMAS
 
 
@@ -47,6 +47,13 @@ def test_sql_joins_tables_whichever_layout_they_are_written_in(tmp_path):
         assert query(tmp_path / layout, sql).to_pylist() == [{"source_path": "a.txt", "n": 1},
                                                             {"source_path": "b.txt", "n": 1}]
         assert read_table(tmp_path / layout, "actions").num_rows == 3
+
+
+def test_the_runs_bookkeeping_folders_are_not_tables(tmp_path):
+    write_output(tmp_path / "out", "folder")
+    (tmp_path / "out" / "_staging" / "d1").mkdir(parents=True)
+    pq.write_table(actions_table([{"document_id": "d1", "ref": "9"}]), tmp_path / "out" / "_staging" / "d1" / "x.parquet")
+    assert table_names(tmp_path / "out") == list(SCHEMAS)
 
 
 def test_a_table_not_written_reads_empty_with_its_schema(tmp_path):
