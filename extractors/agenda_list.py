@@ -246,6 +246,14 @@ def _peel_cells(cand: Candidate, cells: list[str], text: str) -> tuple[str, dict
     return text, found
 
 
+def _item_time(text: str) -> tuple[str, str | None]:
+    """"Call to Order – 6:30 p.m.", "Velkomst (kl. 12.30)": the title and the time printed in it."""
+    group = _TIME_GROUP.search(text) or _TRAILING_TIMES.search(text)
+    if not group:
+        return text, None
+    return (text[:group.start()] + text[group.end():]).strip().rstrip(" ,-–—"), group.group()
+
+
 def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int]:
     """The item a candidate starts, with its wrapped title; and the index after it."""
     text = cand.title
@@ -268,10 +276,8 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
         text = _CONTENTS_PAGE.sub("", text)
     found_pages, text = page_range(text)
     clock = cand.clock
-    group = _TIME_GROUP.search(text) or _TRAILING_TIMES.search(text)
-    if group:
-        clock = clock or group.group()
-        text = (text[:group.start()] + text[group.end():]).strip()
+    text, printed = _item_time(text)
+    clock = clock or printed
     text, presenter = split_presenter(without_description(text))
     text, purpose, fmt, minutes = purpose_and_format(text)
     start, end = time_span(clock) if clock else (None, None)
@@ -423,11 +429,15 @@ def _presented(found: list[tuple[Page, Line]]) -> list[Item]:
             groups[-1][1].append(line)
         else:
             groups.append((page, [line]))
-    items = []
-    for page, group in groups:
-        title, presenter = dash_presenter(" ".join(line.text.strip() for line in group))
-        items.append(Item(title=title, presenter=presenter, page=page.number))
-    return items
+    return [_plain_item(page, " ".join(line.text.strip() for line in group)) for page, group in groups]
+
+
+def _plain_item(page: Page, text: str) -> Item:
+    text, clock = _item_time(text)
+    start, end = time_span(clock) if clock else (None, None)
+    title, presenter = dash_presenter(text)
+    return Item(title=title, presenter=presenter, page=page.number, start_time=start,
+                duration_minutes=minutes_between(start, end))
 
 
 def _wraps_into(group: list[Line], line: Line) -> bool:
@@ -454,7 +464,7 @@ def plain_items(lines: Lines) -> list[Item]:
             found, column = [], None  # a rule under the header block: the items start below it
             continue
         filled = [c for c in line.cells or [] if c]
-        if (len(text.split()) > MAX_PLAIN_WORDS or text.endswith((".", ":")) or len(filled) > 1
+        if (len(text.split()) > MAX_PLAIN_WORDS or _item_time(text)[0].endswith((".", ":")) or len(filled) > 1
                 or _date_only(text) or not text[0].isalpha()):
             break
         if line.bbox is not None:
@@ -462,5 +472,5 @@ def plain_items(lines: Lines) -> list[Item]:
             if abs(line.bbox.x0 - column) > INDENT_TOLERANCE:
                 break
         found.append((page, line))
-    items = _presented(found) or [Item(title=line.text.strip(), page=page.number) for page, line in found]
+    items = _presented(found) or [_plain_item(page, line.text.strip()) for page, line in found]
     return items if len(items) >= MIN_PLAIN_ITEMS else []

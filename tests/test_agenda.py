@@ -387,3 +387,10 @@ def test_a_notice_whose_items_name_many_dates_is_still_an_agenda():
                         "1. Minutes of 6 February 2024\n2. Minutes of 9 January 2024\n3. Report of 1 March 2024\n"
                         "4. Budget to 31 March 2025\n5. Plan for 1 April 2024\n")
     assert [r["item_number"] for r in items(doc)] == ["1", "2", "3", "4", "5"]
+
+
+def test_unnumbered_items_with_their_times():
+    doc = text_document("City Council\nAGENDA\nCall to Order – 6:30 p.m.\nPublic Comment – 6:35 p.m.\n"
+                        "Adjournment – 8:00 p.m.\n")
+    assert [(r["title"], r["start_time"]) for r in items(doc)] == [
+        ("Call to Order", "18:30"), ("Public Comment", "18:35"), ("Adjournment", "20:00")]
