@@ -1,11 +1,14 @@
 """Agenda items: every item of a paper's agenda (or of its minutes), in order.
 
-Two layouts, tried in turn on the paper's agenda and minutes segments:
-an agenda table (``agenda_table.py``: Timings | Item | Owner | Action |
-Format ...) and a numbered list (``agenda_list.py``: front sheets, minutes
-whose items are numbered headings, outlines with Roman numerals and letters).
-A paper without an agenda or minutes segment (a strategy with a contents
-list, a business plan, a report full of KPIs) gives no rows.
+Layouts, tried in turn on the paper's agenda and minutes segments: an
+agenda table (``agenda_table.py``: Timings | Item | Owner | Action |
+Format ...), a numbered list (``agenda_list.py``: front sheets, minutes
+whose items are numbered headings, outlines with Roman numerals and
+letters), and unnumbered lines under the heading. A notice with no
+"Agenda" heading ("Advisory Board Meeting" over its date) is read from
+below its header. A paper without any of these (a strategy with a
+contents list, a business plan, a report full of KPIs, a schedule of
+meetings) gives no rows.
 """
 from __future__ import annotations
 
