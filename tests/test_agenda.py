@@ -241,6 +241,12 @@ def test_real_papers_agendas_counted_and_none_in_the_strategy_or_the_business_pl
     assert "002_51a0252571eaa1a2.txt" not in per_paper and "003_ead4e5072bc465c5.txt" not in per_paper
     assert per_paper["kent_council_assistant/Agenda_frontsheet_30th-Jan-2025_10.00_Cabinet.pdf"] == 9
     assert per_paper["city_scrapers_cle/cuya_community_college_agenda.pdf"] == 26
+    # notices with no "Agenda" heading have their items; schedules of meetings have none
+    assert per_paper["city_scrapers/il_corrections.pdf"] == 9
+    assert per_paper["suffolk_libraries/2016-suffolk-libraries-agm-agenda.pdf"] == 8
+    schedules = ("chi_human_relations", "cook_emergency_telephone_schedule", "det_employment_solutions_corp",
+                 "cuya_developmental_disabilities")
+    assert not [path for path in per_paper.index if any(name in path for name in schedules)]
 
 
 
