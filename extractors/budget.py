@@ -54,6 +54,7 @@ _WORDLIKE = re.compile(r"[^\W_]{2}")
 class Unit:
     name: str
     scale_gbp: float | None
+    is_scale: bool = False  # a scale with no currency: "'000"
 
     @property
     def is_currency(self) -> bool:
@@ -64,7 +65,8 @@ class Unit:
 def _vocab() -> dict:
     data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
     return {
-        "units": [(re.compile(u["pattern"], re.I), Unit(u["unit"], u.get("scale_gbp"))) for u in data["units"]],
+        "units": [(re.compile(u["pattern"], re.I), Unit(u["unit"], u.get("scale_gbp"), u.get("scale", False)))
+                  for u in data["units"]],
         "unit_caption": re.compile(data["unit_caption"]["pattern"]),
         "financial": re.compile(data["financial"]["keywords"]),
         "not_financial": re.compile(data["financial"]["not_financial"]),
@@ -99,6 +101,7 @@ class Table:
     labels: list[str | None]
     units: list[Unit | None]  # per column
     unit: Unit | None  # for the whole table
+    currency: str | None = None  # the one currency sign printed in the cells ("$")
 
 
 def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
@@ -188,8 +191,8 @@ def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
         labels.append(label)
         units.append(unit)
     stated = {u for u in units if u}
-    if len(stated) == 1 and next(iter(stated)).is_currency:
-        units = [stated.pop()] * len(units)  # a currency printed over some columns only ("($ thousands)") holds for all
+    if len(stated) == 1 and (next(iter(stated)).is_currency or next(iter(stated)).is_scale):
+        units = [stated.pop()] * len(units)  # a unit printed over some columns only ("($ thousands)") holds for all
     title = _title(doc, grid, skip)
     table_unit = None
     page = doc.pages[grid.page - 1]
@@ -200,7 +203,16 @@ def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
         if found:
             table_unit = found[0]
             break
-    return Table(grid, title, labels, units, table_unit)
+    signs = {f.unit for r in grid.rows for v in r.values.values() if (f := parse_figure(v)) and f.unit}
+    currency = signs.pop() if len(signs) == 1 and CURRENCY.match(next(iter(signs))) else None
+    return Table(grid, title, labels, units, table_unit, currency)
+
+
+def _scaled(unit: Unit | None, currency: str | None) -> Unit | None:
+    """A bare scale ("'000") with the table's currency ("$") is that currency's unit ("$'000")."""
+    if unit is None or not unit.is_scale or not currency:
+        return unit
+    return _unit_named(currency + unit.name) or unit
 
 
 def is_garbled(texts: list[str]) -> bool:
@@ -272,6 +284,7 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
                 continue
             unit = (table.units[column] if column < len(table.units) else None) or _unit_named(figure.unit) \
                 or table.unit
+            unit = _scaled(unit, table.currency)
             label = table.labels[column] if column < len(table.labels) else None
             rows.append({
                 "table_title": table.title, "row_label": row.label, "column_label": label,
@@ -311,7 +324,7 @@ def budget_lines(doc: Document) -> list[dict]:
         if not grid.has_header and previous is not None and previous.grid.same_columns(grid) \
                 and (resumes or (runs_on and previous.grid.reaches_page_end)):
             # the table runs on from the previous page (or past a note) without its header
-            table = Table(grid, previous.title, previous.labels, previous.units, previous.unit)
+            table = Table(grid, previous.title, previous.labels, previous.units, previous.unit, previous.currency)
             financial = previous_financial
         else:
             table = _describe(doc, grid, skip)

@@ -47,6 +47,11 @@ _NUMBER = re.compile(
     r"\s*(?P<unit>kr\.?|dkk)?\s*(?P<note>[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))?$", re.I)
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
 _UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
+# A column left of the row labels that fewer than this share of the rows fill (of a table of
+# at least MIN_ROWS_FOR_STRAY rows) is not one: stray marks of a margin note.
+STRAY_SHARE = 0.25
+MIN_ROWS_FOR_STRAY = 6
+MAX_STRAY_LENGTH = 2  # characters: a margin note's letters, not amounts
 # Currency signs printed before their figure ("$ 17,086,484").
 _PREFIX_CURRENCY = ("£", "$", "€")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
@@ -448,6 +453,23 @@ def _sideways(word: Word) -> bool:
     return len(word.text) > 1 and height > width and height > SIDEWAYS * (word.size or height)
 
 
+def _stray_figures(body: list[_LineParts]) -> set[int]:
+    """Ids of one- or two-character figures in a column left of where most row labels
+    start that only a few rows fill: letters of a margin note, not a column of the table."""
+    starts = sorted(r.labels[0].bbox.x0 for r in body if r.labels)
+    if len(body) < MIN_ROWS_FOR_STRAY or not starts:
+        return set()
+    label_start = starts[len(starts) // 2]
+    stray = set()
+    for x0, x1 in _columns(body):
+        if x1 >= label_start:
+            continue
+        words = [w for r in body for w in r.figures if w.bbox.x0 >= x0 and w.bbox.x1 <= x1]
+        if len(words) < STRAY_SHARE * len(body) and all(len(w.text) <= MAX_STRAY_LENGTH for w in words):
+            stray.update(id(w) for w in words)
+    return stray
+
+
 def _in_label_column(line: Line, rows: list[_LineParts]) -> bool:
     """A long line that ends before the figures of the rows above: a wrapped row label, not prose."""
     first_figure = min((w.bbox.x0 for r in rows for w in r.figures), default=None)
@@ -456,6 +478,10 @@ def _in_label_column(line: Line, rows: list[_LineParts]) -> bool:
 
 def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: int, end: int,
                 index: dict[int, int]) -> Grid | None:
+    body = [parts[k] for k in range(start, end + 1) if parts[k].is_row]
+    stray = _stray_figures(body)
+    for k in range(start, end + 1):
+        parts[k].figures = [w for w in parts[k].figures if id(w) not in stray]
     body = [parts[k] for k in range(start, end + 1) if parts[k].is_row]
     columns = _columns(body)
     if not columns:

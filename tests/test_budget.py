@@ -393,7 +393,7 @@ def test_currency_signs_before_figures_and_a_margin_note_set_sideways(tmp_path):
     for x, year in ((400, "2013"), (480, "2012")):
         pdf.drawRightString(x, height - 70, year)
     pdf.setFont("Helvetica", 10)
-    pdf.drawRightString(480, height - 82, "($ thousands)")
+    pdf.drawRightString(480, height - 82, "(in thousands)")
     rows = [("Real estate taxes ..........", "$", "18,969,610", "$", "18,157,722"),
             ("Sales and use taxes ........", "", "7,032,259", "", "6,512,107"),
             ("Total revenues ...............", "$", "26,001,869", "$", "24,669,829")]
@@ -521,3 +521,31 @@ Directorates Position\t1,016.7\t1,042.4\t+2.5%
 """))
     assert cell(found, "Directorates Position", "Budget")["is_total"] is True
     assert cell(found, "Adults", "Budget")["is_total"] is False
+
+
+def test_stray_marks_left_of_the_labels_are_not_a_column(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "strays.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(150, height - 40, "Expenditures")
+    for x, year in ((400, "2013"), (480, "2012")):
+        pdf.drawRightString(x, height - 60, year)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawRightString(480, height - 72, "$ thousands")
+    for n, label in enumerate(["Police", "Fire", "Sanitation", "Parks", "Libraries", "Health"]):
+        y = height - 90 - 14 * n
+        if n == 1:
+            pdf.drawString(60, y, str(n))  # a letter of a margin note level with the row
+        pdf.drawString(150, y, label)
+        pdf.drawRightString(400, y, f"{(n + 1) * 1000:,}")
+        pdf.drawRightString(480, y, f"{(n + 1) * 900:,}")
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "strays.pdf"))
+    assert {r["column_label"] for r in found} == {"2013", "2012"}
+    assert cell(found, "Fire", "2013")["value"] == 2000 and cell(found, "Fire", "2013")["unit"] == "$'000"
+    assert len(found) == 12
