@@ -270,13 +270,18 @@ def _around_date(text: str) -> tuple[str, str]:
 def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     """The title line nearest above the date: not a cue ("AGENDA"), not the
     organisation; or the title before the date on its own line
-    ("CORPORATE PARENTING PANEL – 10th December 2024")."""
+    ("CORPORATE PARENTING PANEL – 10th December 2024"). With no other title,
+    the organisation meets itself ("Parish Council" / "Agenda")."""
+    organisation = None
     for entry in reversed(block[:date_index + 1]):
         text = entry.line.text
         named = _body_of(text)
         if named:
             return named
-        if entry.label or cue_kind(entry.line) or _is_organisation(text) or vocab()["generic_title"].match(fold(text)):
+        if _is_organisation(text) and not entry.label and not find_date(text):
+            organisation = organisation or clean(text)
+            continue
+        if entry.label or cue_kind(entry.line) or vocab()["generic_title"].match(fold(text)):
             continue
         found = find_date(text)
         if found:
@@ -291,7 +296,7 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
             continue
         if not text.endswith(".") and _WORD.search(text):
             return clean(text)
-    return None
+    return organisation
 
 
 def starts_with_date(text: str) -> bool:

@@ -185,3 +185,10 @@ def test_noon_and_hours_clock_times():
 def test_a_date_followed_by_a_street_number():
     assert find_date("Friday, February 28, 2020 1311 S. Maybrook Dr")[0] == dt.date(2020, 2, 28)
     assert find_date("Minutes of 5 March 2024 and 6 April 2024")[0] == dt.date(2024, 3, 5)
+
+
+def test_a_council_that_meets_itself_and_when_where_labels():
+    [row] = meetings("Parish Council\nAgenda\nWhen: Tuesday 5 March 2024, 7.30pm\nWhere: Village Hall, Main Road\n"
+                     "1. Apologies\n2. Minutes\n")
+    assert row == {**row, "body": "Parish Council", "meeting_date": dt.date(2024, 3, 5), "start_time": "19:30",
+                   "venue": "Village Hall, Main Road"}
