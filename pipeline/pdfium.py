@@ -144,6 +144,12 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     """
     handle = textpage.raw
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    # the loop runs once per char: module lookups bound once here
+    is_generated, get_box, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, \
+        raw.FPDFText_HasUnicodeMapError
+    object_address, box = _text_object_address, space.box
+    unrotated = space.a == 1 and space.d == 1
+    shift_x, shift_y, height = space.e, space.f, space.height
     fonts: dict[int, str] = {}
     styles: dict[int, tuple[str, float, bool]] = {}  # text object -> (fontname, size, upright)
     chars, unmapped = [], 0
@@ -158,7 +164,8 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             text = "-"
         elif code < 0x20 and not text.isspace():
             continue  # control codes some fonts map glyphs to
-        if text.isspace() and raw.FPDFText_IsGenerated(handle, i) == 1:
+        space_char = text.isspace()
+        if space_char and is_generated(handle, i) == 1:
             # an inferred break (a line end, or a space in place of a real space glyph):
             # placed at the end of the char before it, its own box can be anywhere
             if chars and not chars[-1][0].isspace():
@@ -166,7 +173,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
                 chars.append((" ", last[3], last[2], last[3], last[4], last[5], last[6], last[7], True))
                 inferred = True
             continue
-        address = _text_object_address(handle, i)
+        address = object_address(handle, i)
         style = styles.get(address)
         if style is None:  # every char of a text object has its matrix, font and size
             text_object = raw.FPDFText_GetTextObject(handle, i)
@@ -175,10 +182,14 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             style = styles[address] = (_font_name(text_object, fonts), raw.FPDFText_GetFontSize(handle, i) * scale,
                                        space.upright(matrix))
         fontname, size, upright = style
-        if not text.isspace() and raw.FPDFText_HasUnicodeMapError(handle, i):
+        if not space_char and map_error(handle, i):
             unmapped += 1
-        raw.FPDFText_GetLooseCharBox(handle, i, rect)
-        x0, top, x1, bottom = space.box(rect.left, rect.bottom, rect.right, rect.top)
+        get_box(handle, i, rect)
+        if unrotated:
+            x0, top, x1, bottom = (rect.left + shift_x, height - rect.top - shift_y,
+                                   rect.right + shift_x, height - rect.bottom - shift_y)  # PageSpace.box
+        else:
+            x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
         if upright:
             top = bottom - size  # pdfminer's box: the font size above the descent
         if inferred and address == last_object:
@@ -253,10 +264,16 @@ def _words_along(chars: list[tuple], across: int, along: int, words: list[Word])
 def _flush(chars: list[tuple], words: list[Word]) -> None:
     if not chars:
         return
-    words.append(Word(text=unicodedata.normalize("NFC", "".join(c[0] for c in chars)),
-                      bbox=BBox(min(c[1] for c in chars), min(c[2] for c in chars),
-                                max(c[3] for c in chars), max(c[4] for c in chars)),
-                      fontname=chars[0][5], size=chars[0][6]))
+    text = "".join(c[0] for c in chars)
+    if not text.isascii():  # ASCII text is already NFC
+        text = unicodedata.normalize("NFC", text)
+    first = chars[0]
+    if len(chars) == 1:
+        bbox = BBox(first[1], first[2], first[3], first[4])
+    else:
+        bbox = BBox(min(c[1] for c in chars), min(c[2] for c in chars),
+                    max(c[3] for c in chars), max(c[4] for c in chars))
+    words.append(Word(text=text, bbox=bbox, fontname=first[5], size=first[6]))
 
 
 def _collect_objects(objects, space: PageSpace, page: CheapPage) -> None:
@@ -364,15 +381,15 @@ class PageReader:
         """pdfplumber's ``page.objects`` (chars, lines, rects, curves), from pdfium."""
         base = {"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,
                 "non_stroking_color": None}
-        chars = []
-        for text, x0, top, x1, bottom, fontname, size, upright, inferred in self.chars:
-            if inferred:
-                continue  # pdfminer knows only the spaces drawn
-            chars.append({**base, "object_type": "char", "text": text, "fontname": fontname, "size": size,
-                          "upright": upright, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                          "doctop": initial_doctop + top, "y0": self.space.height - bottom,
-                          "y1": self.space.height - top, "width": x1 - x0, "height": bottom - top,
-                          "adv": x1 - x0, "matrix": None})
+        height = self.space.height
+        # a dict display per char: much cheaper than unpacking ``base`` into each
+        chars = [{"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,
+                  "non_stroking_color": None, "object_type": "char", "text": text, "fontname": fontname,
+                  "size": size, "upright": upright, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                  "doctop": initial_doctop + top, "y0": height - bottom, "y1": height - top,
+                  "width": x1 - x0, "height": bottom - top, "adv": x1 - x0, "matrix": None}
+                 for text, x0, top, x1, bottom, fontname, size, upright, inferred in self.chars
+                 if not inferred]  # pdfminer knows only the spaces drawn
         objects: dict[str, list[dict]] = {"char": chars}
         self._add_paths(self._objects(self.page.raw), {**base, "doctop": initial_doctop}, objects)
         return objects

@@ -103,7 +103,10 @@ def to_page(cheap: CheapPage, number: int) -> Page:
     underlines = _underlines(cheap.paths)
     if underlines:
         for line in page.lines:
-            line.underlined = _underlined(line, underlines)
+            # only rules level with the line can underline its words (a point of margin)
+            near = [rule for rule in underlines
+                    if line.bbox.top - RULE_THICKNESS - 1 <= rule.top <= line.bbox.bottom + UNDERLINE_GAP + 1]
+            line.underlined = _underlined(line, near) if near else []
     if not cheap.words and cheap.images:
         page.problems.append("no text layer (image-only page)")
     words = [w.text for w in cheap.words if _LETTER.search(w.text)]

@@ -1,6 +1,10 @@
 """Tables drawn with ruling lines, from pdfplumber's line-intersection finder."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from pdfplumber.utils import extract_text
+
 from pipeline.model import BBox, Table
 from pipeline.tables.stream import join_continued_labels, text_lines
 from pipeline.textutil import clean
@@ -29,6 +33,7 @@ def _crowded(found, words: list[dict]) -> bool:
     whose baselines recur in another cell of the row holds one row per line.
     """
     filled = crowded = 0
+    words = [w for w in words if _inside(w, found.bbox)]  # every cell lies in the table's box
     for row in found.rows:
         stacked = []  # line baselines of each cell of the row that is a stack of figures
         for bbox in row.cells:
@@ -91,14 +96,51 @@ def _merge_slivers(edges: list[float], end: float) -> list[int]:
     return bands
 
 
-def _grid(found) -> list[list[str | None]]:
+class _CharsByMiddle:
+    """A page's chars sorted by their vertical middle, to pick out a row's chars by bisection."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        order = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
+        self.middles = [m for m, _ in order]
+        self.indices = [i for _, i in order]
+
+    def in_band(self, top: float, bottom: float) -> list[dict]:
+        """Chars whose middle is in [top, bottom), in the page's order."""
+        band = self.indices[bisect_left(self.middles, top):bisect_left(self.middles, bottom)]
+        return [self.chars[i] for i in sorted(band)]
+
+
+def _in_cell(char: dict, bbox) -> bool:
+    """pdfplumber's test (``Table.extract``): the char's middle in the box, right and bottom open."""
+    v_mid, h_mid = (char["top"] + char["bottom"]) / 2, (char["x0"] + char["x1"]) / 2
+    return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
+
+
+def _extract(found, chars: _CharsByMiddle) -> list[list[str | None]]:
+    """``found.extract()``, the same texts, without testing every char of the page for every row."""
+    table = []
+    for row in found.rows:
+        row_chars = [c for c in chars.in_band(row.bbox[1], row.bbox[3]) if _in_cell(c, row.bbox)]
+        texts = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cell_chars = [c for c in row_chars if _in_cell(c, cell)]
+            texts.append(extract_text(cell_chars) if cell_chars else "")
+        table.append(texts)
+    return table
+
+
+def _grid(found, chars: _CharsByMiddle) -> list[list[str | None]]:
     """The found table as a grid with slivers folded and empty rows and columns dropped."""
     xs = sorted({c[0] for c in found.cells})
     col_band = _merge_slivers(xs, max(c[2] for c in found.cells))
     tops = [row.bbox[1] for row in found.rows]
     row_band = _merge_slivers(tops, found.bbox[3])
     cells: dict[tuple[int, int], list[str]] = {}
-    for r, row in enumerate(found.extract()):
+    for r, row in enumerate(_extract(found, chars)):
         for c, text in enumerate(row):
             text = clean(text)
             if text:
@@ -112,8 +154,9 @@ def _grid(found) -> list[list[str | None]]:
 def lattice_tables(page, number: int, words: list[dict]) -> list[Table]:
     tables = []
     grids = page.find_tables()
+    chars = _CharsByMiddle(page.chars) if grids else None
     for found in grids:
-        rows = _grid(found)
+        rows = _grid(found, chars)
         if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, words)
                 or _partial(found, words, [g for g in grids if g is not found])):
             continue
