@@ -303,7 +303,7 @@ def _opens_page(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> bool:
 
 def budget_lines(doc: Document) -> list[dict]:
     lang = detect_language(doc.text) if doc.pages else None
-    skip = furniture(doc)
+    skip = furniture(doc, keep_first=True)
     grids: list[Grid] = []
     for page in doc.pages:
         skipped = {i for (p, i) in skip if p == page.number}

@@ -29,13 +29,22 @@ def _in_margin(page: Page, line: Line) -> bool:
     return line.bbox.top < MARGIN_BAND * page.height or line.bbox.bottom > (1 - MARGIN_BAND) * page.height
 
 
-def furniture(doc: Document) -> set[tuple[int, int]]:
-    """(page number, line index) of every furniture line of the paper."""
+def furniture(doc: Document, keep_first: bool = False) -> set[tuple[int, int]]:
+    """(page number, line index) of every furniture line of the paper.
+
+    ``keep_first``: a repeated line is kept where it first appears (a table's header
+    repeated at the top of every page it runs over heads the table on its first page).
+    """
     seen: Counter = Counter()
+    first_page: dict[tuple[str, int | None], int] = {}
     for page in doc.pages:
-        seen.update({_key(line) for line in page.lines})
+        keys = {_key(line) for line in page.lines}
+        seen.update(keys)
+        for key in keys:
+            first_page.setdefault(key, page.number)
     repeated = set()
     if len(doc.pages) >= MIN_PAGES:
         repeated = {k for k, n in seen.items() if n >= FURNITURE_SHARE * len(doc.pages)}
     return {(page.number, i) for page, i, line in doc.iter_lines()
-            if _key(line) in repeated or (_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip()))}
+            if (_key(line) in repeated and not (keep_first and first_page[_key(line)] == page.number))
+            or (_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip()))}

@@ -549,3 +549,30 @@ def test_stray_marks_left_of_the_labels_are_not_a_column(tmp_path):
     assert {r["column_label"] for r in found} == {"2013", "2012"}
     assert cell(found, "Fire", "2013")["value"] == 2000 and cell(found, "Fire", "2013")["unit"] == "$'000"
     assert len(found) == 12
+
+
+def test_header_repeated_at_the_top_of_every_page_still_heads_the_first(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    for page in range(3):
+        pdf.setFont("Helvetica-Bold", 10)
+        for x, year in ((400, "2024-25"), (480, "2025-26")):
+            pdf.drawRightString(x, height - 50, year)
+            pdf.drawRightString(x, height - 62, "£000s")
+        pdf.setFont("Helvetica", 10)
+        for n in range(20):
+            y = height - 80 - 14 * n
+            pdf.drawString(60, y, f"Service {'ABC'[page]}{chr(97 + n)}")  # labels differ beyond their digits
+            pdf.drawRightString(400, y, f"{100 + n:,}.0")
+            pdf.drawRightString(480, y, f"{110 + n:,}.0")
+        pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "plan.pdf"))
+    first = cell(found, "Service Aa", "2025-26")
+    assert first["value"] == 110 and first["unit"] == "£'000" and first["page"] == 1
+    assert cell(found, "Service Ce", "2024-25")["page"] == 3
+    assert len(found) == 120
