@@ -115,10 +115,11 @@ def hang_on_one(task):
 def test_a_paper_that_hangs_is_stopped_at_the_timeout_and_the_pool_goes_on():
     results, failures = {}, {}
     started = time.monotonic()
-    LocalEngine(workers=1, timeout=2).run([0, 1, 2], hang_on_one, results.__setitem__, failures.__setitem__)
-    assert time.monotonic() - started < 30
+    # the clock starts when a task is sent, so worker start-up on a loaded machine counts: leave room
+    LocalEngine(workers=1, timeout=10).run([0, 1, 2], hang_on_one, results.__setitem__, failures.__setitem__)
+    assert time.monotonic() - started < 50
     assert results == {0: 0, 2: 2}
-    assert failures == {1: "timed out after 2 s"}
+    assert failures == {1: "timed out after 10 s"}
 
 
 def test_a_thousand_page_pack_is_read_in_bounded_memory(tmp_path):
