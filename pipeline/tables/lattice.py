@@ -25,7 +25,7 @@ def _inside(word: dict, bbox) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _crowded(found, words: list[dict]) -> bool:
+def _crowded(found, rows: list, words: list[dict]) -> bool:
     """Do many cells hold what are really several cells (the grid is under-ruled)?
 
     Counted in text pieces: a figure set off by a wide gap is one more cell hidden in a
@@ -34,7 +34,7 @@ def _crowded(found, words: list[dict]) -> bool:
     """
     filled = crowded = 0
     words = [w for w in words if _inside(w, found.bbox)]  # every cell lies in the table's box
-    for row in found.rows:
+    for row in rows:
         stacked = []  # line baselines of each cell of the row that is a stack of figures
         for bbox in row.cells:
             if bbox is None:
@@ -117,10 +117,10 @@ def _in_cell(char: dict, bbox) -> bool:
     return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
 
 
-def _extract(found, chars: _CharsByMiddle) -> list[list[str | None]]:
+def _extract(rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
     """``found.extract()``, the same texts, without testing every char of the page for every row."""
     table = []
-    for row in found.rows:
+    for row in rows:
         row_chars = [c for c in chars.in_band(row.bbox[1], row.bbox[3]) if _in_cell(c, row.bbox)]
         texts = []
         for cell in row.cells:
@@ -133,14 +133,14 @@ def _extract(found, chars: _CharsByMiddle) -> list[list[str | None]]:
     return table
 
 
-def _grid(found, chars: _CharsByMiddle) -> list[list[str | None]]:
+def _grid(found, rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
     """The found table as a grid with slivers folded and empty rows and columns dropped."""
     xs = sorted({c[0] for c in found.cells})
     col_band = _merge_slivers(xs, max(c[2] for c in found.cells))
-    tops = [row.bbox[1] for row in found.rows]
+    tops = [row.bbox[1] for row in rows]
     row_band = _merge_slivers(tops, found.bbox[3])
     cells: dict[tuple[int, int], list[str]] = {}
-    for r, row in enumerate(_extract(found, chars)):
+    for r, row in enumerate(_extract(rows, chars)):
         for c, text in enumerate(row):
             text = clean(text)
             if text:
@@ -156,8 +156,9 @@ def lattice_tables(page, number: int, words: list[dict]) -> list[Table]:
     grids = page.find_tables()
     chars = _CharsByMiddle(page.chars) if grids else None
     for found in grids:
-        rows = _grid(found, chars)
-        if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, words)
+        found_rows = found.rows  # made anew at each use of the property
+        rows = _grid(found, found_rows, chars)
+        if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, found_rows, words)
                 or _partial(found, words, [g for g in grids if g is not found])):
             continue
         x0, top, x1, bottom = found.bbox

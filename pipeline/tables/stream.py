@@ -122,17 +122,19 @@ def _size(word: dict) -> float:
 def text_lines(words: list[dict]) -> list[TextLine]:
     """Words into lines, top to bottom; a word joins a line it overlaps vertically by half."""
     bands: list[list[dict]] = []
+    extents: list[list[float]] = []  # [top, bottom] of each band's words
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         height = word["bottom"] - word["top"]
-        for band in reversed(bands[-3:]):
-            top = min(w["top"] for w in band)
-            bottom = max(w["bottom"] for w in band)
+        for band, extent in zip(reversed(bands[-3:]), reversed(extents[-3:])):
+            top, bottom = extent
             overlap = min(bottom, word["bottom"]) - max(top, word["top"])
             if overlap >= 0.5 * min(height, bottom - top):
                 band.append(word)
+                extent[0], extent[1] = min(top, word["top"]), max(bottom, word["bottom"])
                 break
         else:
             bands.append([word])
+            extents.append([word["top"], word["bottom"]])
     lines = []
     for band in bands:
         band.sort(key=lambda w: w["x0"])
