@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import operator
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -144,6 +145,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     """
     handle = textpage.raw
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    rect_ref = ctypes.byref(rect)
     # the loop runs once per char: module lookups bound once here
     is_generated, get_box, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, \
         raw.FPDFText_HasUnicodeMapError
@@ -184,7 +186,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
         fontname, size, upright = style
         if not space_char and map_error(handle, i):
             unmapped += 1
-        get_box(handle, i, rect)
+        get_box(handle, i, rect_ref)
         if unrotated:
             x0, top, x1, bottom = (rect.left + shift_x, height - rect.top - shift_y,
                                    rect.right + shift_x, height - rect.bottom - shift_y)  # PageSpace.box
@@ -240,10 +242,11 @@ def _words_along(chars: list[tuple], across: int, along: int, words: list[Word])
     for c in chars:
         rows.setdefault(row_of[c[across]], []).append(c)
     end = along + 2  # x1 after x0, bottom after top
+    position = operator.itemgetter(along)
     for index in sorted(rows):
         current: list[tuple] = []
         # stable sort: a space stays right after the char it follows
-        for c in sorted(rows[index], key=lambda c: c[along]):
+        for c in sorted(rows[index], key=position):
             if c[0].isspace():
                 _flush(current, words)
                 current = []
@@ -264,16 +267,12 @@ def _words_along(chars: list[tuple], across: int, along: int, words: list[Word])
 def _flush(chars: list[tuple], words: list[Word]) -> None:
     if not chars:
         return
-    text = "".join(c[0] for c in chars)
+    texts, x0s, tops, x1s, bottoms = list(zip(*chars))[:5]
+    text = "".join(texts)
     if not text.isascii():  # ASCII text is already NFC
         text = unicodedata.normalize("NFC", text)
-    first = chars[0]
-    if len(chars) == 1:
-        bbox = BBox(first[1], first[2], first[3], first[4])
-    else:
-        bbox = BBox(min(c[1] for c in chars), min(c[2] for c in chars),
-                    max(c[3] for c in chars), max(c[4] for c in chars))
-    words.append(Word(text=text, bbox=bbox, fontname=first[5], size=first[6]))
+    words.append(Word(text=text, bbox=BBox(min(x0s), min(tops), max(x1s), max(bottoms)),
+                      fontname=chars[0][5], size=chars[0][6]))
 
 
 def _collect_objects(objects, space: PageSpace, page: CheapPage) -> None:
