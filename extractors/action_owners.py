@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.form_labels import Labels, cell_spans, label_key, load_vocab
+from extractors.form_labels import Labels, cell_spans, label_key
+from extractors.vocab import load_vocab
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
 

@@ -19,8 +19,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
-from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date, parse_month
+from extractors.form_labels import Labels, cell_spans, label_key, parse_date, parse_month
 from extractors.page_furniture import furniture
+from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line, Table
 from pipeline.textutil import clean

@@ -4,13 +4,12 @@ ranges and presenters, and the item as found."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from extractors.vocab import load_vocab
 from pipeline.model import Document, Line, Page, Segment
 from pipeline.textutil import clean, fold
 
@@ -23,7 +22,7 @@ VOCAB_MATCH = 85
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    data = tomllib.loads(files("extractors.vocab").joinpath("agenda.toml").read_text("utf-8"))
+    data = load_vocab("agenda")
     patterns = data["patterns"]
     return {
         "purpose": {fold(v): k for k, vs in data["purpose"].items() for v in vs},

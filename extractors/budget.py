@@ -12,15 +12,14 @@ Vocabularies are data: ``vocab/budget.toml``.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, parse_figure, pdf_grids, period_in,
                                     prefer_ruled, ruled_grids, text_grids, without_filler)
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
+from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean, fold
@@ -63,7 +62,7 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
+    data = load_vocab("budget")
     return {
         "units": [(re.compile(u["pattern"], re.I), Unit(u["unit"], u.get("scale_gbp"), u.get("scale", False)))
                   for u in data["units"]],

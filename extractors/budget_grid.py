@@ -11,11 +11,10 @@ labels all the columns nearest to it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
+from extractors.vocab import load_vocab
 from pipeline.model import BBox, Line, Page, Word
 from pipeline.textutil import clean
 
@@ -72,7 +71,7 @@ _DOT_LEADER_END = re.compile(r"(\.{3,}|…)$")
 @lru_cache(maxsize=1)
 def _cell_vocab() -> dict[str, re.Pattern]:
     """Cells that hold no value ("-", "TBD", "n/a") and note references in labels: ``vocab/budget.toml``."""
-    data = tomllib.loads(files("extractors.vocab").joinpath("budget.toml").read_text("utf-8"))
+    data = load_vocab("budget")
     return {"empty": re.compile(data["cells"]["empty"], re.I),
             "note": re.compile(data["labels"]["note_reference"], re.I),
             "notes_heading": re.compile(data["labels"]["notes_heading"], re.I)}

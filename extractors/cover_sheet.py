@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractors.form_labels import Labels, cell_spans, label_key, load_vocab, parse_date
+from extractors.form_labels import Labels, cell_spans, label_key, parse_date
 from extractors.page_furniture import furniture
+from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean

@@ -15,13 +15,12 @@ per-language pipelines (no model downloads); sentences come from spaCy's sentenc
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
+from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
@@ -47,7 +46,7 @@ MAX_TITLE_LINES = 3
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    return tomllib.loads(files("extractors.vocab").joinpath("decisions.toml").read_text("utf-8"))
+    return load_vocab("decisions")
 
 
 @lru_cache(maxsize=1)

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from functools import lru_cache
-from importlib.resources import files
 
 import py3langid
 
 from extractors.agenda_items import headed
 from extractors.meetings import meeting_addressed, opening
+from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document
 from pipeline.textutil import fold
@@ -29,7 +28,7 @@ MAX_NAME_WORDS = 9
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    data = tomllib.loads(files("extractors.vocab").joinpath("document_types.toml").read_text("utf-8"))
+    data = load_vocab("document_types")
     # "Trafford Council", "KENT COUNTY COUNCIL", never "reduced council"
     suffixes = "|".join(f"{re.escape(w.title())}|{re.escape(w.upper())}" for w in data["organisation"]["suffixes"])
     connectors = "|".join(re.escape(w) for w in data["organisation"]["connectors"])

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 import dateparser
 from rapidfuzz import fuzz, process
@@ -32,8 +30,6 @@ _DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
 
 
 @lru_cache(maxsize=None)
-def load_vocab(name: str) -> dict:
-    return tomllib.loads(files("extractors.vocab").joinpath(f"{name}.toml").read_text("utf-8"))
 
 
 def label_key(text: str) -> str:

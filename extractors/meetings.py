@@ -10,13 +10,12 @@ addresses one ("To: Cabinet, 30 January 2025").
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from extractors.agenda_items import segments_of, starts_heading
 from extractors.agenda_list import candidate
+from extractors.vocab import load_vocab
 from extractors.when import date_order, find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import cue_kind, cue_patterns
@@ -49,7 +48,7 @@ _LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    data = tomllib.loads(files("extractors.vocab").joinpath("meetings.toml").read_text("utf-8"))
+    data = load_vocab("meetings")
     patterns = data["patterns"]
     return {
         "labels": {fold(label): field for field, labels in data["labels"].items() for label in labels},

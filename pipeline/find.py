@@ -3,12 +3,11 @@ financial tables and minutes are. Cues are data (``vocab/segments.toml``)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib.resources import files
 
 from pipeline.model import Document, Line, Position, Segment
 from pipeline.textutil import fold
+from pipeline.vocab import load_vocab
 
 # A cue is a heading-like line: short, and not a sentence inside prose.
 MAX_CUE_LENGTH = 90
@@ -16,7 +15,7 @@ MAX_CUE_LENGTH = 90
 
 @lru_cache(maxsize=1)
 def cue_patterns() -> dict[str, list[re.Pattern]]:
-    data = tomllib.loads(files("pipeline.vocab").joinpath("segments.toml").read_text("utf-8"))
+    data = load_vocab("segments")
     return {kind: [re.compile(p) for p in spec["patterns"]] for kind, spec in data.items()}
 
 

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from pipeline.textutil import clean, fold
+from pipeline.vocab import load_vocab
 
 # Columns naming people: (table, source columns in order of preference, id column).
 PERSON_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -42,7 +41,7 @@ ACTION_TEXT_SIMILARITY = 50
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    return tomllib.loads(files("pipeline.vocab").joinpath("names.toml").read_text("utf-8"))
+    return load_vocab("names")
 
 
 def stable_id(prefix: str, *parts: str) -> str:
