@@ -120,9 +120,14 @@ class PageSpace:
         return a * d > 0 and b * c <= 0
 
 
-# FPDFText_GetTextObject returning a plain address: a dict key without a ctypes cast per char
+# Per-char calls with plain addresses for arguments and result: ctypes converts nothing
+# (FPDFText_GetTextObject's result is a dict key without a cast per char).
 _text_object_address = ctypes.cast(raw.FPDFText_GetTextObject,
                                    ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
+_loose_char_box = ctypes.cast(raw.FPDFText_GetLooseCharBox,
+                              ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p))
+_unicode_map_error = ctypes.cast(raw.FPDFText_HasUnicodeMapError,
+                                 ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
 
 
 def _page_text(handle, count: int) -> str | None:
@@ -144,11 +149,11 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     real gap there still splits the word, as pdfplumber's tolerance does).
     """
     handle = textpage.raw
+    address_of_page = ctypes.cast(handle, ctypes.c_void_p).value
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    rect_ref = ctypes.byref(rect)
+    address_of_rect = ctypes.addressof(rect)
     # the loop runs once per char: module lookups bound once here
-    is_generated, get_box, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, \
-        raw.FPDFText_HasUnicodeMapError
+    is_generated, get_box, map_error = raw.FPDFText_IsGenerated, _loose_char_box, _unicode_map_error
     object_address, box = _text_object_address, space.box
     unrotated = space.a == 1 and space.d == 1
     shift_x, shift_y, height = space.e, space.f, space.height
@@ -184,9 +189,9 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             style = styles[address] = (_font_name(text_object, fonts), raw.FPDFText_GetFontSize(handle, i) * scale,
                                        space.upright(matrix))
         fontname, size, upright = style
-        if not space_char and map_error(handle, i):
+        if not space_char and map_error(address_of_page, i):
             unmapped += 1
-        get_box(handle, i, rect_ref)
+        get_box(address_of_page, i, address_of_rect)
         if unrotated:
             x0, top, x1, bottom = (rect.left + shift_x, height - rect.top - shift_y,
                                    rect.right + shift_x, height - rect.bottom - shift_y)  # PageSpace.box
