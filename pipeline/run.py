@@ -87,7 +87,7 @@ def _no_text_problem(doc) -> str | None:
                     "run OCR (e.g. ocrmypdf) on it first")
         return f"no text on any of {len(doc.pages)} pages"
     if scanned:
-        return f"no text layer on {len(scanned)} of {len(doc.pages)} pages (image-only): pages {_ranges(scanned)}"
+        return f"no text layer on {len(scanned)} of {len(doc.pages)} pages (image-only): {_pages(scanned)}"
     return None
 
 
@@ -98,17 +98,19 @@ def _page_problems(doc) -> list[str]:
         for problem in page.problems:
             if "no text layer" not in problem:
                 pages.setdefault(problem.split(":")[0], []).append(page.number)
-    return [f"{kind} on pages {_ranges(numbers)}" for kind, numbers in pages.items()]
+    return [f"{kind} on {_pages(numbers)}" for kind, numbers in pages.items()]
 
 
-def _ranges(numbers: list[int]) -> str:
+def _pages(numbers: list[int]) -> str:
+    """"page 3", "pages 1-4, 7"."""
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    return f"page {text}" if len(numbers) == 1 else f"pages {text}"
 
 
 def _load(paper: Paper, data: bytes, document: dict[str, Any]):

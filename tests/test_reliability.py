@@ -79,7 +79,7 @@ def test_garbled_font_encoding_is_partial_with_the_pages_named(tmp_path):
     run(discover([tmp_path / "garbled.pdf"]), tmp_path / "out")
     row = documents(tmp_path / "out").iloc[0]
     assert row["status"] in ("partial", "failed")
-    assert "text may be garbled on pages 1" in row["error"]
+    assert "text may be garbled on page 1" in row["error"]
 
 
 def test_a_font_whose_codes_map_to_the_wrong_letters_is_partial(tmp_path):
@@ -89,7 +89,7 @@ def test_a_font_whose_codes_map_to_the_wrong_letters_is_partial(tmp_path):
     run(discover([tmp_path / "legacy.pdf"]), tmp_path / "out")
     row = documents(tmp_path / "out").iloc[0]
     assert row["status"] == "partial"
-    assert "text may be garbled on pages 1" in row["error"]
+    assert "text may be garbled on page 1" in row["error"]
 
 
 def test_a_decompression_bomb_is_stopped_and_the_run_goes_on(tmp_path):
