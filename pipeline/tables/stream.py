@@ -13,6 +13,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from pipeline.model import BBox, Table
 from pipeline.textutil import clean
 
@@ -359,10 +361,15 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
         return [words]
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
-    cover = [0.0] * (right - left + 1)
-    for w in words:
-        for x in range(int(w["x0"]) - left, int(w["x1"]) - left + 1):
-            cover[x] += w["bottom"] - w["top"]
+    # each word's height added to every point it spans; np.add.at adds in the words'
+    # order, so the sums are those of a loop over the words
+    starts = np.array([int(w["x0"]) - left for w in words])
+    spans = (np.array([int(w["x1"]) - left + 1 for w in words]) - starts).clip(min=0)
+    offsets = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+    cover_array = np.zeros(right - left + 1)
+    np.add.at(cover_array, np.repeat(starts, spans) + offsets,
+              np.repeat([w["bottom"] - w["top"] for w in words], spans))
+    cover = cover_array.tolist()
     gutters, start = [], None
     for x, c in enumerate(cover + [height]):
         if c <= GUTTER_CROSSING * height:
