@@ -36,10 +36,11 @@ def _crowded(found, rows: list, words: list[dict]) -> bool:
     words = [w for w in words if _inside(w, found.bbox)]  # every cell lies in the table's box
     for row in rows:
         stacked = []  # line baselines of each cell of the row that is a stack of figures
+        row_words = [w for w in words if _inside(w, row.bbox)]  # the row's box holds its cells
         for bbox in row.cells:
             if bbox is None:
                 continue
-            lines = text_lines([w for w in words if _inside(w, bbox)])
+            lines = text_lines([w for w in row_words if _inside(w, bbox)])
             hidden = sum(p.x0 - q.x1 >= CROWDED_GAP * line.size and (p.numeric or q.numeric)
                          for line in lines for q, p in zip(line.phrases, line.phrases[1:]))
             filled += len(lines) + hidden
