@@ -364,7 +364,12 @@ class PageReader:
         self.page.close()
 
     def read(self) -> CheapPage:
-        width, height = self.page.get_size()
+        # the size of the space the chars are placed in (the MediaBox, turned), as
+        # pdfplumber has it; get_size() gives the CropBox, which may be smaller
+        x0, y0, x1, y1 = self.page.get_mediabox()
+        width, height = x1 - x0, y1 - y0
+        if raw.FPDFPage_GetRotation(self.page.raw) % 2:
+            width, height = height, width
         textpage = self.page.get_textpage()
         try:
             self.chars, unmapped = _chars(textpage, self.space)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 import pdfplumber
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -142,3 +143,18 @@ def test_the_table_finder_gets_the_objects_pdfplumber_would_parse():
             for mine, real in zip(ours[kind], theirs[kind]):
                 assert all(abs(mine[k] - real[k]) < 0.5 for k in ("x0", "x1", "top", "bottom")), kind
         assert [r["fill"] for r in ours["rect"]] == [r["fill"] for r in theirs["rect"]]
+
+
+def test_a_page_cropped_smaller_than_its_mediabox_keeps_pdfplumbers_size_and_coordinates():
+    # a page trimmed on the left by its CropBox (seen in a US fiscal report): words lie right of x=216
+    def draw(c):
+        c.setCropBox((216, 0, A4[0], A4[1]))
+        text_page("Fiscal Year 2013 statistical tables")(c)
+        c.setFont("Helvetica", 11)
+        c.drawString(A4[0] - 120, 100, "right margin")
+
+    data = make_pdf(draw)
+    (page,) = read_pdf(data)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert (page.width, page.height) == pytest.approx((pdf.pages[0].width, pdf.pages[0].height), abs=0.01)
+    assert all(0 <= w.bbox.x0 and w.bbox.x1 <= page.width for line in page.lines for w in line.words)
