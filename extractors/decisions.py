@@ -351,5 +351,8 @@ class DecisionsExtractor(Extractor):
     name = "decisions"
     produces = ("decisions",)
 
+    def prepare(self) -> None:
+        _pipeline("en")  # imports spaCy, the slow part
+
     def extract(self, doc: Document) -> Rows:
         return {"decisions": decisions(doc)}

@@ -171,6 +171,9 @@ class DocumentInfoExtractor(Extractor):
     produces = ("documents",)
     order = 10
 
+    def prepare(self) -> None:
+        detect_language("the language model loads on its first use, which this is")
+
     def extract(self, doc: Document) -> Rows:
         if not any(p.lines for p in doc.pages):
             return {}

@@ -347,6 +347,9 @@ class MeetingsExtractor(Extractor):
     name = "meetings"
     produces = ("meetings",)
 
+    def prepare(self) -> None:
+        find_date("Thursday, 30th January, 2025")  # dateparser loads its language data on first use
+
     def extract(self, doc: Document) -> Rows:
         if not doc.pages or not doc.pages[0].lines:
             return {"meetings": []}

@@ -32,6 +32,13 @@ class Extractor:
     produces: ClassVar[tuple[str, ...]]
     order: ClassVar[int] = 100
 
+    def prepare(self) -> None:
+        """Load what every paper needs (models, language data) once, before any is read.
+
+        The core calls it in the run's main process, so worker processes forked
+        from it start ready instead of each paying for it again.
+        """
+
     def extract(self, doc: Document) -> Rows:  # pragma: no cover - interface
         raise NotImplementedError
 

@@ -247,6 +247,8 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     """
     started = time.perf_counter()
     extractors = load_extractors(extractor_names)
+    for registered in extractors:
+        registered.extractor.prepare()
     names = tuple(extractor_names) if extractor_names else None
     config = fingerprint(r.module for r in extractors)
     out.mkdir(parents=True, exist_ok=True)

@@ -21,3 +21,12 @@ def test_an_extractor_must_declare_known_tables():
 
     with pytest.raises(RegistryError, match="known tables"):
         _check("bad", Bad)
+
+
+def test_every_method_of_the_extractor_interface_is_documented_in_the_guide():
+    from tests.conftest import REPO
+
+    guide = (REPO / "docs" / "extractors.md").read_text()
+    hooks = [name for name, value in vars(Extractor).items() if callable(value) and not name.startswith("_")]
+    assert set(hooks) == {"prepare", "extract"}
+    assert all(f"{hook}(" in guide or f"`{hook}`" in guide for hook in hooks)
