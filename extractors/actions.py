@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
-from extractors.form_labels import Labels, cell_spans, label_key, parse_date, parse_month
+from extractors.form_labels import BULLET, Labels, cell_spans, label_key, parse_date, parse_month
 from extractors.page_furniture import furniture
 from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
@@ -32,7 +32,6 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ITEM_CELL = re.compile(r"^(\d{1,3})\.?$")
 _ITEM_LINE = re.compile(r"^(\d{1,3})\.?\s+[A-Z]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})+\.?(?:\s+|$)")
-_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[-•·▪●o])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'(])")
 _END_PUNCTUATION = re.compile(r"[.:;,!?]$")
 # a month-year due date counts when its year is this close to the paper's years
@@ -394,7 +393,7 @@ def _sentences(lines: list[BodyLine]) -> list[tuple[str, set[int]]]:
     """Sentences of a paragraph, each with the indexes of the lines it touches."""
     text, spans = "", []
     for k, line in enumerate(lines):
-        piece = _BULLET.sub("", line.text)
+        piece = BULLET.sub("", line.text)
         start = len(text) + (1 if text else 0)
         text = f"{text} {piece}" if text else piece
         spans.append((start, len(text), k))
@@ -477,7 +476,7 @@ def column_actions(doc: Document, people: list[Person], matrices_found: list[Tab
             if text:
                 heading = line.bold or line.heading is not None or bool(line.cells and _ITEM_CELL.match(line.cells[0]))
                 body.append(BodyLine(page.number, i, text, line_top, line_bottom,
-                                     heading or bool(_BULLET.match(text)), heading))
+                                     heading or bool(BULLET.match(text)), heading))
             if owner:
                 marks.append((i, owner, top, bottom))
         paragraphs = _paragraphs(body)

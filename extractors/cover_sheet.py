@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractors.form_labels import Labels, cell_spans, label_key, parse_date
+from extractors.form_labels import BULLET, Labels, cell_spans, label_key, parse_date
 from extractors.page_furniture import furniture
 from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
@@ -29,7 +29,6 @@ _LABEL_COLON = re.compile(r"^(.{1,90}?)\s*[:：]\s*(.*)$")
 _SECTION = re.compile(r"^(\d{1,2})(\.\d{1,2})?\.?\s+(\S.*)$")
 # a label and its colon inside a value: up to four words before ":"
 _INNER_LABEL = re.compile(r"(?<=\s)((?:[\w()'’&/]+\s+){0,3}[\w()'’&/]+)\s*[:：]\s*")
-_BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
 # a label alone on its line is short
 MAX_LABEL_WORDS = 8
 # a bold label may carry a few words more ("Recommendations to Council") when it is this long
@@ -116,7 +115,7 @@ class Sheet:
         for fragment in self.fields.get(name, []):
             glue_next = False
             for cell in fragment.cells:
-                cell = _BULLET.sub("", clean(cell) or "")
+                cell = BULLET.sub("", clean(cell) or "")
                 if not _ALNUM.search(cell):
                     continue
                 # a name cut by a column rule ("Andrew Be" | "nnett") is one word again

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import dateparser
 from rapidfuzz import fuzz, process
@@ -19,6 +18,8 @@ from pipeline.textutil import clean, fold
 LABEL_SCORE = 88
 EXACT_BELOW = 8
 _LABEL_NOISE = re.compile(r"\(s\)|[*:#•·\-–—.?]+")
+# a list bullet at the start of a line, as printed or as an unmapped glyph "(cid:129)"
+BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
 _SPACE = re.compile(r"\s+")
 _DATE_PARTS = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?[\s\-]+[A-Za-z]{3,9}\.?,?[\s\-]+(?:\d{4}|\d{2})\b"  # 6th July 2017, 31-Mar-24
@@ -27,9 +28,6 @@ _DATE_PARTS = re.compile(
     r"|\b\d{4}-\d{2}-\d{2}\b")
 _DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                   "REQUIRE_PARTS": ["day", "month", "year"]}
-
-
-@lru_cache(maxsize=None)
 
 
 def label_key(text: str) -> str:
