@@ -348,12 +348,13 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     return summary
 
 
-def _summary(documents: list[dict[str, Any]], out: Path) -> RunSummary:
-    """The summary of an output folder left as it was."""
-    summary = RunSummary(out=out, papers=len(documents))
+def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int] | None = None) -> RunSummary:
+    """The summary of a run; ``rows`` per table, else counted in the output folder as it is."""
+    if rows is None:
+        rows = {name: sum(pq.read_metadata(p).num_rows for p in (out / name).glob("*.parquet"))
+                for name in TABLE_NAMES}
+    summary = RunSummary(out=out, papers=len(documents), rows=rows)
     summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
-    summary.rows = {name: sum(pq.read_metadata(p).num_rows for p in (out / name).glob("*.parquet"))
-                    for name in TABLE_NAMES}
     summary.statuses = Counter(d["status"] for d in documents)
     summary.failures = [(d["source_path"], d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
     return summary
@@ -365,9 +366,4 @@ def write_run(documents: list[dict[str, Any]], rows: dict[str, list[dict[str, An
     frames = link(frames)
     write_tables({name: to_arrow(name, frames[name]) for name in TABLE_NAMES}, out)
     write_datapackage(out)
-    summary = RunSummary(out=out, papers=len(documents))
-    summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
-    summary.rows = {name: len(frames[name]) for name in TABLE_NAMES}
-    summary.statuses = Counter(d["status"] for d in documents)
-    summary.failures = [(d["source_path"], d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
-    return summary
+    return _summary(documents, out, {name: len(frames[name]) for name in TABLE_NAMES})
