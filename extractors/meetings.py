@@ -18,7 +18,7 @@ from extractors.agenda_list import candidate
 from extractors.vocab import load_vocab
 from extractors.when import date_order, find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
-from pipeline.find import cue_kind, cue_patterns
+from pipeline.find import cue_kind, kind_named
 from pipeline.model import Document, Line, Page
 from pipeline.textutil import clean, fold
 
@@ -317,7 +317,7 @@ def opening(doc: Document) -> tuple[int, str] | None:
     lines = doc.pages[0].lines
     for i, line in enumerate(lines[:NOTICE_TITLE_LINES]):
         folded = fold(line.text).strip(" .:*#")
-        kind = next((k for k in ("minutes", "agenda") if any(p.match(folded) for p in cue_patterns()[k])), None)
+        kind = kind_named(line.text, ("minutes", "agenda"))
         if kind and starts_heading(line.text):
             return i, kind
         if len(folded.split()) > MAX_TITLE_WORDS or not any(p.search(folded) for p in vocab()["notice_title"]):

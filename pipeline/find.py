@@ -26,11 +26,15 @@ def cue_kind(line: Line) -> str | None:
     # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold
     if len(text) > MAX_CUE_LENGTH * (2 if line.heading or line.bold else 1):
         return None
-    folded = fold(text).strip(" *:#")
-    for kind, patterns in cue_patterns().items():
-        if any(p.match(folded) for p in patterns):
-            return kind
-    return None
+    return kind_named(text)
+
+
+def kind_named(text: str, kinds: tuple[str, ...] | None = None) -> str | None:
+    """The first of ``kinds`` (default: every kind) whose cue patterns the text
+    matches, whether or not it stands as a heading."""
+    folded = fold(text).strip(" .*:#")
+    patterns = cue_patterns()
+    return next((k for k in kinds or tuple(patterns) if any(p.match(folded) for p in patterns[k])), None)
 
 
 def find_segments(doc: Document) -> list[Segment]:
