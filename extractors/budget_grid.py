@@ -297,10 +297,6 @@ class _LineParts:
         return False
 
 
-def _size(word: Word) -> float:
-    return word.size or (word.bbox.bottom - word.bbox.top)
-
-
 def _line_parts(line: Line, lang: str | None) -> _LineParts:
     """Split a line's words into label words, figures and unit marks.
 
@@ -312,7 +308,7 @@ def _line_parts(line: Line, lang: str | None) -> _LineParts:
     previous_kind = None
     for word in _whole_figures(line.words):
         gap = word.bbox.x0 - previous.bbox.x1 if previous else None
-        apart = previous is None or previous_kind in ("figure", "unit") or gap > FIGURE_GAP * _size(word) \
+        apart = previous is None or previous_kind in ("figure", "unit") or gap > FIGURE_GAP * word.font_size \
             or _DOT_LEADER_END.search(previous.text) is not None
         if previous_kind == "figure" and word.text not in _PREFIX_CURRENCY \
                 and (_UNIT_WORD.match(word.text) or _NOTE.match(word.text)):
@@ -340,7 +336,7 @@ def _whole_figures(words: list[Word]) -> list[Word]:
         last = merged[-1] if merged else None
         closes = word.text == ")" and last and last.text.startswith("(") and ")" not in last.text
         signed = last and last.text in ("+", "-", "–", "−") and word.text[:1].isdigit() \
-            and word.bbox.x0 - last.bbox.x1 <= _size(word)
+            and word.bbox.x0 - last.bbox.x1 <= word.font_size
         if closes or signed:
             merged[-1] = Word(last.text + word.text, BBox(last.bbox.x0, last.bbox.top, word.bbox.x1, last.bbox.bottom),
                               last.fontname, last.size)
@@ -602,7 +598,7 @@ def _is_header_line(line: Line, columns: list[list[float]], label_right: float |
             return False  # a banner over the table, not a column heading
         if chunk[0].bbox.x0 >= left and len(chunk) > MAX_PLAIN_WORDS // 2:
             return False
-        if chunk[0].bbox.x0 > columns[-1][1] + HEADER_OVERHANG * _size(chunk[0]):
+        if chunk[0].bbox.x0 > columns[-1][1] + HEADER_OVERHANG * chunk[0].font_size:
             return False  # text far right of the figures: another column of prose, not a heading
     return True
 
@@ -611,7 +607,7 @@ def _chunks(line: Line) -> list[list[Word]]:
     """Runs of words separated by no more than an ordinary space."""
     chunks: list[list[Word]] = []
     for word in line.words:
-        if chunks and word.bbox.x0 - chunks[-1][-1].bbox.x1 <= 0.6 * _size(word):
+        if chunks and word.bbox.x0 - chunks[-1][-1].bbox.x1 <= 0.6 * word.font_size:
             chunks[-1].append(word)
         else:
             chunks.append([word])

@@ -27,6 +27,11 @@ class Word:
     size: float | None = None
 
     @property
+    def font_size(self) -> float:
+        """The font size, or the box's height where the source gives none."""
+        return self.size or (self.bbox.bottom - self.bbox.top if self.bbox else 0.0)
+
+    @property
     def bold(self) -> bool:
         return bool(self.fontname) and "bold" in self.fontname.lower()
 

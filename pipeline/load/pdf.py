@@ -60,7 +60,7 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 
 def _make_line(words: list[Word]) -> Line:
-    size = statistics.median(w.size or (w.bbox.bottom - w.bbox.top) for w in words)
+    size = statistics.median(w.font_size for w in words)
     chunks: list[list[Word]] = [[words[0]]]
     for prev, word in zip(words, words[1:]):
         if word.bbox.x0 - prev.bbox.x1 > CELL_GAP * size:
