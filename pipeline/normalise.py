@@ -95,6 +95,21 @@ def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return frame
 
 
+def from_arrow(table: str, data: pa.Table) -> pd.DataFrame:
+    """Rows :func:`normalise` made and :func:`to_arrow` stored, as the frame normalise made
+    (staged rows are read back without cleaning every value again)."""
+    columns = {}
+    for field in SCHEMAS[table]:
+        values = data.column(field.name).to_pylist()
+        if pa.types.is_integer(field.type):
+            columns[field.name] = pd.Series(values, dtype="Int32")
+        elif pa.types.is_floating(field.type):
+            columns[field.name] = pd.Series(values, dtype="float64")
+        else:  # text, dates and flags stay Python objects, nulls None (as normalise leaves them)
+            columns[field.name] = pd.Series(values, dtype=object)
+    return pd.DataFrame(columns, columns=SCHEMAS[table].names)
+
+
 def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
     """A normalised frame as an Arrow table with the contract's exact schema."""
     schema = SCHEMAS[table]

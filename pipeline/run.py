@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
@@ -30,8 +31,8 @@ from pipeline.link import link
 from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
-from pipeline.normalise import normalise, to_arrow
-from pipeline.ocr import ocr_available, ocr_pdf
+from pipeline.normalise import from_arrow, normalise, to_arrow
+from pipeline.ocr import OCRError, ocr_available, ocr_languages, ocr_pdf
 from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 from pipeline.write import prune_staging, read_staged, stage_paper, staged_path, write_tables
 
@@ -78,13 +79,17 @@ def discover(inputs: Iterable[Path]) -> list[Paper]:
     return papers
 
 
+def _scanned_pages(doc) -> list[int]:
+    """Numbers of the pages that are images without a text layer."""
+    return [p.number for p in doc.pages if any("no text layer" in x for x in p.problems)]
+
+
 def _no_text_problem(doc) -> str | None:
     blank = [p.number for p in doc.pages if not p.lines]
-    scanned = [p.number for p in doc.pages if any("no text layer" in x for x in p.problems)]
+    scanned = _scanned_pages(doc)
     if doc.pages and len(blank) == len(doc.pages):
         if scanned:
-            return (f"no text layer on any of {len(doc.pages)} pages (image-only scan); "
-                    "run OCR (e.g. ocrmypdf) on it first")
+            return f"no text layer on any of {len(doc.pages)} pages (image-only scan)"
         return f"no text on any of {len(doc.pages)} pages"
     if scanned:
         return f"no text layer on {len(scanned)} of {len(doc.pages)} pages (image-only): {_pages(scanned)}"
@@ -124,6 +129,24 @@ def _load(paper: Paper, data: bytes, document: dict[str, Any]):
     return None
 
 
+def _read_by_ocr(doc, data: bytes, problem: str) -> str:
+    """Give a scan ``doc`` the text OCR reads on its image-only pages; what to say of it."""
+    from pipeline.load.pdf import read_pdf  # as load() does: only PDF papers need the PDF reader
+
+    if not ocr_available():
+        return f"{problem} (OCR is not installed: ocrmypdf and tesseract)"
+    try:
+        pages = read_pdf(ocr_pdf(data))
+    except OCRError as exc:
+        return f"{problem} (OCR failed: {exc})"
+    except Exception as exc:  # LoadError or a reader bug on ocrmypdf's output
+        return f"{problem} (OCR failed: its output cannot be read: {exc})"
+    doc.pages = pages
+    ocr = f"OCR (tesseract, {ocr_languages()})"
+    unread = _scanned_pages(doc)
+    return f"{problem}: {ocr} found no text on {_pages(unread)}" if unread else f"{problem}: text read by {ocr}"
+
+
 def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: bytes | None = None) -> PaperResult:
     """Every stage for one paper; errors are caught and recorded, never raised."""
     document: dict[str, Any] = {
@@ -142,19 +165,12 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     if doc is None:
         return result
     problem = _no_text_problem(doc)
-    if problem and doc.format == "pdf" and "no text layer" in problem:
-        if ocr_available():
-            ocred = ocr_pdf(data)
-            doc = _load(paper, ocred, document) if ocred else doc
-            if doc is None:
-                return result
-            problem = _no_text_problem(doc)
-            if problem:
-                problem += " (after OCR)"
-        else:
-            problem += " (OCR is not installed: ocrmypdf and tesseract)"
-    document["n_pages"] = doc.n_pages
     errors: list[str] = []
+    if problem and doc.format == "pdf" and "no text layer" in problem:
+        # a scan is a readable paper whatever OCR makes of it: partial, never failed
+        errors.append(_read_by_ocr(doc, data, problem))
+        problem = None
+    document["n_pages"] = doc.n_pages
     if problem:
         errors.append(problem)
     errors.extend(_page_problems(doc))
@@ -334,8 +350,8 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     state = hashlib.sha256(repr((config, [(d["source_path"], d.get("sha256"), d["status"])
                                           for d in documents])).encode()).hexdigest()
     if todo or errors or manifest.output_state != state or not all((out / t).is_dir() for t in TABLE_NAMES):
-        rows = {t: read_staged(out, t, primary_ids, SCHEMAS[t]).to_pylist() for t in CONTENT_TABLES}
-        summary = write_run(documents, rows, out)
+        staged = {t: read_staged(out, t, primary_ids, SCHEMAS[t]) for t in CONTENT_TABLES}
+        summary = write_run(documents, staged, out)
     else:
         summary = _summary(documents, out)
     prune_staging(out, set(primary_ids))
@@ -360,9 +376,10 @@ def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int] | 
     return summary
 
 
-def write_run(documents: list[dict[str, Any]], rows: dict[str, list[dict[str, Any]]], out: Path) -> RunSummary:
+def write_run(documents: list[dict[str, Any]], staged: dict[str, pa.Table], out: Path) -> RunSummary:
+    """The output tables of a run: the papers' ``documents`` rows and their staged (normalised) rows, linked."""
     frames = {"documents": normalise("documents", documents)}
-    frames.update({t: normalise(t, rows.get(t, [])) for t in CONTENT_TABLES})
+    frames.update({t: from_arrow(t, staged.get(t, SCHEMAS[t].empty_table())) for t in CONTENT_TABLES})
     frames = link(frames)
     write_tables({name: to_arrow(name, frames[name]) for name in TABLE_NAMES}, out)
     write_datapackage(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.link import PersonName, link, parse_person, same_body, split_names
-from pipeline.normalise import normalise
+from pipeline.normalise import normalise, to_arrow
 from pipeline.query import read_table
 from pipeline.run import write_run
 from pipeline.schema import CONTENT_TABLES
@@ -154,7 +154,7 @@ def test_a_run_writes_the_linked_tables_and_ids(tmp_path):
         "actions": [{"document_id": d, "ref": "24-01-03", "action": "Circulate the appraisal", "owner": owner}
                     for d, owner in (("jan", "Cllr R. Gough"), ("mar", "Roger Gough"))],
     }
-    write_run(documents, rows, tmp_path)
+    write_run(documents, {t: to_arrow(t, normalise(t, r)) for t, r in rows.items()}, tmp_path)
     actions = read_table(tmp_path, "actions").to_pylist()
     assert actions[0]["action_id"] == actions[1]["action_id"]
     assert actions[0]["owner_id"] == actions[1]["owner_id"]
