@@ -218,27 +218,28 @@ def _cluster(values: list[float], tolerance: float) -> dict[float, int]:
     return clusters
 
 
-def words_from_chars(chars: list[tuple]) -> list[Word]:
-    """Chars into words the way pdfplumber's extract_words does (text flow off).
+def _word_chars(chars: list[tuple], run_key, dedupe: bool) -> list[list[tuple]]:
+    """Chars into words (each a list of its chars) the way pdfplumber's WordExtractor
+    groups them (text flow off).
 
-    Runs of chars drawn one after another in the same font, size and
-    orientation are taken apart; in each run, upright chars cluster into lines
-    by ``top`` and read left to right, rotated chars cluster into columns by
-    ``x0`` and read top to bottom. A word ends at a space or at a gap wider
-    than the tolerance. A char painted twice at (almost) the same place (fake
-    bold) is kept once.
+    Runs of chars drawn one after another with the same ``run_key`` are taken
+    apart; in each run, upright chars cluster into lines by ``top`` and read left
+    to right, rotated chars cluster into columns by ``x0`` and read top to
+    bottom. A word ends at a space or at a gap wider than the tolerance. With
+    ``dedupe``, a char painted twice at (almost) the same place (fake bold) is
+    kept once.
     """
-    words: list[Word] = []
-    for _, run in itertools.groupby(chars, key=lambda c: (c[7], c[5], c[6])):
+    words: list[list[tuple]] = []
+    for _, run in itertools.groupby(chars, key=run_key):
         run = list(run)
         if run[0][7]:
-            _words_along(run, across=2, along=1, words=words)
+            _words_along(run, 2, 1, dedupe, words)
         else:
-            _words_along(run, across=1, along=2, words=words)
+            _words_along(run, 1, 2, dedupe, words)
     return words
 
 
-def _words_along(chars: list[tuple], across: int, along: int, words: list[Word]) -> None:
+def _words_along(chars: list[tuple], across: int, along: int, dedupe: bool, words: list[list[tuple]]) -> None:
     """Words of chars that read along one axis (index 1: x0, 2: top), in rows across the other."""
     if all(c[0].isspace() for c in chars):
         return
@@ -253,31 +254,67 @@ def _words_along(chars: list[tuple], across: int, along: int, words: list[Word])
         # stable sort: a space stays right after the char it follows
         for c in sorted(rows[index], key=position):
             if c[0].isspace():
-                _flush(current, words)
-                current = []
+                if current:
+                    words.append(current)
+                    current = []
                 continue
             if current:
                 last = current[-1]
-                if (c[0] == last[0] and abs(c[1] - last[1]) <= DUPLICATE_TOLERANCE
+                if (dedupe and c[0] == last[0] and abs(c[1] - last[1]) <= DUPLICATE_TOLERANCE
                         and abs(c[2] - last[2]) <= DUPLICATE_TOLERANCE):
                     continue
                 if (c[along] < last[along] or c[along] > last[end] + X_TOLERANCE
                         or abs(c[across] - last[across]) > Y_TOLERANCE):
-                    _flush(current, words)
+                    words.append(current)
                     current = []
             current.append(c)
-        _flush(current, words)
+        if current:
+            words.append(current)
 
 
-def _flush(chars: list[tuple], words: list[Word]) -> None:
-    if not chars:
-        return
-    texts, x0s, tops, x1s, bottoms = list(zip(*chars))[:5]
-    text = "".join(texts)
-    if not text.isascii():  # ASCII text is already NFC
-        text = unicodedata.normalize("NFC", text)
-    words.append(Word(text=text, bbox=BBox(min(x0s), min(tops), max(x1s), max(bottoms)),
-                      fontname=chars[0][5], size=chars[0][6]))
+def _bounds(chars: list[tuple]) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) around the chars."""
+    if len(chars) == 1:
+        return chars[0][1:5]
+    return (min([c[1] for c in chars]), min([c[2] for c in chars]),
+            max([c[3] for c in chars]), max([c[4] for c in chars]))
+
+
+def words_from_chars(chars: list[tuple]) -> list[Word]:
+    """The page's words: runs of one orientation, font and size taken apart, fake bold read once."""
+    words = []
+    for word in _word_chars(chars, operator.itemgetter(7, 5, 6), dedupe=True):
+        text = "".join([c[0] for c in word])
+        if not text.isascii():  # ASCII text is already NFC
+            text = unicodedata.normalize("NFC", text)
+        words.append(Word(text=text, bbox=BBox(*_bounds(word)), fontname=word[0][5], size=word[0][6]))
+    return words
+
+
+# pdfplumber's extract_words expands these ligatures
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def plumber_words(chars: list[tuple], by_size: bool = False) -> list[dict]:
+    """pdfplumber's ``extract_words(chars)`` (``extra_attrs=["size"]`` when ``by_size``) on
+    chars as the reader gives them: word dicts with text, box, upright and size."""
+    words = []
+    for word in _word_chars(chars, operator.itemgetter(7, 6) if by_size else operator.itemgetter(7), dedupe=False):
+        x0, top, x1, bottom = _bounds(word)
+        words.append({"text": "".join([LIGATURES.get(c[0], c[0]) for c in word]), "x0": x0, "x1": x1,
+                      "top": top, "bottom": bottom, "upright": word[0][7], "size": word[0][6]})
+    return words
+
+
+def plumber_text(chars: list[tuple]) -> str:
+    """pdfplumber's ``extract_text(chars)``: words in lines clustered by ``top``, a space
+    between words and a line break between lines."""
+    words = plumber_words(chars)
+    line_of = _cluster([w["top"] for w in words], Y_TOLERANCE)
+    lines: dict[int, list[str]] = {}
+    for w in words:
+        lines.setdefault(line_of[w["top"]], []).append(w["text"])
+    return "\n".join(" ".join(lines[index]) for index in sorted(lines))
 
 
 def _collect_objects(objects, space: PageSpace, page: CheapPage) -> None:
@@ -348,9 +385,10 @@ def _plumber_path(shape: str, points: list[tuple[float, float]], space: PageSpac
 
 
 class PageReader:
-    """One page open in pdfium: its cheap read, and on demand the objects
-    pdfplumber would parse from it (so pdfplumber's algorithms run on the page
-    without pdfminer reading it a second time)."""
+    """One page open in pdfium: its cheap read (``chars`` kept for the table
+    finder), and on demand the drawn objects pdfplumber would parse from it (so
+    pdfplumber's grid finder runs on the page without pdfminer reading it a
+    second time)."""
 
     def __init__(self, document: pdfium.PdfDocument, index: int):
         self.page = document[index]
@@ -387,20 +425,14 @@ class PageReader:
         return (raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle)))
 
     def plumber_objects(self, page_number: int, initial_doctop: float) -> dict[str, list[dict]]:
-        """pdfplumber's ``page.objects`` (chars, lines, rects, curves), from pdfium."""
+        """pdfplumber's ``page.objects`` for its grid finder (lines, rects, curves), from pdfium.
+
+        No chars: the table finder takes the text from the reader's ``chars``.
+        """
+        objects: dict[str, list[dict]] = {}
         base = {"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,
-                "non_stroking_color": None}
-        height = self.space.height
-        # a dict display per char: much cheaper than unpacking ``base`` into each
-        chars = [{"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,
-                  "non_stroking_color": None, "object_type": "char", "text": text, "fontname": fontname,
-                  "size": size, "upright": upright, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                  "doctop": initial_doctop + top, "y0": height - bottom, "y1": height - top,
-                  "width": x1 - x0, "height": bottom - top, "adv": x1 - x0, "matrix": None}
-                 for text, x0, top, x1, bottom, fontname, size, upright, inferred in self.chars
-                 if not inferred]  # pdfminer knows only the spaces drawn
-        objects: dict[str, list[dict]] = {"char": chars}
-        self._add_paths(self._objects(self.page.raw), {**base, "doctop": initial_doctop}, objects)
+                "non_stroking_color": None, "doctop": initial_doctop}
+        self._add_paths(self._objects(self.page.raw), base, objects)
         return objects
 
     def _add_paths(self, handles, base: dict, objects: dict[str, list[dict]]) -> None:

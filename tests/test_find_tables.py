@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pipeline.find_tables import find_tables
+from pipeline.pdfium import PageReader, open_document
 
 HEIGHT = A4[1]
 PROSE = ("The committee considered the report of the director and noted that the budget for the "
@@ -26,8 +27,13 @@ def _pdf(draw) -> bytes:
 
 
 def _tables(draw):
-    with pdfplumber.open(io.BytesIO(_pdf(draw))) as pdf:
-        return find_tables(pdf.pages[0], 1)
+    """The tables the loader's finder gets on the page: grids from its drawn objects, text from its chars."""
+    data = _pdf(draw)
+    with pdfplumber.open(io.BytesIO(data)) as pdf, PageReader(open_document(data), 0) as reader:
+        reader.read()
+        page = pdf.pages[0]
+        page._objects = reader.plumber_objects(1, page.initial_doctop)
+        return find_tables(page, 1, reader.chars)
 
 
 def _prose(c, top: float, lines: int = 8) -> None:

@@ -193,7 +193,7 @@ class TableFinder:
         plumber_page = pdf.pages[page.number - 1]
         plumber_page._objects = reader.plumber_objects(page.number, plumber_page.initial_doctop)
         try:
-            page.tables = find_tables(plumber_page, page.number)
+            page.tables = find_tables(plumber_page, page.number, reader.chars)
         except Exception as exc:
             page.problems.append(f"tables not searched: {type(exc).__name__}: {exc}")
         finally:

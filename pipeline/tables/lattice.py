@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from pdfplumber.utils import extract_text
-
 from pipeline.model import BBox, Table
+from pipeline.pdfium import plumber_text
 from pipeline.tables.stream import join_continued_labels, text_lines
 from pipeline.textutil import clean
 
@@ -98,23 +97,24 @@ def _merge_slivers(edges: list[float], end: float) -> list[int]:
 
 
 class _CharsByMiddle:
-    """A page's chars sorted by their vertical middle, to pick out a row's chars by bisection."""
+    """A page's chars (reader tuples) sorted by their vertical middle, to pick out a row's
+    chars by bisection."""
 
-    def __init__(self, chars: list[dict]):
+    def __init__(self, chars: list[tuple]):
         self.chars = chars
-        order = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
+        order = sorted(((c[2] + c[4]) / 2, i) for i, c in enumerate(chars))
         self.middles = [m for m, _ in order]
         self.indices = [i for _, i in order]
 
-    def in_band(self, top: float, bottom: float) -> list[dict]:
+    def in_band(self, top: float, bottom: float) -> list[tuple]:
         """Chars whose middle is in [top, bottom), in the page's order."""
         band = self.indices[bisect_left(self.middles, top):bisect_left(self.middles, bottom)]
         return [self.chars[i] for i in sorted(band)]
 
 
-def _in_cell(char: dict, bbox) -> bool:
+def _in_cell(char: tuple, bbox) -> bool:
     """pdfplumber's test (``Table.extract``): the char's middle in the box, right and bottom open."""
-    v_mid, h_mid = (char["top"] + char["bottom"]) / 2, (char["x0"] + char["x1"]) / 2
+    v_mid, h_mid = (char[2] + char[4]) / 2, (char[1] + char[3]) / 2
     return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
 
 
@@ -129,7 +129,7 @@ def _extract(rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
                 texts.append(None)
                 continue
             cell_chars = [c for c in row_chars if _in_cell(c, cell)]
-            texts.append(extract_text(cell_chars) if cell_chars else "")
+            texts.append(plumber_text(cell_chars) if cell_chars else "")
         table.append(texts)
     return table
 
@@ -152,10 +152,11 @@ def _grid(found, rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
                                   for r in used_rows])
 
 
-def lattice_tables(page, number: int, words: list[dict]) -> list[Table]:
+def lattice_tables(page, number: int, words: list[dict], chars: list[tuple]) -> list[Table]:
+    """Ruled tables: pdfplumber's grids on ``page``, cell text from the reader's ``chars``."""
     tables = []
     grids = page.find_tables()
-    chars = _CharsByMiddle(page.chars) if grids else None
+    chars = _CharsByMiddle(chars) if grids else None
     for found in grids:
         found_rows = found.rows  # made anew at each use of the property
         rows = _grid(found, found_rows, chars)
