@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import operator
+import struct
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ MIN_PATH_LENGTH = 3.0
 PDFIUM_LOCK = threading.Lock()
 
 PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-HYPHEN_MARKS = (0x02, 0xFFFE)  # pdfium's codes for a hyphen that ends a line (per char, in page text)
+HYPHEN_MARKS = "\x02\ufffe"  # pdfium's codes for a hyphen that ends a line (per char, in page text)
 
 
 class PdfiumOpenError(Exception):
@@ -130,6 +131,13 @@ _unicode_map_error = ctypes.cast(raw.FPDFText_HasUnicodeMapError,
                                  ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
 
 
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+
+
+def _unicode_char(code: int) -> str:
+    return chr(code) if code < 0x110000 else "\ufffd"
+
+
 def _page_text(handle, count: int) -> str | None:
     """All chars' text in one call; None when it does not map one to one onto the chars."""
     buffer = ctypes.create_string_buffer(2 * (count + 1))
@@ -154,23 +162,24 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     address_of_rect = ctypes.addressof(rect)
     # the loop runs once per char: module lookups bound once here
     is_generated, get_box, map_error = raw.FPDFText_IsGenerated, _loose_char_box, _unicode_map_error
-    object_address, box = _text_object_address, space.box
+    object_address, box, read_rect = _text_object_address, space.box, _RECT.unpack_from
     unrotated = space.a == 1 and space.d == 1
     shift_x, shift_y, height = space.e, space.f, space.height
     fonts: dict[int, str] = {}
     styles: dict[int, tuple[str, float, bool]] = {}  # text object -> (fontname, size, upright)
     chars, unmapped = [], 0
     inferred = False  # chars[-1] is a space pdfium inferred
-    last_object = None  # text object of the last char
+    last_object = None  # text object of the last char; fontname, size and upright are its style
     count = raw.FPDFText_CountChars(handle)
-    all_text = _page_text(handle, count)
-    for i in range(count):
-        code = ord(all_text[i]) if all_text is not None else raw.FPDFText_GetUnicode(handle, i)
-        text = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        if code in HYPHEN_MARKS:
-            text = "-"
-        elif code < 0x20 and not text.isspace():
-            continue  # control codes some fonts map glyphs to
+    texts = _page_text(handle, count)
+    if texts is None:
+        texts = [_unicode_char(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
+    for i, text in enumerate(texts):
+        if text < " " or text == "\ufffe":
+            if text in HYPHEN_MARKS:
+                text = "-"
+            elif not text.isspace():
+                continue  # control codes some fonts map glyphs to
         space_char = text.isspace()
         if space_char and is_generated(handle, i) == 1:
             # an inferred break (a line end, or a space in place of a real space glyph):
@@ -181,26 +190,27 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
                 inferred = True
             continue
         address = object_address(handle, i)
-        style = styles.get(address)
-        if style is None:  # every char of a text object has its matrix, font and size
-            text_object = raw.FPDFText_GetTextObject(handle, i)
-            raw.FPDFText_GetMatrix(handle, i, matrix)
-            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
-            style = styles[address] = (_font_name(text_object, fonts), raw.FPDFText_GetFontSize(handle, i) * scale,
-                                       space.upright(matrix))
-        fontname, size, upright = style
+        if address != last_object:
+            style = styles.get(address)
+            if style is None:  # every char of a text object has its matrix, font and size
+                text_object = raw.FPDFText_GetTextObject(handle, i)
+                raw.FPDFText_GetMatrix(handle, i, matrix)
+                scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
+                style = styles[address] = (_font_name(text_object, fonts),
+                                           raw.FPDFText_GetFontSize(handle, i) * scale, space.upright(matrix))
+            fontname, size, upright = style
+        elif inferred:  # a space pdfium inferred inside one text object
+            chars.pop()
         if not space_char and map_error(address_of_page, i):
             unmapped += 1
         get_box(address_of_page, i, address_of_rect)
-        if unrotated:
-            x0, top, x1, bottom = (rect.left + shift_x, height - rect.top - shift_y,
-                                   rect.right + shift_x, height - rect.bottom - shift_y)  # PageSpace.box
+        left, top, right, bottom = read_rect(rect)
+        if unrotated:  # PageSpace.box
+            x0, top, x1, bottom = left + shift_x, height - top - shift_y, right + shift_x, height - bottom - shift_y
         else:
-            x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
+            x0, top, x1, bottom = box(left, bottom, right, top)
         if upright:
             top = bottom - size  # pdfminer's box: the font size above the descent
-        if inferred and address == last_object:
-            chars.pop()
         inferred, last_object = False, address
         chars.append((text, x0, top, x1, bottom, fontname, size, upright, False))
     return chars, unmapped
@@ -241,18 +251,22 @@ def _word_chars(chars: list[tuple], run_key, dedupe: bool) -> list[list[tuple]]:
 
 def _words_along(chars: list[tuple], across: int, along: int, dedupe: bool, words: list[list[tuple]]) -> None:
     """Words of chars that read along one axis (index 1: x0, 2: top), in rows across the other."""
-    if all(c[0].isspace() for c in chars):
-        return
-    row_of = _cluster([c[across] for c in chars], Y_TOLERANCE if across == 2 else X_TOLERANCE)
-    rows: dict[int, list[tuple]] = {}
-    for c in chars:
-        rows.setdefault(row_of[c[across]], []).append(c)
+    tolerance = Y_TOLERANCE if across == 2 else X_TOLERANCE
+    levels = [c[across] for c in chars]
+    if max(levels) - min(levels) <= tolerance:  # one row, most runs: no clustering needed
+        rows = [chars]
+    else:
+        row_of = _cluster(levels, tolerance)
+        by_row: dict[int, list[tuple]] = {}
+        for c, level in zip(chars, levels):
+            by_row.setdefault(row_of[level], []).append(c)
+        rows = [by_row[index] for index in sorted(by_row)]
     end = along + 2  # x1 after x0, bottom after top
     position = operator.itemgetter(along)
-    for index in sorted(rows):
+    for row in rows:
         current: list[tuple] = []
-        # stable sort: a space stays right after the char it follows
-        for c in sorted(rows[index], key=position):
+        row.sort(key=position)  # stable: a space stays right after the char it follows
+        for c in row:
             if c[0].isspace():
                 if current:
                     words.append(current)

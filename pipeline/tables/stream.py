@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -51,6 +52,8 @@ _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
 
 
+# Phrases and lines are not changed once text_lines has made them: their derived
+# properties are computed once (the finders ask for them many times).
 @dataclass
 class Phrase:
     words: list[dict]
@@ -63,11 +66,11 @@ class Phrase:
     def of(cls, word: dict) -> "Phrase":
         return cls([word], word["x0"], word["x1"], word["top"], word["bottom"])
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w["text"] for w in self.words)
 
-    @property
+    @cached_property
     def numeric(self) -> bool:
         return all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) for w in self.words)
 
@@ -83,11 +86,11 @@ class TextLine:
     size: float
     chunks: list[list[Phrase]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(p.top for p in self.phrases)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(p.bottom for p in self.phrases)
 
@@ -99,13 +102,13 @@ class TextLine:
     def x1(self) -> float:
         return self.phrases[-1].x1
 
-    @property
+    @cached_property
     def rule(self) -> bool:
         """A line drawn with characters (dashes, dots, underscores): its size means nothing."""
         text = "".join(p.text for p in self.phrases)
         return bool(_TYPED_RULE.search(text)) and len(_TYPED_RULE_CHARS.sub("", text)) <= 3
 
-    @property
+    @cached_property
     def tabular(self) -> bool:
         """Does the line look like a row of a table (rather than running text)?"""
         long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS for c in self.chunks)
@@ -126,17 +129,23 @@ def text_lines(words: list[dict]) -> list[TextLine]:
     bands: list[list[dict]] = []
     extents: list[list[float]] = []  # [top, bottom] of each band's words
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        height = word["bottom"] - word["top"]
-        for band, extent in zip(reversed(bands[-3:]), reversed(extents[-3:])):
+        word_top, word_bottom = word["top"], word["bottom"]
+        height = word_bottom - word_top
+        # the last three bands, latest first (conditional expressions: cheaper than min/max calls)
+        for index in range(len(bands) - 1, max(len(bands) - 4, -1), -1):
+            extent = extents[index]
             top, bottom = extent
-            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-            if overlap >= 0.5 * min(height, bottom - top):
-                band.append(word)
-                extent[0], extent[1] = min(top, word["top"]), max(bottom, word["bottom"])
+            overlap = (bottom if bottom < word_bottom else word_bottom) - (word_top if word_top > top else top)
+            if overlap >= 0.5 * (height if height < bottom - top else bottom - top):
+                bands[index].append(word)
+                if word_top < top:
+                    extent[0] = word_top
+                if word_bottom > bottom:
+                    extent[1] = word_bottom
                 break
         else:
             bands.append([word])
-            extents.append([word["top"], word["bottom"]])
+            extents.append([word_top, word_bottom])
     lines = []
     for band in bands:
         band.sort(key=lambda w: w["x0"])
@@ -147,14 +156,17 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             gap = word["x0"] - last.x1
             # two figures a space apart are two cells, unless the second is a group of
             # thousands ("100 000"); so are a figure and a capitalised word a wide space apart
-            apart = (_NUMBER.match(last.words[-1]["text"]) and gap > 0.2 * size
-                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
-                          or word["text"][:1].isupper() and gap > 0.3 * size))
-            if gap < PHRASE_GAP * size and not apart:
+            if gap < PHRASE_GAP * size and not (
+                    gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
+                    and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
+                         or word["text"][:1].isupper() and gap > 0.3 * size)):
                 last.words.append(word)
-                last.x1 = max(last.x1, word["x1"])
-                last.top = min(last.top, word["top"])
-                last.bottom = max(last.bottom, word["bottom"])
+                if word["x1"] > last.x1:
+                    last.x1 = word["x1"]
+                if word["top"] < last.top:
+                    last.top = word["top"]
+                if word["bottom"] > last.bottom:
+                    last.bottom = word["bottom"]
             else:
                 phrases.append(Phrase.of(word))
         line = TextLine(phrases, size)
@@ -245,8 +257,9 @@ def _rows(region: list[TextLine]) -> list[list[TextLine]]:
 
 def _column_of(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, bool]:
     """The column a phrase overlaps most (the nearest when none), and whether it spans several."""
-    overlaps = [min(phrase.x1, c1) - max(phrase.x0, c0) for c0, c1 in columns]
-    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    x0, x1 = phrase.x0, phrase.x1
+    overlaps = [(x1 if x1 < c1 else c1) - (x0 if x0 > c0 else c0) for c0, c1 in columns]
+    best = overlaps.index(max(overlaps))  # the first of the largest
     if overlaps[best] <= 0:
         centre = (phrase.x0 + phrase.x1) / 2
         best = min(range(len(columns)),
