@@ -28,6 +28,13 @@ from pipeline.textutil import clean
 # Cues that open a block of the item's text (the first three letters say which: rec or dec).
 OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline")
 CUE_KINDS = (*OPENERS, "stop", "rec_sentence", "dec_sentence", "dec_line")
+# Cues a body line holds anywhere (the others open the line).
+HEADING_CUES = ("rec_heading", "dec_heading")
+LINE_START_CUES = tuple(k for k in (*OPENERS, "stop") if k not in HEADING_CUES)
+# Token attributes that hold the token's text (lower-cased or as written).
+_LITERAL_ATTRIBUTES = ("LOWER", "ORTH", "TEXT")
+# A REGEX that is a word, maybe anchored: a token it finds holds the word.
+_WORD_REGEX = re.compile(r"\^?(?P<word>\w+)\$?")
 # What separates the parts of a vote line ("APPROVED – 2018 budget – B. Munro (motion)").
 _CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|:\s+")
 # A bold line shorter than this inside a bold-headed item is a section heading: it ends a block.
@@ -81,6 +88,49 @@ def _pipeline(lang: str):
             if patterns:
                 matcher.add(kind, patterns)
     return nlp, matcher
+
+
+class CueWords:
+    """The words a text holds when a token of it may open a cue of some kinds.
+
+    Most lines hold no cue, and spaCy (tokenizer and Matcher) costs far more than
+    a regular expression, so spaCy reads only the lines that hold one of these words.
+    A token is a piece of its text, so a first token that is a word (a string or
+    ``IN`` of LOWER, ORTH or TEXT) or holds one (a REGEX that is a word, maybe
+    anchored: "beslutning$") puts that word in the text; compared case-folded, as
+    case folding maps a piece of a text as it maps the whole. A first token tested
+    any other way (another attribute, an operator, a richer REGEX) may be anything:
+    then every text may hold a cue.
+    """
+
+    def __init__(self, patterns: list[list[dict]]):
+        words: set[str] = set()
+        self.any_text = False
+        for pattern in patterns:
+            first = pattern[0]
+            self.any_text |= not first  # an empty spec matches any token
+            for attr, test in first.items():
+                literal = attr in _LITERAL_ATTRIBUTES
+                if literal and isinstance(test, str):
+                    words.add(test)
+                elif literal and isinstance(test, dict) and set(test) == {"IN"}:
+                    words.update(test["IN"])
+                elif literal and isinstance(test, dict) and set(test) == {"REGEX"} \
+                        and (word := _WORD_REGEX.fullmatch(test["REGEX"])):
+                    words.add(word["word"])
+                else:
+                    self.any_text = True
+        self.words = re.compile("|".join(re.escape(w.casefold()) for w in sorted(words))) if words else None
+
+    def in_text(self, text: str) -> bool:
+        return self.any_text or bool(self.words and self.words.search(text.casefold()))
+
+
+@lru_cache(maxsize=None)
+def _cue_words(kinds: tuple[str, ...]) -> CueWords:
+    """The words that may open a cue of these kinds, in any language's patterns."""
+    return CueWords([pattern for section, cues in _vocab().items() if section != "items"
+                     for kind in kinds for pattern in cues.get(kind) or []])
 
 
 @dataclass
@@ -205,18 +255,26 @@ def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Ite
 
 def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
     """What a body line opens (a cue kind or None) and the text it carries."""
+    cue_text = re.sub(r"\((s)\)", r"\1", text)  # "Recommendation(s)" is a label too
+    # spaCy reads only a line whose first word may open a cue, or one that may hold a heading
+    # cue (which counts in a short line that is not a sentence; each word gives a token or more)
+    sentence = text.rstrip().endswith(".")
+    words = cue_text.split()
+    if not (words and _cue_words(LINE_START_CUES).in_text(words[0])) and \
+            (sentence or len(words) > MAX_LABEL_TOKENS or not _cue_words(HEADING_CUES).in_text(cue_text)):
+        return None, text
     nlp, matcher = _pipeline(lang)
-    tokens = nlp.make_doc(re.sub(r"\((s)\)", r"\1", text))  # "Recommendation(s)" is a label too
+    tokens = nlp.make_doc(cue_text)
+    heading = len(tokens) <= MAX_LABEL_TOKENS and not sentence
     found = sorted(((nlp.vocab.strings[k], s, e) for k, s, e in matcher(tokens)), key=lambda m: (m[1], -m[2]))
-    short = len(tokens) <= MAX_LABEL_TOKENS
     for kind, start, end in found:
-        if start != 0 and kind not in ("rec_heading", "dec_heading"):
+        if start != 0 and kind not in HEADING_CUES:
             continue
         if kind in ("rec_label", "dec_label"):
             rest = tokens[end:].text.strip()
             if not rest or rest.startswith(":"):
                 return kind, rest.lstrip(": ")
-        elif kind in ("rec_heading", "dec_heading") and short and not text.rstrip().endswith("."):
+        elif kind in HEADING_CUES and heading:
             return kind, ""
         elif kind == "rec_opener":
             return kind, ""
@@ -294,6 +352,8 @@ def _vote_lines(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[di
         if (page.number, i) in skip:
             continue
         text = _tidy(line.text)
+        if not _cue_words(("dec_line",)).in_text(text):
+            continue
         tokens = nlp.make_doc(text)
         found = [(s, e) for k, s, e in matcher(tokens) if nlp.vocab.strings[k] == "dec_line"]
         if not found:

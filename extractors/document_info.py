@@ -53,7 +53,13 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def detect_language(text: str) -> str | None:
-    words = _WORD.findall(text[:LANGUAGE_SAMPLE])
+    return _language_of_sample(text[:LANGUAGE_SAMPLE])
+
+
+# several extractors ask for the language of the same paper
+@lru_cache(maxsize=16)
+def _language_of_sample(sample: str) -> str | None:
+    words = _WORD.findall(sample)
     if len(words) < 5:
         return None
     code, _ = py3langid.classify(" ".join(words))

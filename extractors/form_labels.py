@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 from rapidfuzz import fuzz, process
@@ -30,9 +32,15 @@ _DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                   "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
+# every extractor asks about the same lines, many times over: their keys are kept
+@lru_cache(maxsize=1 << 14)
 def label_key(text: str) -> str:
     """A label folded for matching: lower case, no accents, no punctuation."""
     return _SPACE.sub(" ", _LABEL_NOISE.sub(" ", fold(clean(text) or ""))).strip()
+
+
+def _long(variants: Iterable[str]) -> list[str]:
+    return [v for v in variants if len(v) >= EXACT_BELOW]
 
 
 @dataclass(frozen=True)
@@ -48,18 +56,21 @@ class Labels:
     def __init__(self, fields: dict[str, list[str]]):
         self.field_of = {label_key(v): f for f, vs in fields.items() for v in vs}
         # short labels match exactly ("time" is not "title"); longer ones fuzzily
-        self.fuzzy = [v for v in self.field_of if len(v) >= EXACT_BELOW]
-        self.by_words: dict[int, list[str]] = {}
+        self.fuzzy = _long(self.field_of)
+        # by number of words, for labels that open a longer text
+        by_words: dict[int, list[str]] = {}
         for variant in self.field_of:
-            self.by_words.setdefault(len(variant.split(" ")), []).append(variant)
+            by_words.setdefault(len(variant.split(" ")), []).append(variant)
+        self.exact_by_words = {n: set(vs) for n, vs in by_words.items()}
+        self.fuzzy_by_words = {n: _long(vs) for n, vs in by_words.items()}
 
-    def _best(self, key: str, variants: list[str], score: float) -> str | None:
-        if key in self.field_of and key in variants:
+    @staticmethod
+    def _best(key: str, exact: Container[str], fuzzy: list[str], score: float) -> str | None:
+        if key in exact:
             return key
         if len(key) < EXACT_BELOW:
             return None
-        match = process.extractOne(key, [v for v in variants if len(v) >= EXACT_BELOW],
-                                   scorer=fuzz.ratio, score_cutoff=score)
+        match = process.extractOne(key, fuzzy, scorer=fuzz.ratio, score_cutoff=score)
         return match[0] if match else None
 
     def whole(self, text: str, score: float = LABEL_SCORE) -> str | None:
@@ -67,17 +78,18 @@ class Labels:
         key = label_key(text)
         if not key or len(key) > 80:
             return None
-        variant = self._best(key, self.fuzzy if key not in self.field_of else [key], score)
+        variant = self._best(key, self.field_of, self.fuzzy, score)
         return self.field_of[variant] if variant else None
 
     def prefix(self, text: str, score: float = LABEL_SCORE) -> LabelMatch | None:
         """The label the text opens with (its first words, fuzzily), and the rest."""
         words = (clean(text) or "").split(" ")
         # longest labels first, so "report authorised by" wins over "authorised by"
-        for n in sorted(self.by_words, reverse=True):
+        for n in sorted(self.exact_by_words, reverse=True):
             if len(words) <= n:
                 continue
-            variant = self._best(label_key(" ".join(words[:n])), self.by_words[n], score)
+            variant = self._best(label_key(" ".join(words[:n])), self.exact_by_words[n],
+                                 self.fuzzy_by_words[n], score)
             if variant:
                 return LabelMatch(self.field_of[variant], variant, " ".join(words[n:]).lstrip(" :-–"))
         return None

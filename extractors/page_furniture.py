@@ -35,16 +35,18 @@ def furniture(doc: Document, keep_first: bool = False) -> set[tuple[int, int]]:
     ``keep_first``: a repeated line is kept where it first appears (a table's header
     repeated at the top of every page it runs over heads the table on its first page).
     """
+    keys = [[_key(line) for line in page.lines] for page in doc.pages]
     seen: Counter = Counter()
     first_page: dict[tuple[str, int | None], int] = {}
-    for page in doc.pages:
-        keys = {_key(line) for line in page.lines}
-        seen.update(keys)
-        for key in keys:
+    for page, page_keys in zip(doc.pages, keys):
+        distinct = set(page_keys)
+        seen.update(distinct)
+        for key in distinct:
             first_page.setdefault(key, page.number)
     repeated = set()
     if len(doc.pages) >= MIN_PAGES:
         repeated = {k for k, n in seen.items() if n >= FURNITURE_SHARE * len(doc.pages)}
-    return {(page.number, i) for page, i, line in doc.iter_lines()
-            if (_key(line) in repeated and not (keep_first and first_page[_key(line)] == page.number))
+    return {(page.number, i) for page, page_keys in zip(doc.pages, keys)
+            for i, (line, key) in enumerate(zip(page.lines, page_keys))
+            if (key in repeated and not (keep_first and first_page[key] == page.number))
             or (_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip()))}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from functools import lru_cache
 
 from dateparser.search import search_dates
 
@@ -53,6 +54,8 @@ def date_order(text: str) -> str:
     return "MDY" if _MONTH_FIRST.search(tidy_ordinals(text)) else "DMY"
 
 
+# extractors ask about the same header lines again and again, and dateparser is slow
+@lru_cache(maxsize=1024)
 def find_date(text: str, order: str = "DMY") -> tuple[dt.date, str] | None:
     """The first full date (day, month, year) in ``text`` and the words that
     gave it (as they stand in ``tidy_ordinals(text)``); ``order`` reads

@@ -30,7 +30,20 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
+class _DropCombining(dict):
+    """A ``str.translate`` table that drops combining marks, filled in as characters come up."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        kept = None if unicodedata.combining(chr(codepoint)) else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_DROP_COMBINING = _DropCombining()
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching labels and keywords."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    # ASCII holds no combining marks; a table drops them from the rest (a loop per character is slow)
+    return text if text.isascii() else text.translate(_DROP_COMBINING)

@@ -1,6 +1,7 @@
 """decisions: per minuted item, what was asked and what was resolved, one test per layout."""
 from __future__ import annotations
 
+from extractors.decisions import CueWords
 from tests.conftest import extractor, text_document
 
 
@@ -59,6 +60,17 @@ Indstillingen godkendt
     assert found["1"]["decision"] == "Taget til efterretning"
     assert found["2"]["recommendation"] == "Center for Ejendomme indstiller, at A) Arbejderne godkendes."
     assert found["2"]["decision"] == "Indstillingen godkendt"
+
+
+def test_cue_words_let_through_the_texts_a_pattern_may_open():
+    words = CueWords([[{"LOWER": {"IN": ["motion", "moved"]}}, {"LOWER": "by"}],
+                      [{"ORTH": "RESOLVED"}], [{"LOWER": {"REGEX": "beslutning$"}}]])
+    assert words.in_text("Motion by Smith") and words.in_text("“Resolved that")
+    assert words.in_text("Byrådsbeslutning den 3. maj")
+    assert not words.in_text("The budget was noted")
+    # a first token it cannot read may be any token: every text passes
+    assert CueWords([[{"LOWER": "motion", "OP": "?"}, {"LOWER": "by"}]]).in_text("The budget was noted")
+    assert CueWords([[{"LOWER": {"REGEX": "^res(olved)?"}}]]).in_text("The budget was noted")
 
 
 def test_resolved_paragraph_ends_at_the_next_numbered_paragraph():
