@@ -6,7 +6,7 @@ for tables set with whitespace alone (the stream finder). See docs/icdar.md.
 from __future__ import annotations
 
 from pipeline.model import BBox, Table
-from pipeline.pdfium import plumber_words
+from pipeline.pdfium import Drawing, plumber_words
 from pipeline.tables.lattice import lattice_tables
 from pipeline.tables.stream import stream_tables
 
@@ -16,15 +16,15 @@ from pipeline.tables.stream import stream_tables
 CHART_CURVES = 10
 
 
-def find_tables(page, number: int, chars: list[tuple]) -> list[Table]:
-    """Tables on a page (1-based ``number``), top to bottom: grids from the drawn lines,
-    rects and curves of the pdfplumber ``page``, text from the reader's ``chars``
-    (``PageReader.chars``), grouped as pdfplumber would group its own."""
+def find_tables(drawing: Drawing, number: int, chars: list[tuple]) -> list[Table]:
+    """Tables on a page (1-based ``number``), top to bottom: grids from its ``drawing``
+    (lines, rects and curves), text from the reader's ``chars`` (``PageReader.chars``),
+    grouped as pdfplumber would group its own."""
     drawn = [c for c in chars if not c[8]]  # pdfminer knows only the spaces drawn, not pdfium's inferred ones
     # rotated text (side labels, watermarks) has no place in a row of a table
     words = [w for w in plumber_words(drawn, by_size=True) if w["upright"]]
-    curves = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.curves]
-    ruled = [t for t in lattice_tables(page, number, words, drawn) if not _chart(t.bbox, curves)]
+    curves = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in drawing.curves]
+    ruled = [t for t in lattice_tables(drawing, number, words, drawn) if not _chart(t.bbox, curves)]
     unruled = stream_tables(number, words, skip=[t.bbox for t in ruled])
     found = ruled + [t for t in unruled if not _chart(t.bbox, curves)]
     return sorted(found, key=lambda t: (t.bbox.top, t.bbox.x0))

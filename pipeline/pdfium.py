@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+from pdfplumber.container import Container
 
 from pipeline.model import BBox, Word
 
@@ -398,11 +399,23 @@ def _plumber_path(shape: str, points: list[tuple[float, float]], space: PageSpac
             "width": x1 - x0, "height": bottom - top, "pts": pts, "path": [(c, p) for c, p in zip(shape, pts)]}
 
 
+class Drawing(Container):
+    """What pdfplumber's grid finder (``TableFinder``) reads of a page: its lines, rects
+    and curves (``objects``, pdfplumber's dicts), here made from pdfium's read, so
+    pdfplumber never opens the file."""
+
+    def __init__(self, objects: dict[str, list[dict]]):
+        self.drawn = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self.drawn
+
+
 class PageReader:
     """One page open in pdfium: its cheap read (``chars`` kept for the table
-    finder), and on demand the drawn objects pdfplumber would parse from it (so
-    pdfplumber's grid finder runs on the page without pdfminer reading it a
-    second time)."""
+    finder), and on demand its ``drawing`` as pdfplumber would parse it (so
+    pdfplumber's grid finder runs on the page without pdfminer reading it)."""
 
     def __init__(self, document: pdfium.PdfDocument, index: int):
         self.page = document[index]
@@ -438,16 +451,13 @@ class PageReader:
     def _objects(handle):
         return (raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle)))
 
-    def plumber_objects(self, page_number: int, initial_doctop: float) -> dict[str, list[dict]]:
-        """pdfplumber's ``page.objects`` for its grid finder (lines, rects, curves), from pdfium.
-
-        No chars: the table finder takes the text from the reader's ``chars``.
-        """
+    def drawing(self, page_number: int, initial_doctop: float) -> "Drawing":
+        """The page's drawn lines, rects and curves as pdfplumber would parse them."""
         objects: dict[str, list[dict]] = {}
         base = {"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,
                 "non_stroking_color": None, "doctop": initial_doctop}
         self._add_paths(self._objects(self.page.raw), base, objects)
-        return objects
+        return Drawing(objects)
 
     def _add_paths(self, handles, base: dict, objects: dict[str, list[dict]]) -> None:
         fill_mode, stroke, width = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 
-import pdfplumber
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -27,13 +26,10 @@ def _pdf(draw) -> bytes:
 
 
 def _tables(draw):
-    """The tables the loader's finder gets on the page: grids from its drawn objects, text from its chars."""
-    data = _pdf(draw)
-    with pdfplumber.open(io.BytesIO(data)) as pdf, PageReader(open_document(data), 0) as reader:
+    """The tables found on the page from what the loader reads of it: its drawing and its chars."""
+    with PageReader(open_document(_pdf(draw)), 0) as reader:
         reader.read()
-        page = pdf.pages[0]
-        page._objects = reader.plumber_objects(1, page.initial_doctop)
-        return find_tables(page, 1, reader.chars)
+        return find_tables(reader.drawing(1, 0.0), 1, reader.chars)
 
 
 def _prose(c, top: float, lines: int = 8) -> None:

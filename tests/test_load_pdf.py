@@ -109,9 +109,9 @@ def test_only_pages_that_may_hold_a_table_go_to_the_table_finder(monkeypatch):
     seen = []
     real = pdf_reader.find_tables
 
-    def spy(page, number, chars):
+    def spy(drawing, number, chars):
         seen.append(number)
-        return real(page, number, chars)
+        return real(drawing, number, chars)
 
     monkeypatch.setattr(pdf_reader, "find_tables", spy)
     rows = [["Budget line", "2024-25", "2025-26"], ["Staff", "100", "120"], ["Premises", "40", "45"]]
@@ -129,18 +129,25 @@ def test_blank_pages_are_pages_without_lines():
 
 
 def test_the_table_finder_gets_the_objects_pdfplumber_would_parse():
+    from pdfplumber.table import TableFinder
+
     from pipeline.pdfium import PageReader, open_document
 
     rows = [["Item", "Owner", "Due"], ["Appraisal", "RG", "Aug-17"], ["Risk register", "JS", "Sep-17"]]
     data = make_pdf(ruled_table_page(rows))
     with pdfplumber.open(io.BytesIO(data)) as pdf, PageReader(open_document(data), 0) as reader:
         reader.read()
-        ours = reader.plumber_objects(1, 0.0)
+        ours = reader.drawing(1, 0.0).objects
         theirs = pdf.pages[0].objects
         assert sorted(ours) == ["rect"] and sorted(theirs) == ["char", "rect"]
         for mine, real in zip(ours["rect"], theirs["rect"]):
             assert all(abs(mine[k] - real[k]) < 0.5 for k in ("x0", "x1", "top", "bottom"))
         assert [r["fill"] for r in ours["rect"]] == [r["fill"] for r in theirs["rect"]]
+        # pdfplumber's grid finder reads the drawing as it reads its own page
+        (grid,) = TableFinder(reader.drawing(1, 0.0)).tables
+        (real_grid,) = pdf.pages[0].find_tables()
+        assert [[round(v) for v in cell] for cell in grid.cells] == [
+            [round(v) for v in cell] for cell in real_grid.cells]
         # the chars it takes its text from: pdfplumber's, with pdfium's inferred spaces marked
         drawn = [c for c in reader.chars if not c[8]]
         assert "".join(c[0] for c in drawn) == "".join(c["text"] for c in theirs["char"])

@@ -1,18 +1,14 @@
-"""PDF papers into the page model: words and lines from pypdfium2, tables from pdfplumber.
+"""PDF papers into the page model: words and lines from pypdfium2, tables from pdfplumber's grid finder.
 
 Every page is read once, by pypdfium2 (cheap). Only pages that may hold a
 table (drawn rulings, or several lines of column-aligned text) go to the table
-finder, as pdfplumber pages whose chars, lines, rects and curves are made from
-that same read: pdfminer never parses a page's content.
+finder, with the lines, rects and curves pdfplumber would parse, made from
+that same read, and the same chars: pdfplumber never opens the file.
 """
 from __future__ import annotations
 
-import io
 import re
 import statistics
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from pipeline.find_tables import find_tables
 from pipeline.load import LoadError
@@ -144,61 +140,26 @@ def _open_pdfium(data: bytes):
 def read_pdf(data: bytes) -> list[Page]:
     with PDFIUM_LOCK:
         document = _open_pdfium(data)
-        tables = TableFinder(data)
         try:
             pages = []
+            doctop = 0.0  # pdfplumber's top of the page in the whole document
             for index in range(len(document)):
                 with PageReader(document, index) as reader:
                     cheap = reader.read()
                     page = to_page(cheap, index + 1)
                     if needs_geometry(cheap, page):
-                        tables.search(page, reader)
+                        _search_tables(page, reader, doctop)
                 pages.append(page)
+                doctop += cheap.height
         finally:
-            tables.close()
             document.close()
     if not pages:
         raise LoadError("not a readable PDF: it has no pages")
     return pages
 
 
-class TableFinder:
-    """The table finder on pdfplumber pages whose objects come from pdfium's read.
-
-    pdfplumber opens the file only for its page tree (no content stream is
-    parsed by pdfminer), once, at the first page that needs it.
-    """
-
-    def __init__(self, data: bytes):
-        self.data = data
-        self.pdf = None
-        self.problem: str | None = None
-
-    def _open(self):
-        if self.pdf is None and self.problem is None:
-            try:
-                self.pdf = pdfplumber.open(io.BytesIO(self.data))
-                self.pdf.pages  # the page tree, read once
-            except (PDFPasswordIncorrect, PDFEncryptionError):
-                self.problem = "tables not searched: pdfplumber cannot decrypt the file"
-            except Exception as exc:  # pdfminer raises many kinds on files pdfium repairs
-                self.problem = f"tables not searched: pdfplumber cannot parse the file ({type(exc).__name__})"
-        return self.pdf
-
-    def search(self, page: Page, reader: PageReader) -> None:
-        pdf = self._open()
-        if pdf is None or page.number > len(pdf.pages):
-            page.problems.append(self.problem or "tables not searched: pdfplumber misses the page")
-            return
-        plumber_page = pdf.pages[page.number - 1]
-        plumber_page._objects = reader.plumber_objects(page.number, plumber_page.initial_doctop)
-        try:
-            page.tables = find_tables(plumber_page, page.number, reader.chars)
-        except Exception as exc:
-            page.problems.append(f"tables not searched: {type(exc).__name__}: {exc}")
-        finally:
-            plumber_page.close()  # drop the page's objects and caches: bounded memory on long packs
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+def _search_tables(page: Page, reader: PageReader, doctop: float) -> None:
+    try:
+        page.tables = find_tables(reader.drawing(page.number, doctop), page.number, reader.chars)
+    except Exception as exc:  # the page keeps its text; the paper goes on
+        page.problems.append(f"tables not searched: {type(exc).__name__}: {exc}")

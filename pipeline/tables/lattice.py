@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from pdfplumber.table import TableFinder
+
 from pipeline.model import BBox, Table
-from pipeline.pdfium import plumber_text
+from pipeline.pdfium import Drawing, plumber_text
 from pipeline.tables.stream import join_continued_labels, text_lines
 from pipeline.textutil import clean
 
@@ -24,7 +26,14 @@ def _inside(word: dict, bbox) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _crowded(found, rows: list, words: list[dict]) -> bool:
+def _within(words: list[dict], bbox) -> list[dict]:
+    """The words ``_inside`` the box."""
+    x0, top, x1, bottom = bbox
+    return [w for w in words
+            if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+
+
+def _crowded(bbox, rows: list, words: list[dict]) -> bool:
     """Do many cells hold what are really several cells (the grid is under-ruled)?
 
     Counted in text pieces: a figure set off by a wide gap is one more cell hidden in a
@@ -32,14 +41,14 @@ def _crowded(found, rows: list, words: list[dict]) -> bool:
     whose baselines recur in another cell of the row holds one row per line.
     """
     filled = crowded = 0
-    words = [w for w in words if _inside(w, found.bbox)]  # every cell lies in the table's box
+    words = _within(words, bbox)  # every cell lies in the table's box (``bbox``)
     for row in rows:
         stacked = []  # line baselines of each cell of the row that is a stack of figures
-        row_words = [w for w in words if _inside(w, row.bbox)]  # the row's box holds its cells
-        for bbox in row.cells:
-            if bbox is None:
+        row_words = _within(words, row.bbox)  # the row's box holds its cells
+        for cell in row.cells:
+            if cell is None:
                 continue
-            lines = text_lines([w for w in row_words if _inside(w, bbox)])
+            lines = text_lines(_within(row_words, cell))
             hidden = sum(p.x0 - q.x1 >= CROWDED_GAP * line.size and (p.numeric or q.numeric)
                          for line in lines for q, p in zip(line.phrases, line.phrases[1:]))
             filled += len(lines) + hidden
@@ -52,16 +61,17 @@ def _crowded(found, rows: list, words: list[dict]) -> bool:
     return filled > 0 and crowded > MAX_CROWDED * filled
 
 
-def _partial(found, words: list[dict], others: list) -> bool:
-    """Does the grid rule only part of its table: short text just beside it, on the same
-    lines as the text in it (shading or rules behind some columns only)? Text in another
-    grid (tables side by side) or running text (a column of prose) does not count."""
-    x0, top, x1, bottom = found.bbox
-    inside = text_lines([w for w in words if _inside(w, found.bbox)])
+def _partial(bbox, words: list[dict], others: list) -> bool:
+    """Does the grid (in ``bbox``) rule only part of its table: short text just beside it,
+    on the same lines as the text in it (shading or rules behind some columns only)? Text
+    in another grid (``others``: their boxes; tables side by side) or running text (a
+    column of prose) does not count."""
+    x0, top, x1, bottom = bbox
+    inside = text_lines(_within(words, bbox))
     if len(inside) < 2:
         return False
     level = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom
-             and not any(_inside(w, other.bbox) for other in others)]
+             and not any(_inside(w, other) for other in others)]
     left = [w for w in level if (w["x0"] + w["x1"]) / 2 < x0]
     right = [w for w in level if (w["x0"] + w["x1"]) / 2 > x1]
     beside = set()
@@ -112,34 +122,36 @@ class _CharsByMiddle:
         return [self.chars[i] for i in sorted(band)]
 
 
-def _in_cell(char: tuple, bbox) -> bool:
-    """pdfplumber's test (``Table.extract``): the char's middle in the box, right and bottom open."""
-    v_mid, h_mid = (char[2] + char[4]) / 2, (char[1] + char[3]) / 2
-    return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
-
-
 def _extract(rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
-    """``found.extract()``, the same texts, without testing every char of the page for every row."""
+    """``found.extract()``, the same texts, without testing every char of the page for every row.
+
+    pdfplumber's test: a char is in a cell when its middle is in the cell's box, right
+    and bottom open.
+    """
     table = []
     for row in rows:
-        row_chars = [c for c in chars.in_band(row.bbox[1], row.bbox[3]) if _in_cell(c, row.bbox)]
+        x0, top, x1, bottom = row.bbox
+        # (middle, vertical middle, char) of the row's chars; the band holds the vertical test
+        row_chars = [((c[1] + c[3]) / 2, (c[2] + c[4]) / 2, c) for c in chars.in_band(top, bottom)]
+        row_chars = [placed for placed in row_chars if x0 <= placed[0] < x1]
         texts = []
         for cell in row.cells:
             if cell is None:
                 texts.append(None)
                 continue
-            cell_chars = [c for c in row_chars if _in_cell(c, cell)]
+            left, cell_top, right, cell_bottom = cell
+            cell_chars = [c for h, v, c in row_chars if left <= h < right and cell_top <= v < cell_bottom]
             texts.append(plumber_text(cell_chars) if cell_chars else "")
         table.append(texts)
     return table
 
 
-def _grid(found, rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
-    """The found table as a grid with slivers folded and empty rows and columns dropped."""
+def _grid(found, bbox, rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
+    """The found table (in ``bbox``) as a grid with slivers folded and empty rows and columns dropped."""
     xs = sorted({c[0] for c in found.cells})
     col_band = _merge_slivers(xs, max(c[2] for c in found.cells))
     tops = [row.bbox[1] for row in rows]
-    row_band = _merge_slivers(tops, found.bbox[3])
+    row_band = _merge_slivers(tops, bbox[3])
     cells: dict[tuple[int, int], list[str]] = {}
     for r, row in enumerate(_extract(rows, chars)):
         for c, text in enumerate(row):
@@ -152,17 +164,18 @@ def _grid(found, rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
                                   for r in used_rows])
 
 
-def lattice_tables(page, number: int, words: list[dict], chars: list[tuple]) -> list[Table]:
-    """Ruled tables: pdfplumber's grids on ``page``, cell text from the reader's ``chars``."""
+def lattice_tables(drawing: Drawing, number: int, words: list[dict], chars: list[tuple]) -> list[Table]:
+    """Ruled tables: pdfplumber's grids in the page's ``drawing``, cell text from the reader's ``chars``."""
     tables = []
-    grids = page.find_tables()
+    grids = TableFinder(drawing).tables  # what pdfplumber's page.find_tables() gives
+    boxes = [found.bbox for found in grids]  # like rows, a property made anew from the cells at each use
     chars = _CharsByMiddle(chars) if grids else None
-    for found in grids:
-        found_rows = found.rows  # made anew at each use of the property
-        rows = _grid(found, found_rows, chars)
-        if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(found, found_rows, words)
-                or _partial(found, words, [g for g in grids if g is not found])):
+    for i, found in enumerate(grids):
+        found_rows = found.rows
+        rows = _grid(found, boxes[i], found_rows, chars)
+        if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(boxes[i], found_rows, words)
+                or _partial(boxes[i], words, boxes[:i] + boxes[i + 1:])):
             continue
-        x0, top, x1, bottom = found.bbox
+        x0, top, x1, bottom = boxes[i]
         tables.append(Table(rows=rows, page=number, bbox=BBox(x0, top, x1, bottom), method="lattice"))
     return tables
