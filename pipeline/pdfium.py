@@ -123,13 +123,16 @@ class PageSpace:
 
 
 # Per-char calls with plain addresses for arguments and result: ctypes converts nothing
-# (FPDFText_GetTextObject's result is a dict key without a cast per char).
+# (FPDFText_GetTextObject's result is a dict key without a cast per char). They keep the
+# GIL (PYFUNCTYPE): these calls are short and run under PDFIUM_LOCK anyway, and releasing
+# and taking it back around each call costs more than the call.
 _text_object_address = ctypes.cast(raw.FPDFText_GetTextObject,
-                                   ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
+                                   ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
 _loose_char_box = ctypes.cast(raw.FPDFText_GetLooseCharBox,
-                              ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p))
+                              ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p))
 _unicode_map_error = ctypes.cast(raw.FPDFText_HasUnicodeMapError,
-                                 ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
+                                 ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
+_is_generated = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
 
 
 _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
@@ -162,7 +165,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     address_of_rect = ctypes.addressof(rect)
     # the loop runs once per char: module lookups bound once here
-    is_generated, get_box, map_error = raw.FPDFText_IsGenerated, _loose_char_box, _unicode_map_error
+    is_generated, get_box, map_error = _is_generated, _loose_char_box, _unicode_map_error
     object_address, box, read_rect = _text_object_address, space.box, _RECT.unpack_from
     unrotated = space.a == 1 and space.d == 1
     shift_x, shift_y, height = space.e, space.f, space.height
@@ -182,7 +185,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             elif not text.isspace():
                 continue  # control codes some fonts map glyphs to
         space_char = text.isspace()
-        if space_char and is_generated(handle, i) == 1:
+        if space_char and is_generated(address_of_page, i) == 1:
             # an inferred break (a line end, or a space in place of a real space glyph):
             # placed at the end of the char before it, its own box can be anywhere
             if chars and not chars[-1][0].isspace():
@@ -287,12 +290,14 @@ def _words_along(chars: list[tuple], across: int, along: int, dedupe: bool, word
             words.append(current)
 
 
+_X0, _TOP, _X1, _BOTTOM = (operator.itemgetter(i) for i in range(1, 5))
+
+
 def _bounds(chars: list[tuple]) -> tuple[float, float, float, float]:
     """(x0, top, x1, bottom) around the chars."""
     if len(chars) == 1:
         return chars[0][1:5]
-    return (min([c[1] for c in chars]), min([c[2] for c in chars]),
-            max([c[3] for c in chars]), max([c[4] for c in chars]))
+    return min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars))
 
 
 def words_from_chars(chars: list[tuple]) -> list[Word]:
@@ -307,7 +312,7 @@ def words_from_chars(chars: list[tuple]) -> list[Word]:
 
 
 # pdfplumber's extract_words expands these ligatures
-LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"})
 
 
 def plumber_words(chars: list[tuple], by_size: bool = False) -> list[dict]:
@@ -316,8 +321,11 @@ def plumber_words(chars: list[tuple], by_size: bool = False) -> list[dict]:
     words = []
     for word in _word_chars(chars, operator.itemgetter(7, 6) if by_size else operator.itemgetter(7), dedupe=False):
         x0, top, x1, bottom = _bounds(word)
-        words.append({"text": "".join([LIGATURES.get(c[0], c[0]) for c in word]), "x0": x0, "x1": x1,
-                      "top": top, "bottom": bottom, "upright": word[0][7], "size": word[0][6]})
+        text = "".join([c[0] for c in word])
+        if not text.isascii():
+            text = text.translate(LIGATURES)
+        words.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                      "upright": word[0][7], "size": word[0][6]})
     return words
 
 
