@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.form_labels import Labels, cell_spans, label_key
+from extractors.form_labels import Labels, cell_spans, cells_of, label_key
 from extractors.vocab import load_vocab
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
@@ -25,6 +25,7 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")  # "A Smith", "J. R. Hartley"
 _NAME_ROLE = re.compile(r"((?:[A-Z][\w'’\-]+ ){1,3}[A-Z][\w'’\-]+)\s*\(([^()]{1,80})\)")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\s-\s|–)\s*")
 _PAREN = re.compile(r"\(([^()]*)\)?")
+_LABEL_COLON = re.compile(r"^([^:;]{1,40})[:;]\s*(.*)$")  # "Present: ...", "Attendees; ..."
 # one person's initials as printed: "AB", "AHop" (capital-led chunks)
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}$")
 _CHUNK = re.compile(r"[A-Z][a-z]*")
@@ -120,15 +121,15 @@ def _listed(doc: Document) -> list[Person]:
     for page in doc.pages:
         lines = page.lines
         for i, line in enumerate(lines):
-            spans = cell_spans(line)
-            head = spans[0][0]
-            value = " ".join(c for c, _ in spans[1:])
-            match = re.match(r"^([^:;]{1,40})[:;]\s*(.*)$", line.text)
-            if labels.whole(head) is None:
+            cells = cells_of(line)
+            value = " ".join(cells[1:])
+            if labels.whole(cells[0]) is None:
+                match = _LABEL_COLON.match(line.text)
                 if not match or labels.whole(match.group(1)) is None:
                     continue
                 value, value_x = match.group(2), None
             else:
+                spans = cell_spans(line)
                 value_x = spans[1][1] if len(spans) > 1 else None
             if not value.strip():
                 found += _list_below(lines[i + 1:])
@@ -167,7 +168,7 @@ def people_in_pack(doc: Document) -> list[Person]:
     found = _listed(doc) + _in_columns(doc)
     for _, _, line in doc.iter_lines():
         # "Name (Role)" in running text names bodies too ("Personal Transport Budget (PTB)"): heard last
-        for cell, _ in cell_spans(line):
+        for cell in cells_of(line):
             for match in _NAME_ROLE.finditer(cell):
                 # "Invited Peter Baker (Head of IT)": the name is the last words before the role
                 tokens = match.group(1).split()

@@ -157,7 +157,7 @@ def _intro_title(text: str) -> str | None:
     return phrase[:1].upper() + phrase[1:] if phrase else None
 
 
-def _title(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> str | None:
+def _title(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> str | None:
     generic = _vocab()["generic"]
     seen = 0
     for page in reversed(doc.pages[:grid.page]):
@@ -183,7 +183,7 @@ def _title(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> str | None:
 
 # ---------------------------------------------------------------- tables
 
-def _describe(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> Table:
+def _describe(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> Table:
     labels, units = [], []
     for parts in grid.columns:
         label, unit = _column(parts)
@@ -295,7 +295,7 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
     return rows
 
 
-def _opens_page(doc: Document, grid: Grid, skip: set[tuple[int, int]]) -> bool:
+def _opens_page(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> bool:
     """Nothing but furniture stands above the grid on its page."""
     return all((grid.page, i) in skip for i in range(grid.first_line))
 

@@ -81,12 +81,14 @@ def is_empty_cell(text: str) -> bool:
     return bool(_cell_vocab()["empty"].match(text.strip()))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str | None  # a unit printed with the figure: "%", "£", "kr."
 
 
+# a table's figures are read word by word, then again as its cells: each text is parsed once
+@lru_cache(maxsize=1 << 14)
 def parse_figure(text: str, lang: str | None = None) -> Figure | None:
     """A printed figure as a number: "(100)" is -100, "1.370.000 kr." (Danish) is 1370000."""
     match = _NUMBER.match(text.strip())

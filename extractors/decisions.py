@@ -194,7 +194,7 @@ def _referenced(lines: list[tuple[int, Line]], j: int) -> tuple[str, int] | None
     return None
 
 
-def find_items(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[Item]:
+def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> list[Item]:
     """The minuted items of a paper, each with the lines of its body.
 
     Items open at styled headings followed by their reference ("(Item 3)") when
@@ -342,7 +342,7 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
             dec_text, dec[0][2] if dec else None)
 
 
-def _vote_lines(doc: Document, skip: set[tuple[int, int]], lang: str) -> list[dict]:
+def _vote_lines(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> list[dict]:
     """Minutes kept as an outline of votes: each line that records one is a decision,
     named by the words before the vote ("2017/18 Financials approved – ...") or the
     clause after it ("APPROVED – Revised 2018 budget – ...")."""

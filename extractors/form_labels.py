@@ -8,6 +8,7 @@ import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import dateparser
 from rapidfuzz import fuzz, process
@@ -113,18 +114,17 @@ def parse_month(month: str, year: int) -> dt.date | None:
     return parsed.date() if parsed and (parsed.year, parsed.day) == (year, 1) else None
 
 
-def cell_spans(line: Line) -> list[tuple[str, float | None]]:
-    """The cells of a line with the x position where each starts (None: text papers).
+def cells_of(line: Line) -> list[str]:
+    """The cells of a line: runs of its words (PDF), its tab fields (text), else its whole text."""
+    return line.cells if line.cells is not None else [line.text]
 
-    A PDF line's cells are runs of its words; a text line's are its tab fields.
-    """
-    cells = line.cells if line.cells is not None else [line.text]
-    if not line.words:
+
+def cell_spans(line: Line) -> list[tuple[str, float | None]]:
+    """The cells of a line with the x position where each starts (None: text papers)."""
+    cells = cells_of(line)
+    words = line.words
+    if not words:
         return [(c, None) for c in cells]
-    spans, i = [], 0
-    for cell in cells:
-        n = len(cell.split())
-        x0 = line.words[i].bbox.x0 if i < len(line.words) and line.words[i].bbox else None
-        spans.append((cell, x0))
-        i += n
-    return spans
+    # the index of the word each cell starts at (the last cell's words are not counted: nothing follows)
+    starts = accumulate((len(c.split()) for c in cells[:-1]), initial=0)
+    return [(c, words[i].bbox.x0 if i < len(words) and words[i].bbox else None) for c, i in zip(cells, starts)]

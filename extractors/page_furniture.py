@@ -3,6 +3,8 @@ the pages of a paper and interrupt the text that flows across a page break."""
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections import Counter
 
 from pipeline.model import Document, Line, Page
@@ -29,12 +31,25 @@ def _in_margin(page: Page, line: Line) -> bool:
     return line.bbox.top < MARGIN_BAND * page.height or line.bbox.bottom > (1 - MARGIN_BAND) * page.height
 
 
-def furniture(doc: Document, keep_first: bool = False) -> set[tuple[int, int]]:
+# Extractors ask in turn about the same paper: its furniture is found once. Kept per
+# thread, as a worker may run papers in threads; a weak reference lets the paper go.
+_last_paper = threading.local()
+
+
+def furniture(doc: Document, keep_first: bool = False) -> frozenset[tuple[int, int]]:
     """(page number, line index) of every furniture line of the paper.
 
     ``keep_first``: a repeated line is kept where it first appears (a table's header
     repeated at the top of every page it runs over heads the table on its first page).
     """
+    if getattr(_last_paper, "doc", lambda: None)() is not doc:
+        _last_paper.doc, _last_paper.found = weakref.ref(doc), {}
+    if keep_first not in _last_paper.found:
+        _last_paper.found[keep_first] = _furniture(doc, keep_first)
+    return _last_paper.found[keep_first]
+
+
+def _furniture(doc: Document, keep_first: bool) -> frozenset[tuple[int, int]]:
     keys = [[_key(line) for line in page.lines] for page in doc.pages]
     seen: Counter = Counter()
     first_page: dict[tuple[str, int | None], int] = {}
@@ -46,7 +61,7 @@ def furniture(doc: Document, keep_first: bool = False) -> set[tuple[int, int]]:
     repeated = set()
     if len(doc.pages) >= MIN_PAGES:
         repeated = {k for k, n in seen.items() if n >= FURNITURE_SHARE * len(doc.pages)}
-    return {(page.number, i) for page, page_keys in zip(doc.pages, keys)
-            for i, (line, key) in enumerate(zip(page.lines, page_keys))
-            if (key in repeated and not (keep_first and first_page[key] == page.number))
-            or (_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip()))}
+    return frozenset((page.number, i) for page, page_keys in zip(doc.pages, keys)
+                     for i, (line, key) in enumerate(zip(page.lines, page_keys))
+                     if (key in repeated and not (keep_first and first_page[key] == page.number))
+                     or (_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip())))
