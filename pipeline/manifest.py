@@ -88,17 +88,23 @@ class Manifest:
         self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha, hashed_at]
         return sha
 
-    def done(self, sha256: str, config: str, part_exists) -> dict[str, Any] | None:
-        """The entry of a paper processed by this pipeline whose parts are all there."""
+    def done(self, sha256: str, config: str, part_exists, ocr_setup) -> dict[str, Any] | None:
+        """The entry of a paper processed by this pipeline whose parts are all there
+        (a scan: read with the OCR ``ocr_setup()`` gives, so installing OCR reads it again)."""
         entry = self.papers.get(sha256)
         if not entry or entry.get("config") != config:
+            return None
+        if "ocr" in entry and entry["ocr"] != ocr_setup():
             return None
         if not all(part_exists(table, entry["document"]["document_id"]) for table in entry["rows"]):
             return None
         return entry
 
-    def record(self, sha256: str, config: str, document: dict[str, Any], rows: dict[str, int]) -> None:
+    def record(self, sha256: str, config: str, document: dict[str, Any], rows: dict[str, int],
+               ocr: str | None = None) -> None:
         entry = {"sha256": sha256, "config": config, "document": document, "rows": rows}
+        if ocr is not None:
+            entry["ocr"] = ocr
         self.papers[sha256] = entry
         if self._journal is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -50,6 +50,12 @@ def ocr_languages() -> str:
     return "+".join(packs) or "eng"
 
 
+def ocr_setup() -> str:
+    """What OCR this machine has ("tesseract (eng+dan)", or "none"): a scan read with one
+    setup is read again by a run with another."""
+    return f"tesseract ({ocr_languages()})" if ocr_available() else "none"
+
+
 def ocr_pdf(data: bytes) -> bytes:
     """The PDF with a text layer added to its pages without one (raises OCRError)."""
     with tempfile.TemporaryDirectory(prefix="boardpapers-ocr-") as folder:

@@ -32,7 +32,7 @@ from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
 from pipeline.normalise import from_arrow, normalise, to_arrow
-from pipeline.ocr import OCRError, ocr_available, ocr_languages, ocr_pdf
+from pipeline.ocr import OCRError, ocr_languages, ocr_pdf, ocr_setup
 from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 from pipeline.write import prune_staging, read_staged, stage_paper, staged_path, write_tables
 
@@ -50,6 +50,7 @@ class Paper:
 class PaperResult:
     document: dict[str, Any]
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    ocr: str | None = None  # the OCR setup a scan was read with (see ocr_setup)
 
 
 @dataclass
@@ -133,7 +134,7 @@ def _read_by_ocr(doc, data: bytes, problem: str) -> str:
     """Give a scan ``doc`` the text OCR reads on its image-only pages; what to say of it."""
     from pipeline.load.pdf import read_pdf  # as load() does: only PDF papers need the PDF reader
 
-    if not ocr_available():
+    if ocr_setup() == "none":
         return f"{problem} (OCR is not installed: ocrmypdf and tesseract)"
     try:
         pages = read_pdf(ocr_pdf(data))
@@ -169,6 +170,7 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     if problem and doc.format == "pdf" and "no text layer" in problem:
         # a scan is a readable paper whatever OCR makes of it: partial, never failed
         errors.append(_read_by_ocr(doc, data, problem))
+        result.ocr = ocr_setup()
         problem = None
     document["n_pages"] = doc.n_pages
     if problem:
@@ -224,6 +226,7 @@ class Outcome:
     document: dict[str, Any]
     rows: dict[str, int]  # rows per table
     tables: dict[str, Any] | None = None  # Arrow tables, when the caller stages them
+    ocr: str | None = None  # PaperResult.ocr
 
 
 def paper_tables(result: PaperResult) -> dict[str, Any]:
@@ -242,8 +245,8 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     document_id = result.document.get("document_id")
     if stage_to is not None and document_id:
         stage_paper(stage_to, document_id, tables, CONTENT_TABLES)
-        return Outcome(result.document, rows)
-    return Outcome(result.document, rows, tables)
+        return Outcome(result.document, rows, ocr=result.ocr)
+    return Outcome(result.document, rows, tables, result.ocr)
 
 
 def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dict[str, Any]:
@@ -285,7 +288,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     def staged(table: str, document_id: str) -> bool:
         return staged_path(out, table, document_id).exists()
 
-    todo = [p for sha, p in first.items() if manifest.done(sha, config, staged) is None]
+    todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, ocr_setup) is None]
     # largest first: a long pack started last would leave the other workers idle at the end
     todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
     by_path = {str(p.path): p for p in todo}
@@ -299,7 +302,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         if outcome.tables is not None and outcome.document.get("document_id"):
             stage_paper(out, outcome.document["document_id"], outcome.tables, CONTENT_TABLES)
         if outcome.document.get("sha256"):
-            manifest.record(outcome.document["sha256"], config, outcome.document, outcome.rows)
+            manifest.record(outcome.document["sha256"], config, outcome.document, outcome.rows, outcome.ocr)
         report(outcome.document)
 
     def failed(task: Task, why: str) -> None:

@@ -91,7 +91,7 @@ def test_a_scan_with_nothing_on_it_says_ocr_found_no_text():
 
 
 def test_without_ocr_a_scan_is_partial_and_says_ocr_is_not_installed(monkeypatch):
-    monkeypatch.setattr(pipeline.run, "ocr_available", lambda: False)
+    monkeypatch.setattr(pipeline.run, "ocr_setup", lambda: "none")
     document = process(scan_of(make_pdf(AGENDA, MINUTES), dpi=50))
     assert document["status"] == "partial"
     assert document["n_pages"] == 2
@@ -103,7 +103,7 @@ def test_when_ocr_fails_the_scan_is_partial_and_says_why(monkeypatch):
     def fail(data):
         raise OCRError("ocrmypdf exit 3: OCR engine does not have language data for: dan")
 
-    monkeypatch.setattr(pipeline.run, "ocr_available", lambda: True)
+    monkeypatch.setattr(pipeline.run, "ocr_setup", lambda: "tesseract (dan)")
     monkeypatch.setattr(pipeline.run, "ocr_pdf", fail)
     document = process(scan_of(make_pdf(AGENDA), dpi=50))
     assert document["status"] == "partial"
@@ -148,3 +148,22 @@ def test_ocr_reads_in_every_installed_language_pack_english_first(fake_path):
     fake_program(fake_path, "tesseract", "echo 'List of available languages in \"/usr/share/tessdata/\" (5):'\n"
                                          "printf 'deu\\neng\\nosd\\ndan\\nequ\\n'\n")
     assert ocr_languages.__wrapped__() == "eng+dan+deu"  # uncached: the fake tesseract
+
+
+def test_a_scan_read_without_ocr_is_read_again_once_ocr_is_installed(tmp_path, monkeypatch):
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "scan.pdf").write_bytes(scan_of(make_pdf(AGENDA), dpi=50))
+    (tmp_path / "papers" / "text.pdf").write_bytes(make_pdf(MINUTES))
+    papers, out = discover([tmp_path / "papers"]), tmp_path / "out"
+    monkeypatch.setattr(pipeline.run, "ocr_setup", lambda: "none")
+    assert run(papers, out, ["meetings"], workers=1).processed == 2
+    assert run(papers, out, ["meetings"], workers=1).processed == 0
+
+    # OCR installed: the scan is read again (the text paper is not), and its text comes out
+    monkeypatch.setattr(pipeline.run, "ocr_setup", lambda: "tesseract (eng)")
+    monkeypatch.setattr(pipeline.run, "ocr_pdf", lambda data: make_pdf(AGENDA))
+    assert run(papers, out, ["meetings"], workers=1).processed == 1
+    documents = read_table(out, "documents").to_pandas().set_index("source_path")
+    assert documents.loc["scan.pdf", "error"].endswith("text read by OCR (tesseract, " + ocr_languages() + ")")
+    assert read_table(out, "meetings").to_pandas()["meeting_date"].astype(str).tolist().count("2025-01-30") == 1
+    assert run(papers, out, ["meetings"], workers=1).processed == 0
