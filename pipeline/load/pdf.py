@@ -44,29 +44,30 @@ UNDERLINE_SPAN = 0.8
 def group_lines(words: list[Word]) -> list[Line]:
     """Words into lines in reading order (top to bottom, left to right)."""
     rows: list[list[Word]] = []
+    reach = top = 0.0  # the last row's first word: its top, and how far from it a word joins the row
     for word in sorted(words, key=lambda w: (w.bbox.top, w.bbox.x0)):
-        if rows:
-            last = rows[-1]
-            height = max(last[0].bbox.bottom - last[0].bbox.top, 1.0)
-            if abs(word.bbox.top - last[0].bbox.top) <= LINE_TOLERANCE * height:
-                last.append(word)
-                continue
+        if rows and abs(word.bbox.top - top) <= reach:
+            rows[-1].append(word)
+            continue
         rows.append([word])
+        top = word.bbox.top
+        reach = LINE_TOLERANCE * max(word.bbox.bottom - top, 1.0)
     return [_make_line(sorted(row, key=lambda w: w.bbox.x0)) for row in rows]
 
 
 def _make_line(words: list[Word]) -> Line:
-    size = statistics.median(w.font_size for w in words)
+    size = statistics.median([w.font_size for w in words])
+    boxes = [w.bbox for w in words]
     chunks: list[list[Word]] = [[words[0]]]
-    for prev, word in zip(words, words[1:]):
-        if word.bbox.x0 - prev.bbox.x1 > CELL_GAP * size:
+    for prev, word, box in zip(boxes, words[1:], boxes[1:]):
+        if box.x0 - prev.x1 > CELL_GAP * size:
             chunks.append([word])
         else:
             chunks[-1].append(word)
-    cells = [" ".join(w.text for w in chunk) for chunk in chunks] if len(chunks) > 1 else None
-    bbox = BBox(min(w.bbox.x0 for w in words), min(w.bbox.top for w in words),
-                max(w.bbox.x1 for w in words), max(w.bbox.bottom for w in words))
-    return Line(text=clean(" ".join(w.text for w in words)) or "", words=words, bbox=bbox,
+    cells = [" ".join([w.text for w in chunk]) for chunk in chunks] if len(chunks) > 1 else None
+    bbox = BBox(min([b.x0 for b in boxes]), min([b.top for b in boxes]),
+                max([b.x1 for b in boxes]), max([b.bottom for b in boxes]))
+    return Line(text=clean(" ".join([w.text for w in words])) or "", words=words, bbox=bbox,
                 bold=all(w.bold for w in words), cells=cells)
 
 
