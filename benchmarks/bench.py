@@ -4,7 +4,9 @@
 
 Prints pages/s of: bare pdfplumber ``extract_text``, bare pypdfium2 text, the
 full pipeline (every extractor) with 1 and 2 workers, and an unchanged
-re-run; and peak resident memory of the run's processes. Figures, not a test:
+re-run; and peak resident memory of the run's processes. The pipeline runs
+with OCR off (``--no-ocr``): the bare readers read no scan either, and OCR
+(about a page a second) would measure tesseract, not the pipeline. Figures, not a test:
 record them in docs/performance.md with the machine's load at the time.
 """
 from __future__ import annotations
@@ -83,12 +85,12 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="boardpapers-bench-"))
     try:
         results["1 worker"] = timed("full pipeline, 1 worker", pages,
-                                    lambda: run(papers, scratch / "one", workers=1))
+                                    lambda: run(papers, scratch / "one", workers=1, ocr=False))
         results["2 workers"] = timed("full pipeline, 2 workers", pages,
-                                     lambda: run(papers, scratch / "two", workers=2))
+                                     lambda: run(papers, scratch / "two", workers=2, ocr=False))
         rerun: dict[str, int] = {}
         results["re-run"] = timed("unchanged re-run, 2 workers", pages,
-                                  lambda: rerun.update(n=run(papers, scratch / "two", workers=2).processed))
+                                  lambda: rerun.update(n=run(papers, scratch / "two", workers=2, ocr=False).processed))
         if rerun["n"]:
             print(f"  (the code changed meanwhile: {rerun['n']} papers were processed again)")
     finally:

@@ -47,6 +47,7 @@ def run_command(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds one paper may take before it is stopped and recorded as failed.")] = DEFAULT_TIMEOUT,
     memory_limit: Annotated[float, typer.Option("--memory-limit", help="MB of memory one worker may use before its paper is stopped.")] = DEFAULT_MEMORY_LIMIT_MB,
+    ocr: Annotated[bool, typer.Option(help="Read image-only scans by OCR when ocrmypdf and tesseract are installed (slow: about a page a second).")] = True,
 ) -> None:
     """Process papers (.pdf, .txt, .md) and write every table of the contract.
 
@@ -56,7 +57,8 @@ def run_command(
     if engine not in ("local", "dask"):
         console.print(f"[red]error:[/red] --engine is local or dask, not {engine!r}")
         raise typer.Exit(2)
-    options = dict(workers=workers, engine=engine, scheduler=scheduler, timeout=timeout, memory_limit_mb=memory_limit)
+    options = dict(workers=workers, engine=engine, scheduler=scheduler, timeout=timeout, memory_limit_mb=memory_limit,
+                   ocr=ocr)
     try:
         papers = discover(inputs)
         load_extractors(extractor)

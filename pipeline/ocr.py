@@ -50,6 +50,10 @@ def ocr_languages() -> str:
     return "+".join(packs) or "eng"
 
 
+# The OCR setup of a run told not to OCR (``--no-ocr``).
+OCR_OFF = "off"
+
+
 def ocr_setup() -> str:
     """What OCR this machine has ("tesseract (eng+dan)", or "none"): a scan read with one
     setup is read again by a run with another."""

@@ -32,7 +32,7 @@ from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
 from pipeline.normalise import from_arrow, normalise, to_arrow
-from pipeline.ocr import OCRError, ocr_languages, ocr_pdf, ocr_setup
+from pipeline.ocr import OCR_OFF, OCRError, ocr_languages, ocr_pdf, ocr_setup
 from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 from pipeline.write import prune_staging, read_staged, stage_paper, staged_path, write_tables
 
@@ -130,11 +130,13 @@ def _load(paper: Paper, data: bytes, document: dict[str, Any]):
     return None
 
 
-def _read_by_ocr(doc, data: bytes, problem: str) -> str:
-    """Give a scan ``doc`` the text OCR reads on its image-only pages; what to say of it."""
+def _read_by_ocr(doc, data: bytes, problem: str, setup: str) -> str:
+    """Give a scan ``doc`` the text OCR (``setup``) reads on its image-only pages; what to say of it."""
     from pipeline.load.pdf import read_pdf  # as load() does: only PDF papers need the PDF reader
 
-    if ocr_setup() == "none":
+    if setup == OCR_OFF:
+        return f"{problem} (OCR is off: the run was told not to OCR scans)"
+    if setup == "none":
         return f"{problem} (OCR is not installed: ocrmypdf and tesseract)"
     try:
         pages = read_pdf(ocr_pdf(data))
@@ -148,8 +150,10 @@ def _read_by_ocr(doc, data: bytes, problem: str) -> str:
     return f"{problem}: {ocr} found no text on {_pages(unread)}" if unread else f"{problem}: text read by {ocr}"
 
 
-def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: bytes | None = None) -> PaperResult:
-    """Every stage for one paper; errors are caught and recorded, never raised."""
+def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: bytes | None = None,
+                  ocr: bool = True) -> PaperResult:
+    """Every stage for one paper; errors are caught and recorded, never raised.
+    ``ocr``: read image-only scans by OCR when it is installed."""
     document: dict[str, Any] = {
         "source_path": paper.source_path, "format": input_format(paper.path),
         "status": "ok", "error": None, "pipeline_version": __version__,
@@ -169,8 +173,8 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     errors: list[str] = []
     if problem and doc.format == "pdf" and "no text layer" in problem:
         # a scan is a readable paper whatever OCR makes of it: partial, never failed
-        errors.append(_read_by_ocr(doc, data, problem))
-        result.ocr = ocr_setup()
+        result.ocr = ocr_setup() if ocr else OCR_OFF
+        errors.append(_read_by_ocr(doc, data, problem, result.ocr))
         problem = None
     document["n_pages"] = doc.n_pages
     if problem:
@@ -234,12 +238,13 @@ def paper_tables(result: PaperResult) -> dict[str, Any]:
     return {t: to_arrow(t, normalise(t, rows)) for t, rows in result.rows.items() if rows}
 
 
-def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: Path | None) -> Outcome:
+def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: Path | None,
+                 ocr: bool = True) -> Outcome:
     """A worker's job: one paper through every stage; its rows staged under ``stage_to``
     (or returned, when None)."""
     if extractor_names not in _EXTRACTORS:  # once per worker process
         _EXTRACTORS[extractor_names] = load_extractors(list(extractor_names) if extractor_names else None)
-    result = process_paper(Paper(Path(task.path), task.source_path), _EXTRACTORS[extractor_names], task.data)
+    result = process_paper(Paper(Path(task.path), task.source_path), _EXTRACTORS[extractor_names], task.data, ocr)
     tables = paper_tables(result)
     rows = {t: table.num_rows for t, table in tables.items()}
     document_id = result.document.get("document_id")
@@ -258,11 +263,12 @@ def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dic
 def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None,
         on_paper: ProgressCallback | None = None, workers: int | None = None, engine: str = "local",
         scheduler: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
-        memory_limit_mb: float | None = DEFAULT_MEMORY_LIMIT_MB) -> RunSummary:
+        memory_limit_mb: float | None = DEFAULT_MEMORY_LIMIT_MB, ocr: bool = True) -> RunSummary:
     """Process the papers (see :func:`discover`) and write all tables to ``out``.
 
     Papers already in ``out``'s manifest with the same content and pipeline
-    are not processed again; papers no longer given lose their rows.
+    are not processed again; papers no longer given lose their rows. ``ocr``:
+    read image-only scans by OCR when it is installed.
     """
     started = time.perf_counter()
     extractors = load_extractors(extractor_names)
@@ -288,7 +294,8 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     def staged(table: str, document_id: str) -> bool:
         return staged_path(out, table, document_id).exists()
 
-    todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, ocr_setup) is None]
+    setup = ocr_setup if ocr else lambda: OCR_OFF
+    todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, setup) is None]
     # largest first: a long pack started last would leave the other workers idle at the end
     todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
     by_path = {str(p.path): p for p in todo}
@@ -318,12 +325,12 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     if todo:
         if engine == "dask":
             runner = DaskEngine(scheduler, workers or default_workers())
-            job = functools.partial(process_task, extractor_names=names, stage_to=None)
+            job = functools.partial(process_task, extractor_names=names, stage_to=None, ocr=ocr)
             tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
         else:
             _EXTRACTORS[names] = extractors  # forked workers start with them loaded
             runner = LocalEngine(workers or default_workers(), timeout, memory_limit_mb)
-            job = functools.partial(process_task, extractor_names=names, stage_to=out)
+            job = functools.partial(process_task, extractor_names=names, stage_to=out, ocr=ocr)
             tasks = (Task(str(p.path), p.source_path) for p in todo)
         try:
             runner.run(tasks, job, finished, failed)

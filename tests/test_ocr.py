@@ -74,7 +74,8 @@ def test_ocr_reads_the_scanned_page_of_a_paper_and_keeps_the_text_of_the_others(
 
     data = make_pdf(text_page("Agenda", "1. Apologies for absence"), scanned_page)
     doc = load(Path("mixed.pdf"), "mixed.pdf", data)
-    note = pipeline.run._read_by_ocr(doc, data, "no text layer on 1 of 2 pages (image-only): page 2")
+    note = pipeline.run._read_by_ocr(doc, data, "no text layer on 1 of 2 pages (image-only): page 2",
+                                     pipeline.ocr.ocr_setup())
     assert note.endswith("text read by OCR (tesseract, %s)" % ocr_languages())
     assert [line.text for line in doc.pages[0].lines] == ["Agenda", "1. Apologies for absence"]
     assert "Minutes of the Finance Committee" in [line.text for line in doc.pages[1].lines]
@@ -167,3 +168,14 @@ def test_a_scan_read_without_ocr_is_read_again_once_ocr_is_installed(tmp_path, m
     assert documents.loc["scan.pdf", "error"].endswith("text read by OCR (tesseract, " + ocr_languages() + ")")
     assert read_table(out, "meetings").to_pandas()["meeting_date"].astype(str).tolist().count("2025-01-30") == 1
     assert run(papers, out, ["meetings"], workers=1).processed == 0
+
+
+def test_a_run_told_not_to_ocr_leaves_scans_partial_and_reads_them_when_ocr_is_back_on(tmp_path, monkeypatch):
+    (tmp_path / "scan.pdf").write_bytes(scan_of(make_pdf(AGENDA), dpi=50))
+    papers, out = discover([tmp_path / "scan.pdf"]), tmp_path / "out"
+    monkeypatch.setattr(pipeline.run, "ocr_setup", lambda: "tesseract (eng)")
+    monkeypatch.setattr(pipeline.run, "ocr_pdf", lambda data: make_pdf(AGENDA))
+    run(papers, out, ["meetings"], workers=1, ocr=False)
+    assert documents_row(out)["error"].endswith("(OCR is off: the run was told not to OCR scans)")
+    assert run(papers, out, ["meetings"], workers=1).processed == 1
+    assert documents_row(out)["error"].endswith("text read by OCR (tesseract, " + ocr_languages() + ")")
