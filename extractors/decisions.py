@@ -318,9 +318,10 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
         starts.append((len(text), page))
         text += _patterns()["paragraph"].sub("", _tidy(line.text)) + " "
     doc = nlp(text)
+    matches = matcher(doc)  # once for the item: a sentence holds the matches that lie within it
     rec, dec = [], []
     for n, sent in enumerate(doc.sents):
-        kinds = {nlp.vocab.strings[k] for k, _, _ in matcher(sent.as_doc())}
+        kinds = {nlp.vocab.strings[k] for k, start, end in matches if sent.start <= start and end <= sent.end}
         page = max((p for offset, p in starts if offset <= sent.start_char), default=item.page)
         if "rec_sentence" in kinds:
             rec.append((n, sent.text, page))

@@ -40,8 +40,23 @@ def label_key(text: str) -> str:
     return _SPACE.sub(" ", _LABEL_NOISE.sub(" ", fold(clean(text) or ""))).strip()
 
 
-def _long(variants: Iterable[str]) -> list[str]:
-    return [v for v in variants if len(v) >= EXACT_BELOW]
+class FuzzyLabels:
+    """Label variants long enough to match fuzzily, and for each length of a key the
+    variants near enough in length to score at all: fuzz.ratio is at most
+    200 * shorter / (sum of the lengths), so most keys need few comparisons or none."""
+
+    def __init__(self, variants: Iterable[str]):
+        self.variants = [v for v in variants if len(v) >= EXACT_BELOW]
+        self._near: dict[tuple[int, float], list[str]] = {}
+
+    def near(self, length: int, score: float) -> list[str]:
+        """The variants that may score ``score`` against a key this long, in their order
+        (of equal scores the first wins, as when all are compared)."""
+        if (length, score) not in self._near:
+            # the margin keeps a variant whose bound is the score itself, whatever the rounding
+            self._near[(length, score)] = [v for v in self.variants
+                                           if 200 * min(length, len(v)) / (length + len(v)) >= score - 1e-6]
+        return self._near[(length, score)]
 
 
 @dataclass(frozen=True)
@@ -57,21 +72,20 @@ class Labels:
     def __init__(self, fields: dict[str, list[str]]):
         self.field_of = {label_key(v): f for f, vs in fields.items() for v in vs}
         # short labels match exactly ("time" is not "title"); longer ones fuzzily
-        self.fuzzy = _long(self.field_of)
+        self.fuzzy = FuzzyLabels(self.field_of)
         # by number of words, for labels that open a longer text
         by_words: dict[int, list[str]] = {}
         for variant in self.field_of:
             by_words.setdefault(len(variant.split(" ")), []).append(variant)
         self.exact_by_words = {n: set(vs) for n, vs in by_words.items()}
-        self.fuzzy_by_words = {n: _long(vs) for n, vs in by_words.items()}
+        self.fuzzy_by_words = {n: FuzzyLabels(vs) for n, vs in by_words.items()}
 
     @staticmethod
-    def _best(key: str, exact: Container[str], fuzzy: list[str], score: float) -> str | None:
+    def _best(key: str, exact: Container[str], fuzzy: FuzzyLabels, score: float) -> str | None:
         if key in exact:
             return key
-        if len(key) < EXACT_BELOW:
-            return None
-        match = process.extractOne(key, fuzzy, scorer=fuzz.ratio, score_cutoff=score)
+        near = fuzzy.near(len(key), score) if len(key) >= EXACT_BELOW else []
+        match = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=score) if near else None
         return match[0] if match else None
 
     def whole(self, text: str, score: float = LABEL_SCORE) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import extractor, text_document
+from extractors.form_labels import FuzzyLabels, Labels
 from pipeline.model import BBox, Document, Line, Page, Word
 
 
@@ -33,6 +34,18 @@ NHS_SHEET = (
     "\n"
     "Financial\tThis body text is not part of the sheet.\n"
 )
+
+
+def test_fuzzy_labels_compare_only_variants_near_enough_in_length():
+    fuzzy = FuzzyLabels(["report author", "title of paper", "date"])
+    assert fuzzy.variants == ["report author", "title of paper"]  # "date" matches only exactly
+    assert fuzzy.near(13, 88) == ["report author", "title of paper"]
+    assert fuzzy.near(11, 88) == ["report author", "title of paper"]  # 200 * 11 / (11 + 14) is 88 itself
+    assert fuzzy.near(10, 88) == []
+    assert fuzzy.near(40, 88) == []
+    labels = Labels({"title": ["title of paper"], "author": ["report author"]})
+    assert labels.whole("Title of Papr") == "title"
+    assert labels.whole("Title of the paper the board asked for") is None
 
 
 def test_nhs_table_sheet_reads_ticks_underlines_and_wrapped_values():
