@@ -295,7 +295,7 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
     found: list[tuple[Page, Line]] = []
     for index in range(start, end):
         page, _, line = lines[index]
-        if find_date(line.text) and len(line.text.split()) <= 5:
+        if len(line.text.split()) <= 5 and find_date(line.text):
             continue  # "June 25, 2019": the date of the minutes to approve, not an item
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
                 or line.bold != parent.line.bold

@@ -211,6 +211,8 @@ def meeting_from_header(doc: Document) -> dict | None:
         if match and not fields["venue"]:
             fields["venue"] = clean(match["venue"])
     for i, entry in enumerate(block):
+        if date is not None and fields["start_time"]:
+            break  # the date and its time are read: the lines below change neither (dates are slow to read)
         found = find_date(entry.value if entry.label == "date" else entry.line.text, order)
         if found and (date is None or (found[0] == date and not fields["start_time"])):
             if date is None:
