@@ -150,9 +150,9 @@ def _page_text(handle, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
+def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
     """(text, x0, top, x1, bottom, fontname, size, upright, inferred) per char in drawing
-    order; and how many chars lack a Unicode mapping.
+    order; how many of them are not spaces, and how many of those lack a Unicode mapping.
 
     pdfium also infers spaces and line ends (``inferred``, placed at the end of
     the char before). An inferred space counts only between two text objects
@@ -171,7 +171,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
     shift_x, shift_y, height = space.e, space.f, space.height
     fonts: dict[int, str] = {}
     styles: dict[int, tuple[str, float, bool]] = {}  # text object -> (fontname, size, upright)
-    chars, unmapped = [], 0
+    chars, drawn, unmapped = [], 0, 0
     inferred = False  # chars[-1] is a space pdfium inferred
     last_object = None  # text object of the last char; fontname, size and upright are its style
     count = raw.FPDFText_CountChars(handle)
@@ -205,8 +205,10 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             fontname, size, upright = style
         elif inferred:  # a space pdfium inferred inside one text object
             chars.pop()
-        if not space_char and map_error(address_of_page, i):
-            unmapped += 1
+        if not space_char:
+            drawn += 1
+            if map_error(address_of_page, i):
+                unmapped += 1
         get_box(address_of_page, i, address_of_rect)
         left, top, right, bottom = read_rect(rect)
         if unrotated:  # PageSpace.box
@@ -217,7 +219,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int]:
             top = bottom - size  # pdfminer's box: the font size above the descent
         inferred, last_object = False, address
         chars.append((text, x0, top, x1, bottom, fontname, size, upright, False))
-    return chars, unmapped
+    return chars, drawn, unmapped
 
 
 def _cluster(values: list[float], tolerance: float) -> dict[float, int]:
@@ -313,18 +315,22 @@ def words_from_chars(chars: list[tuple]) -> list[Word]:
 
 # pdfplumber's extract_words expands these ligatures
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"})
+# pdfplumber's runs of chars: by orientation (extract_text), and by size too (extract_words with extra_attrs)
+_UPRIGHT, _UPRIGHT_AND_SIZE = operator.itemgetter(7), operator.itemgetter(7, 6)
+
+
+def _plumber_word_text(word: list[tuple]) -> str:
+    text = "".join([c[0] for c in word])
+    return text if text.isascii() else text.translate(LIGATURES)
 
 
 def plumber_words(chars: list[tuple], by_size: bool = False) -> list[dict]:
     """pdfplumber's ``extract_words(chars)`` (``extra_attrs=["size"]`` when ``by_size``) on
     chars as the reader gives them: word dicts with text, box, upright and size."""
     words = []
-    for word in _word_chars(chars, operator.itemgetter(7, 6) if by_size else operator.itemgetter(7), dedupe=False):
+    for word in _word_chars(chars, _UPRIGHT_AND_SIZE if by_size else _UPRIGHT, dedupe=False):
         x0, top, x1, bottom = _bounds(word)
-        text = "".join([c[0] for c in word])
-        if not text.isascii():
-            text = text.translate(LIGATURES)
-        words.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+        words.append({"text": _plumber_word_text(word), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                       "upright": word[0][7], "size": word[0][6]})
     return words
 
@@ -332,11 +338,12 @@ def plumber_words(chars: list[tuple], by_size: bool = False) -> list[dict]:
 def plumber_text(chars: list[tuple]) -> str:
     """pdfplumber's ``extract_text(chars)``: words in lines clustered by ``top``, a space
     between words and a line break between lines."""
-    words = plumber_words(chars)
-    line_of = _cluster([w["top"] for w in words], Y_TOLERANCE)
+    words = _word_chars(chars, _UPRIGHT, dedupe=False)
+    tops = [min(map(_TOP, word)) for word in words]
+    line_of = _cluster(tops, Y_TOLERANCE)
     lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(line_of[w["top"]], []).append(w["text"])
+    for word, top in zip(words, tops):
+        lines.setdefault(line_of[top], []).append(_plumber_word_text(word))
     return "\n".join(" ".join(lines[index]) for index in sorted(lines))
 
 
@@ -445,12 +452,11 @@ class PageReader:
             width, height = height, width
         textpage = self.page.get_textpage()
         try:
-            self.chars, unmapped = _chars(textpage, self.space)
+            self.chars, drawn, unmapped = _chars(textpage, self.space)
         finally:
             textpage.close()
         result = CheapPage(width=float(width), height=float(height), words=words_from_chars(self.chars))
         _collect_objects(self._objects(self.page.raw), self.space, result)
-        drawn = sum(1 for c in self.chars if not c[0].isspace())
         if drawn and unmapped / drawn > 0.5:
             result.problems.append(f"text may be garbled: {unmapped} of {drawn} characters have no Unicode mapping")
         return result
