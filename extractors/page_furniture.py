@@ -43,13 +43,12 @@ def furniture(doc: Document, keep_first: bool = False) -> frozenset[tuple[int, i
     repeated at the top of every page it runs over heads the table on its first page).
     """
     if getattr(_last_paper, "doc", lambda: None)() is not doc:
-        _last_paper.doc, _last_paper.found = weakref.ref(doc), {}
-    if keep_first not in _last_paper.found:
-        _last_paper.found[keep_first] = _furniture(doc, keep_first)
+        _last_paper.doc, _last_paper.found = weakref.ref(doc), _furniture(doc)
     return _last_paper.found[keep_first]
 
 
-def _furniture(doc: Document, keep_first: bool) -> frozenset[tuple[int, int]]:
+def _furniture(doc: Document) -> dict[bool, frozenset[tuple[int, int]]]:
+    """The furniture lines of the paper, by ``keep_first`` (both read in one pass)."""
     keys = [[_key(line) for line in page.lines] for page in doc.pages]
     seen: Counter = Counter()
     first_page: dict[tuple[str, int | None], int] = {}
@@ -61,7 +60,12 @@ def _furniture(doc: Document, keep_first: bool) -> frozenset[tuple[int, int]]:
     repeated = set()
     if len(doc.pages) >= MIN_PAGES:
         repeated = {k for k, n in seen.items() if n >= FURNITURE_SHARE * len(doc.pages)}
-    return frozenset((page.number, i) for page, page_keys in zip(doc.pages, keys)
-                     for i, (line, key) in enumerate(zip(page.lines, page_keys))
-                     if (key in repeated and not (keep_first and first_page[key] == page.number))
-                     or (_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip())))
+    found: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
+    for page, page_keys in zip(doc.pages, keys):
+        for i, (line, key) in enumerate(zip(page.lines, page_keys)):
+            page_number = bool(_in_margin(page, line) and _PAGE_NUMBER.match(line.text.strip()))
+            if key in repeated or page_number:
+                found[False].append((page.number, i))
+            if (key in repeated and first_page[key] != page.number) or page_number:
+                found[True].append((page.number, i))
+    return {keep_first: frozenset(lines) for keep_first, lines in found.items()}

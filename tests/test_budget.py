@@ -7,6 +7,7 @@ import pytest
 
 from extractors.budget import unit_in
 from extractors.budget_grid import parse_figure, period_in
+from extractors.page_furniture import furniture
 from pipeline.find import find_segments
 from pipeline.load import load
 from tests.conftest import extractor, text_document
@@ -576,3 +577,14 @@ def test_header_repeated_at_the_top_of_every_page_still_heads_the_first(tmp_path
     assert first["value"] == 110 and first["unit"] == "£'000" and first["page"] == 1
     assert cell(found, "Service Ce", "2024-25")["page"] == 3
     assert len(found) == 120
+
+
+def test_furniture_is_found_for_each_paper():
+    # extractors share the furniture of the paper they read in turn; the next paper has its own
+    sources = ("rents", "grants", "fees")
+    headed = text_document("\f".join(f"Finance Report\nIncome from {s}" for s in sources))
+    plain = text_document("\f".join(f"Income from {s}" for s in sources))
+    assert furniture(headed) == {(1, 0), (2, 0), (3, 0)}
+    assert furniture(headed, keep_first=True) == {(2, 0), (3, 0)}
+    assert furniture(plain) == set() and furniture(plain, keep_first=True) == set()
+    assert furniture(headed) == {(1, 0), (2, 0), (3, 0)}
