@@ -13,18 +13,22 @@ import datetime as dt
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
-from extractors.form_labels import BULLET, Labels, cell_spans, label_key, parse_date, parse_month
+from extractors.form_labels import BULLET, Labels, cell_spans, cells_of, label_key, parse_date, parse_month
 from extractors.page_furniture import furniture
 from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line, Table
 from pipeline.textutil import clean
+
+# The people a pack names, read on the first call: most papers have no owner to resolve.
+People = Callable[[], list[Person]]
 
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/'’]*(\d{2}|\d{4})$")
 _MONTH_FULL_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
@@ -200,7 +204,7 @@ def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | N
 
 
 def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | None,
-                 people: list[Person]) -> list[dict]:
+                 people: People) -> list[dict]:
     fields = {name: c for c, name in mapping.items()}
     body = table.rows[start:]
 
@@ -236,7 +240,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
             "ref": item if per_owner else clean(" ".join(column("ref"))),
             "action": action,
             "owner": owner,
-            "owner_name": _names(resolve(owner, people)),
+            "owner_name": _names(resolve(owner, people())),
             "due_date_raw": raw_due,
             "due_date": due_date(raw_due, year),
             "status": _status(" ".join(column("status")), " ".join(column("complete"))),
@@ -268,7 +272,7 @@ def _joined_rows(first: list[str | None], second: list[str | None]) -> list[str 
     return [clean(f"{a or ''} {b or ''}") for a, b in zip(first, second)]
 
 
-def matrices(doc: Document, year: int | None, people: list[Person]) -> tuple[list[dict], list[Table]]:
+def matrices(doc: Document, year: int | None, people: People) -> tuple[list[dict], list[Table]]:
     """Rows of the action matrices of a paper, and the tables they came from."""
     rows: list[dict] = []
     used: list[Table] = []
@@ -357,9 +361,10 @@ def _owner_column(doc: Document) -> tuple[tuple[int, int], float | None] | None:
     for page, i, line in doc.iter_lines():
         if line.bbox is not None and page.width:
             # the header alone on its line, or the last of a row of headers ("Item  Minute  Action")
-            text, x = cell_spans(line)[-1]
-            if label_key(text) in headers and x is not None and x > COLUMN_HEADER_X * page.width:
-                return (page.number, i), x - COLUMN_SLACK
+            if label_key(cells_of(line)[-1]) in headers:
+                x = cell_spans(line)[-1][1]
+                if x is not None and x > COLUMN_HEADER_X * page.width:
+                    return (page.number, i), x - COLUMN_SLACK
         elif line.cells and len(line.cells) > 1:
             filled = [c for c in line.cells if c]
             if len(filled) == 1 and line.cells[0] == "" and label_key(filled[0]) in headers:
@@ -368,7 +373,7 @@ def _owner_column(doc: Document) -> tuple[tuple[int, int], float | None] | None:
 
 
 def _split_mark(line: Line, column_x: float | None,
-                people: list[Person]) -> tuple[str, str | None, float | None, float | None]:
+                people: People) -> tuple[str, str | None, float | None, float | None]:
     """A line's own text and the owner written in the column beside it (with its top and bottom)."""
     if column_x is None:
         if line.cells and len(line.cells) > 1:
@@ -383,7 +388,7 @@ def _split_mark(line: Line, column_x: float | None,
     apart = side and (not body or (side[0].bold and not body[-1].bold)
                       or side[0].bbox.x0 - body[-1].bbox.x1 >= (side[0].size or MARK_GAP))
     # initials, or names of people the pack lists ("Jane Smith", "Jane Smith/Paul Green")
-    if apart and (looks_like_initials(mark) or (len(mark.split()) <= MAX_OWNER_WORDS and resolve(mark, people))):
+    if apart and (looks_like_initials(mark) or (len(mark.split()) <= MAX_OWNER_WORDS and resolve(mark, people()))):
         return (clean(" ".join(w.text for w in body)) or "", mark,
                 min(w.bbox.top for w in side), max(w.bbox.bottom for w in side))
     return line.text, None, None, None
@@ -451,7 +456,7 @@ def _action_text(paragraphs: list[list[BodyLine]], anchor: BodyLine, owner: str,
     return clean(" ".join(at_mark))
 
 
-def column_actions(doc: Document, people: list[Person], matrices_found: list[Table]) -> list[dict]:
+def column_actions(doc: Document, people: People, matrices_found: list[Table]) -> list[dict]:
     """Minutes with an owner column: initials beside the paragraph they own
     (not inside an action matrix already read)."""
     found = _owner_column(doc)
@@ -484,7 +489,7 @@ def column_actions(doc: Document, people: list[Person], matrices_found: list[Tab
             anchor = _anchor(body, i, top, bottom)
             if anchor is None:
                 continue
-            resolved = resolve(owner, people)
+            resolved = resolve(owner, people())
             rows.append({
                 "ref": _ref(items, (page.number, i)),
                 "action": _action_text(paragraphs, anchor, owner, resolved),
@@ -548,7 +553,7 @@ def _inline(line: Line) -> tuple[str, str | None] | None:
     return None
 
 
-def inline_actions(doc: Document, people: list[Person]) -> list[dict]:
+def inline_actions(doc: Document, people: People) -> list[dict]:
     """Minutes with "ACTION: AB/CD" lines under the paragraph they close, or "Action: AB to ..." lines."""
     items = _items(doc)
     rows = []
@@ -562,7 +567,7 @@ def inline_actions(doc: Document, people: list[Person]) -> list[dict]:
             if not action:
                 continue
             rows.append({"ref": _ref(items, (page.number, i)), "action": action, "owner": owner,
-                         "owner_name": _names(resolve(owner, people)), "page": page.number})
+                         "owner_name": _names(resolve(owner, people())), "page": page.number})
     return rows
 
 
@@ -571,7 +576,7 @@ class ActionsExtractor(Extractor):
     produces = ("actions",)
 
     def extract(self, doc: Document) -> Rows:
-        people = people_in_pack(doc)
+        people = cache(partial(people_in_pack, doc))
         rows, tables = matrices(doc, paper_year(doc), people)
         rows += column_actions(doc, people, tables) + inline_actions(doc, people)
         return {"actions": rows}
