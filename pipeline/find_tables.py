@@ -10,7 +10,6 @@ from pipeline.pdfium import Drawing, plumber_words
 from pipeline.tables.lattice import lattice_tables
 from pipeline.tables.stream import stream_tables
 
-
 # A table's area holding this many curves is a chart: the labels of its axes and legend line
 # up like a table, and its gridlines make a ruled grid.
 CHART_CURVES = 10

@@ -1,10 +1,12 @@
 """The cheap first read of a PDF: pypdfium2 characters into words, page by page.
 
 Every page of every PDF is read here (about 50x faster than pdfminer); only
-the pages that hold drawn geometry or column-aligned text go on to pdfplumber
-for the table finder. Words come out the way pdfplumber's ``extract_words``
-makes them (same boxes: top = bottom - font size, same 3 pt tolerances, same
-font names), so the page model does not depend on which reader saw the page.
+the pages that hold drawn geometry or column-aligned text go on to the table
+finder, which groups these same chars as pdfplumber would and runs
+pdfplumber's grid finder on the page's ``drawing``. Words come out the way
+pdfplumber's ``extract_words`` makes them (same boxes: top = bottom - font
+size, same 3 pt tolerances, same font names), so the page model does not
+depend on which reader saw the page.
 """
 from __future__ import annotations
 
@@ -179,7 +181,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
     if texts is None:
         texts = [_unicode_char(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
     for i, text in enumerate(texts):
-        if text < " " or text == "\ufffe":
+        if text < " " or text == "\ufffe":  # rare: one test per char for the others
             if text in HYPHEN_MARKS:
                 text = "-"
             elif not text.isspace():
@@ -465,7 +467,7 @@ class PageReader:
     def _objects(handle):
         return (raw.FPDFPage_GetObject(handle, i) for i in range(raw.FPDFPage_CountObjects(handle)))
 
-    def drawing(self, page_number: int, initial_doctop: float) -> "Drawing":
+    def drawing(self, page_number: int, initial_doctop: float) -> Drawing:
         """The page's drawn lines, rects and curves as pdfplumber would parse them."""
         objects: dict[str, list[dict]] = {}
         base = {"page_number": page_number, "mcid": None, "tag": None, "stroking_color": None,

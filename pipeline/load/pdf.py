@@ -114,7 +114,7 @@ def to_page(cheap: CheapPage, number: int) -> Page:
 
 
 def needs_geometry(cheap: CheapPage, page: Page) -> bool:
-    """Whether the table finder should see the page (pdfplumber's objects)."""
+    """Whether the table finder should see the page."""
     horizontal = vertical = 0
     for path in cheap.paths:
         width, height = path.x1 - path.x0, path.bottom - path.top

@@ -135,8 +135,8 @@ def text_lines(words: list[dict]) -> list[TextLine]:
         for index in range(len(bands) - 1, max(len(bands) - 4, -1), -1):
             extent = extents[index]
             top, bottom = extent
-            overlap = (bottom if bottom < word_bottom else word_bottom) - (word_top if word_top > top else top)
-            if overlap >= 0.5 * (height if height < bottom - top else bottom - top):
+            overlap = (bottom if bottom < word_bottom else word_bottom) - (word_top if word_top > top else top)  # noqa: FURB136
+            if overlap >= 0.5 * (height if height < bottom - top else bottom - top):  # noqa: FURB136
                 bands[index].append(word)
                 if word_top < top:
                     extent[0] = word_top
@@ -161,11 +161,11 @@ def text_lines(words: list[dict]) -> list[TextLine]:
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
                          or word["text"][:1].isupper() and gap > 0.3 * size)):
                 last.words.append(word)
-                if word["x1"] > last.x1:
+                if word["x1"] > last.x1:  # noqa: PLR1730 (as above: no max call)
                     last.x1 = word["x1"]
-                if word["top"] < last.top:
+                if word["top"] < last.top:  # noqa: PLR1730
                     last.top = word["top"]
-                if word["bottom"] > last.bottom:
+                if word["bottom"] > last.bottom:  # noqa: PLR1730
                     last.bottom = word["bottom"]
             else:
                 phrases.append(Phrase.of(word))
@@ -257,8 +257,7 @@ def _rows(region: list[TextLine]) -> list[list[TextLine]]:
 
 def _column_of(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, bool]:
     """The column a phrase overlaps most (the nearest when none), and whether it spans several."""
-    x0, x1 = phrase.x0, phrase.x1
-    overlaps = [(x1 if x1 < c1 else c1) - (x0 if x0 > c0 else c0) for c0, c1 in columns]
+    overlaps = [min(phrase.x1, c1) - max(phrase.x0, c0) for c0, c1 in columns]
     best = overlaps.index(max(overlaps))  # the first of the largest
     if overlaps[best] <= 0:
         centre = (phrase.x0 + phrase.x1) / 2
