@@ -195,7 +195,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
                 chars.append((" ", last[3], last[2], last[3], last[4], last[5], last[6], last[7], True))
                 inferred = True
             continue
-        address = object_address(handle, i)
+        address = object_address(address_of_page, i)
         if address != last_object:
             style = styles.get(address)
             if style is None:  # every char of a text object has its matrix, font and size

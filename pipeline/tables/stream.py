@@ -13,6 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
@@ -124,15 +125,19 @@ def _size(word: dict) -> float:
     return float(word.get("size") or (word["bottom"] - word["top"]) or 1.0)
 
 
+_TOP_X0, _X0, _LINE_TOP = itemgetter("top", "x0"), itemgetter("x0"), attrgetter("top")
+
+
 def text_lines(words: list[dict]) -> list[TextLine]:
     """Words into lines, top to bottom; a word joins a line it overlaps vertically by half."""
     bands: list[list[dict]] = []
     extents: list[list[float]] = []  # [top, bottom] of each band's words
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+    for word in sorted(words, key=_TOP_X0):
         word_top, word_bottom = word["top"], word["bottom"]
         height = word_bottom - word_top
         # the last three bands, latest first (conditional expressions: cheaper than min/max calls)
-        for index in range(len(bands) - 1, max(len(bands) - 4, -1), -1):
+        count = len(bands)
+        for index in range(count - 1, count - 4 if count > 3 else -1, -1):
             extent = extents[index]
             top, bottom = extent
             overlap = (bottom if bottom < word_bottom else word_bottom) - (word_top if word_top > top else top)  # noqa: FURB136
@@ -148,8 +153,8 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             extents.append([word_top, word_bottom])
     lines = []
     for band in bands:
-        band.sort(key=lambda w: w["x0"])
-        size = statistics.median(_size(w) for w in band)
+        band.sort(key=_X0)
+        size = statistics.median([_size(w) for w in band])
         phrases = [Phrase.of(band[0])]
         for word in band[1:]:
             last = phrases[-1]
@@ -177,7 +182,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             else:
                 line.chunks[-1].append(phrase)
         lines.append(line)
-    lines.sort(key=lambda l: l.top)
+    lines.sort(key=_LINE_TOP)
     return lines
 
 
