@@ -27,10 +27,14 @@ from pipeline.textutil import clean
 
 # Cues that open a block of the item's text (the first three letters say which: rec or dec).
 OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline")
-CUE_KINDS = (*OPENERS, "stop", "rec_sentence", "dec_sentence", "dec_line")
+# The cues each reading matches (a Matcher's time grows with its patterns: one Matcher each):
+# the lines of an item's body, the sentences of narrative minutes, the lines of an outline of votes.
+LINE_CUES = (*OPENERS, "stop")
+SENTENCE_CUES = ("rec_sentence", "dec_sentence")
+VOTE_CUES = ("dec_line",)
 # Cues a body line holds anywhere (the others open the line).
 HEADING_CUES = ("rec_heading", "dec_heading")
-LINE_START_CUES = tuple(k for k in (*OPENERS, "stop") if k not in HEADING_CUES)
+LINE_START_CUES = tuple(k for k in LINE_CUES if k not in HEADING_CUES)
 # Token attributes that hold the token's text (lower-cased or as written).
 _LITERAL_ATTRIBUTES = ("LOWER", "ORTH", "TEXT")
 # A REGEX that is a word, maybe anchored: a token it finds holds the word.
@@ -69,25 +73,34 @@ def _patterns() -> dict:
 
 
 @lru_cache(maxsize=None)
-def _pipeline(lang: str):
-    """A blank spaCy pipeline with a sentencizer and the cue matcher (built once per language)."""
+def _nlp(lang: str):
+    """A blank spaCy pipeline with a sentencizer (built once per language)."""
     import spacy  # slow to import: only when minutes are read
-    from spacy.matcher import Matcher
 
     try:
         nlp = spacy.blank(lang)
     except ImportError:
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def _pipeline(lang: str, kinds: tuple[str, ...]):
+    """The language's pipeline and a Matcher for these cue kinds, with every language's patterns."""
+    from spacy.matcher import Matcher
+
+    nlp = _nlp(lang)
     matcher = Matcher(nlp.vocab)
-    for section, cues in _vocab().items():
-        if section == "items":
-            continue
-        for kind in CUE_KINDS:
-            patterns = cues.get(kind) or []
-            if patterns:
-                matcher.add(kind, patterns)
+    for kind, patterns in _cues(kinds):
+        matcher.add(kind, patterns)
     return nlp, matcher
+
+
+def _cues(kinds: tuple[str, ...]) -> list[tuple[str, list[list[dict]]]]:
+    """The patterns of these cue kinds, language by language (the words do not clash)."""
+    return [(kind, cues[kind]) for section, cues in _vocab().items() if section != "items"
+            for kind in kinds if cues.get(kind)]
 
 
 class CueWords:
@@ -129,8 +142,7 @@ class CueWords:
 @lru_cache(maxsize=None)
 def _cue_words(kinds: tuple[str, ...]) -> CueWords:
     """The words that may open a cue of these kinds, in any language's patterns."""
-    return CueWords([pattern for section, cues in _vocab().items() if section != "items"
-                     for kind in kinds for pattern in cues.get(kind) or []])
+    return CueWords([pattern for _, patterns in _cues(kinds) for pattern in patterns])
 
 
 @dataclass
@@ -263,7 +275,7 @@ def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
     if not (words and _cue_words(LINE_START_CUES).in_text(words[0])) and \
             (sentence or len(words) > MAX_LABEL_TOKENS or not _cue_words(HEADING_CUES).in_text(cue_text)):
         return None, text
-    nlp, matcher = _pipeline(lang)
+    nlp, matcher = _pipeline(lang, LINE_CUES)
     tokens = nlp.make_doc(cue_text)
     heading = len(tokens) <= MAX_LABEL_TOKENS and not sentence
     found = sorted(((nlp.vocab.strings[k], s, e) for k, s, e in matcher(tokens)), key=lambda m: (m[1], -m[2]))
@@ -312,7 +324,7 @@ def _blocks(item: Item, lang: str) -> list[Block]:
 
 def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | None, int | None]:
     """Recommendation and decision sentences of a narrative item (text, page each)."""
-    nlp, matcher = _pipeline(lang)
+    nlp, matcher = _pipeline(lang, SENTENCE_CUES)
     text, starts = "", []
     for page, line in item.lines:
         starts.append((len(text), page))
@@ -347,16 +359,16 @@ def _vote_lines(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> l
     """Minutes kept as an outline of votes: each line that records one is a decision,
     named by the words before the vote ("2017/18 Financials approved – ...") or the
     clause after it ("APPROVED – Revised 2018 budget – ...")."""
-    nlp, matcher = _pipeline(lang)
+    nlp, matcher = _pipeline(lang, VOTE_CUES)
     rows = []
     for page, i, line in doc.iter_lines():
         if (page.number, i) in skip:
             continue
         text = _tidy(line.text)
-        if not _cue_words(("dec_line",)).in_text(text):
+        if not _cue_words(VOTE_CUES).in_text(text):
             continue
         tokens = nlp.make_doc(text)
-        found = [(s, e) for k, s, e in matcher(tokens) if nlp.vocab.strings[k] == "dec_line"]
+        found = [(s, e) for _, s, e in matcher(tokens)]
         if not found:
             continue
         start, end = min(found)
@@ -413,7 +425,8 @@ class DecisionsExtractor(Extractor):
     produces = ("decisions",)
 
     def prepare(self) -> None:
-        _pipeline("en")  # imports spaCy, the slow part
+        for kinds in (LINE_CUES, SENTENCE_CUES, VOTE_CUES):
+            _pipeline("en", kinds)  # imports spaCy, the slow part
 
     def extract(self, doc: Document) -> Rows:
         return {"decisions": decisions(doc)}
