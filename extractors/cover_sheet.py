@@ -141,8 +141,9 @@ def _section_heading(line: Line) -> bool:
     return line.bold or numbered_cell or match.group(2) == ".0" or title_case
 
 
-def _positioned(line: Line) -> list[Cell]:
-    return [(c, x if x is not None else float(k)) for k, (c, x) in enumerate(cell_spans(line))]
+def _positioned(spans: list[tuple[str, float | None]]) -> list[Cell]:
+    """A line's cells (``cell_spans``) placed on their row: by x, else (text papers) by their index."""
+    return [(c, x if x is not None else float(k)) for k, (c, x) in enumerate(spans)]
 
 
 def _hits(line: Line) -> list[Hit]:
@@ -150,7 +151,7 @@ def _hits(line: Line) -> list[Hit]:
     labels: Labels = _vocab()["labels"]
     if line.cells is not None:
         spans = cell_spans(line)
-        cells = _positioned(line)
+        cells = _positioned(spans)
         filled = [k for k, (c, _) in enumerate(spans) if not _junk(c)]
         if not filled:
             return []
@@ -226,7 +227,7 @@ def _continuation(line: Line, sheet: Sheet) -> list[Cell] | None:
             x = spans[0][1]
             if x is None or x < sheet.value_x - COLUMN_SLACK:
                 return None  # text in the label column: a label we do not know
-        return _positioned(line)
+        return _positioned(spans)
     if sheet.value_x is not None and line.bbox is not None and line.bbox.x0 < sheet.value_x - COLUMN_SLACK:
         return None
     return [(line.text, None)]
@@ -242,7 +243,7 @@ def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[Cell]] | None:
     head, x = spans[0]
     if _junk(head) or (sheet.value_x is not None and x is not None and x >= sheet.value_x - COLUMN_SLACK):
         return None
-    return head, _positioned(line)[1:]
+    return head, _positioned(spans)[1:]
 
 
 def _wrapped_label(lines: list[Line], k: int, sheet: Sheet) -> tuple[Hit, int] | None:
