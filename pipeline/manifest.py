@@ -88,13 +88,13 @@ class Manifest:
         self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha, hashed_at]
         return sha
 
-    def done(self, sha256: str, config: str, part_exists, ocr_setup) -> dict[str, Any] | None:
+    def done(self, sha256: str, config: str, part_exists, ocr_setup: str) -> dict[str, Any] | None:
         """The entry of a paper processed by this pipeline whose parts are all there
-        (a scan: read with the OCR ``ocr_setup()`` gives, so installing OCR reads it again)."""
+        (a scan: read with OCR setup ``ocr_setup``, so installing OCR reads it again)."""
         entry = self.papers.get(sha256)
         if not entry or entry.get("config") != config:
             return None
-        if "ocr" in entry and entry["ocr"] != ocr_setup():
+        if "ocr" in entry and entry["ocr"] != ocr_setup:
             return None
         if not all(part_exists(table, entry["document"]["document_id"]) for table in entry["rows"]):
             return None

@@ -50,14 +50,15 @@ def ocr_languages() -> str:
     return "+".join(packs) or "eng"
 
 
-# The OCR setup of a run told not to OCR (``--no-ocr``).
+# OCR setups of a machine without OCR, and of a run told not to OCR (``--no-ocr``).
+OCR_MISSING = "none"
 OCR_OFF = "off"
 
 
 def ocr_setup() -> str:
-    """What OCR this machine has ("tesseract (eng+dan)", or "none"): a scan read with one
-    setup is read again by a run with another."""
-    return f"tesseract ({ocr_languages()})" if ocr_available() else "none"
+    """What OCR this machine has ("tesseract, eng+dan", or OCR_MISSING): a scan read with
+    one setup is read again by a run with another."""
+    return f"tesseract, {ocr_languages()}" if ocr_available() else OCR_MISSING
 
 
 def ocr_pdf(data: bytes) -> bytes:

@@ -32,7 +32,7 @@ from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
 from pipeline.normalise import from_arrow, normalise, to_arrow
-from pipeline.ocr import OCR_OFF, OCRError, ocr_languages, ocr_pdf, ocr_setup
+from pipeline.ocr import OCR_MISSING, OCR_OFF, OCRError, ocr_pdf, ocr_setup
 from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 from pipeline.write import prune_staging, read_staged, stage_paper, staged_path, write_tables
 
@@ -136,7 +136,7 @@ def _read_by_ocr(doc, data: bytes, problem: str, setup: str) -> str:
 
     if setup == OCR_OFF:
         return f"{problem} (OCR is off: the run was told not to OCR scans)"
-    if setup == "none":
+    if setup == OCR_MISSING:
         return f"{problem} (OCR is not installed: ocrmypdf and tesseract)"
     try:
         pages = read_pdf(ocr_pdf(data))
@@ -145,15 +145,16 @@ def _read_by_ocr(doc, data: bytes, problem: str, setup: str) -> str:
     except Exception as exc:  # LoadError or a reader bug on ocrmypdf's output
         return f"{problem} (OCR failed: its output cannot be read: {exc})"
     doc.pages = pages
-    ocr = f"OCR (tesseract, {ocr_languages()})"
+    ocr = f"OCR ({setup})"
     unread = _scanned_pages(doc)
     return f"{problem}: {ocr} found no text on {_pages(unread)}" if unread else f"{problem}: text read by {ocr}"
 
 
 def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: bytes | None = None,
-                  ocr: bool = True) -> PaperResult:
+                  ocr: str | None = None) -> PaperResult:
     """Every stage for one paper; errors are caught and recorded, never raised.
-    ``ocr``: read image-only scans by OCR when it is installed."""
+    ``ocr``: the OCR setup to read image-only scans with (:func:`ocr_setup`, OCR_OFF); None:
+    this machine's."""
     document: dict[str, Any] = {
         "source_path": paper.source_path, "format": input_format(paper.path),
         "status": "ok", "error": None, "pipeline_version": __version__,
@@ -173,7 +174,7 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     errors: list[str] = []
     if problem and doc.format == "pdf" and "no text layer" in problem:
         # a scan is a readable paper whatever OCR makes of it: partial, never failed
-        result.ocr = ocr_setup() if ocr else OCR_OFF
+        result.ocr = ocr or ocr_setup()
         errors.append(_read_by_ocr(doc, data, problem, result.ocr))
         problem = None
     document["n_pages"] = doc.n_pages
@@ -239,7 +240,7 @@ def paper_tables(result: PaperResult) -> dict[str, Any]:
 
 
 def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: Path | None,
-                 ocr: bool = True) -> Outcome:
+                 ocr: str | None = None) -> Outcome:
     """A worker's job: one paper through every stage; its rows staged under ``stage_to``
     (or returned, when None)."""
     if extractor_names not in _EXTRACTORS:  # once per worker process
@@ -294,7 +295,8 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     def staged(table: str, document_id: str) -> bool:
         return staged_path(out, table, document_id).exists()
 
-    setup = ocr_setup if ocr else lambda: OCR_OFF
+    # decided here, not by each worker: the manifest compares it with the setup each scan was read with
+    setup = ocr_setup() if ocr else OCR_OFF
     todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, setup) is None]
     # largest first: a long pack started last would leave the other workers idle at the end
     todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
@@ -325,12 +327,12 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     if todo:
         if engine == "dask":
             runner = DaskEngine(scheduler, workers or default_workers())
-            job = functools.partial(process_task, extractor_names=names, stage_to=None, ocr=ocr)
+            job = functools.partial(process_task, extractor_names=names, stage_to=None, ocr=setup)
             tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
         else:
             _EXTRACTORS[names] = extractors  # forked workers start with them loaded
             runner = LocalEngine(workers or default_workers(), timeout, memory_limit_mb)
-            job = functools.partial(process_task, extractor_names=names, stage_to=out, ocr=ocr)
+            job = functools.partial(process_task, extractor_names=names, stage_to=out, ocr=setup)
             tasks = (Task(str(p.path), p.source_path) for p in todo)
         try:
             runner.run(tasks, job, finished, failed)
