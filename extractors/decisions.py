@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extractors.document_info import detect_language
 from extractors.page_furniture import furniture
@@ -72,7 +72,7 @@ def _patterns() -> dict:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nlp(lang: str):
     """A blank spaCy pipeline with a sentencizer (built once per language)."""
     import spacy  # slow to import: only when minutes are read
@@ -85,7 +85,7 @@ def _nlp(lang: str):
     return nlp
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pipeline(lang: str, kinds: tuple[str, ...]):
     """The language's pipeline and a Matcher for these cue kinds, with every language's patterns."""
     from spacy.matcher import Matcher
@@ -139,7 +139,7 @@ class CueWords:
         return self.any_text or bool(self.words and self.words.search(text.casefold()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_words(kinds: tuple[str, ...]) -> CueWords:
     """The words that may open a cue of these kinds, in any language's patterns."""
     return CueWords([pattern for _, patterns in _cues(kinds) for pattern in patterns])
