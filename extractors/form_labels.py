@@ -85,7 +85,8 @@ class Labels:
         if key in exact:
             return key
         near = fuzzy.near(len(key), score) if len(key) >= EXACT_BELOW else []
-        match = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=score) if near else None
+        # compared as given (no processor), as the bound on lengths assumes
+        match = process.extractOne(key, near, scorer=fuzz.ratio, processor=None, score_cutoff=score) if near else None
         return match[0] if match else None
 
     def whole(self, text: str, score: float = LABEL_SCORE) -> str | None:
