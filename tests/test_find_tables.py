@@ -331,3 +331,57 @@ def test_heading_in_a_larger_size_right_after_a_table_is_not_a_row():
 
     tables = _tables(draw)
     assert [t.rows for t in tables] == [UNRULED]
+
+
+def _narrow_headings(c, headings: list[list[str]], rights: tuple[float, ...], top: float = 100) -> float:
+    """Headings right-aligned in narrow columns, each centred in the header row (a heading
+    of fewer lines sits half a line lower, so the lines of the columns interleave); the
+    baseline of the header's last line is returned."""
+    pitch = 10.5
+    most = max(len(lines) for lines in headings)
+    c.setFont("Helvetica-Bold", 9)
+    for right, lines in zip(rights, headings):
+        y = HEIGHT - top - (most - len(lines)) * pitch / 2
+        for text in lines:
+            c.drawRightString(right, y, text)
+            y -= pitch
+    return HEIGHT - top - (most - 1) * pitch
+
+
+def _figures(c, y: float, rows: list[list[str]], rights: tuple[float, ...]) -> None:
+    c.setFont("Helvetica", 9)
+    for row in rows:
+        y -= 16
+        c.drawString(72, y, row[0])
+        for right, text in zip(rights, row[1:]):
+            c.drawRightString(right, y, text)
+
+
+def test_words_broken_in_narrow_heading_cells_are_joined_and_stacked():
+    """A word wider than its cell breaks mid-word ("Revenu" / "e"); headings of three and
+    four lines, centred, interleave: each column's lines are one heading, the word whole."""
+    rights = (300, 350, 400)
+    body = [["Education", "125.6", "120.6", "-5.0"], ["Children's services", "300.8", "295.5", "-5.3"],
+            ["Total", "430.7", "420.8", "-9.9"]]
+
+    def draw(c):
+        y = _narrow_headings(c, [["Revenu", "e", "Budget"], ["Revenu", "e", "Forecas", "t"],
+                                 ["Revenu", "e", "Varianc", "e"]], rights)
+        _figures(c, y, body, rights)
+
+    (table,) = _tables(draw)
+    assert table.rows == [[None, "Revenue Budget", "Revenue Forecast", "Revenue Variance"]] + body
+
+
+def test_short_words_on_lines_of_their_own_in_a_heading_stay_words():
+    """"of" alone on a line is a word the page uses elsewhere; "in" under "Posts" is not the
+    end of a word that filled the cell (the cell holds the wider "establishment")."""
+    rights = (300, 380)
+    body = [["Cost of care", "12", "40"], ["Cost of staff", "8", "31"], ["Total", "20", "71"]]
+
+    def draw(c):
+        y = _narrow_headings(c, [["Number", "of", "posts"], ["Posts", "in", "establishment"]], rights)
+        _figures(c, y, body, rights)
+
+    (table,) = _tables(draw)
+    assert table.rows == [[None, "Number of posts", "Posts in establishment"]] + body

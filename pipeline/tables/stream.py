@@ -36,6 +36,8 @@ CAPTION_WORDS = 4  # a phrase this long running across columns above the body is
 MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
 HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
 HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into one heading
+HEADER_OVERLAP = 0.3  # a heading reaching this far (font sizes) down into a later header line shares its row
+BROKEN_TAIL = 3  # longest end of a word that a narrow heading cell breaks onto a line of its own
 WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one wrapped row
 GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
 GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
@@ -188,7 +190,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
 
 def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     """Runs of tabular lines, close together; a few short lines between them (section labels,
-    wrapped labels) stay in."""
+    wrapped labels, the half of a header row set lower) stay in."""
     regions: list[list[TextLine]] = []
     run: list[TextLine] = []
     pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
@@ -210,7 +212,10 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
                     regions.append(run)
                 run = [line]
             pending = []
-        elif near and len(pending) < MAX_SHORT_LINES and _short(line, run):
+        # a line reaching up beside the last in a run of headings (headings of different
+        # heights centred in their cells) is a header row's other half, however wide
+        elif near and len(pending) < MAX_SHORT_LINES and (
+                _short(line, run) or gap < 0 and _headings(run + pending + [line])):
             pending.append(line)
         else:
             if run:
@@ -279,20 +284,78 @@ class _Block:
     phrases: list[Phrase]
     last_line: int
 
+    def text(self, vocabulary: set[str]) -> str:
+        text = self.phrases[0].text
+        widest = max(p.x1 - p.x0 for p in self.phrases)
+        for above, phrase in zip(self.phrases, self.phrases[1:]):
+            text += ("" if _broken_word(above, phrase, widest, vocabulary) else " ") + phrase.text
+        return text
 
-def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]]) -> list[list[str | None]]:
+
+def _broken_word(above: Phrase, tail: Phrase, widest: float, vocabulary: set[str]) -> bool:
+    """Is ``tail`` the end of the word ``above``, broken because the word is wider than its
+    heading cell ("Revenu" / "e")? The tail is a few lower-case letters and no word of the
+    page's text (not "of", "in", "à"); the word above is a whole line of letters, longer
+    than a tail, that filled the cell: the tail's first letter would not have fitted after it."""
+    word, rest = above.text, tail.text
+    return (len(tail.words) == 1 and len(above.words) == 1 and len(rest) <= BROKEN_TAIL < len(word)
+            and rest.isalpha() and rest.islower() and rest not in vocabulary
+            and word.isalpha() and word[-1].islower()
+            and above.x1 - above.x0 + (tail.x1 - tail.x0) / len(rest) > widest)
+
+
+def _page_vocabulary(lines: list[TextLine]) -> set[str]:
+    """The words a page uses among others (in phrases of several words): a stray short
+    line is a word of the language when the page also uses it in running text or labels."""
+    return {w["text"].strip(".,;:()").lower() for line in lines for p in line.phrases if len(p.words) > 1
+            for w in p.words}
+
+
+def _interleaved(above: Phrase, between: list[TextLine], placed: list[list[tuple[int, bool]]],
+                 column: int) -> bool:
+    """Do the lines ``between`` a header phrase of a column (``above``) and the next start
+    beside it (the lines of headings of another height, set half a line lower) and hold
+    nothing in the column?"""
+    return all(line.top < above.bottom and all(c != column for c, _ in cells)
+               for line, cells in zip(between, placed))
+
+
+def _wordy(phrase: Phrase) -> bool:
+    """Mostly letters (a heading's words, not figures, rules or stray marks: a lone capital
+    is as often a misread rule or bar)."""
+    text = phrase.text.replace(" ", "")
+    return 2 * sum(ch.isalpha() for ch in text) > len(text) and (len(text) > 1 or text.islower())
+
+
+def _headings(lines: list[TextLine]) -> bool:
+    """Lines of headings only: each phrase a few words (no figures, no sentences of notes)."""
+    return all(_wordy(p) and len(p.words) <= CAPTION_WORDS for line in lines for p in line.phrases)
+
+
+def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
+                 vocabulary: set[str]) -> list[list[str | None]]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
-    of its last line (headings sit on the body); a heading over several columns stays in
-    its own row, in the column it covers most."""
+    of its last line (headings sit on the body; one reaching down into a later line, as
+    headings of different heights centred in their cells do, goes in that line's row); a
+    heading over several columns stays in its own row, in the column it covers most."""
     blocks: list[_Block] = []
+    placed = [[_column_of(phrase, columns) for phrase in line.phrases] for line in lines]
+    # lines interleave in a header of words only (above a body whose first rows hold no
+    # figures, the "header" is body rows: their lines are not stacked so freely)
+    headings = _headings(lines)
     for k, line in enumerate(lines):
-        for phrase in line.phrases:
-            column, spans = _column_of(phrase, columns)
-            above = next((b for b in blocks if b.last_line == k - 1 and b.column == column
-                          and not (spans or b.spans or _YEAR.match(b.phrases[-1].text))
-                          and phrase.x0 < max(p.x1 for p in b.phrases)
-                          and min(p.x0 for p in b.phrases) < phrase.x1
-                          and phrase.top - b.phrases[-1].bottom < HEADER_LEADING * line.size), None)
+        for phrase, (column, spans) in zip(line.phrases, placed[k]):
+            # a heading in the column on the line above, or above lines beside it that hold
+            # nothing in the column (headings of different heights, centred in their cells,
+            # set lines that interleave)
+            above = max((b for b in blocks if b.column == column and b.last_line < k
+                         and (b.last_line == k - 1 or headings and _interleaved(
+                             b.phrases[-1], lines[b.last_line + 1:k], placed[b.last_line + 1:k], column))
+                         and not (spans or b.spans or _YEAR.match(b.phrases[-1].text))
+                         and phrase.x0 < max(p.x1 for p in b.phrases)
+                         and min(p.x0 for p in b.phrases) < phrase.x1
+                         and phrase.top - b.phrases[-1].bottom < HEADER_LEADING * line.size),
+                        key=lambda b: b.last_line, default=None)
             if above:
                 above.phrases.append(phrase)
                 above.last_line = k
@@ -300,7 +363,10 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]]) -> l
                 blocks.append(_Block(column, spans, [phrase], k))
     rows: list[list[list[str]]] = [[[] for _ in columns] for _ in lines]
     for block in blocks:
-        rows[block.last_line][block.column].append(" ".join(p.text for p in block.phrases))
+        bottom = block.phrases[-1].bottom
+        row = max((k for k, line in enumerate(lines[block.last_line + 1:], block.last_line + 1)
+                   if headings and line.top < bottom - HEADER_OVERLAP * line.size), default=block.last_line)
+        rows[row][block.column].append(block.text(vocabulary))
     return [[clean(" ".join(c)) for c in row] for row in rows if any(row)]
 
 
@@ -315,7 +381,7 @@ def _body_start(region: list[TextLine]) -> int:
     return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
 
 
-def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
+def _grid(region: list[TextLine], vocabulary: set[str]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
     body = [line for line in region[first_figures:] if line.tabular]
@@ -331,7 +397,7 @@ def _grid(region: list[TextLine]) -> tuple[list[list[str | None]], list[tuple[fl
         for phrase in (p for line in lines for p in line.phrases):
             cells[_column_of(phrase, columns)[0]].append(phrase.text)
         body_rows.append([clean(" ".join(c)) for c in cells])
-    return _header_rows(region[:first_figures], columns) + join_continued_labels(body_rows), columns
+    return _header_rows(region[:first_figures], columns, vocabulary) + join_continued_labels(body_rows), columns
 
 
 def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]]:
@@ -439,22 +505,23 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
-    for column in page_columns(words):
-        lines = text_lines(column)
+    columns_lines = [text_lines(column) for column in page_columns(words)]
+    vocabulary = _page_vocabulary([line for lines in columns_lines for line in lines])
+    for lines in columns_lines:
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
                 continue
-            rows, columns = _grid(region)
+            rows, columns = _grid(region, vocabulary)
             caption = _caption_lines(region, columns)
             if caption:
                 region = region[caption:]
                 if sum(line.tabular for line in region) < 2:
                     continue
-                rows, columns = _grid(region)
+                rows, columns = _grid(region, vocabulary)
             above = _headings_above(lines, region, columns) if not caption else []
             if above:
                 region = above + region
-                rows, columns = _grid(region)
+                rows, columns = _grid(region, vocabulary)
             if not _plausible(rows):
                 continue
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
