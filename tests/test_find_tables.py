@@ -385,3 +385,25 @@ def test_short_words_on_lines_of_their_own_in_a_heading_stay_words():
 
     (table,) = _tables(draw)
     assert table.rows == [[None, "Number of posts", "Posts in establishment"]] + body
+
+
+def test_word_broken_in_a_narrow_ruled_cell_is_joined():
+    """A ruled cell too narrow for its heading breaks the word ("Timescal" / "e")."""
+    def draw(c):
+        xs, ys = [72, 250, 296, 420], [HEIGHT - 100, HEIGHT - 126, HEIGHT - 146, HEIGHT - 166]
+        for x in xs:
+            c.line(x, ys[0], x, ys[-1])
+        for y in ys:
+            c.line(xs[0], y, xs[-1], y)
+        c.setFont("Helvetica", 9)
+        for x, lines in zip(xs, [["Action"], ["Timescal", "e"], ["Lead"]]):
+            for i, text in enumerate(lines):
+                c.drawString(x + 4, ys[0] - 10 - 10 * i, text)
+        for r, row in enumerate([["Review services", "2026", "DPH"], ["Agree the plan", "2025", "ICB"]], 1):
+            for x, text in zip(xs, row):
+                c.drawString(x + 4, ys[r] - 13, text)
+
+    (table,) = _tables(draw)
+    assert table.method == "lattice"
+    assert table.rows == [["Action", "Timescale", "Lead"], ["Review services", "2026", "DPH"],
+                          ["Agree the plan", "2025", "ICB"]]

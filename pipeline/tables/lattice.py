@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from pdfplumber.table import TableFinder
 
 from pipeline.model import BBox, Table
-from pipeline.pdfium import Drawing, plumber_text
-from pipeline.tables.stream import join_continued_labels, text_lines
+from pipeline.pdfium import Drawing, plumber_text, plumber_words
+from pipeline.tables.stream import broken_word, join_continued_labels, may_be_broken, page_vocabulary, text_lines
 from pipeline.textutil import clean
 
 # A gap this wide (font sizes) inside one line of one cell means the cell holds several columns.
@@ -122,8 +123,28 @@ class _CharsByMiddle:
         return [self.chars[i] for i in sorted(band)]
 
 
-def _extract(rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
-    """``found.extract()``, the same texts, without testing every char of the page for every row.
+def _cell_text(chars: list[tuple], vocabulary) -> str:
+    """pdfplumber's text of a cell's chars, but for a word broken over two lines because it
+    is wider than the cell ("Timescal" / "e"): joined again. ``vocabulary()``: the page's words."""
+    text = plumber_text(chars)
+    parts = text.split("\n")
+    if not any(may_be_broken(a, b, set()) for a, b in zip(parts, parts[1:])):  # the lines' texts first: cheap
+        return text
+    lines = [line.phrases[0] for line in text_lines(plumber_words(chars, by_size=True)) if len(line.phrases) == 1]
+    widest = max((p.x1 - p.x0 for p in lines), default=0.0)
+    broken = {(a.text, b.text) for a, b in zip(lines, lines[1:]) if broken_word(a, b, widest, vocabulary())}
+    joined = [parts[0]]
+    for part in parts[1:]:
+        if (joined[-1], part) in broken:
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return "\n".join(joined)
+
+
+def _extract(rows: list, chars: _CharsByMiddle, vocabulary) -> list[list[str | None]]:
+    """``found.extract()``, the same texts, without testing every char of the page for every row
+    (and with words broken in narrow cells joined: ``_cell_text``).
 
     pdfplumber's test: a char is in a cell when its middle is in the cell's box, right
     and bottom open.
@@ -141,19 +162,19 @@ def _extract(rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
                 continue
             left, cell_top, right, cell_bottom = cell
             cell_chars = [c for h, v, c in row_chars if left <= h < right and cell_top <= v < cell_bottom]
-            texts.append(plumber_text(cell_chars) if cell_chars else "")
+            texts.append(_cell_text(cell_chars, vocabulary) if cell_chars else "")
         table.append(texts)
     return table
 
 
-def _grid(found, bbox, rows: list, chars: _CharsByMiddle) -> list[list[str | None]]:
+def _grid(found, bbox, rows: list, chars: _CharsByMiddle, vocabulary) -> list[list[str | None]]:
     """The found table (in ``bbox``) as a grid with slivers folded and empty rows and columns dropped."""
     xs = sorted({c[0] for c in found.cells})
     col_band = _merge_slivers(xs, max(c[2] for c in found.cells))
     tops = [row.bbox[1] for row in rows]
     row_band = _merge_slivers(tops, bbox[3])
     cells: dict[tuple[int, int], list[str]] = {}
-    for r, row in enumerate(_extract(rows, chars)):
+    for r, row in enumerate(_extract(rows, chars, vocabulary)):
         for c, text in enumerate(row):
             text = clean(text)
             if text:
@@ -170,9 +191,10 @@ def lattice_tables(drawing: Drawing, number: int, words: list[dict], chars: list
     grids = TableFinder(drawing).tables  # what pdfplumber's page.find_tables() gives
     boxes = [found.bbox for found in grids]  # like rows, a property made anew from the cells at each use
     chars = _CharsByMiddle(chars) if grids else None
+    vocabulary = cache(lambda: page_vocabulary(text_lines(words)))  # read only for a cell that needs it
     for i, found in enumerate(grids):
         found_rows = found.rows
-        rows = _grid(found, boxes[i], found_rows, chars)
+        rows = _grid(found, boxes[i], found_rows, chars, vocabulary)
         if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(boxes[i], found_rows, words)
                 or _partial(boxes[i], words, boxes[:i] + boxes[i + 1:])):
             continue

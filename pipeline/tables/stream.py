@@ -288,23 +288,28 @@ class _Block:
         text = self.phrases[0].text
         widest = max(p.x1 - p.x0 for p in self.phrases)
         for above, phrase in zip(self.phrases, self.phrases[1:]):
-            text += ("" if _broken_word(above, phrase, widest, vocabulary) else " ") + phrase.text
+            text += ("" if broken_word(above, phrase, widest, vocabulary) else " ") + phrase.text
         return text
 
 
-def _broken_word(above: Phrase, tail: Phrase, widest: float, vocabulary: set[str]) -> bool:
+def broken_word(above: Phrase, tail: Phrase, widest: float, vocabulary: set[str]) -> bool:
     """Is ``tail`` the end of the word ``above``, broken because the word is wider than its
-    heading cell ("Revenu" / "e")? The tail is a few lower-case letters and no word of the
-    page's text (not "of", "in", "à"); the word above is a whole line of letters, longer
-    than a tail, that filled the cell: the tail's first letter would not have fitted after it."""
-    word, rest = above.text, tail.text
-    return (len(tail.words) == 1 and len(above.words) == 1 and len(rest) <= BROKEN_TAIL < len(word)
-            and rest.isalpha() and rest.islower() and rest not in vocabulary
-            and word.isalpha() and word[-1].islower()
-            and above.x1 - above.x0 + (tail.x1 - tail.x0) / len(rest) > widest)
+    cell ("Revenu" / "e")? Their texts may be (``may_be_broken``), and the word above filled
+    the cell (as wide as ``widest``, its widest line): the tail's first letter would not have
+    fitted after it."""
+    return (len(tail.words) == 1 and len(above.words) == 1 and may_be_broken(above.text, tail.text, vocabulary)
+            and above.x1 - above.x0 + (tail.x1 - tail.x0) / len(tail.text) > widest)
 
 
-def _page_vocabulary(lines: list[TextLine]) -> set[str]:
+def may_be_broken(line: str, next_line: str, vocabulary: set[str]) -> bool:
+    """Can ``next_line`` be the end of a word that ``line`` begins: a few lower-case letters
+    and no word of the page's text (not "of", "in", "à"), under a single word of letters,
+    longer than such an end?"""
+    return (len(next_line) <= BROKEN_TAIL < len(line) and next_line.isalpha() and next_line.islower()
+            and next_line not in vocabulary and line.isalpha() and line[-1].islower())
+
+
+def page_vocabulary(lines: list[TextLine]) -> set[str]:
     """The words a page uses among others (in phrases of several words): a stray short
     line is a word of the language when the page also uses it in running text or labels."""
     return {w["text"].strip(".,;:()").lower() for line in lines for p in line.phrases if len(p.words) > 1
@@ -506,7 +511,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
     columns_lines = [text_lines(column) for column in page_columns(words)]
-    vocabulary = _page_vocabulary([line for lines in columns_lines for line in lines])
+    vocabulary = page_vocabulary([line for lines in columns_lines for line in lines])
     for lines in columns_lines:
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
