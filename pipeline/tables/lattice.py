@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 from pdfplumber.table import TableFinder
 
@@ -123,16 +125,17 @@ class _CharsByMiddle:
         return [self.chars[i] for i in sorted(band)]
 
 
-def _cell_text(chars: list[tuple], vocabulary) -> str:
+def _cell_text(chars: list[tuple], vocabulary: Callable[[], set[str]]) -> str:
     """pdfplumber's text of a cell's chars, but for a word broken over two lines because it
     is wider than the cell ("Timescal" / "e"): joined again. ``vocabulary()``: the page's words."""
     text = plumber_text(chars)
     parts = text.split("\n")
-    if not any(may_be_broken(a, b, set()) for a, b in zip(parts, parts[1:])):  # the lines' texts first: cheap
+    if not any(may_be_broken(a, b, set) for a, b in pairwise(parts)):  # the lines' texts first: cheap
         return text
-    lines = [line.phrases[0] for line in text_lines(plumber_words(chars, by_size=True)) if len(line.phrases) == 1]
-    widest = max((p.x1 - p.x0 for p in lines), default=0.0)
-    broken = {(a.text, b.text) for a, b in zip(lines, lines[1:]) if broken_word(a, b, widest, vocabulary())}
+    lines = text_lines(plumber_words(chars, by_size=True))
+    widest = max(line.x1 - line.x0 for line in lines)
+    broken = {(a.phrases[0].text, b.phrases[0].text) for a, b in pairwise(lines)
+              if len(a.phrases) == len(b.phrases) == 1 and broken_word(a.phrases[0], b.phrases[0], widest, vocabulary)}
     joined = [parts[0]]
     for part in parts[1:]:
         if (joined[-1], part) in broken:
@@ -142,7 +145,7 @@ def _cell_text(chars: list[tuple], vocabulary) -> str:
     return "\n".join(joined)
 
 
-def _extract(rows: list, chars: _CharsByMiddle, vocabulary) -> list[list[str | None]]:
+def _extract(rows: list, chars: _CharsByMiddle, vocabulary: Callable[[], set[str]]) -> list[list[str | None]]:
     """``found.extract()``, the same texts, without testing every char of the page for every row
     (and with words broken in narrow cells joined: ``_cell_text``).
 
@@ -167,7 +170,7 @@ def _extract(rows: list, chars: _CharsByMiddle, vocabulary) -> list[list[str | N
     return table
 
 
-def _grid(found, bbox, rows: list, chars: _CharsByMiddle, vocabulary) -> list[list[str | None]]:
+def _grid(found, bbox, rows: list, chars: _CharsByMiddle, vocabulary: Callable[[], set[str]]) -> list[list[str | None]]:
     """The found table (in ``bbox``) as a grid with slivers folded and empty rows and columns dropped."""
     xs = sorted({c[0] for c in found.cells})
     col_band = _merge_slivers(xs, max(c[2] for c in found.cells))

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 import numpy as np
@@ -284,15 +286,15 @@ class _Block:
     phrases: list[Phrase]
     last_line: int
 
-    def text(self, vocabulary: set[str]) -> str:
+    def text(self, vocabulary: Callable[[], set[str]]) -> str:
         text = self.phrases[0].text
         widest = max(p.x1 - p.x0 for p in self.phrases)
-        for above, phrase in zip(self.phrases, self.phrases[1:]):
+        for above, phrase in pairwise(self.phrases):
             text += ("" if broken_word(above, phrase, widest, vocabulary) else " ") + phrase.text
         return text
 
 
-def broken_word(above: Phrase, tail: Phrase, widest: float, vocabulary: set[str]) -> bool:
+def broken_word(above: Phrase, tail: Phrase, widest: float, vocabulary: Callable[[], set[str]]) -> bool:
     """Is ``tail`` the end of the word ``above``, broken because the word is wider than its
     cell ("Revenu" / "e")? Their texts may be (``may_be_broken``), and the word above filled
     the cell (as wide as ``widest``, its widest line): the tail's first letter would not have
@@ -301,12 +303,12 @@ def broken_word(above: Phrase, tail: Phrase, widest: float, vocabulary: set[str]
             and above.x1 - above.x0 + (tail.x1 - tail.x0) / len(tail.text) > widest)
 
 
-def may_be_broken(line: str, next_line: str, vocabulary: set[str]) -> bool:
+def may_be_broken(line: str, next_line: str, vocabulary: Callable[[], set[str]]) -> bool:
     """Can ``next_line`` be the end of a word that ``line`` begins: a few lower-case letters
     and no word of the page's text (not "of", "in", "à"), under a single word of letters,
     longer than such an end?"""
     return (len(next_line) <= BROKEN_TAIL < len(line) and next_line.isalpha() and next_line.islower()
-            and next_line not in vocabulary and line.isalpha() and line[-1].islower())
+            and line.isalpha() and line[-1].islower() and next_line not in vocabulary())
 
 
 def page_vocabulary(lines: list[TextLine]) -> set[str]:
@@ -338,7 +340,7 @@ def _headings(lines: list[TextLine]) -> bool:
 
 
 def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
-                 vocabulary: set[str]) -> list[list[str | None]]:
+                 vocabulary: Callable[[], set[str]]) -> list[list[str | None]]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
     of its last line (headings sit on the body; one reaching down into a later line, as
     headings of different heights centred in their cells do, goes in that line's row); a
@@ -386,7 +388,7 @@ def _body_start(region: list[TextLine]) -> int:
     return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
 
 
-def _grid(region: list[TextLine], vocabulary: set[str]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
+def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
     body = [line for line in region[first_figures:] if line.tabular]
@@ -511,7 +513,8 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
     columns_lines = [text_lines(column) for column in page_columns(words)]
-    vocabulary = page_vocabulary([line for lines in columns_lines for line in lines])
+    # read only for a heading that needs it
+    vocabulary = cache(lambda: page_vocabulary([line for lines in columns_lines for line in lines]))
     for lines in columns_lines:
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
