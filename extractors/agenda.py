@@ -6,16 +6,18 @@ Format ...), a numbered list (``agenda_list.py``: front sheets, minutes
 whose items are numbered headings, outlines with Roman numerals and
 letters), and unnumbered lines under the heading. A notice with no
 "Agenda" heading ("Advisory Board Meeting" over its date) is read from
-below its header. A paper without any of these (a strategy with a
-contents list, a business plan, a report full of KPIs, a schedule of
-meetings) gives no rows.
+below its header; minutes set out as bullets, from their bulleted section
+headings. A case paper (one item printed as its own paper, with the
+meeting's decision on it) is that one item. A paper without any of these
+(a strategy with a contents list, a business plan, a report full of KPIs,
+a schedule of meetings) gives no rows.
 """
 from __future__ import annotations
 
 from extractors.agenda_items import Item, Lines, headed, segments_of, vocab
-from extractors.agenda_list import candidate, list_items, plain_items
+from extractors.agenda_list import bulleted_sections, candidate, list_items, make_item, plain_items
 from extractors.agenda_table import table_items
-from extractors.meetings import meeting_from_header, opening, starts_with_date
+from extractors.meetings import case_paper, meeting_from_header, opening, starts_with_date
 from extractors.when import is_time_only
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Segment
@@ -90,7 +92,12 @@ class AgendaExtractor(Extractor):
         for lines, compact in scopes:
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
-            items = table_items(doc, lines) or list_items(lines, compact) or (plain_items(lines) if compact else [])
+            items = (table_items(doc, lines) or list_items(lines, compact) or (plain_items(lines) if compact else [])
+                     or bulleted_sections(lines))
             if items:
                 break
+        if not items and (case := case_paper(doc)):
+            opener = case[0]
+            page_lines = [(opener.page, i, line) for i, line in enumerate(opener.page.lines)]
+            items = [make_item(opener, page_lines, set())[0]]
         return {"agenda_items": [item.row(i) for i, item in enumerate(items, 1)]}

@@ -37,6 +37,7 @@ def vocab() -> dict:
         "dash_presenter": re.compile(patterns["dash_presenter"]),
         "description": re.compile(patterns["description"]),
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
+        "bullet": re.compile(patterns["bullet"]),
     }
 
 

@@ -410,6 +410,35 @@ def list_items(lines: Lines, compact: bool) -> list[Item]:
     return _walk(run, runs, lines, stops, len(lines), None, sections)
 
 
+def _bullet_heading(text: str) -> bool:
+    """"Perfunctory Business", "New Business": a short title, not a minuted
+    line ("2017/18 Financials approved – B. Munro (motion)")."""
+    return (len(text.split()) <= MAX_SECTION_WORDS and text[0].isupper() and not any(c.isdigit() for c in text)
+            and not text.rstrip().endswith((".", ":", ",")))
+
+
+def bulleted_sections(lines: Lines) -> list[Item]:
+    """Minutes set out as bullets, their sections headed by short bulleted
+    titles at the outermost level with the section's bullets indented below
+    ("\uf0b7 Updates" / "o Holiday decorations were taken down ..."): the
+    headings, in order, are the items."""
+    bullet = vocab()["bullet"]
+    marked = [(k, match["text"]) for k, (_, _, line) in enumerate(lines)
+              if line.bbox is not None and (match := bullet.match(line.text))]
+    if not marked:
+        return []
+    outer = min(lines[k][2].bbox.x0 for k, _ in marked)
+    items = []
+    for k, text in marked:
+        page, _, line = lines[k]
+        below = lines[k + 1][2] if k + 1 < len(lines) else None
+        if (abs(line.bbox.x0 - outer) <= INDENT_TOLERANCE and _bullet_heading(text) and below is not None
+                and below.bbox is not None and below.bbox.x0 > line.bbox.x0 + INDENT_TOLERANCE
+                and bullet.match(below.text)):
+            items.append(Item(title=text.strip(), page=page.number))
+    return items if len(items) >= MIN_PLAIN_ITEMS else []
+
+
 def _date_only(text: str) -> bool:
     """"June 25, 2019", "Monday, 4 November 2019": a date line, not an item that names one."""
     found = find_date(text)

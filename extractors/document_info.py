@@ -8,7 +8,7 @@ from functools import lru_cache
 import py3langid
 
 from extractors.agenda_items import headed
-from extractors.meetings import meeting_addressed, opening
+from extractors.meetings import case_paper, meeting_addressed, opening
 from extractors.vocab import load_vocab
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document
@@ -90,6 +90,8 @@ def classify(doc: Document) -> str:
     opened = opening(doc)
     if opened is not None:
         return opened[1]
+    if case_paper(doc):
+        return "minutes"  # one item of a meeting with the meeting's decision on it: the minute of that item
     if meeting_addressed(doc):
         return "report"  # a cover "To: Cabinet, 30 January 2025": a report to a meeting, whatever its subject
     title = fold(" ".join(title_lines(doc)))

@@ -5,7 +5,8 @@ Agendas and minutes open with a header block: "Label: value" lines or rows
 held in the Council Chamber ... on Thursday, 30 January 2025"), or bare
 lines (body, date and time, venue) read by their order around the date. A
 report that is not an agenda or minutes gives its meeting only when its cover
-addresses one ("To: Cabinet, 30 January 2025").
+addresses one ("To: Cabinet, 30 January 2025"); a case paper (one item
+printed as its own paper) when it states the meeting's decision on its item.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.agenda_items import segments_of, starts_heading
-from extractors.agenda_list import candidate
+from extractors.agenda_list import Candidate, candidate
 from extractors.vocab import load_vocab
 from extractors.when import date_order, find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
 from pipeline.extractor import Extractor, Rows
@@ -39,6 +40,8 @@ MAX_TITLE_WORDS = 10
 # A page with more lines that open with a date than this is a schedule of
 # meetings, not one meeting's notice.
 MAX_NOTICE_DATES = 4
+# A case paper's numbered title is among the first lines of page 1.
+CASE_TITLE_LINES = 3
 # Words of a date with its weekday: "Monday, November 4th , 2019".
 DATE_LEAD_WORDS = 5
 # a word of three letters or more: a line with one says something besides numbers
@@ -63,6 +66,7 @@ def vocab() -> dict:
         "notice_title": [re.compile(p) for p in patterns["notice_title"]],
         "body_tail": re.compile(patterns["body_tail"], re.I),
         "generic_title": re.compile(patterns["generic_title"]),
+        "decided": [re.compile(p, re.I) for p in patterns["decided"]],
     }
 
 
@@ -345,6 +349,27 @@ def meeting_addressed(doc: Document) -> dict | None:
     return None
 
 
+def case_paper(doc: Document) -> tuple[Candidate, dict] | None:
+    """A case paper: one item of a meeting printed as its own paper. It opens
+    with the item's number and title ("8. Evaluering af rygestopkurser") and
+    states the meeting's decision on that item ("Sundheds- og
+    Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 8"). The opening
+    item and that meeting, or None."""
+    if not doc.pages:
+        return None
+    page = doc.pages[0]
+    opener = next((c for i, line in enumerate(page.lines[:CASE_TITLE_LINES])
+                   if (line.bold or line.heading) and (c := candidate(i, page, line))), None)
+    if opener is None:
+        return None
+    for stated_page, _, line in doc.iter_lines():
+        for pattern in vocab()["decided"]:
+            match = pattern.match(line.text.strip())
+            if match and match["number"] == opener.number and (found := find_date(match["date"])):
+                return opener, {"body": clean(match["body"]), "meeting_date": found[0], "page": stated_page.number}
+    return None
+
+
 class MeetingsExtractor(Extractor):
     name = "meetings"
     produces = ("meetings",)
@@ -358,7 +383,8 @@ class MeetingsExtractor(Extractor):
         if segments_of(doc, "agenda") or segments_of(doc, "minutes") or opening(doc):
             meeting = meeting_from_header(doc)
         else:
-            meeting = meeting_addressed(doc)
+            case = case_paper(doc)
+            meeting = meeting_addressed(doc) or (case[1] if case else None)
         if meeting and meeting.get("body"):
             meeting["body"] = vocab()["body_tail"].sub("", meeting["body"]) or meeting["body"]
         return {"meetings": [meeting] if meeting else []}

@@ -400,3 +400,28 @@ def test_unnumbered_items_with_their_times():
                         "Adjournment – 8:00 p.m.\n")
     assert [(r["title"], r["start_time"]) for r in items(doc)] == [
         ("Call to Order", "18:30"), ("Public Comment", "18:35"), ("Adjournment", "20:00")]
+
+
+def test_a_case_paper_is_its_one_item_when_it_states_the_decision_on_it():
+    rows = [(58, "6. Prioritering af midler til kronisk syge borgere og", True),
+            (85, "hverdagsrehabilitering for ældre", True), (85, "Sagsnr.: 2012-21786", False),
+            (85, "Sammendrag", True), (85, "Kommunen modtager 2,59 mio. kr. årligt fra 2013.", False),
+            (85, "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 6", False),
+            (85, "Indstillingen godkendt", False)]
+    assert [(r["item_number"], r["title"]) for r in items(pdf_document(rows))] == [
+        ("6", "Prioritering af midler til kronisk syge borgere og hverdagsrehabilitering for ældre")]
+    # without the meeting's decision on item 6 it is a report that opens with a numbered heading
+    assert items(pdf_document(rows[:-2])) == []
+
+
+def test_bulleted_minutes_items_are_their_section_headings():
+    rows = [(240, "Commission Meeting Minutes", True), (90, "\uf0b7 Perfunctory Business", False),
+            (126, "o Commissioners Present: Ann Lee, Bo Ray", False),
+            (90, "\uf0b7 Meeting called to order at 9:08am", False),
+            (90, "\uf0b7 2017/18 Financials approved – B. Munro (motion)", False),
+            (126, "o In 2017, the SSA spent $210,783 of its budget", False), (90, "\uf0b7 Updates", False),
+            (126, "o Holiday decorations were taken down", False), (90, "\uf0b7 New Business", False),
+            (126, "o APPROVED – 2018 Meetings Calendar", False), (90, "\uf0b7 Meeting adjourned at 11:25am", False)]
+    assert [r["title"] for r in items(pdf_document(rows))] == ["Perfunctory Business", "Updates", "New Business"]
+    # bullets with no section bullets indented under them are minuted lines, not headings
+    assert items(pdf_document([row for row in rows if row[0] != 126])) == []

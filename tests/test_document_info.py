@@ -70,3 +70,10 @@ def test_organisation_named_first_wins_a_tie_and_address_capitals_are_no_part_of
     assert row["organisation"] == "Illinois Department of Corrections"
     assert info("CITY HALL\n280 GROVE STREET Department of Community Affairs\n")["organisation"] == (
         "Department of Community Affairs")
+
+
+def test_a_case_paper_with_the_meetings_decision_on_its_item_is_minutes():
+    paper = ("**8. Evaluering af rygestopkurser**\nSagsnr.: 2010-3082\n**Sammendrag**\nSagen indeholder resultater.\n"
+             "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 8\nTaget til efterretning\n")
+    assert info(paper)["doc_type"] == "minutes"
+    assert info(paper.replace("Punkt 8", "Punkt 9"))["doc_type"] == "other"

@@ -192,3 +192,15 @@ def test_a_council_that_meets_itself_and_when_where_labels():
                      "1. Apologies\n2. Minutes\n")
     assert row == {**row, "body": "Parish Council", "meeting_date": dt.date(2024, 3, 5), "start_time": "19:30",
                    "venue": "Village Hall, Main Road"}
+
+
+CASE_PAPER = ("**8. Evaluering af rygestopkurser**\nSagsnr.: 2010-3082\n**Sammendrag**\nSagen indeholder resultater.\n"
+              "**Indstilling**\nCenter for Sundhed indstiller, at\nA) Evalueringen tages til efterretning.\n"
+              "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt {number}\nTaget til efterretning\n")
+
+
+def test_a_case_paper_names_its_meeting_in_the_decision_on_its_item():
+    [row] = meetings(CASE_PAPER.format(number=8))
+    assert (row["body"], row["meeting_date"]) == ("Sundheds- og Forebyggelsesudvalget", dt.date(2012, 12, 4))
+    # a decision on another item is no decision on this paper's item
+    assert meetings(CASE_PAPER.format(number=9)) == []
