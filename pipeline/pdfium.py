@@ -124,17 +124,16 @@ class PageSpace:
         return a * d > 0 and b * c <= 0
 
 
-# Per-char calls with plain addresses for arguments and result: ctypes converts nothing
-# (FPDFText_GetTextObject's result is a dict key without a cast per char). They keep the
-# GIL (PYFUNCTYPE): these calls are short and run under PDFIUM_LOCK anyway, and releasing
-# and taking it back around each call costs more than the call.
-_text_object_address = ctypes.cast(raw.FPDFText_GetTextObject,
-                                   ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
-_loose_char_box = ctypes.cast(raw.FPDFText_GetLooseCharBox,
-                              ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p))
-_unicode_map_error = ctypes.cast(raw.FPDFText_HasUnicodeMapError,
-                                 ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
-_is_generated = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int))
+# Per-char calls, declared with their result type only: ctypes then converts no argument
+# by declared types (the text page goes as the pointer it is, the rect as its address, the
+# index as a C int, ctypes' default for a Python int), which takes a third off each call.
+# FPDFText_GetTextObject's result is a plain address, a dict key without a cast per char.
+# They keep the GIL (PYFUNCTYPE): these calls are short and run under PDFIUM_LOCK anyway,
+# and releasing and taking it back around each call costs more than the call.
+_text_object_address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.PYFUNCTYPE(ctypes.c_void_p))
+_loose_char_box = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.PYFUNCTYPE(ctypes.c_int))
+_unicode_map_error = ctypes.cast(raw.FPDFText_HasUnicodeMapError, ctypes.PYFUNCTYPE(ctypes.c_int))
+_is_generated = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.PYFUNCTYPE(ctypes.c_int))
 
 
 _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
@@ -163,9 +162,8 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
     real gap there still splits the word, as pdfplumber's tolerance does).
     """
     handle = textpage.raw
-    address_of_page = ctypes.cast(handle, ctypes.c_void_p).value
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    address_of_rect = ctypes.addressof(rect)
+    rect_pointer = ctypes.c_void_p(ctypes.addressof(rect))
     # the loop runs once per char: module lookups bound once here
     is_generated, get_box, map_error = _is_generated, _loose_char_box, _unicode_map_error
     object_address, box, read_rect = _text_object_address, space.box, _RECT.unpack_from
@@ -187,7 +185,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
             elif not text.isspace():
                 continue  # control codes some fonts map glyphs to
         space_char = text.isspace()
-        if space_char and is_generated(address_of_page, i) == 1:
+        if space_char and is_generated(handle, i) == 1:
             # an inferred break (a line end, or a space in place of a real space glyph):
             # placed at the end of the char before it, its own box can be anywhere
             if chars and not chars[-1][0].isspace():
@@ -195,7 +193,7 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
                 chars.append((" ", last[3], last[2], last[3], last[4], last[5], last[6], last[7], True))
                 inferred = True
             continue
-        address = object_address(address_of_page, i)
+        address = object_address(handle, i)
         if address != last_object:
             style = styles.get(address)
             if style is None:  # every char of a text object has its matrix, font and size
@@ -209,9 +207,8 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
             chars.pop()
         if not space_char:
             drawn += 1
-            if map_error(address_of_page, i):
-                unmapped += 1
-        get_box(address_of_page, i, address_of_rect)
+            unmapped += map_error(handle, i)  # 1 when pdfium found no mapping
+        get_box(handle, i, rect_pointer)
         left, top, right, bottom = read_rect(rect)
         if unrotated:  # PageSpace.box
             x0, top, x1, bottom = left + shift_x, height - top - shift_y, right + shift_x, height - bottom - shift_y
@@ -297,11 +294,15 @@ def _words_along(chars: list[tuple], across: int, along: int, dedupe: bool, word
 _X0, _TOP, _X1, _BOTTOM = (operator.itemgetter(i) for i in range(1, 5))
 
 
-def _bounds(chars: list[tuple]) -> tuple[float, float, float, float]:
-    """(x0, top, x1, bottom) around the chars."""
-    if len(chars) == 1:
-        return chars[0][1:5]
-    return min(map(_X0, chars)), min(map(_TOP, chars)), max(map(_X1, chars)), max(map(_BOTTOM, chars))
+def _bounds(word: list[tuple]) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) around a word's chars, in the order ``_words_along`` reads them."""
+    first = word[0]
+    if len(word) == 1:
+        return first[1:5]
+    # read along x0 (upright) or top (rotated), ascending: the first char has the least
+    if first[7]:
+        return first[1], min(map(_TOP, word)), max(map(_X1, word)), max(map(_BOTTOM, word))
+    return min(map(_X0, word)), first[2], max(map(_X1, word)), max(map(_BOTTOM, word))
 
 
 def words_from_chars(chars: list[tuple]) -> list[Word]:
