@@ -6,16 +6,22 @@ one table are consecutive, their figures stand in columns (found by where the
 figures sit, whatever their alignment), and the lines just above the first row
 whose words stand over those columns are its header, stacked top to bottom
 ("2025-26" over "Core" over "£000s"); a header word that spans several columns
-labels all the columns nearest to it.
+labels all the columns nearest to it. Narrow headings may be set in lines that
+interleave, with words broken over lines ("Revenu" / "e"): each column stacks
+its own, and the broken words are joined by the table finder's test.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 from extractors.vocab import load_vocab
 from pipeline.model import BBox, Line, Page, Word
+from pipeline.tables.stream import Phrase, broken_word, page_vocabulary, text_lines
 from pipeline.textutil import clean
 
 # A figure is set apart from the words before it by a gap wider than this many font sizes.
@@ -37,6 +43,8 @@ MAX_SECTION_LABELS = 2
 MAX_PLAIN_LINES = 3
 # A plain line longer than this (words) is prose, not part of a table.
 MAX_PLAIN_WORDS = 14
+# Header words within this many font sizes of their column's edge or centre line up with it.
+ALIGNED = 0.5
 # Figure positions closer than this (points) belong to one column.
 COLUMN_TOLERANCE = 1.0
 
@@ -494,7 +502,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
     header: list[Line] = []
     left = min(x0 for x0, _ in columns)
     k, skipped = start - 1, 0
-    while k >= 0 and len(header) < MAX_HEADER_LINES and \
+    while k >= 0 and _depth(header, columns) < MAX_HEADER_LINES and \
             _gap(lines[k], lines[k + 1]) <= (HEADER_STACK_GAP if header else HEADER_GAP):
         if parts[k].is_row and not parts[k].is_years:
             break
@@ -509,7 +517,7 @@ def _read_block(page: Page, lines: list[Line], parts: list[_LineParts], start: i
         k -= 1
     if header:
         grid.first_line = index[id(header[0])]
-        _stack_pdf_header(grid, header, columns, label_span)
+        _stack_pdf_header(grid, header, columns, label_span, _page_words(page))
     prefix = None  # the first line(s) of a label whose figures stand on its last line
     for n in range(start, end + 1):
         line, part = lines[n], parts[n]
@@ -574,8 +582,17 @@ def borrow_header(grid: Grid, page: Page, lang: str | None, skip: set[int] = fro
             break
         header.insert(0, line)
     if header:
-        _stack_pdf_header(grid, header, grid.extents, grid.label_span)
+        _stack_pdf_header(grid, header, grid.extents, grid.label_span, _page_words(page))
     return bool(header)
+
+
+def _depth(header: list[Line], columns: list[list[float]]) -> int:
+    """How many lines the header stacks, a line that reaches up beside the one above,
+    over other columns, counting with it (headings of different heights centred in
+    their cells interleave)."""
+    return sum(not (above and line.bbox.top < above.bbox.bottom
+                    and not {_column_of(w, columns) for w in line.words} & {_column_of(w, columns) for w in above.words})
+               for above, line in pairwise([None, *header]))
 
 
 def _fill_gaps(row: GridRow, figures: list[Word], columns: list[list[float]]) -> None:
@@ -621,11 +638,16 @@ def _overlap(x0: float, x1: float, span: tuple[float, float] | list[float]) -> f
 
 
 def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]],
-                      label_span: tuple[float, float] | None) -> None:
+                      label_span: tuple[float, float] | None, vocabulary: Callable[[], set[str]]) -> None:
+    """Header lines into the parts of each column, top to bottom. Lines may interleave
+    (headings of different heights centred in their cells are set half a line apart):
+    each column stacks its own words, and a word a narrow cell broke over two lines
+    ("Revenu" / "e") is joined again (``vocabulary``: the page's words, see ``broken_word``)."""
     label_parts = []
     pitch = (columns[-1][1] - columns[0][0]) / len(columns)
+    placed: list[tuple[Line, dict[int, list[Word]], list[tuple[float, str]]]] = []
     for line in header:
-        by_column: dict[int, list[str]] = {}
+        by_column: dict[int, list[Word]] = {}
         spanning: list[tuple[float, str]] = []
         for chunk in _chunks(line):
             x0, x1 = chunk[0].bbox.x0, chunk[-1].bbox.x1
@@ -637,20 +659,78 @@ def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]]
                 label_parts.append(text)  # what the header says over the row labels
                 continue
             spanning.append(((x0 + x1) / 2, text))
-            for word in chunk:
-                by_column.setdefault(_column_of(word, columns), []).append(word.text)
+            for c, words in _place_chunk(chunk, columns).items():
+                by_column.setdefault(c, []).extend(words)
+        placed.append((line, by_column, spanning))
+    stacks: list[list[tuple[str, Phrase | None]]] = [[] for _ in columns]
+    for line, by_column, spanning in placed:
+        # a phrase heading several columns is no cell's width, nor part of a broken word
+        columns_of = Counter(id(w) for words in by_column.values() for w in words)
+        parts = {c: (" ".join(w.text for w in words),
+                     None if any(columns_of[id(w)] > 1 for w in words) else _phrase(words))
+                 for c, words in by_column.items()}
         if len(spanning) < len(columns):
-            _spread(by_column, spanning, columns, pitch)
-        for c, words in by_column.items():
-            grid.columns[c].append(" ".join(words))
+            # a column with a heading of its own on a line set beside this one takes none of its headings
+            beside = {c for other, cells, _ in placed if other is not line and other.bbox.top < line.bbox.bottom
+                      and other.bbox.bottom > line.bbox.top for c in cells}
+            _spread(parts, spanning, columns, pitch, beside)
+        for c, part in parts.items():
+            stacks[c].append(part)
+    for c, stack in enumerate(stacks):
+        widest = max((p.x1 - p.x0 for _, p in stack if p), default=0.0)
+        for n, (text, phrase) in enumerate(stack):
+            above = stack[n - 1][1] if n else None
+            if above and phrase and broken_word(above, phrase, widest, vocabulary):
+                grid.columns[c][-1] += text
+            else:
+                grid.columns[c].append(text)
     grid.header_label = clean(" ".join(label_parts))
 
 
-def _spread(by_column: dict[int, list[str]], headings: list[tuple[float, str]], columns: list[list[float]],
-            pitch: float) -> None:
+def _place_chunk(chunk: list[Word], columns: list[list[float]]) -> dict[int, list[Word]]:
+    """The words of a run of header words by the column each stands over; a heading of
+    a few words centred over the gap between the columns its words fall in ("Fiscal
+    Year" over two year columns) heads each of those columns whole, unless the words
+    over each column line up with it (headings of neighbouring columns set close)."""
+    by_column: dict[int, list[Word]] = {}
+    for word in chunk:
+        by_column.setdefault(_column_of(word, columns), []).append(word)
+    if len(by_column) > 1 and len(chunk) <= MAX_PLAIN_WORDS // 2 \
+            and not all(_aligned(words, columns[c]) for c, words in by_column.items()):
+        first, last = min(by_column), max(by_column)
+        centre = (chunk[0].bbox.x0 + chunk[-1].bbox.x1) / 2
+        centres = [(x0 + x1) / 2 for x0, x1 in columns[first:last + 1]]
+        gaps = [(a[1] + b[0]) / 2 for a, b in pairwise(columns[first:last + 1])]
+        if min(abs(g - centre) for g in gaps) < min(abs(c - centre) for c in centres):
+            return {c: chunk for c in range(first, last + 1)}
+    return by_column
+
+
+def _aligned(words: list[Word], column: list[float]) -> bool:
+    """Do the words line up with the figures of their column: left, right or centred?"""
+    x0, x1 = words[0].bbox.x0, words[-1].bbox.x1
+    tolerance = ALIGNED * words[0].font_size
+    return min(abs(x0 - column[0]), abs(x1 - column[1]), abs((x0 + x1 - column[0] - column[1]) / 2)) <= tolerance
+
+
+def _phrase(words: list[Word]) -> Phrase:
+    """Header words as a phrase of the table finder, whose test for broken words this shares."""
+    return Phrase([{"text": w.text} for w in words], words[0].bbox.x0, words[-1].bbox.x1,
+                  min(w.bbox.top for w in words), max(w.bbox.bottom for w in words))
+
+
+def _page_words(page: Page) -> Callable[[], set[str]]:
+    """The page's words among others, read only when asked for (see ``page_vocabulary``)."""
+    return cache(lambda: page_vocabulary(text_lines([
+        {"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
+         "size": w.size} for line in page.lines for w in line.words if w.bbox is not None])))
+
+
+def _spread(parts: dict[int, tuple[str, Phrase | None]], headings: list[tuple[float, str]],
+            columns: list[list[float]], pitch: float, beside: set[int]) -> None:
     """A heading centred over a group of columns ("2024-25" over Core, External,
-    Total) labels every column of the group: the columns nearer to it than to
-    any other heading of the line."""
+    Total) labels every column of the group (but those in ``beside``): the columns
+    nearer to it than to any other heading of the line."""
     if not headings:
         return
     centres = [(x0 + x1) / 2 for x0, x1 in columns]
@@ -662,4 +742,5 @@ def _spread(by_column: dict[int, list[str]], headings: list[tuple[float, str]], 
         if abs(span_centre - headings[h][0]) > pitch / 2:
             continue  # not centred over these columns: it labels only the one it stands on
         for c in members:
-            by_column.setdefault(c, [headings[h][1]])
+            if c not in beside:
+                parts.setdefault(c, (headings[h][1], None))

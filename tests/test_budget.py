@@ -588,3 +588,94 @@ def test_furniture_is_found_for_each_paper():
     assert furniture(headed, keep_first=True) == {(2, 0), (3, 0)}
     assert furniture(plain) == set() and furniture(plain, keep_first=True) == set()
     assert furniture(headed) == {(1, 0), (2, 0), (3, 0)}
+
+
+def test_narrow_headings_set_half_a_line_apart_with_words_broken_over_lines(tmp_path):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "directorate.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+
+    def text(x, y, words, font="Helvetica", right=True):
+        pdf.setFont(font, 9)
+        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+
+    # each heading is centred in its cell, so the three-line one sits half a line lower
+    # than its four-line neighbours; the cells are too narrow for "Revenue" or "Forecast"
+    for n, part in enumerate(["Revenu", "e", "Budget"]):
+        text(360, 106 + 12.6 * n, part, "Helvetica-Bold")
+    for x, last in ((420, ("Forecas", "t")), (480, ("Varianc", "e"))):
+        for n, part in enumerate(["Revenu", "e", *last]):
+            text(x, 100 + 12.6 * n, part, "Helvetica-Bold")
+    rows = [("Highways & Transportation", "72.9", "78.1", "+5.2"), ("Growth & Communities", "31.3", "29.9", "-1.4"),
+            ("Total", "104.2", "108.0", "+3.8")]
+    for n, (label, *figures) in enumerate(rows):
+        text(300, 165 + 18 * n, label)
+        for x, figure in zip((360, 420, 480), figures):
+            text(x, 165 + 18 * n, figure)
+    text(72, 240, "The directorate is forecast to overspend by £3.8m on its budget, mainly on transport.", right=False)
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "directorate.pdf"))
+    assert {r["column_label"] for r in found} == {"Revenue Budget", "Revenue Forecast", "Revenue Variance"}
+    assert cell(found, "Highways & Transportation", "Revenue Forecast")["value"] == 78.1
+    assert not any("Revenu " in (r["table_title"] or "") for r in found)
+
+
+def test_heading_straddling_two_columns_heads_them_all(tmp_path):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "trend.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+    columns = (400, 460, 520, 580)  # right edges of the figures
+    pdf.setFont("Times-Bold", 11)
+    pdf.drawString(300, height - 50, "Changes in Fund Balances")
+    # "Fiscal Year", centred over the table, falls half over the second and half over the third column
+    pdf.setFont("Times-Bold", 9)
+    pdf.drawCentredString(475, height - 80, "Fiscal Year")
+    for x, year in zip(columns, ("2013", "2012", "2011", "2010")):
+        pdf.drawRightString(x - 10, height - 92, year)
+    pdf.setFont("Times-Roman", 9)
+    pdf.drawString(200, height - 110, "Revenues:")
+    for n, label in enumerate(["Real estate taxes", "Sales and use taxes", "Personal income tax"]):
+        y = height - 124 - 12 * n
+        pdf.drawString(210, y, label)
+        for m, x in enumerate(columns):
+            pdf.drawRightString(x, y, f"{(n + 2) * 1_000_000 + m * 12_345:,}")
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "trend.pdf"))
+    assert {r["column_label"] for r in found} == {f"Fiscal Year {y}" for y in ("2013", "2012", "2011", "2010")}
+    assert cell(found, "Sales and use taxes", "Fiscal Year 2011")["value"] == 3_024_690
+
+
+def test_headings_of_neighbouring_columns_set_close_stay_apart(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "savings.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 8)
+    # "against original" ends over its column and starts a few points after "2024-25" ends
+    second = 300 + 3.5 + stringWidth("against original", "Helvetica-Bold", 8)
+    pdf.drawRightString(second, height - 68, "Forecast")
+    pdf.drawRightString(300, height - 80, "2024-25")
+    pdf.drawRightString(second, height - 80, "against original")
+    pdf.drawRightString(300, height - 92, "Savings Target")
+    pdf.drawRightString(second, height - 92, "saving")
+    pdf.setFont("Helvetica", 8)
+    for n, (label, target, forecast) in enumerate([("Enablement", "-3,500.0", "-2,644.5"),
+                                                    ("Front door", "-407.9", "0.0"), ("Reviews", "-656.8", "-1,105.6")]):
+        pdf.drawString(40, height - 110 - 12 * n, label)
+        pdf.drawRightString(300, height - 110 - 12 * n, target)
+        pdf.drawRightString(second, height - 110 - 12 * n, forecast)
+    pdf.showPage()
+    pdf.save()
+    found = lines(load(path, "savings.pdf"))
+    assert {r["column_label"] for r in found} == {"2024-25 Savings Target", "Forecast against original saving"}
