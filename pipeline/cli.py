@@ -68,10 +68,12 @@ def run_command(
     if sys.stderr.isatty():
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    TextColumn("{task.fields[current]}"))
-        with Progress(*columns, console=console, transient=True) as progress:
+        # refreshed per paper, not by rich's refresh thread: a process without threads
+        # can fork its workers, which then start with the extractors loaded
+        with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("papers", total=len(papers), current="")
             summary = run(papers, out, extractor, on_paper=lambda r: progress.update(
-                task, advance=1, current=r.document["source_path"][-50:]), **options)
+                task, advance=1, current=r.document["source_path"][-50:], refresh=True), **options)
     else:
         summary = run(papers, out, extractor, **options)
     _print_summary(summary)
