@@ -26,8 +26,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
-from pipeline.extractor import load_extractors
-from pipeline.run import discover, run
+from pipeline.run import discover, prepared_extractors, run
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
 
@@ -87,8 +86,7 @@ def main() -> None:
     results["pypdfium2"] = timed("bare pypdfium2 text", pages, lambda: bare_pypdfium2(files))
     papers = discover([args.folder])
     started = time.perf_counter()
-    for registered in load_extractors(None):
-        registered.extractor.prepare()
+    prepared_extractors()
     startup = time.perf_counter() - started
     print(f"{'start-up (imports, language data), once':44} {startup:8.2f} s", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="boardpapers-bench-"))

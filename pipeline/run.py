@@ -12,6 +12,7 @@ tables are then built from the staged rows of the papers present.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import time
 from collections import Counter
@@ -244,7 +245,7 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     """A worker's job: one paper through every stage; its rows staged under ``stage_to``
     (or returned, when None)."""
     if extractor_names not in _EXTRACTORS:  # once per worker process
-        _EXTRACTORS[extractor_names] = load_extractors(list(extractor_names) if extractor_names else None)
+        _EXTRACTORS[extractor_names] = prepared_extractors(list(extractor_names) if extractor_names else None)
     result = process_paper(Paper(Path(task.path), task.source_path), _EXTRACTORS[extractor_names], task.data, ocr)
     tables = paper_tables(result)
     rows = {t: table.num_rows for t, table in tables.items()}
@@ -261,6 +262,22 @@ def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dic
             "error": error, "pipeline_version": __version__}
 
 
+def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtractor]:
+    """The extractors (all registered, or ``names``), each ``prepare()``d: the run's start-up."""
+    # loading makes hundreds of thousands of objects that live as long as the run (modules,
+    # language data): the cyclic collector would scan them again and again and find no garbage
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        extractors = load_extractors(names)
+        for registered in extractors:
+            registered.extractor.prepare()
+    finally:
+        if collecting:
+            gc.enable()
+    return extractors
+
+
 def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None,
         on_paper: ProgressCallback | None = None, workers: int | None = None, engine: str = "local",
         scheduler: str | None = None, timeout: float | None = DEFAULT_TIMEOUT,
@@ -272,9 +289,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     read image-only scans by OCR when it is installed.
     """
     started = time.perf_counter()
-    extractors = load_extractors(extractor_names)
-    for registered in extractors:
-        registered.extractor.prepare()
+    extractors = prepared_extractors(extractor_names)
     names = tuple(extractor_names) if extractor_names else None
     config = fingerprint(r.module for r in extractors)
     out.mkdir(parents=True, exist_ok=True)
