@@ -13,7 +13,6 @@ its own, and the broken words are joined by the table finder's test.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -646,6 +645,7 @@ def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]]
     label_parts = []
     pitch = (columns[-1][1] - columns[0][0]) / len(columns)
     placed: list[tuple[Line, dict[int, list[Word]], list[tuple[float, str]]]] = []
+    across: set[int] = set()  # words of runs set across several columns
     for line in header:
         by_column: dict[int, list[Word]] = {}
         spanning: list[tuple[float, str]] = []
@@ -659,15 +659,18 @@ def _stack_pdf_header(grid: Grid, header: list[Line], columns: list[list[float]]
                 label_parts.append(text)  # what the header says over the row labels
                 continue
             spanning.append(((x0 + x1) / 2, text))
-            for c, words in _place_chunk(chunk, columns).items():
+            placement = _place_chunk(chunk, columns)
+            if len(placement) > 1:
+                across.update(id(w) for w in chunk)
+            for c, words in placement.items():
                 by_column.setdefault(c, []).extend(words)
         placed.append((line, by_column, spanning))
     stacks: list[list[tuple[str, Phrase | None]]] = [[] for _ in columns]
     for line, by_column, spanning in placed:
-        # a phrase heading several columns is no cell's width, nor part of a broken word
-        columns_of = Counter(id(w) for words in by_column.values() for w in words)
+        # a phrase set across several columns ("All figures in £m") is no cell's width, nor
+        # part of a broken word
         parts = {c: (" ".join(w.text for w in words),
-                     None if any(columns_of[id(w)] > 1 for w in words) else _phrase(words))
+                     None if any(id(w) in across for w in words) else _phrase(words))
                  for c, words in by_column.items()}
         if len(spanning) < len(columns):
             # a column with a heading of its own on a line set beside this one takes none of its headings

@@ -590,7 +590,8 @@ def test_furniture_is_found_for_each_paper():
     assert furniture(headed) == {(1, 0), (2, 0), (3, 0)}
 
 
-def test_narrow_headings_set_half_a_line_apart_with_words_broken_over_lines(tmp_path):
+@pytest.mark.parametrize("unit_line", [False, True])
+def test_narrow_headings_set_half_a_line_apart_with_words_broken_over_lines(tmp_path, unit_line):
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
@@ -604,6 +605,8 @@ def test_narrow_headings_set_half_a_line_apart_with_words_broken_over_lines(tmp_
 
     # each heading is centred in its cell, so the three-line one sits half a line lower
     # than its four-line neighbours; the cells are too narrow for "Revenue" or "Forecast"
+    if unit_line:  # set across two columns' headings: no cell's width
+        text(480, 84, "All figures in £m")
     for n, part in enumerate(["Revenu", "e", "Budget"]):
         text(360, 106 + 12.6 * n, part, "Helvetica-Bold")
     for x, last in ((420, ("Forecas", "t")), (480, ("Varianc", "e"))):
@@ -622,6 +625,7 @@ def test_narrow_headings_set_half_a_line_apart_with_words_broken_over_lines(tmp_
     assert {r["column_label"] for r in found} == {"Revenue Budget", "Revenue Forecast", "Revenue Variance"}
     assert cell(found, "Highways & Transportation", "Revenue Forecast")["value"] == 78.1
     assert not any("Revenu " in (r["table_title"] or "") for r in found)
+    assert {r["unit"] for r in found} == ({"£m"} if unit_line else {None})
 
 
 def test_heading_straddling_two_columns_heads_them_all(tmp_path):
