@@ -308,6 +308,11 @@ def test_real_papers_budget_lines_only_in_financial_papers(corpus_out):
     plan = rows[rows["source_path"] == "kent_council_assistant/Appendix_D_-_3_Year_Revenue_Plan.pdf"]
     assert {"2024-25 Core", "2025-26 External", "2027-28 Total"} <= set(plan["column_label"])
     assert set(plan["unit"]) == {"£'000"}
+    # narrow headings broken over lines under "All figures in £m", set across two of them
+    monitoring = rows[rows["source_path"].str.endswith("Finance_Monitoring_Report_-_Q3_-_November_2024-25.pdf")]
+    labels = set(monitoring[monitoring["page"].isin([11, 37])]["column_label"])
+    assert {"Revenue Budget", "Revenue Forecast", "Revenue Variance", "Rephasing Variance"} <= labels
+    assert not any(label.startswith(("Revenu ", "Rephasin ")) for label in labels)
 
 
 def test_section_labels_under_the_header_long_wrapped_labels_notes_and_a_table_resumed_after_a_note(tmp_path):
