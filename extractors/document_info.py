@@ -24,6 +24,13 @@ TITLE_LINES = 6
 MAX_TITLE_WORDS = 14
 TITLE_BONUS = 3
 MAX_NAME_WORDS = 9
+# A name said once in running text or a table row ("... funded by the Department for Education")
+# is a body the paper mentions, not the one that issued it.
+MIN_ORGANISATION_COUNT = 2
+# The front page and a page's header and footer lines are where a publisher prints its name: a
+# name there (outside a grid of figures) counts for two ("8. 24/00115 - Kent County Council ...").
+PLACED_WEIGHT = 2
+GRID_CELLS = 3
 
 
 @lru_cache(maxsize=1)
@@ -38,12 +45,15 @@ def _vocab() -> dict:
         "decision": [re.compile(p, re.M) for p in data["decision_cues"]["patterns"]],
         "record": [re.compile(p, re.M) for p in data["record_cues"]["patterns"]],
         "organisation": re.compile(
-            rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?:{suffixes})\b"
+            # "Kent District Councils" are several bodies, not "Kent District"
+            rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?:{suffixes})\b(?!\s+(?:{suffixes})s\b)"
             rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
         "generic": {fold(w) for w in data["organisation"]["generic"]},
         "joiners": {fold(w) for w in data["organisation"]["joiners"]},
         "articles": {fold(w) for w in data["organisation"]["articles"]},
         "organisation_end": re.compile(rf"^(?:{suffixes})$"),
+        "kind_words": {fold(w) for w in data["organisation"]["kinds"] + data["organisation"]["suffixes"]},
+        "units": {fold(w) for w in data["organisation"]["units"]},
     }
 
 
@@ -149,29 +159,51 @@ def _within(short: str, long: str) -> bool:
                               or long.startswith(short + " of "))
 
 
+def _kind_of_body(key: str) -> bool:
+    """"County Council": a kind of body, naming none without its place."""
+    return all(word in _vocab()["kind_words"] for word in key.split())
+
+
+def _unit(key: str) -> bool:
+    """"Deputy Chief Executive Department": a part of an organisation, not one."""
+    return key.split()[-1] in _vocab()["units"]
+
+
 def organisation(doc: Document) -> str | None:
-    """The body named most often, a shorter form of a name counting for it;
-    a name in the first lines counts extra."""
+    """The body named most often, a shorter form of a name counting for it; a
+    name in the first lines counts extra, and on the front page or in a page's
+    header or footer more than in running text. A kind of body ("County
+    Council") counts for the full name printed elsewhere ("Kent County
+    Council") and is no answer by itself; nor is a department, nor a body
+    named only once in running text."""
     pattern = _vocab()["organisation"]
     counts: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     spelled: dict[str, str] = {}
     for page in doc.pages[:ORGANISATION_PAGES]:
         for i, line in enumerate(page.lines):
+            furniture = i in (0, len(page.lines) - 1)  # a page's header or footer line
+            grid = len([c for c in line.cells or [] if c]) >= GRID_CELLS
+            weight = (1 + TITLE_BONUS if page.number == 1 and i < TITLE_LINES
+                      else PLACED_WEIGHT if (furniture or page.number == 1) and not grid else 1)
             for name in (n for match in pattern.finditer(line.text) for n in _organisation_names(match.group())):
                 key = fold(name)
-                counts[key] += 1 + (TITLE_BONUS if page.number == 1 and i < TITLE_LINES else 0)
+                counts[key] += weight
                 mentions[key] += 1
                 spelled.setdefault(key, name.title() if name.isupper() else name)
     if not counts:
         return None
-    # a longer form collects its shorter forms only when it is a name in its own right, said twice
-    totals = {key: n + (sum(m for other, m in counts.items() if _within(other, key)) if mentions[key] > 1 else 0)
-              for key, n in counts.items()}
+    # a longer form collects its shorter forms only when it is a name in its own right, said twice;
+    # a kind of body ("COUNTY COUNCIL" atop each page) always counts for the full name it ends
+    totals = {key: n + sum(m for other, m in counts.items()
+                           if _within(other, key) and (mentions[key] > 1 or _kind_of_body(other)))
+              for key, n in counts.items() if not _kind_of_body(key) and not _unit(key)}
+    if not totals:
+        return None
     # most mentions; of equals, the one named first (a letterhead above the meeting's title)
     first = {key: k for k, key in enumerate(spelled)}
     best = min(totals, key=lambda key: (-totals[key], first[key]))
-    return spelled[best]
+    return spelled[best] if totals[best] >= MIN_ORGANISATION_COUNT else None
 
 
 class DocumentInfoExtractor(Extractor):

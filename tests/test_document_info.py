@@ -77,3 +77,33 @@ def test_a_case_paper_with_the_meetings_decision_on_its_item_is_minutes():
              "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 8\nTaget til efterretning\n")
     assert info(paper)["doc_type"] == "minutes"
     assert info(paper.replace("Punkt 8", "Punkt 9"))["doc_type"] == "other"
+
+
+def test_a_kind_of_body_is_no_name_and_counts_for_the_full_name_printed_elsewhere():
+    running = "The committee met and the members agreed the report.\n" * 8
+    page = "COUNTY COUNCIL\nQuestion put by a member of the County Council\n" + running + "Answer given\n"
+    assert info(page + "\f" + page)["organisation"] is None
+    assert info(page + "\f" + page.replace("a member of the", "the Leader of Kent"))["organisation"] == (
+        "Kent County Council")
+    assert info("NOTICE AND AGENDA OF DISTRICT COUNCIL MEETING\nThe District Council will meet.\n")[
+        "organisation"] is None
+
+
+def test_a_department_of_the_organisation_is_not_the_organisation():
+    running = "Spending is on budget this quarter across services.\n" * 8
+    report = ("Finance Monitoring Report\n" + running + "\fDeputy Chief Executive’s Department 82.2 79.2\n"
+              "Chief Executive's Department underspends.\nGrants to Kent District Councils to collect tax\n"
+              "Work with Kent District Councils on waste\n")
+    assert info(report)["organisation"] is None
+    assert info(report + "Illinois Department of Corrections\fIllinois Department of Corrections\n")[
+        "organisation"] == "Illinois Department of Corrections"
+
+
+def test_a_body_named_once_in_running_text_after_the_front_page_is_not_the_publisher():
+    front = "Corporate Parenting Panel\nMinutes of the meeting\n" + "The panel noted the update.\n" * 8
+    item = "\fItems for decision\n5. Looked after Children’s Integrated Care Board Annual Report\nThe panel noted it.\n"
+    assert info(front + item)["organisation"] is None
+    grid = "Risk\tCause\tEvent\nHigh Needs\tfunding\tThe Department for Education does not agree\n"  # page 1's footer
+    assert info(front + grid)["organisation"] is None
+    assert info(front.replace("The panel", "Trafford Council's panel", 1) + item)["organisation"] == (
+        "Trafford Council")
