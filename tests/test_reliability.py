@@ -67,7 +67,7 @@ def test_an_image_only_scan_says_it_has_no_text_layer(tmp_path):
     run(discover([tmp_path / "scan.pdf"]), tmp_path / "out")
     row = documents(tmp_path / "out").iloc[0]
     assert row["n_pages"] == 2
-    assert row["status"] in ("failed", "partial")
+    assert row["status"] == "partial"  # readable, only without text: never failed
     assert "no text layer on any of 2 pages" in row["error"]
     if not ocr_available():
         assert "OCR is not installed" in row["error"]
