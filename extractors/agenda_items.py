@@ -92,26 +92,29 @@ def page_range(text: str) -> tuple[str | None, str]:
     return pages, (text[:match.start()] + text[match.end():]).strip()
 
 
-# "(For Decision)", "[Paper]", or after a dash: "- For Approval", "– 10 mins"
-_TRAILING_GROUP = re.compile(r"(?:\s*[(\[]\s*(?P<words>[^()\[\]]{2,40}?)\s*[)\]]|\s+[-–—]\s*(?P<dashed>[^-–—]{2,25}))\s*$")
+# "(For Decision)", "[Paper]"; or after a dash: "- For Approval", "– 10 mins"
+_TRAILING_BRACKET = re.compile(r"\s*[(\[]\s*([^()\[\]]{2,40}?)\s*[)\]]\s*$")
+_TRAILING_DASHED = re.compile(r"\s+[-–—]\s*([^-–—]{2,25})\s*$")
 
 
 def purpose_and_format(title: str) -> tuple[str, str | None, str | None, int | None]:
     """"Budget 2025/26 (For Decision) (Paper) (10 mins)": the title, its
-    purpose, its format and its duration in minutes."""
-    purpose = fmt = minutes = None
-    while match := _TRAILING_GROUP.search(title):
-        words = match["words"] or match["dashed"]
-        if purpose is None and (found := vocab_value("purpose", words)):
-            purpose = found
-        elif fmt is None and (found := vocab_value("format", words)):
-            fmt = found
-        elif minutes is None and (found := duration_minutes(words)):
-            minutes = found
+    purpose, its format and its duration in minutes. A bracket at the end is
+    read before a dash ("Finance – John Brown (Decision)")."""
+    found: dict[str, str | int] = {}
+    readers = (("purpose", lambda w: vocab_value("purpose", w)), ("format", lambda w: vocab_value("format", w)),
+               ("minutes", duration_minutes))
+    while True:
+        for pattern in (_TRAILING_BRACKET, _TRAILING_DASHED):
+            match = pattern.search(title)
+            field, value = next(((f, v) for f, read in readers if f not in found and match and (v := read(match[1]))),
+                                (None, None))
+            if field:
+                found[field] = value
+                title = title[:match.start()].rstrip()
+                break
         else:
-            break
-        title = title[:match.start()].rstrip()
-    return title, purpose, fmt, minutes
+            return title, found.get("purpose"), found.get("format"), found.get("minutes")
 
 
 def split_presenter(title: str) -> tuple[str, str | None]:

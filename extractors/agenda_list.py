@@ -407,7 +407,22 @@ def list_items(lines: Lines, compact: bool) -> list[Item]:
         if items or run is None:
             return items
     stops = {c.index for c in candidates} | set(sections)
-    return _walk(run, runs, lines, stops, len(lines), None, sections)
+    return _dash_presenters(_walk(run, runs, lines, stops, len(lines), None, sections))
+
+
+def _dash_presenters(items: list[Item]) -> list[Item]:
+    """"4. Finance report – John Brown": the name after the dash is the
+    presenter when most items end with one; one title with a dash in it
+    ("Governance - Issues For The Board") keeps it."""
+    # "24/00115 - Integrated Care Strategy": a decision number before the dash, not a title
+    split = [(title, name if any(c.isalpha() for c in title) else None)
+             for title, name in map(dash_presenter, (item.title for item in items))]
+    if sum(name is not None for _, name in split) * 2 <= len(items):
+        return items
+    for item, (title, name) in zip(items, split):
+        if name and item.presenter is None:
+            item.title, item.presenter = title, name
+    return items
 
 
 def _bullet_heading(text: str) -> bool:

@@ -21,8 +21,9 @@ from pipeline.textutil import clean, fold
 
 @lru_cache(maxsize=1)
 def _item_number() -> re.Pattern:
-    # "4", "4.", "3.2", "IV", "B", "Item 4:", "(4)"
-    return re.compile(rf"^\(?(?i:{vocab()['number_prefix']})?(?P<num>\d{{1,5}}(?:\.\d{{1,2}})*|[IVXLC]{{1,6}}|[A-Z])[.:)]?$")
+    # "4", "4.", "3.2", "IV", "B", "Item 4:", "(4)"; a board's reference: "BM/24/05", "TB.24.101", "ICB 24/07"
+    return re.compile(rf"^\(?(?i:{vocab()['number_prefix']})?(?P<num>\d{{1,5}}(?:\.\d{{1,2}})*|[IVXLC]{{1,6}}|[A-Z]"
+                      r"|[A-Z]{1,6}[./ ]?\d{1,4}(?:[./-]\d{1,4}){0,2})[.:)]?$")
 HEADER_MATCH = 80
 # A column has a role when most of its filled cells show it.
 MAJORITY = 0.5

@@ -425,3 +425,28 @@ def test_bulleted_minutes_items_are_their_section_headings():
     assert [r["title"] for r in items(pdf_document(rows))] == ["Perfunctory Business", "Updates", "New Business"]
     # bullets with no section bullets indented under them are minuted lines, not headings
     assert items(pdf_document([row for row in rows if row[0] != 126])) == []
+
+
+def test_agenda_table_numbered_by_board_references():
+    doc = text_document(
+        "Board of Directors Meeting in Public\nAgenda\n"
+        "Ref\tItem\tPresenter\tPurpose\tFormat\tTime\n"
+        "BM/24/05\tWelcome and apologies\tChair\tInformation\tVerbal\t10:00\n"
+        "BM/24/06\tDeclarations of interest\tChair\tNoting\tVerbal\t10:05\n"
+        "TB.24.107\tPatient story\tChief Nurse\tAssurance\tPresentation\t10:10\n")
+    assert [(r["item_number"], r["title"], r["purpose"]) for r in items(doc)] == [
+        ("BM/24/05", "Welcome and apologies", "information"), ("BM/24/06", "Declarations of interest", "noting"),
+        ("TB.24.107", "Patient story", "assurance")]
+
+
+def test_numbered_items_with_times_at_the_left_presenter_after_a_dash_and_purpose_in_brackets():
+    doc = text_document(
+        "AGENDA\n09:30  1. Welcome and apologies – Chair (Information)\n"
+        "09:35  2. Declarations of interest – Chair (Noting)\n"
+        "09:50  3. Chief Executive's report – Jane Smith, Chief Executive (Assurance)\n"
+        "10:20  4. Finance - Month 5 Report (Decision)\n")
+    assert [(r["item_number"], r["title"], r["presenter"], r["purpose"], r["start_time"]) for r in items(doc)] == [
+        ("1", "Welcome and apologies", "Chair", "information", "09:30"),
+        ("2", "Declarations of interest", "Chair", "noting", "09:35"),
+        ("3", "Chief Executive's report", "Jane Smith, Chief Executive", "assurance", "09:50"),
+        ("4", "Finance - Month 5 Report", None, "decision", "10:20")]

@@ -204,3 +204,13 @@ def test_a_case_paper_names_its_meeting_in_the_decision_on_its_item():
     assert (row["body"], row["meeting_date"]) == ("Sundheds- og Forebyggelsesudvalget", dt.date(2012, 12, 4))
     # a decision on another item is no decision on this paper's item
     assert meetings(CASE_PAPER.format(number=9)) == []
+
+
+def test_whether_the_board_sits_in_public_is_not_part_of_its_name():
+    for title, body in (("Meeting of the Board of Directors held in public", "Board of Directors"),
+                        ("Board of Directors Meeting in Public", "Board of Directors"),
+                        ("Meeting of the Integrated Care Board (Part 1)", "Integrated Care Board")):
+        [row] = meetings(f"{title}\nDate: Thursday 5 September 2024\nTime: 9.30am – 12.30pm\n"
+                         "Location: MS Teams\nAgenda\n")
+        assert row == {**row, "body": body, "meeting_date": dt.date(2024, 9, 5), "start_time": "09:30",
+                       "end_time": "12:30", "venue": "MS Teams"}
