@@ -183,6 +183,12 @@ def _heading(line: Line):
     return _patterns()["heading"].match(text)
 
 
+def _reference(number: str) -> tuple[str, int] | None:
+    """A minute reference ("TB24/031") as its stem and running number ("TB24/", 31); None for an item number."""
+    match = re.fullmatch(r"(?P<stem>.*\D)(?P<running>\d+)", number)
+    return (match["stem"], int(match["running"])) if match else None
+
+
 def _wraps(above: Line, line: Line) -> bool:
     """``line`` continues the styled title line ``above`` (same style, no gap)."""
     if not line.bold or above.bbox is None or line.bbox is None:
@@ -217,7 +223,18 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
     """
     lines = [(page.number, line) for page, i, line in doc.iter_lines() if (page.number, i) not in skip]
     referenced = {j: found for j in range(len(lines)) if (found := _referenced(lines, j))}
-    styled = [line for _, line in lines if (line.bold or line.heading) and _heading(line)]
+    references = {parts for _, line in lines if (match := _heading(line)) and (parts := _reference(match["number"]))}
+
+    def numbered(line: Line):
+        """The line's item heading; a minute reference ("24/031") only beside the next or the
+        previous one ("24/032"), as a line opening with a year ("23/24 Budget") is no item."""
+        match = _heading(line)
+        parts = _reference(match["number"]) if match else None
+        if parts and (parts[0], parts[1] + 1) not in references and (parts[0], parts[1] - 1) not in references:
+            return None
+        return match
+
+    styled = [line for _, line in lines if (line.bold or line.heading) and numbered(line)]
     by_reference = len(referenced) >= MIN_DECIDED_ITEMS
     by_style = by_reference or bool(styled)
     items: list[Item] = []
@@ -228,7 +245,7 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
     while j < len(lines):
         page, line = lines[j]
         j += 1
-        match = _heading(line)
+        match = numbered(line)
         if current and extending and _wraps(extending, line) and not match \
                 and _line_cue(line.text, lang)[0] is None:
             current.title += " " + line.text  # a styled title wrapped onto the next line
@@ -244,13 +261,14 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
             continue
         opens = False
         if match:
-            number = int(match["number"])
             if by_style:
                 opens = bool(line.bold or line.heading)
+            elif _reference(match["number"]):
+                opens = True  # in sequence with another reference
             else:
-                opens = number == last_number + 1 or (not items and number <= 1)
+                opens = int(match["number"]) == last_number + 1 or (not items and int(match["number"]) <= 1)
         if opens:
-            last_number = int(match["number"])
+            last_number = int(match["number"]) if match["number"].isdigit() else last_number
             current = Item(match["number"], match["title"], page, by_style)
             items.append(current)
             extending = line if by_style else None

@@ -275,3 +275,49 @@ Der Haushaltsplan wird genehmigt.
     assert found["1"]["decision"] == "Enstemmig vedtatt."
     assert found["2"]["decision"] == "Styrelsen fastställer årsredovisningen."
     assert found["3"]["decision"] == "Der Haushaltsplan wird genehmigt."
+
+
+def test_items_numbered_by_minute_references():
+    found = rows("""MINUTES OF THE TRUST BOARD
+held on 5 March 2024
+
+TB24/031 Chief Executive's Report
+The Chief Executive presented the report.
+23/24 Capital Programme spend was discussed.
+RESOLVED: that the Board noted the report.
+
+TB24/032 Finance Report
+RESOLVED: that the Board approved the budget.
+""")
+    # "23/24 Capital ..." opens a line of the text, not an item: no reference runs on from it
+    assert [(r["item_number"], r["title"], r["decision"]) for r in found] == [
+        ("TB24/031", "Chief Executive's Report", "RESOLVED: that the Board noted the report."),
+        ("TB24/032", "Finance Report", "RESOLVED: that the Board approved the budget.")]
+
+
+def test_pdf_minutes_with_bold_minute_reference_headings(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pipeline.find import find_segments
+    from pipeline.load import load
+
+    path = tmp_path / "minutes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    lines = [("Helvetica-Bold", "Minutes of the Integrated Care Board"),
+             ("Helvetica", "held on 5 March 2024"),
+             ("Helvetica-Bold", "ICB/24/017 Joint Forward Plan"),
+             ("Helvetica", "The Director of Strategy presented the plan."),
+             ("Helvetica", "RESOLVED: that the Board approved the Joint Forward Plan."),
+             ("Helvetica-Bold", "ICB/24/018 Board Assurance Framework"),
+             ("Helvetica", "RESOLVED: that the Board noted the framework.")]
+    for k, (font, text) in enumerate(lines):
+        pdf.setFont(font, 11)
+        pdf.drawString(60, 780 - 22 * k, text)
+    pdf.save()
+    doc = load(path, "minutes.pdf")
+    doc.segments = find_segments(doc)
+    found = extractor("decisions").extract(doc)["decisions"]
+    assert [(r["item_number"], r["title"], r["decision"]) for r in found] == [
+        ("ICB/24/017", "Joint Forward Plan", "RESOLVED: that the Board approved the Joint Forward Plan."),
+        ("ICB/24/018", "Board Assurance Framework", "RESOLVED: that the Board noted the framework.")]
