@@ -542,14 +542,15 @@ def _inline(line: Line) -> tuple[str, str | None] | None:
     rest = clean(match.group(3)) or ""
     if label_key(rest) in _vocab()["no_owner"]:
         return None  # "Action: None"
+    owner, _, task = rest.partition(" ")
+    # "Action: JB to circulate ..." (after a dash too: "ACTION – JB to circulate ...")
+    if _owner_like(owner) and any(looks_like_initials(p) for p in owner_parts(owner)) and task[:1].islower():
+        return owner, rest
     if match.group(2) != ":":
         # "ACTION – PG": after a dash only initials, as a form's "Actions – Age" is a heading
         return (rest, None) if looks_like_initials(rest) else None
     if len(rest) <= MAX_INLINE_OWNER and _owner_like(rest):
         return rest, None
-    owner, _, task = rest.partition(" ")
-    if _owner_like(owner) and any(looks_like_initials(p) for p in owner_parts(owner)) and task[:1].islower():
-        return owner, rest
     return None
 
 

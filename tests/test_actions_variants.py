@@ -188,3 +188,17 @@ def test_action_lines_that_say_there_is_no_action():
             "3. Risk\n3.1 Risks were reviewed.\nAction: N/A\n"
             "4. Estates\n4.1 PG will revise the plan.\nAction: PG\n")
     assert [(r["ref"], r["owner"]) for r in actions(text)] == [("4", "PG")]
+
+
+def test_action_line_after_a_dash_names_the_owner_and_the_task():
+    [row] = actions("MINUTES OF THE BOARD\n\n1. Performance report\nThe Board discussed the report.\n"
+                    "ACTION – JB to circulate the revised trajectory to members.\n")
+    assert (row["ref"], row["owner"], row["action"]) == (
+        "1", "JB", "JB to circulate the revised trajectory to members.")
+
+
+def test_a_blue_brag_rating_means_complete():
+    rows = actions("Action Log\n\nRef\tAction\tOwner\tDue\tBRAG\n"
+                   "1\tCirculate the paper\tJS\tApril 2024\tBlue\n"
+                   "2\tBook the venue\tJS\tMay 2024\tGreen\n")
+    assert [r["status"] for r in rows] == ["complete", "on track"]
