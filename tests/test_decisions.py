@@ -321,3 +321,15 @@ def test_pdf_minutes_with_bold_minute_reference_headings(tmp_path):
     assert [(r["item_number"], r["title"], r["decision"]) for r in found] == [
         ("ICB/24/017", "Joint Forward Plan", "RESOLVED: that the Board approved the Joint Forward Plan."),
         ("ICB/24/018", "Board Assurance Framework", "RESOLVED: that the Board noted the framework.")]
+
+
+def test_items_headed_item_n_or_numbered_n_point_0():
+    for first, second in (("Item 1: Minutes of the previous meeting", "Item 2: Finance Report"),
+                          ("Agenda Item 1 – Minutes of the previous meeting", "Agenda Item 2 – Finance Report"),
+                          ("1.0 Minutes of the previous meeting", "2.0 Finance Report")):
+        found = rows(f"MINUTES OF THE BOARD\nheld on 5 March 2024\n\n{first}\n"
+                     "RESOLVED: that the minutes be approved.\n\n"
+                     f"{second}\nRESOLVED: that the report be noted.\n")
+        assert [(r["item_number"], r["title"]) for r in found] == [
+            ("1", "Minutes of the previous meeting"), ("2", "Finance Report")], first
+        assert found[1]["decision"] == "RESOLVED: that the report be noted."
