@@ -34,7 +34,6 @@ _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/'’]*(\d{2}|\d{4})$")
 _MONTH_FULL_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ITEM_CELL = re.compile(r"^(\d{1,3})\.?$")
-_ITEM_LINE = re.compile(r"^(\d{1,3})\.?\s+[A-Z]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})+\.?(?:\s+|$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'(])")
 _END_PUNCTUATION = re.compile(r"[.:;,!?]$")
@@ -73,6 +72,8 @@ def _vocab() -> dict:
         "no_owner": {label_key(h) for h in data["minutes"]["no_owner"]},
         "status": Labels(data["status"]),
         "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
+        # an item heading of minutes ("3. Title", "Item 3: Title", "24/031 Title"), as decisions reads them
+        "item_heading": re.compile(load_vocab("decisions")["items"]["heading"]),
     }
 
 
@@ -325,13 +326,13 @@ class BodyLine:
 
 def _item_heading(line: Line) -> str | None:
     """The number of an item heading: a bold "3. Title"; in a text paper (no fonts) a short "3. Title"."""
-    match = _ITEM_LINE.match(line.text)
+    match = _vocab()["item_heading"].match(line.text)
     if not match:
         return None
     if line.bold or line.heading:
-        return match.group(1)
+        return match["number"]
     short_title = len(line.text.split()) <= SUBJECT_WORDS and not _END_PUNCTUATION.search(line.text)
-    return match.group(1) if line.bbox is None and short_title else None
+    return match["number"] if line.bbox is None and short_title else None
 
 
 def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:

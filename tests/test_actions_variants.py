@@ -202,3 +202,22 @@ def test_a_blue_brag_rating_means_complete():
                    "1\tCirculate the paper\tJS\tApril 2024\tBlue\n"
                    "2\tBook the venue\tJS\tMay 2024\tGreen\n")
     assert [r["status"] for r in rows] == ["complete", "on track"]
+
+
+def test_a_minute_column_gives_the_ref_and_status_wordings_of_nhs_logs():
+    rows = actions("ACTIONS ARISING\n\nMinute\tAction\tAction by\tDate\tStatus\n"
+                   "24/031\tCirculate the paper\tJB/AS\tSept 24\tAction complete\n"
+                   "24/032\tBook the venue\tJB\tOct 24\tNot due\n"
+                   "24/033\tReview the plan\tAS\tNov 24\tNot yet started\n")
+    assert [(r["ref"], r["status"]) for r in rows] == [
+        ("24/031", "complete"), ("24/032", "open"), ("24/033", "open")]
+
+
+def test_action_lines_take_their_ref_from_item_n_and_minute_reference_headings():
+    for first, second, refs in (("24/031 Performance Report", "24/032 Estates", ["24/031", "24/032"]),
+                                ("Item 1: Performance Report", "Item 2: Estates", ["1", "2"]),
+                                ("1.0 Performance Report", "2.0 Estates", ["1", "2"])):
+        rows = actions(f"MINUTES OF THE BOARD\n\n{first}\nThe Board discussed the report.\n"
+                       f"ACTION: JB to circulate the revised trajectory.\n\n{second}\n"
+                       "The Board noted the update.\nAction: AS/CD\n")
+        assert [(r["ref"], r["owner"]) for r in rows] == [(refs[0], "JB"), (refs[1], "AS/CD")], first
