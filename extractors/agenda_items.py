@@ -35,6 +35,8 @@ def vocab() -> dict:
         "item_ref": re.compile(patterns["item_ref"], re.I),
         "presenter": [re.compile(p) for p in patterns["presenter"]],
         "dash_presenter": re.compile(patterns["dash_presenter"]),
+        "bracket_presenter": re.compile(patterns["bracket_presenter"]),
+        "name_connectors": re.compile(patterns["name_connectors"]),
         "description": re.compile(patterns["description"]),
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
         "bullet": re.compile(patterns["bullet"]),
@@ -141,6 +143,14 @@ def dash_presenter(text: str) -> tuple[str, str | None]:
     """"Roll Call – Phil Whittington": the title and the name after its last dash."""
     match = vocab()["dash_presenter"].search(text)
     if not match or not match.start() or not is_name(match["name"]):
+        return text, None
+    return text[:match.start()].strip(), clean(match["name"])
+
+
+def bracket_presenter(text: str) -> tuple[str, str | None]:
+    """"Quality report (Director of Finance)": the title and the name in its closing bracket."""
+    match = vocab()["bracket_presenter"].search(text)
+    if not match or not match.start() or not is_name(vocab()["name_connectors"].sub(" ", match["name"])):
         return text, None
     return text[:match.start()].strip(), clean(match["name"])
 

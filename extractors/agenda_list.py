@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.agenda_items import (Item, Lines, dash_presenter, duration_minutes, is_name, page_range,
-                                     purpose_and_format, split_presenter, vocab, vocab_value, without_description)
+from extractors.agenda_items import (Item, Lines, bracket_presenter, dash_presenter, duration_minutes, is_name,
+                                     page_range, purpose_and_format, split_presenter, vocab, vocab_value,
+                                     without_description)
 from extractors.when import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
@@ -407,21 +408,23 @@ def list_items(lines: Lines, compact: bool) -> list[Item]:
         if items or run is None:
             return items
     stops = {c.index for c in candidates} | set(sections)
-    return _dash_presenters(_walk(run, runs, lines, stops, len(lines), None, sections))
+    return _closing_presenters(_walk(run, runs, lines, stops, len(lines), None, sections))
 
 
-def _dash_presenters(items: list[Item]) -> list[Item]:
-    """"4. Finance report – John Brown": the name after the dash is the
-    presenter when most items end with one; one title with a dash in it
-    ("Governance - Issues For The Board") keeps it."""
-    # "24/00115 - Integrated Care Strategy": a decision number before the dash, not a title
-    split = [(title, name if any(c.isalpha() for c in title) else None)
-             for title, name in map(dash_presenter, (item.title for item in items))]
-    if sum(name is not None for _, name in split) * 2 <= len(items):
-        return items
-    for item, (title, name) in zip(items, split):
-        if name and item.presenter is None:
-            item.title, item.presenter = title, name
+def _closing_presenters(items: list[Item]) -> list[Item]:
+    """"4. Finance report – John Brown", "3. Quality report (Chief Nurse)": the
+    name after the dash or in the closing bracket is the presenter when most
+    items end with one; one title with a dash in it ("Governance - Issues For
+    The Board") keeps it."""
+    for split_name in (dash_presenter, bracket_presenter):
+        # "24/00115 - Integrated Care Strategy": a decision number before the dash, not a title
+        split = [(title, name if any(c.isalpha() for c in title) else None)
+                 for title, name in map(split_name, (item.title for item in items))]
+        if sum(name is not None for _, name in split) * 2 > len(items):
+            for item, (title, name) in zip(items, split):
+                if name and item.presenter is None:
+                    item.title, item.presenter = title, name
+            break
     return items
 
 

@@ -450,3 +450,11 @@ def test_numbered_items_with_times_at_the_left_presenter_after_a_dash_and_purpos
         ("2", "Declarations of interest", "Chair", "noting", "09:35"),
         ("3", "Chief Executive's report", "Jane Smith, Chief Executive", "assurance", "09:50"),
         ("4", "Finance - Month 5 Report", None, "decision", "10:20")]
+
+
+def test_numbered_items_with_their_presenters_in_closing_brackets():
+    doc = text_document("AGENDA\n1. Welcome and apologies (Chair)\n2. Quality report (Chief Nurse) (For Assurance)\n"
+                        "3. Finance report (Director of Finance)\n4. Any other business\n")
+    assert [(r["title"], r["presenter"], r["purpose"]) for r in items(doc)] == [
+        ("Welcome and apologies", "Chair", None), ("Quality report", "Chief Nurse", "assurance"),
+        ("Finance report", "Director of Finance", None), ("Any other business", None, None)]

@@ -208,9 +208,16 @@ def test_a_case_paper_names_its_meeting_in_the_decision_on_its_item():
 
 def test_whether_the_board_sits_in_public_is_not_part_of_its_name():
     for title, body in (("Meeting of the Board of Directors held in public", "Board of Directors"),
-                        ("Board of Directors Meeting in Public", "Board of Directors"),
+                        ("Board of Directors Meeting in Public", "Board of Directors Meeting"),
                         ("Meeting of the Integrated Care Board (Part 1)", "Integrated Care Board")):
         [row] = meetings(f"{title}\nDate: Thursday 5 September 2024\nTime: 9.30am – 12.30pm\n"
                          "Location: MS Teams\nAgenda\n")
         assert row == {**row, "body": body, "meeting_date": dt.date(2024, 9, 5), "start_time": "09:30",
                        "end_time": "12:30", "venue": "MS Teams"}
+
+
+def test_danish_kind_of_meeting_under_the_council_is_not_its_name():
+    [row] = meetings("Dagsorden\nByrådet\nOrdinært møde\nTorsdag den 12. september 2024 kl. 17.00\nByrådssalen\n"
+                     "1. Godkendelse af dagsorden\n2. Budget 2025\n")
+    assert row == {**row, "body": "Byrådet", "meeting_date": dt.date(2024, 9, 12), "start_time": "17:00",
+                   "venue": "Byrådssalen"}
