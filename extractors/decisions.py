@@ -39,6 +39,9 @@ LINE_START_CUES = tuple(k for k in LINE_CUES if k not in HEADING_CUES)
 _LITERAL_ATTRIBUTES = ("LOWER", "ORTH", "TEXT")
 # A REGEX that is a word, maybe anchored: a token it finds holds the word.
 _WORD_REGEX = re.compile(r"\^?(?P<word>\w+)\$?")
+# A decision cue that may open a later sentence of a line.
+DEC_INLINE = ("dec_inline",)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # What separates the parts of a vote line ("APPROVED – 2018 budget – B. Munro (motion)").
 _CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|:\s+")
 # A bold line shorter than this inside a bold-headed item is a section heading: it ends a block.
@@ -319,25 +322,41 @@ def _blocks(item: Item, lang: str) -> list[Block]:
     paragraph = _patterns()["paragraph"]
     for page, line in item.lines:
         numbered = bool(paragraph.match(line.text))
-        text = paragraph.sub("", _tidy(line.text))
-        kind, rest = _line_cue(text, lang)
-        if kind == "stop":
-            current = None
-            continue
-        if kind in OPENERS:
-            current = Block(kind[:3], page, inline=kind.endswith("_inline"), cue=kind)
-            blocks.append(current)
-            if rest:
-                current.parts.append(rest)
-            continue
-        if current is None:
-            continue
-        # a block ends at the next numbered paragraph (inline ones) or at a bold heading
-        if (current.inline and numbered) or (line.bold and (not item.bold or len(line.text) < MAX_SECTION_HEADING)):
-            current = None
-            continue
-        current.parts.append(text)
+        for n, text in enumerate(_pieces(paragraph.sub("", _tidy(line.text)), lang)):
+            kind, rest = _line_cue(text, lang)
+            if kind == "stop":
+                current = None
+                continue
+            if kind in OPENERS:
+                current = Block(kind[:3], page, inline=kind.endswith("_inline"), cue=kind)
+                blocks.append(current)
+                if rest:
+                    current.parts.append(rest)
+                continue
+            if current is None:
+                continue
+            # a block ends at the next numbered paragraph (inline ones) or at a bold heading
+            if n == 0 and ((current.inline and numbered)
+                           or (line.bold and (not item.bold or len(line.text) < MAX_SECTION_HEADING))):
+                current = None
+                continue
+            current.parts.append(text)
     return [b for b in blocks if b.text]
+
+
+def _pieces(text: str, lang: str) -> list[str]:
+    """A line that moves a motion, cut before each of its later sentences that is a decision
+    ("Motion by A, seconded by B, to approve the agenda. Motion carried 5-0."): that sentence
+    opens a block of its own. (A decision sentence inside narrative text stays text.)"""
+    if not _cue_words(DEC_INLINE).in_text(text) or not (_line_cue(text, lang)[0] or "").startswith("rec"):
+        return [text]
+    pieces = [""]
+    for sentence in _SENTENCE_BREAK.split(text):
+        if pieces[-1] and _line_cue(sentence, lang)[0] == "dec_inline":
+            pieces.append(sentence)
+        else:
+            pieces[-1] = f"{pieces[-1]} {sentence}" if pieces[-1] else sentence
+    return pieces
 
 
 def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | None, int | None]:

@@ -333,3 +333,17 @@ def test_items_headed_item_n_or_numbered_n_point_0():
         assert [(r["item_number"], r["title"]) for r in found] == [
             ("1", "Minutes of the previous meeting"), ("2", "Finance Report")], first
         assert found[1]["decision"] == "RESOLVED: that the report be noted."
+
+
+def test_a_motion_and_its_result_on_one_line():
+    found = by_number(rows("""Minutes of the regular meeting of the Board of Trustees
+
+1. Library Hours
+It was moved by Trustee Lee, seconded by Trustee Smith, to extend Saturday hours. Motion carried 5-0.
+
+2. Consent Agenda
+Motion by Trustee Smith, second by Trustee Jones, to approve the consent agenda. Motion passed unanimously.
+"""))
+    assert found["1"]["recommendation"] == "It was moved by Trustee Lee, seconded by Trustee Smith, to extend Saturday hours."
+    assert found["1"]["decision"] == "Motion carried 5-0."
+    assert found["2"]["decision"] == "Motion passed unanimously."
