@@ -347,3 +347,9 @@ Motion by Trustee Smith, second by Trustee Jones, to approve the consent agenda.
     assert found["1"]["recommendation"] == "It was moved by Trustee Lee, seconded by Trustee Smith, to extend Saturday hours."
     assert found["1"]["decision"] == "Motion carried 5-0."
     assert found["2"]["decision"] == "Motion passed unanimously."
+
+
+def test_board_action_label():
+    found = by_number(rows("MINUTES OF THE BOARD\nheld on 5 March 2024\n\n1. Budget\nThe budget was presented.\n"
+                           "Board Action: Approved 5-0.\n\n2. Policy\nBOARD ACTION:\nAdopted.\n"))
+    assert (found["1"]["decision"], found["2"]["decision"]) == ("Approved 5-0.", "Adopted.")
