@@ -55,7 +55,8 @@ def _numbered() -> re.Pattern:
         rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
         r"(?P<open>\()?"  # "(a) Finance report"
-        r"(?P<num>\d{1,4}/\d{1,4}|\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
+        # minute numbers by year, bare or after the body's letters: "24/85", "BM/24/05", "TB24/101"
+        r"(?P<num>(?:[A-Z]{1,6}/?)?\d{1,4}/\d{1,4}|\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
 

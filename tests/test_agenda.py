@@ -458,3 +458,10 @@ def test_numbered_items_with_their_presenters_in_closing_brackets():
     assert [(r["title"], r["presenter"], r["purpose"]) for r in items(doc)] == [
         ("Welcome and apologies", "Chair", None), ("Quality report", "Chief Nurse", "assurance"),
         ("Finance report", "Director of Finance", None), ("Any other business", None, None)]
+
+
+def test_numbered_items_by_the_boards_minute_references():
+    for a, b, c in (("BM/24/05", "BM/24/06", "BM/24/07"), ("TB24/107", "TB24/108", "TB24/109")):
+        doc = text_document(f"AGENDA\n{a} Welcome and apologies\n{b} Declarations of interest\n{c} Quality report\n")
+        assert [(r["item_number"], r["title"]) for r in items(doc)] == [
+            (a, "Welcome and apologies"), (b, "Declarations of interest"), (c, "Quality report")]
