@@ -40,6 +40,7 @@ def vocab() -> dict:
         "description": re.compile(patterns["description"]),
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
         "bullet": re.compile(patterns["bullet"]),
+        "section": re.compile(patterns["section"]),
     }
 
 

@@ -20,7 +20,7 @@ from extractors.agenda_items import (Item, Lines, bracket_presenter, dash_presen
 from extractors.when import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
 from pipeline.model import Line, Page
-from pipeline.textutil import clean
+from pipeline.textutil import clean, fold
 
 # Points two lines may differ in indent and still be "the same column".
 INDENT_TOLERANCE = 6
@@ -206,6 +206,11 @@ def main_run(runs: list[Run], first_page: int) -> Run | None:
 
 
 def _is_section_heading(line: Line) -> bool:
+    """"UNRESTRICTED ITEMS" set bold or as a heading; or a line that names a
+    part of the agenda however it is set ("Part A – Items for decision")."""
+    if (vocab()["section"].match(fold(line.text)) and len(line.text.split()) <= MAX_SECTION_WORDS
+            and not line.text.rstrip().endswith(".")):
+        return True
     letters = [c for c in line.text if c.isalpha()]
     return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
             and not any(c.isdigit() or c == ":" for c in line.text)

@@ -465,3 +465,11 @@ def test_numbered_items_by_the_boards_minute_references():
         doc = text_document(f"AGENDA\n{a} Welcome and apologies\n{b} Declarations of interest\n{c} Quality report\n")
         assert [(r["item_number"], r["title"]) for r in items(doc)] == [
             (a, "Welcome and apologies"), (b, "Declarations of interest"), (c, "Quality report")]
+
+
+def test_parts_of_an_agenda_set_in_plain_type_are_its_sections():
+    doc = text_document("AGENDA\nPart A – Items for decision\n1. Welcome and apologies\n2. Budget 2025/26\n"
+                        "Part B – Items for information\n3. Quality report\n4. Any other business\n")
+    assert [(r["item_number"], r["section"]) for r in items(doc)] == [
+        ("1", "Part A – Items for decision"), ("2", "Part A – Items for decision"),
+        ("3", "Part B – Items for information"), ("4", "Part B – Items for information")]
