@@ -42,7 +42,7 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to kill this worker when the run is killed (no orphans after SIGKILL)."""
     try:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -51,7 +51,7 @@ def _die_with_parent() -> None:
 
 
 def _worker_main(conn, job: Callable) -> None:
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.freeze()  # what the worker inherits (modules, loaded extractors) is never garbage: not scanned
     gc.set_threshold(*WORKER_GC_THRESHOLD)

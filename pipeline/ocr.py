@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.engines import _die_with_parent
+from pipeline.engines import die_with_parent
 
 # Seconds OCR may take on one paper: under the run's per-paper timeout (600 s by
 # default), so a long scan ends with OCR's own error and the paper's text-less
@@ -71,7 +71,7 @@ def ocr_pdf(data: bytes) -> bytes:
         try:
             # its own session, so a timeout stops tesseract too; it dies with a killed worker
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                       start_new_session=True, preexec_fn=_die_with_parent)
+                                       start_new_session=True, preexec_fn=die_with_parent)
         except OSError as exc:
             raise OCRError(f"cannot start ocrmypdf: {exc.strerror or exc}") from exc
         try:

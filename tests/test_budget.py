@@ -23,6 +23,22 @@ def cell(found: list[dict], row: str, column: str) -> dict:
     return hits[0]
 
 
+def page_with_text(path, wide: bool = False, size: int = 9):
+    """A test's PDF page (A4, landscape when ``wide``) and a function that sets text on it at
+    (x, y from the top), right-aligned at x (figures) or from x, in ``size`` points."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    pagesize = landscape(A4) if wide else A4
+    pdf = canvas.Canvas(str(path), pagesize=pagesize)
+
+    def text(x, y, words, font="Helvetica", right=True):
+        pdf.setFont(font, size)
+        (pdf.drawRightString if right else pdf.drawString)(x, pagesize[1] - y, words)
+
+    return pdf, text
+
+
 @pytest.mark.parametrize("printed, value", [
     ("(100)", -100.0), ("-836.6", -836.6), ("1,429,506.8", 1429506.8), ("(258) ⁵", -258.0),
     ("750,000", 750000.0), ("+0.4", 0.4), ("0.0", 0.0), ("TBD", None), ("-", None), ("84.", None), ("(a)", None),
@@ -205,16 +221,8 @@ def test_unruled_pdf_table_with_stacked_header_running_onto_the_next_page(tmp_pa
 
 
 def test_heading_over_some_columns_only_labels_those(tmp_path):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "note.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    height = A4[1]
-
-    def text(x, y, words, font="Helvetica", right=True):
-        pdf.setFont(font, 10)
-        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+    pdf, text = page_with_text(path, size=10)
 
     text(40, 40, "Note 5 Resources expended", "Helvetica-Bold", right=False)
     for x in (440, 500):
@@ -316,16 +324,8 @@ def test_real_papers_budget_lines_only_in_financial_papers(corpus_out):
 
 
 def test_section_labels_under_the_header_long_wrapped_labels_notes_and_a_table_resumed_after_a_note(tmp_path):
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "savings.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
-    height = landscape(A4)[1]
-
-    def text(x, y, words, font="Helvetica", right=True):
-        pdf.setFont(font, 9)
-        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+    pdf, text = page_with_text(path, wide=True, size=9)
 
     def row(y, label, figures, note=None):
         text(30, y, label, right=False)
@@ -425,16 +425,8 @@ def test_currency_signs_before_figures_and_a_margin_note_set_sideways(tmp_path):
 
 
 def test_figure_set_lower_in_its_cell_and_a_commentary_column_right_of_the_figures(tmp_path):
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "monitoring.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
-    height = landscape(A4)[1]
-
-    def text(x, y, words, font="Helvetica", right=True):
-        pdf.setFont(font, 9)
-        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+    pdf, text = page_with_text(path, wide=True, size=9)
 
     text(30, 30, "Adult Social Care", "Helvetica-Bold", right=False)
     text(30, 44, "All figures in £m", right=False)
@@ -597,16 +589,8 @@ def test_furniture_is_found_for_each_paper():
 
 @pytest.mark.parametrize("unit_line", [False, True])
 def test_narrow_headings_set_half_a_line_apart_with_words_broken_over_lines(tmp_path, unit_line):
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "directorate.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
-    height = landscape(A4)[1]
-
-    def text(x, y, words, font="Helvetica", right=True):
-        pdf.setFont(font, 9)
-        (pdf.drawRightString if right else pdf.drawString)(x, height - y, words)
+    pdf, text = page_with_text(path, wide=True, size=9)
 
     # each heading is centred in its cell, so the three-line one sits half a line lower
     # than its four-line neighbours; the cells are too narrow for "Revenue" or "Forecast"
