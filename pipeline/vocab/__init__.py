@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 
 def load_vocab(name: str, package: str = __name__) -> dict:
