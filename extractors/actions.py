@@ -20,9 +20,10 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
-from extractors.form_labels import BULLET, Labels, cell_spans, cells_of, label_key, parse_date, parse_month
-from extractors.page_furniture import furniture
+from pipeline.dates import parse_date, parse_month
+from pipeline.form_labels import BULLET, Labels, cell_spans, cells_of, label_key
 from extractors.vocab import load_vocab
+from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line, Table
 from pipeline.textutil import clean
@@ -465,7 +466,7 @@ def column_actions(doc: Document, people: People, matrices_found: list[Table]) -
         return []
     (start_page, start_line), column_x = found
     items = _items(doc)
-    skip = furniture(doc)
+    skip = analysis_of(doc).furniture
     rows = []
     for page in doc.pages:
         if page.number < start_page:

@@ -14,12 +14,15 @@ a schedule of meetings) gives no rows.
 """
 from __future__ import annotations
 
-from extractors.agenda_items import Item, Lines, headed, segments_of, vocab
-from extractors.agenda_list import bulleted_sections, candidate, list_items, make_item, plain_items
+from extractors.agenda_items import Item, Lines, vocab
+from extractors.agenda_list import bulleted_sections, list_items, make_item, plain_items
 from extractors.agenda_table import table_items
-from extractors.meetings import case_paper, meeting_from_header, opening, starts_with_date
-from extractors.when import is_time_only
+from pipeline.analyse import analysis_of
+from pipeline.dates import is_time_only
 from pipeline.extractor import Extractor, Rows
+from pipeline.find import headed, segments_of
+from pipeline.headings import candidate
+from pipeline.meeting_header import meeting_from_header, starts_with_date
 from pipeline.model import Document, Segment
 from pipeline.textutil import fold
 
@@ -62,11 +65,11 @@ def opening_scope(doc: Document) -> Lines:
     """A notice of a meeting, or minutes, with no heading the segment finder
     took: from the last line of its header (title, date, time, place) on;
     the items follow it."""
-    opened = opening(doc)
+    opened = analysis_of(doc).opening
     if opened is None:
         return []
     lines = [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, opened[0])]
-    venue = fold((meeting_from_header(doc) or {}).get("venue") or "")
+    venue = fold((meeting_from_header(doc, analysis_of(doc).locale.date_order) or {}).get("venue") or "")
     start = 0
     for k, (_, _, line) in enumerate(lines[1:NOTICE_HEADER_LINES], 1):
         text = fold(line.text).strip(" ,")
@@ -86,7 +89,7 @@ class AgendaExtractor(Extractor):
             return {"agenda_items": []}
         items: list[Item] = []
         # an agenda's items sit together; minuted items may be pages apart
-        opened = opening(doc)
+        opened = analysis_of(doc).opening
         scopes = ((agenda_scope(doc), True), (minutes_scope(doc), False),
                   (opening_scope(doc), opened is not None and opened[1] == "agenda"))
         for lines, compact in scopes:
@@ -96,7 +99,7 @@ class AgendaExtractor(Extractor):
                      or bulleted_sections(lines))
             if items:
                 break
-        if not items and (case := case_paper(doc)):
+        if not items and (case := analysis_of(doc).case_paper):
             opener = case[0]
             page_lines = [(opener.page, i, line) for i, line in enumerate(opener.page.lines)]
             items = [make_item(opener, page_lines, set())[0]]

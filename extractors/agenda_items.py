@@ -10,7 +10,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from extractors.vocab import load_vocab
-from pipeline.model import Document, Line, Page, Segment
+from pipeline.headings import vocab as headings_vocab
+from pipeline.model import Line, Page
 from pipeline.textutil import clean, fold
 
 # Lines of a paper in reading order, as Document.lines_in gives them.
@@ -31,9 +32,8 @@ def vocab() -> dict:
         "duration": re.compile(patterns["duration"], re.I),
         "page_range": re.compile(patterns["page_range"], re.I),
         "page_cell": re.compile(patterns["page_cell"]),
-        "number_prefix": patterns["number_prefix"],
         "item_ref": re.compile(patterns["item_ref"], re.I),
-        "presenter": [re.compile(p) for p in patterns["presenter"]],
+        "presenter": headings_vocab()["presenter"],
         "dash_presenter": re.compile(patterns["dash_presenter"]),
         "bracket_presenter": re.compile(patterns["bracket_presenter"]),
         "name_connectors": re.compile(patterns["name_connectors"]),
@@ -42,23 +42,6 @@ def vocab() -> dict:
         "bullet": re.compile(patterns["bullet"]),
         "section": re.compile(patterns["section"]),
     }
-
-
-def starts_heading(text: str) -> bool:
-    """Whether a cue line is a heading: "Agenda", "MINUTES of ...", not a
-    sentence that runs on from the line above ("agenda (capital as well as ...")."""
-    first = next((c for c in text if c.isalpha()), "")
-    return not first.islower()
-
-
-def headed(segment: Segment) -> bool:
-    """Whether a segment opens at a heading."""
-    return starts_heading(segment.cue)
-
-
-def segments_of(doc: Document, kind: str) -> list[Segment]:
-    """The segments of ``kind`` that open at a heading."""
-    return [s for s in doc.segments_of(kind) if headed(s)]
 
 
 def vocab_value(kind: str, text: str | None) -> str | None:

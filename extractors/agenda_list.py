@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from extractors.agenda_items import (Item, Lines, bracket_presenter, dash_presenter, duration_minutes, is_name,
                                      page_range, purpose_and_format, split_presenter, vocab, vocab_value,
                                      without_description)
-from extractors.when import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
+from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
+from pipeline.headings import Candidate, candidate, presenter_line
 from pipeline.model import Line, Page
 from pipeline.textutil import clean, fold
 
@@ -39,77 +39,13 @@ MAX_CHILD_WORDS = 12
 # An unnumbered agenda: at least this many short lines in one column.
 MIN_PLAIN_ITEMS = 3
 MAX_PLAIN_WORDS = 14
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
 _TIME_GROUP = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*\)", re.I)
 # "Welcome 10:00 - 10:05" (a colon or am/pm: not "Budget 2025.26")
 _TRAILING_TIMES = re.compile(r"\s+\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|[.:]\d{2}\s*[ap]\.?m\.?)"
                              r"(?:\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I)
 _SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 _CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
-
-
-@lru_cache(maxsize=1)
-def _numbered() -> re.Pattern:
-    clock = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
-    return re.compile(
-        rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
-        rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
-        r"(?P<open>\()?"  # "(a) Finance report"
-        # minute numbers by year, bare or after the body's letters: "24/85", "BM/24/05", "TB24/101"
-        r"(?P<num>(?:[A-Z]{1,6}/?)?\d{1,4}/\d{1,4}|\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
-        r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
-
-
-def _roman(text: str) -> int | None:
-    values = [_ROMAN.get(c.upper()) for c in text]
-    if None in values:
-        return None
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return total if total > 0 else None
-
-
-def readings(num: str, sep: str) -> list[tuple[str, int]]:
-    """What a printed number can count as: ("arabic", 5), ("roman", 4), ("upper", 3) ..."""
-    if num.isdigit():
-        return [("arabic", int(num))]
-    if "/" in num:
-        head, _, last = num.rpartition("/")
-        return [(f"minute:{head}", int(last))]  # minute numbers by year: 24/84, 24/85
-    if num[0].isdigit():
-        head, _, last = num.rpartition(".")
-        return [(f"decimal:{head}", int(last))]
-    if num[1:].isdigit():
-        return [(f"prefixed:{num[0]}", int(num[1:]))]  # A1, A2 ... B1
-    if sep.isspace():
-        return []  # "A Vision for ...": a letter needs "A." or "A)"
-    found = []
-    roman = _roman(num)
-    if roman:
-        found.append(("roman" if num.isupper() else "lroman", roman))
-    if len(num) == 1:
-        found.append(("upper" if num.isupper() else "lower", ord(num.lower()) - 96))
-    return sorted(found, key=lambda r: r[1])
-
-
-@dataclass
-class Candidate:
-    """A line that starts with an item number."""
-
-    index: int  # position in the scope
-    page: Page
-    line: Line
-    number: str
-    title: str
-    readings: list[tuple[str, int]]
-    x: float | None
-    title_x: float | None
-    clock: str | None = None  # the time printed before the number
-
-    @property
-    def contents_like(self) -> bool:
-        # a contents list ends its entries with a page number: "1. Meddelelser 3"
-        cells = [c for c in self.line.cells or [] if c]
-        return bool(cells) and cells[-1].isdigit() and len(cells) > 1
 
 
 @dataclass
@@ -130,31 +66,6 @@ class Run:
         if style != self.style or value != self.values[-1] + 1 or (weight and cand.line.bold != self.bold):
             return False
         return cand.x is None or self.x is None or abs(cand.x - self.x) <= INDENT_TOLERANCE
-
-
-def _presenter_line(line: Line) -> bool:
-    """"v. Tove Kristensen": the presenter of the item above, not item "v"."""
-    return any(p.match(" " + line.text) for p in vocab()["presenter"][:1])
-
-
-def candidate(index: int, page: Page, line: Line) -> Candidate | None:
-    match = _numbered().match(line.text)
-    if not match or _presenter_line(line):
-        return None
-    options = readings(match["num"], match["sep"])
-    if not options:
-        return None
-    if match["title"][0].islower():
-        return None  # "i. price increases ...": a clause of a sentence, not an item title
-    if match["sep"].isspace() and not match["num"][-1].isdigit():
-        return None
-    if match["open"] and match["sep"] != ")":
-        return None  # "(2024) figures": a bracket opened must close the number
-    title_x = None
-    if line.words and len(line.words) > 1 and line.words[0].text.strip("(.):") == match["num"]:
-        title_x = line.words[1].bbox.x0 if line.words[1].bbox else None
-    return Candidate(index, page, line, match["num"], match["title"], options,
-                     line.bbox.x0 if line.bbox else None, title_x, match["clock"])
 
 
 def build_runs(candidates: list[Candidate]) -> list[Run]:
@@ -222,7 +133,7 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
     """Whether ``line`` carries on the title of ``cand`` (``text`` so far)."""
     if text.rstrip().endswith((" v.", "(Pages", "(Page")) or text.count("(") > text.count(")"):
         return True
-    if _presenter_line(line):
+    if presenter_line(line):
         return True
     if prev.bbox is None or line.bbox is None or line.bold != cand.line.bold:
         return False

@@ -10,20 +10,15 @@ continue with Questions from the Public" / "15 mins | All | Discussion").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from extractors.agenda_items import Item, Lines, duration_minutes, vocab, vocab_value
-from extractors.when import find_times, minutes_between, time_span
+from pipeline.dates import find_times, minutes_between, time_span
+from pipeline.headings import item_number
 from pipeline.model import Document, Table
 from pipeline.textutil import clean, fold
 
-@lru_cache(maxsize=1)
-def _item_number() -> re.Pattern:
-    # "4", "4.", "3.2", "IV", "B", "Item 4:", "(4)"; a board's reference: "BM/24/05", "TB.24.101", "ICB 24/07"
-    return re.compile(rf"^\(?(?i:{vocab()['number_prefix']})?(?P<num>\d{{1,5}}(?:\.\d{{1,2}})*|[IVXLC]{{1,6}}|[A-Z]"
-                      r"|[A-Z]{1,6}[./ ]?\d{1,4}(?:[./-]\d{1,4}){0,2})[.:)]?$")
 HEADER_MATCH = 80
 # A column has a role when most of its filled cells show it.
 MAJORITY = 0.5
@@ -57,7 +52,7 @@ def _content_roles(rows: list[list[str | None]], headers: list[str]) -> dict[str
     most of their cells, or some of them under a header that says so."""
     tests = {
         "time": _is_time,
-        "number": lambda c: bool(_item_number().match(c)),
+        "number": lambda c: bool(item_number(c)),
         "purpose": lambda c: vocab_value("purpose", c) is not None,
         "format": lambda c: vocab_value("format", c) is not None,
     }
@@ -127,7 +122,7 @@ def _cell(row: list[str | None], roles: dict[str, int], role: str) -> str | None
     col = roles.get(role, roles.get(f"fallback_{role}"))
     text = clean(row[col]) if col is not None and col < len(row) else None
     if text and role == "number":
-        match = _item_number().match(text)
+        match = item_number(text)
         return match["num"] if match else None
     if text and role == "time" and not _is_time(text):
         return None

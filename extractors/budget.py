@@ -17,9 +17,8 @@ from functools import lru_cache
 
 from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, parse_figure, pdf_grids, period_in,
                                     prefer_ruled, ruled_grids, text_grids, without_filler)
-from extractors.document_info import detect_language
-from extractors.page_furniture import furniture
 from extractors.vocab import load_vocab
+from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean, fold
@@ -301,8 +300,8 @@ def _opens_page(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> 
 
 
 def budget_lines(doc: Document) -> list[dict]:
-    lang = detect_language(doc.text) if doc.pages else None
-    skip = furniture(doc, keep_first=True)
+    lang = analysis_of(doc).locale.language
+    skip = analysis_of(doc).furniture_after_first
     grids: list[Grid] = []
     for page in doc.pages:
         skipped = {i for (p, i) in skip if p == page.number}

@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractors.form_labels import BULLET, Labels, cell_spans, label_key, parse_date
-from extractors.page_furniture import furniture
+from pipeline.dates import parse_date
+from pipeline.form_labels import BULLET, Labels, cell_spans, label_key
 from extractors.vocab import load_vocab
+from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
@@ -477,7 +478,7 @@ def cover_sheets(doc: Document) -> list[dict]:
                 rows.append(row)
         sheet = None
 
-    skip = furniture(doc)  # running headers and footers interrupt a sheet that runs over a page
+    skip = analysis_of(doc).furniture  # running headers and footers interrupt a sheet that runs over a page
     for page in doc.pages:
         lines, k = page.lines, 0
         while k < len(lines):

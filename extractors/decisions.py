@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from extractors.document_info import detect_language
-from extractors.page_furniture import furniture
 from extractors.vocab import load_vocab
+from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
@@ -419,8 +418,8 @@ def _vote_lines(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> l
 
 
 def decisions(doc: Document) -> list[dict]:
-    lang = detect_language(doc.text) or "en"
-    skip = furniture(doc)
+    lang = analysis_of(doc).locale.language or "en"
+    skip = analysis_of(doc).furniture
     items = find_items(doc, skip, lang)
     blocks_of = [_blocks(item, lang) for item in items]
     # a paper is minutes when it says so or records a decision under a minutes-only

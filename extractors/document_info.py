@@ -5,17 +5,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-import py3langid
-
-from extractors.agenda_items import headed
-from extractors.meetings import case_paper, meeting_addressed, opening
 from extractors.vocab import load_vocab
+from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
+from pipeline.find import headed
+from pipeline.locale import detect_language
+from pipeline.meeting_header import meeting_addressed
 from pipeline.model import Document
 from pipeline.textutil import fold
 
-# Enough text to tell a language; more only costs time.
-LANGUAGE_SAMPLE = 5000
 # A paper "has minutes" when at least this many lines record decisions.
 MIN_DECISION_LINES = 2
 # Where the issuing body is looked for, and the weight of its name in the title lines.
@@ -57,25 +55,6 @@ def _vocab() -> dict:
     }
 
 
-# Words of letters: figures and codes of a table say nothing of its language
-# (a page of numbers reads as Volapük otherwise).
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def detect_language(text: str) -> str | None:
-    return _language_of_sample(text[:LANGUAGE_SAMPLE])
-
-
-# several extractors ask for the language of the same paper
-@lru_cache(maxsize=16)
-def _language_of_sample(sample: str) -> str | None:
-    words = _WORD.findall(sample)
-    if len(words) < 5:
-        return None
-    code, _ = py3langid.classify(" ".join(words))
-    return code if len(code) == 2 else None  # "zxx": no language (a garbled font)
-
-
 def title_lines(doc: Document) -> list[str]:
     """The lines a paper's title can be on: the first of page 1, short, not
     the rows of a form or a table ("Strategy/Policy | KCC adoption ...")."""
@@ -97,10 +76,10 @@ def classify(doc: Document) -> str:
         return "minutes"
     if "agenda" in kinds:
         return "board_pack" if kinds & {"cover_sheet", "action_log"} else "agenda"
-    opened = opening(doc)
-    if opened is not None:
-        return opened[1]
-    if case_paper(doc):
+    analysis = analysis_of(doc)
+    if analysis.opening is not None:
+        return analysis.opening[1]
+    if analysis.case_paper:
         return "minutes"  # one item of a meeting with the meeting's decision on it: the minute of that item
     if meeting_addressed(doc):
         return "report"  # a cover "To: Cabinet, 30 January 2025": a report to a meeting, whatever its subject
@@ -217,5 +196,5 @@ class DocumentInfoExtractor(Extractor):
     def extract(self, doc: Document) -> Rows:
         if not any(p.lines for p in doc.pages):
             return {}
-        return {"documents": [{"doc_type": classify(doc), "language": detect_language(doc.text),
+        return {"documents": [{"doc_type": classify(doc), "language": analysis_of(doc).locale.language,
                                "organisation": organisation(doc)}]}

@@ -53,3 +53,20 @@ def find_segments(doc: Document) -> list[Segment]:
     if not segments and doc.pages:
         segments.append(Segment("report", Position(1, 0)))
     return segments
+
+
+def starts_heading(text: str) -> bool:
+    """Whether a cue line is a heading: "Agenda", "MINUTES of ...", not a
+    sentence that runs on from the line above ("agenda (capital as well as ...")."""
+    first = next((c for c in text if c.isalpha()), "")
+    return not first.islower()
+
+
+def headed(segment: Segment) -> bool:
+    """Whether a segment opens at a heading."""
+    return starts_heading(segment.cue)
+
+
+def segments_of(doc: Document, kind: str) -> list[Segment]:
+    """The segments of ``kind`` that open at a heading."""
+    return [s for s in doc.segments_of(kind) if headed(s)]

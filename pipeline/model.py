@@ -8,7 +8,7 @@ cell grids, heading levels) is the same whatever the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,40 @@ class Segment:
     cue: str = ""
 
 
+@dataclass(frozen=True)
+class Locale:
+    """How a paper writes figures and dates: its language (ISO 639-1, None when
+    the text tells none), decimal and thousands marks ("1.370,5" in Danish and
+    German, "1 370,5" in Swedish and French), and the order of a numeric date
+    ("DMY": 12/08/2020 is 12 August; "MDY": 8 December)."""
+
+    language: str | None = None
+    decimal: str = "."
+    group: str = ","
+    date_order: str = "DMY"
+
+
+@dataclass
+class Analysis:
+    """What the core reads of a paper once, before any extractor runs
+    (``pipeline/analyse.py``); extractors read it instead of working it out again.
+
+    ``furniture``: (page, line index) of running headers, footers and page
+    numbers; ``furniture_after_first`` the same, but a repeated line is kept
+    on the page where it first appears (a table's header repeated on each
+    page it runs over). ``opening``: where a paper with no "Agenda" or
+    "Minutes" heading still opens one ((line on page 1, kind), or None).
+    ``case_paper``: the opening item of a case paper (one item printed as its
+    own paper) and the meeting that decided it, or None.
+    """
+
+    locale: Locale
+    furniture: frozenset[tuple[int, int]] = frozenset()
+    furniture_after_first: frozenset[tuple[int, int]] = frozenset()
+    opening: tuple[int, str] | None = None
+    case_paper: tuple[Any, dict] | None = None
+
+
 @dataclass
 class Document:
     document_id: str
@@ -120,6 +154,7 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     path: str | None = None  # where the file was read from (absolute or cwd-relative)
+    analysis: Analysis | None = None  # set by pipeline.analyse before extractors run
 
     @property
     def n_pages(self) -> int:

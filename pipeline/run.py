@@ -1,4 +1,4 @@
-"""Run the stages over a set of papers: load -> find -> extract -> normalise -> write.
+"""Run the stages over a set of papers: load -> find -> analyse -> extract -> normalise -> write.
 
 One paper's failure never stops a run: it is recorded in ``documents`` with a
 status and an error, and every other paper's rows are still written.
@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
+from pipeline.analyse import analyse
 from pipeline.datapackage import write_datapackage
 from pipeline.extractor import RegisteredExtractor, load_extractors
 from pipeline.find import find_segments
@@ -184,6 +185,7 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     errors.extend(_page_problems(doc))
     try:
         doc.segments = find_segments(doc)
+        doc.analysis = analyse(doc)
     except Exception as exc:
         errors.append(f"find: {type(exc).__name__}: {exc}")
     for registered in extractors:

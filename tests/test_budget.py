@@ -7,7 +7,7 @@ import pytest
 
 from extractors.budget import unit_in
 from extractors.budget_grid import parse_figure, period_in
-from extractors.page_furniture import furniture
+from pipeline.analyse import analysis_of
 from pipeline.find import find_segments
 from pipeline.load import load
 from tests.conftest import extractor, text_document
@@ -577,14 +577,13 @@ def test_header_repeated_at_the_top_of_every_page_still_heads_the_first(tmp_path
 
 
 def test_furniture_is_found_for_each_paper():
-    # extractors share the furniture of the paper they read in turn; the next paper has its own
+    # the analysis records each paper's own furniture; the next paper has its own
     sources = ("rents", "grants", "fees")
     headed = text_document("\f".join(f"Finance Report\nIncome from {s}" for s in sources))
     plain = text_document("\f".join(f"Income from {s}" for s in sources))
-    assert furniture(headed) == {(1, 0), (2, 0), (3, 0)}
-    assert furniture(headed, keep_first=True) == {(2, 0), (3, 0)}
-    assert furniture(plain) == set() and furniture(plain, keep_first=True) == set()
-    assert furniture(headed) == {(1, 0), (2, 0), (3, 0)}
+    assert analysis_of(headed).furniture == {(1, 0), (2, 0), (3, 0)}
+    assert analysis_of(headed).furniture_after_first == {(2, 0), (3, 0)}
+    assert analysis_of(plain).furniture == set() and analysis_of(plain).furniture_after_first == set()
 
 
 @pytest.mark.parametrize("unit_line", [False, True])

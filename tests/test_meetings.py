@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import extractor, text_document
-from extractors.when import find_date, time_span
+from pipeline.dates import find_date, time_span
 
 
 def meetings(text: str) -> list[dict]:

@@ -1,10 +1,11 @@
 """Page furniture: running headers, footers and page numbers that repeat on
-the pages of a paper and interrupt the text that flows across a page break."""
+the pages of a paper and interrupt the text that flows across a page break.
+
+Found once per paper by the analysis (``pipeline/analyse.py``); extractors read
+``Analysis.furniture``."""
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from collections import Counter
 
 from pipeline.model import Document, Line, Page
@@ -31,24 +32,10 @@ def _in_margin(page: Page, line: Line) -> bool:
     return line.bbox.top < MARGIN_BAND * page.height or line.bbox.bottom > (1 - MARGIN_BAND) * page.height
 
 
-# Extractors ask in turn about the same paper: its furniture is found once. Kept per
-# thread, as a worker may run papers in threads; a weak reference lets the paper go.
-_last_paper = threading.local()
-
-
-def furniture(doc: Document, keep_first: bool = False) -> frozenset[tuple[int, int]]:
-    """(page number, line index) of every furniture line of the paper.
-
-    ``keep_first``: a repeated line is kept where it first appears (a table's header
-    repeated at the top of every page it runs over heads the table on its first page).
-    """
-    if getattr(_last_paper, "doc", lambda: None)() is not doc:
-        _last_paper.doc, _last_paper.found = weakref.ref(doc), _furniture(doc)
-    return _last_paper.found[keep_first]
-
-
-def _furniture(doc: Document) -> dict[bool, frozenset[tuple[int, int]]]:
-    """The furniture lines of the paper, by ``keep_first`` (both read in one pass)."""
+def find_furniture(doc: Document) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """(page number, line index) of every furniture line of the paper; and the same
+    with a repeated line kept where it first appears (a table's header repeated at
+    the top of every page it runs over heads the table on its first page)."""
     keys = [[_key(line) for line in page.lines] for page in doc.pages]
     seen: Counter = Counter()
     first_page: dict[tuple[str, int | None], int] = {}
@@ -68,4 +55,4 @@ def _furniture(doc: Document) -> dict[bool, frozenset[tuple[int, int]]]:
                 found[False].append((page.number, i))
             if (key in repeated and first_page[key] != page.number) or page_number:
                 found[True].append((page.number, i))
-    return {keep_first: frozenset(lines) for keep_first, lines in found.items()}
+    return frozenset(found[False]), frozenset(found[True])

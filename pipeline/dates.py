@@ -11,7 +11,10 @@ import re
 import warnings
 from functools import lru_cache
 
+import dateparser
 from dateparser.search import search_dates
+
+from pipeline.textutil import clean
 
 # Languages the corpus is written in; dateparser tries them in this order.
 DATE_LANGUAGES = ["en", "da"]
@@ -88,6 +91,34 @@ def find_date(text: str, order: str = "DMY") -> tuple[dt.date, str] | None:
     if first_year.end() < len(text.rstrip()):
         return find_date(text[:first_year.end()], order)
     return None
+
+
+# A date as a form prints it, in a field of its own.
+_DATE_PARTS = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?[\s\-]+[A-Za-z]{3,9}\.?,?[\s\-]+(?:\d{4}|\d{2})\b"  # 6th July 2017, 31-Mar-24
+    r"|\b[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # July 6, 2017
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 06/07/2017
+    r"|\b\d{4}-\d{2}-\d{2}\b")
+_DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                  "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first full date (day, month, year) written in the text."""
+    if not text:
+        return None
+    for match in _DATE_PARTS.finditer(clean(text) or ""):
+        parsed = dateparser.parse(match.group(0), settings=_DATE_SETTINGS)
+        if parsed:
+            return parsed.date()
+    return None
+
+
+def parse_month(month: str, year: int) -> dt.date | None:
+    """First day of a month written as a word ("Apr", "April") in a year."""
+    parsed = dateparser.parse(f"1 {month} {year}", settings=_DATE_SETTINGS)
+    # a word that is no month ("Week 2024") makes dateparser read a relative date: not this one
+    return parsed.date() if parsed and (parsed.year, parsed.day) == (year, 1) else None
 
 
 def _hhmm(match: re.Match) -> str:

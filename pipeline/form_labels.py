@@ -1,16 +1,13 @@
-"""Helpers shared by the cover-sheet and action extractors: vocabularies as
-data, fuzzy label matching (rapidfuzz), dates as printed on forms, and the
-cells of a line with their x positions."""
+"""Forms: labels matched fuzzily (rapidfuzz) against a vocabulary, and the cells of
+a line with their x positions. Shared by the cover-sheet and action extractors."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-import dateparser
 from rapidfuzz import fuzz, process
 
 from pipeline.model import Line
@@ -24,13 +21,7 @@ _LABEL_NOISE = re.compile(r"\(s\)|[*:#•·\-–—.?]+")
 # a list bullet at the start of a line, as printed or as an unmapped glyph "(cid:129)"
 BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
 _SPACE = re.compile(r"\s+")
-_DATE_PARTS = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?[\s\-]+[A-Za-z]{3,9}\.?,?[\s\-]+(?:\d{4}|\d{2})\b"  # 6th July 2017, 31-Mar-24
-    r"|\b[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # July 6, 2017
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 06/07/2017
-    r"|\b\d{4}-\d{2}-\d{2}\b")
-_DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                  "REQUIRE_PARTS": ["day", "month", "year"]}
+
 
 
 # every extractor asks about the same lines, many times over: their keys are kept
@@ -109,24 +100,6 @@ class Labels:
             if variant:
                 return LabelMatch(self.field_of[variant], variant, " ".join(words[n:]).lstrip(" :-–"))
         return None
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    """The first full date (day, month, year) written in the text."""
-    if not text:
-        return None
-    for match in _DATE_PARTS.finditer(clean(text) or ""):
-        parsed = dateparser.parse(match.group(0), settings=_DATE_SETTINGS)
-        if parsed:
-            return parsed.date()
-    return None
-
-
-def parse_month(month: str, year: int) -> dt.date | None:
-    """First day of a month written as a word ("Apr", "April") in a year."""
-    parsed = dateparser.parse(f"1 {month} {year}", settings=_DATE_SETTINGS)
-    # a word that is no month ("Week 2024") makes dateparser read a relative date: not this one
-    return parsed.date() if parsed and (parsed.year, parsed.day) == (year, 1) else None
 
 
 def cells_of(line: Line) -> list[str]:

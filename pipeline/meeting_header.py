@@ -1,0 +1,371 @@
+"""The meeting a paper belongs to (body, date, times, venue) as its header states it.
+
+Agendas and minutes open with a header block: "Label: value" lines or rows
+(Date:, Place:, Dato:), a sentence ("MINUTES of a meeting of the Cabinet
+held in the Council Chamber ... on Thursday, 30 January 2025"), or bare
+lines (body, date and time, venue) read by their order around the date. A
+report that is not an agenda or minutes gives its meeting only when its cover
+addresses one ("To: Cabinet, 30 January 2025"); a case paper (one item
+printed as its own paper) when it states the meeting's decision on its item.
+
+Shared by the meetings, agenda and document_info extractors; the analysis
+(``pipeline/analyse.py``) records ``opening`` and ``case_paper`` once per paper.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.dates import find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
+from pipeline.find import cue_kind, kind_named, segments_of, starts_heading
+from pipeline.headings import Candidate, candidate
+from pipeline.model import Document, Line, Page
+from pipeline.textutil import clean, fold
+from pipeline.vocab import load_vocab
+
+MAX_HEADER_LINES = 30
+MAX_LABEL_WORDS = 4
+MAX_VENUE_WORDS = 14
+MAX_VENUE_LINES = 4
+# Lines of one address sit closer than this many line heights apart.
+VENUE_LINE_GAP = 0.3
+# The time of a notice's meeting follows its date within this many characters.
+NOTICE_TIME_REACH = 30
+# A table row with this many cells is the agenda itself, past the header.
+TABLE_ROW_CELLS = 3
+# A notice's (or long minutes') title is among the first lines of page 1, a notice's date a few lines below.
+NOTICE_TITLE_LINES = 4
+NOTICE_DATE_REACH = 3
+MAX_TITLE_WORDS = 10
+# A page with more lines that open with a date than this is a schedule of
+# meetings, not one meeting's notice.
+MAX_NOTICE_DATES = 4
+# A case paper's numbered title is among the first lines of page 1.
+CASE_TITLE_LINES = 3
+# Words of a date with its weekday: "Monday, November 4th , 2019".
+DATE_LEAD_WORDS = 5
+# a word of three letters or more: a line with one says something besides numbers
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_LABELLED = re.compile(r"^(?P<label>[^:]{1,30}?)\s*:\s*(?P<value>.*)$")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    data = load_vocab("meetings")
+    patterns = data["patterns"]
+    return {
+        "labels": {fold(label): field for field, labels in data["labels"].items() for label in labels},
+        "stops": {fold(s) for s in data["stops"]["labels"]},
+        "contact": re.compile(r"\s*\b(?:" + "|".join(re.escape(c) for c in data["contact"]["labels"]) + r")\b\s*:.*$",
+                              re.I),
+        "body": [re.compile(p, re.I) for p in patterns["body"]],
+        "venue": [re.compile(p, re.I) for p in patterns["venue"]],
+        "notice": [re.compile(p, re.I) for p in patterns["notice"]],
+        "venue_line": re.compile(patterns["venue_line"], re.I),
+        "organisation": [re.compile(p, re.I) for p in patterns["organisation"]],
+        "notice_title": [re.compile(p) for p in patterns["notice_title"]],
+        "body_tail": re.compile(patterns["body_tail"], re.I),
+        "generic_title": re.compile(patterns["generic_title"]),
+        "decided": [re.compile(p, re.I) for p in patterns["decided"]],
+    }
+
+
+@dataclass
+class HeaderLine:
+    page: Page
+    line: Line
+    label: str | None  # field the line's label names (date, venue ...), if any
+    value: str  # the text after the label, or the whole line
+
+
+def _labelled(line: Line) -> tuple[str | None, str]:
+    cells = [c for c in line.cells or [] if c]
+    if len(cells) >= 2:
+        label, value = cells[0], " ".join(cells[1:])
+    else:
+        match = _LABELLED.match(line.text)
+        if not match:
+            return None, line.text
+        label, value = match["label"], match["value"]
+    folded = fold(label).strip(" :.")
+    if len(folded.split()) > MAX_LABEL_WORDS:
+        return None, line.text
+    return vocab()["labels"].get(folded) or ("stop" if folded in vocab()["stops"] else None), value
+
+
+def header_block(doc: Document) -> list[HeaderLine]:
+    """The lines of page 1 before the attendance list or the first agenda item."""
+    block: list[HeaderLine] = []
+    page = doc.pages[0]
+    for i, line in enumerate(page.lines[:MAX_HEADER_LINES]):
+        label, value = _labelled(line)
+        first_word = fold(line.text).split()[0].strip(":;,") if line.text.split() else ""
+        if label == "stop" or first_word in vocab()["stops"] or fold(line.text).strip(" :") in vocab()["stops"]:
+            break
+        if candidate(i, page, line) or len([c for c in line.cells or [] if c]) >= TABLE_ROW_CELLS:
+            break
+        block.append(HeaderLine(page, line, label, value))
+    return block
+
+
+def _body_of(text: str) -> str | None:
+    for pattern in vocab()["body"]:
+        match = pattern.search(text)
+        if match and not find_date(match["body"]) and _WORD.search(match["body"]):
+            # "Minutes of the Audit Committee meeting held ...": the body is the committee
+            return re.sub(r"\s+meeting$", "", clean(match["body"]).strip(" .,-–"), flags=re.I)
+    return None
+
+
+def _is_organisation(text: str) -> bool:
+    return any(p.search(text.strip(" .,")) for p in vocab()["organisation"])
+
+
+def _cut_contact(text: str) -> str:
+    return vocab()["contact"].sub("", text).strip()
+
+
+def _venue_after(block: list[HeaderLine], start: int) -> str | None:
+    """The bare lines after the date line that name a place."""
+    parts: list[str] = []
+    in_remark = False
+    for k, entry in enumerate(block[start:], start):
+        text = _cut_contact(entry.line.text)
+        if in_remark or text.startswith("("):
+            in_remark = not text.endswith(")")
+            continue
+        if not text or is_time_only(text) or not _WORD.search(text):
+            if parts:
+                break
+            continue
+        if text.isupper():
+            break  # a title ("PUBLIC NOTICE OF ..."), not a place
+        if (entry.label or text.endswith(".") or find_date(text) or cue_kind(entry.line)
+                or len(text.split()) > MAX_VENUE_WORDS):
+            break
+        parts.append(text)
+        following = block[k + 1].line if k + 1 < len(block) else None
+        # a line cut at contact details sits beside a contact column: only a comma carries it on
+        beside_contact = text != entry.line.text.strip()
+        if (not (text.endswith(",") or (not beside_contact and _set_close(entry.line, following)))
+                or len(parts) == MAX_VENUE_LINES):
+            break
+    # lines of an address are its comma-separated parts
+    return clean(" ".join(p if p.endswith(",") else f"{p}," for p in parts)).strip(" ,") if parts else None
+
+
+def _set_close(line: Line, below: Line | None) -> bool:
+    """Whether ``below`` follows ``line`` as the next line of one block
+    ("The Cookhouse" / "Suffolk Food Hall"): no gap between them, same size,
+    aligned left or centred alike."""
+    if below is None or line.bbox is None or below.bbox is None:
+        return False
+    height = line.bbox.bottom - line.bbox.top
+    aligned = (abs(below.bbox.x0 - line.bbox.x0) <= height
+               or abs((below.bbox.x0 + below.bbox.x1) - (line.bbox.x0 + line.bbox.x1)) <= 2 * height)
+    return (aligned and 0 <= below.bbox.top - line.bbox.bottom <= VENUE_LINE_GAP * height
+            and abs((below.bbox.bottom - below.bbox.top) - height) <= VENUE_LINE_GAP * height)
+
+
+def _with_postcode(block: list[HeaderLine], index: int, venue: str) -> str:
+    """A venue whose last line is a postcode ("Stretford" / "M32 0TH") gets it back."""
+    if index + 1 < len(block):
+        nxt = block[index + 1]
+        text = nxt.line.text.strip()
+        if not nxt.label and len(text.split()) <= 2 and re.search(r"\d", text) and not find_times(text):
+            return f"{venue} {text}"
+    return venue
+
+
+def meeting_from_notice(block: list[HeaderLine]) -> dict | None:
+    """A notice sentence names body, venue, date and time: it outweighs the
+    date the notice was published on."""
+    text = " ".join(e.line.text for e in block)
+    for pattern in vocab()["notice"]:
+        match = pattern.search(text)
+        found = find_date(text[match.end():]) if match else None
+        if found:
+            after = tidy_ordinals(text[match.end():]).partition(found[1])[2]
+            start, end = time_span(after[:NOTICE_TIME_REACH])
+            return {"body": clean(match["body"]), "venue": clean(match["venue"]), "meeting_date": found[0],
+                    "start_time": start, "end_time": end, "page": block[0].page.number}
+    return None
+
+
+def meeting_from_header(doc: Document, order: str = "DMY") -> dict | None:
+    """The meeting the header block of page 1 states; ``order`` reads its numeric dates."""
+    block = header_block(doc)
+    if not block:
+        return None
+    notice = meeting_from_notice(block)
+    if notice:
+        return notice
+    fields: dict[str, str | None] = {"body": None, "venue": None, "start_time": None, "end_time": None}
+    date, date_index = None, None
+    for i, entry in enumerate(block):
+        if entry.label == "body" and not fields["body"]:
+            fields["body"] = clean(entry.value)
+        elif entry.label == "venue" and not fields["venue"]:
+            fields["venue"] = _with_postcode(block, i, clean(_cut_contact(entry.value)) or "")
+        elif entry.label == "time" and not fields["start_time"]:
+            fields["start_time"], fields["end_time"] = labelled_time_span(entry.value)
+    text = " ".join(e.line.text for e in block)
+    for pattern in vocab()["venue"]:
+        match = pattern.search(text)
+        if match and not fields["venue"]:
+            fields["venue"] = clean(match["venue"])
+    for i, entry in enumerate(block):
+        if date is not None and fields["start_time"]:
+            break  # the date and its time are read: the lines below change neither (dates are slow to read)
+        found = find_date(entry.value if entry.label == "date" else entry.line.text, order)
+        if found and (date is None or (found[0] == date and not fields["start_time"])):
+            if date is None:
+                date, date_index = found[0], i
+            if not fields["start_time"]:
+                fields["start_time"], fields["end_time"] = time_span(_sentence(block, i)[0])
+    if date is None:
+        return None
+    if not fields["start_time"]:
+        for entry in block:
+            if is_time_only(entry.line.text):
+                fields["start_time"], fields["end_time"] = time_span(entry.line.text)
+                break
+    if not fields["body"]:
+        fields["body"] = _body_of(text.split(" on ")[0]) if text.lower().startswith("minutes") else None
+    if not fields["body"]:
+        fields["body"] = _body_above(block, date_index)
+    if not fields["venue"]:
+        prefixed = next((m["venue"] for e in block if not e.label
+                         and (m := vocab()["venue_line"].match(e.line.text)) and not find_times(e.line.text)), None)
+        date_text, n_lines = _sentence(block, date_index)
+        _, after_date = _around_date(date_text)
+        on_date_line = re.search(r"\b(?:at|in|i)\s+(?:the\s+)?(?P<venue>[A-ZÆØÅ].+)$", after_date)
+        if prefixed:
+            fields["venue"] = clean(prefixed)
+        elif on_date_line:
+            fields["venue"] = clean(on_date_line["venue"]).rstrip(".")
+        else:
+            fields["venue"] = _venue_after(block, date_index + n_lines)
+    return {**fields, "meeting_date": date, "page": block[date_index].page.number}
+
+
+def _sentence(block: list[HeaderLine], index: int) -> tuple[str, int]:
+    """A line with the lines that carry on its sentence ("... 5 March 2019" /
+    "at 2.00pm in the Boardroom"), and how many lines that is."""
+    text, n_lines = block[index].line.text, 1
+    for entry in block[index + 1:]:
+        words = entry.line.text.split()
+        if entry.label or not words or not words[0][0].islower():
+            break
+        text, n_lines = f"{text} {entry.line.text}", n_lines + 1
+    return text, n_lines
+
+
+def _around_date(text: str) -> tuple[str, str]:
+    """The words before the date of a line, and those after it (times taken out)."""
+    found = find_date(text)
+    if not found:
+        return text, ""
+    before, _, after = tidy_ordinals(text).partition(found[1])
+    for _, start, end in reversed(find_times(after)):
+        after = after[:start] + after[end:]
+    return before.strip(" ,-–—"), _cut_contact(after)
+
+
+def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
+    """The title line nearest above the date: not a cue ("AGENDA"), not the
+    organisation; or the title before the date on its own line
+    ("CORPORATE PARENTING PANEL – 10th December 2024"). With no other title,
+    the organisation meets itself ("Parish Council" / "Agenda")."""
+    organisation = None
+    for entry in reversed(block[:date_index + 1]):
+        text = entry.line.text
+        named = _body_of(text)
+        if named:
+            return named
+        if _is_organisation(text) and not entry.label and not find_date(text):
+            organisation = organisation or clean(text)
+            continue
+        if entry.label or cue_kind(entry.line) or vocab()["generic_title"].match(fold(text)):
+            continue
+        found = find_date(text)
+        if found:
+            before, _ = _around_date(text)
+            words = before.split()
+            dashed = re.search(r"\s[-–—]\s*$", tidy_ordinals(text).partition(found[1])[0])
+            titled = (entry.line.bold or entry.line.heading) and "," not in before
+            generic = vocab()["labels"].get(fold(before)) == "body"  # "Meeting of 2nd June 2015"
+            if (words and len(words) <= MAX_LABEL_WORDS + 2 and not words[-1][0].islower() and not generic
+                    and (dashed or titled)):
+                return clean(before)
+            continue
+        if not text.endswith(".") and _WORD.search(text):
+            return clean(text)
+    return organisation
+
+
+def starts_with_date(text: str) -> bool:
+    """"Friday, February 28, 2020  Room 1", "Tuesday 5 March 2024, 2pm": a
+    line led by its date (a weekday may come first); not "Approval of Minutes
+    from August 6, 2019"."""
+    return bool(find_date(" ".join(tidy_ordinals(text).split()[:DATE_LEAD_WORDS])))
+
+
+def opening(doc: Document) -> tuple[int, str] | None:
+    """Where a paper with no "Agenda" or "Minutes" heading still opens an
+    agenda or minutes, and which: a title sentence too long for a heading
+    ("MINUTES of the meeting of the Finance Committee held on ... in the
+    Boardroom"), or a notice of one meeting, its title naming it ("Advisory
+    Board Meeting") above its date. The index of that line on page 1 and
+    the kind, or None."""
+    if not doc.pages or any(segments_of(doc, kind) for kind in ("agenda", "minutes", "cover_sheet")):
+        return None
+    lines = doc.pages[0].lines
+    for i, line in enumerate(lines[:NOTICE_TITLE_LINES]):
+        folded = fold(line.text).strip(" .:*#")
+        kind = kind_named(line.text, ("minutes", "agenda"))
+        if kind and starts_heading(line.text):
+            return i, kind
+        if len(folded.split()) > MAX_TITLE_WORDS or not any(p.search(folded) for p in vocab()["notice_title"]):
+            continue
+        if not any(find_date(below.text) for below in lines[i:i + NOTICE_DATE_REACH + 1]):
+            return None
+        listed = sum(1 for other in lines if starts_with_date(other.text))
+        return (i, "agenda") if listed <= MAX_NOTICE_DATES else None
+    return None
+
+
+def meeting_addressed(doc: Document) -> dict | None:
+    """A report's "To: Cabinet, 30 January 2025"."""
+    for page in doc.pages[:1]:
+        for line in page.lines[:MAX_HEADER_LINES]:
+            label, value = _labelled(line)
+            if label != "addressee":
+                continue
+            found = find_date(value)
+            if found:
+                body = clean(value.replace(found[1], " ")).strip(" ,-–")
+                return {"body": body or None, "meeting_date": found[0], "page": page.number}
+    return None
+
+
+def case_paper(doc: Document) -> tuple[Candidate, dict] | None:
+    """A case paper: one item of a meeting printed as its own paper. It opens
+    with the item's number and title ("8. Evaluering af rygestopkurser") and
+    states the meeting's decision on that item ("Sundheds- og
+    Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 8"). The opening
+    item and that meeting, or None."""
+    if not doc.pages:
+        return None
+    page = doc.pages[0]
+    opener = next((c for i, line in enumerate(page.lines[:CASE_TITLE_LINES])
+                   if (line.bold or line.heading) and (c := candidate(i, page, line))), None)
+    if opener is None:
+        return None
+    for stated_page, _, line in doc.iter_lines():
+        for pattern in vocab()["decided"]:
+            match = pattern.match(line.text.strip())
+            if match and match["number"] == opener.number and (found := find_date(match["date"])):
+                return opener, {"body": clean(match["body"]), "meeting_date": found[0], "page": stated_page.number}
+    return None
