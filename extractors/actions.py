@@ -25,7 +25,7 @@ from pipeline.form_labels import BULLET, Labels, cell_spans, cells_of, label_key
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
-from pipeline.model import Document, Line, Table
+from pipeline.model import Document, Line, Locale, Table
 from pipeline.textutil import clean
 
 # The people a pack names, read on the first call: most papers have no owner to resolve.
@@ -86,8 +86,9 @@ def paper_year(doc: Document) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def due_date(raw: str | None, year_of_paper: int | None) -> dt.date | None:
-    """"Apr-17" -> 2017-04-01 when 2017 fits the paper; a full date as written; else None."""
+def due_date(raw: str | None, year_of_paper: int | None, locale: Locale = Locale()) -> dt.date | None:
+    """"Apr-17" -> 2017-04-01 when 2017 fits the paper; a full date as written, read
+    in the paper's locale (its "12/08/2020" month first when it writes dates so); else None."""
     text = clean(raw)
     if not text:
         return None
@@ -98,7 +99,7 @@ def due_date(raw: str | None, year_of_paper: int | None) -> dt.date | None:
         if year_of_paper is not None and abs(year - year_of_paper) > DUE_YEAR_RANGE:
             return None  # "May-01": 1 May or May 2001? not a guess to make
         return parse_month(match.group(1), year)
-    full = parse_date(text)
+    full = parse_date(text, locale.date_order, locale.language)
     if full:
         return full
     # "end of March 2018": a month and a four-digit year inside the text
@@ -205,7 +206,7 @@ def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | N
     return groups
 
 
-def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | None,
+def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | None, locale: Locale,
                  people: People) -> list[dict]:
     fields = {name: c for c, name in mapping.items()}
     body = table.rows[start:]
@@ -244,7 +245,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
             "owner": owner,
             "owner_name": _names(resolve(owner, people())),
             "due_date_raw": raw_due,
-            "due_date": due_date(raw_due, year),
+            "due_date": due_date(raw_due, year, locale),
             "status": _status(" ".join(column("status")), " ".join(column("complete"))),
             "update": clean(" ".join(column("update"))),
             "page": table.page,
@@ -298,7 +299,7 @@ def matrices(doc: Document, year: int | None, people: People) -> tuple[list[dict
             continue
         last = (mapping, table)
         used.append(table)
-        rows += _matrix_rows(table, mapping, start, year, people)
+        rows += _matrix_rows(table, mapping, start, year, analysis_of(doc).locale, people)
     return rows, used
 
 

@@ -69,7 +69,7 @@ def opening_scope(doc: Document) -> Lines:
     if opened is None:
         return []
     lines = [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) >= (1, opened[0])]
-    venue = fold((meeting_from_header(doc, analysis_of(doc).locale.date_order) or {}).get("venue") or "")
+    venue = fold((meeting_from_header(doc, analysis_of(doc).locale) or {}).get("venue") or "")
     start = 0
     for k, (_, _, line) in enumerate(lines[1:NOTICE_HEADER_LINES], 1):
         text = fold(line.text).strip(" ,")

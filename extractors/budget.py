@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, parse_figure, pdf_grids, period_in,
+from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, pdf_grids, period_in,
                                     prefer_ruled, ruled_grids, text_grids, without_filler)
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line
+from pipeline.numbers import parse_figure
 from pipeline.textutil import clean, fold
 
 # How far back (lines) a table's title is looked for.

@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from extractors.vocab import load_vocab
 from pipeline.model import BBox, Line, Page, Word
+from pipeline.numbers import parse_figure
 from pipeline.tables.stream import Phrase, broken_word, page_vocabulary, text_lines
 from pipeline.textutil import clean
 
@@ -47,10 +48,6 @@ ALIGNED = 0.5
 # Figure positions closer than this (points) belong to one column.
 COLUMN_TOLERANCE = 1.0
 
-_NUMBER = re.compile(
-    r"^(?P<open>[(])?\s*(?P<sign>[-–−+])?\s*(?P<cur>[£$€])?\s*(?P<sign2>[-–−+])?\s*"
-    r"(?P<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?P<scale>%|m|bn|k)?\s*(?P<close>[)])?"
-    r"\s*(?P<unit>kr\.?|dkk)?\s*(?P<note>[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))?$", re.I)
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
 _UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
 # A column left of the row labels that fewer than this share of the rows fill (of a table of
@@ -86,47 +83,6 @@ def _cell_vocab() -> dict[str, re.Pattern]:
 
 def is_empty_cell(text: str) -> bool:
     return bool(_cell_vocab()["empty"].match(text.strip()))
-
-
-@dataclass(frozen=True)
-class Figure:
-    value: float
-    unit: str | None  # a unit printed with the figure: "%", "£", "kr."
-
-
-# a table's figures are read word by word, then again as its cells: each text is parsed once
-@lru_cache(maxsize=1 << 14)
-def parse_figure(text: str, lang: str | None = None) -> Figure | None:
-    """A printed figure as a number: "(100)" is -100, "1.370.000 kr." (Danish) is 1370000."""
-    match = _NUMBER.match(text.strip())
-    if not match or bool(match["open"]) != bool(match["close"]):
-        return None
-    value = _to_float(match["num"], lang)
-    if match["open"] or (match["sign"] or match["sign2"] or "+") != "+":
-        value = -value
-    unit = match["cur"] or match["unit"] or (match["scale"] if match["scale"] == "%" else None)
-    if match["scale"] and match["scale"].lower() in ("m", "bn", "k") and match["cur"]:
-        unit = match["cur"] + match["scale"].lower()
-    return Figure(value, unit)
-
-
-def _to_float(num: str, lang: str | None) -> float:
-    seps = re.findall(r"[,.]", num)
-    if not seps:
-        return float(num)
-    if len(set(seps)) == 2:
-        decimal = seps[-1]
-    elif len(seps) > 1:
-        decimal = None
-    else:
-        sep = seps[0]
-        decimal_first = "," if lang == "da" else "."
-        tail = num.rsplit(sep, 1)[1]
-        decimal = sep if (sep == decimal_first or len(tail) != 3) else None
-    group = {",", "."} - {decimal}
-    for g in group:
-        num = num.replace(g, "")
-    return float(num.replace(decimal, ".") if decimal else num)
 
 
 def period_in(text: str | None) -> str | None:

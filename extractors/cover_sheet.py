@@ -21,7 +21,7 @@ from pipeline.form_labels import BULLET, Labels, cell_spans, label_key
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
-from pipeline.model import Document, Line
+from pipeline.model import Document, Line, Locale
 from pipeline.textutil import clean
 
 _ALNUM = re.compile(r"\w")
@@ -444,7 +444,7 @@ def _risk(sheet: Sheet) -> str | None:
     return identified if identified and identified not in _vocab()["choices"] else None
 
 
-def _row(sheet: Sheet) -> dict | None:
+def _row(sheet: Sheet, locale: Locale) -> dict | None:
     layout = _vocab()["layout"]
     title = sheet.text("title")
     filled = [f for f in layout["content"] if sheet.text(f)]
@@ -452,7 +452,8 @@ def _row(sheet: Sheet) -> dict | None:
         return None
     return {
         "title": title,
-        "meeting_date": parse_date(sheet.text("meeting_date")) or parse_date(sheet.text("report_to")),
+        "meeting_date": (parse_date(sheet.text("meeting_date"), locale.date_order, locale.language)
+                         or parse_date(sheet.text("report_to"), locale.date_order, locale.language)),
         "agenda_item": sheet.text("agenda_item"),
         "author": sheet.text("author") or sheet.text("author_director") or sheet.text("author_fallback"),
         "purpose": _purpose(sheet),
@@ -473,7 +474,7 @@ def cover_sheets(doc: Document) -> list[dict]:
     def close() -> None:
         nonlocal sheet
         if sheet is not None:
-            row = _row(sheet)
+            row = _row(sheet, analysis_of(doc).locale)
             if row:
                 rows.append(row)
         sheet = None

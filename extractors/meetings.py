@@ -30,7 +30,7 @@ class MeetingsExtractor(Extractor):
             return {"meetings": []}
         analysis = analysis_of(doc)
         if segments_of(doc, "agenda") or segments_of(doc, "minutes") or analysis.opening:
-            meeting = meeting_from_header(doc, analysis.locale.date_order)
+            meeting = meeting_from_header(doc, analysis.locale)
         else:
             case = analysis.case_paper
             meeting = meeting_addressed(doc) or (case[1] if case else None)

@@ -1,8 +1,12 @@
 """Dates and clock times as papers print them: "Thursday, 30th January, 2025",
-"tirsdag den 4. december 2012", "1pm – 3pm", "(kl. 12.40)", "11.15am – 12.45pm".
+"tirsdag den 4. december 2012", "4. Dezember 2012", "4 décembre 2012",
+"1pm – 3pm", "(kl. 12.40)", "11.15am – 12.45pm", "14 Uhr".
 
-Dates go through ``dateparser`` (multilingual, well kept); clock times are a
-small closed grammar, so a regular expression reads them into ``HH:MM``.
+Dates go through ``dateparser`` (multilingual, well kept), in the paper's
+language and its date order (``Analysis.locale``): "12/08/2020" is 12 August
+in a paper that writes dates day first, 8 December in one that writes them
+month first. Clock times are a small closed grammar, so a regular expression
+reads them into ``HH:MM``.
 """
 from __future__ import annotations
 
@@ -12,12 +16,15 @@ import warnings
 from functools import lru_cache
 
 import dateparser
+from dateparser.data.languages_info import language_order
 from dateparser.search import search_dates
 
 from pipeline.textutil import clean
 
-# Languages the corpus is written in; dateparser tries them in this order.
-DATE_LANGUAGES = ["en", "da"]
+# Languages dateparser always tries, in this order; a paper's own language is added to them.
+DATE_LANGUAGES = ("en", "da")
+# py3langid's codes that dateparser spells otherwise
+_DATEPARSER_CODE = {"no": "nb"}
 DATE_SETTINGS = {
     "DATE_ORDER": "DMY",
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -26,6 +33,8 @@ DATE_SETTINGS = {
 }
 # "6 <sup>th</sup>" renders as "6 th": glue the ordinal back to its number.
 _ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", re.I)
+# "4. desember 2012": the day's full stop puts dateparser off in some languages
+_DAY_STOP = re.compile(r"(?<![\d.])(\d{1,2})\.(?=\s+[^\W\d_]{3,})")
 # A date has a four-digit year; without one dateparser reads "1 - 10" as a date.
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _ISO_DATE = re.compile(r"(19|20)\d\d-\d\d-\d\d\b")
@@ -39,7 +48,9 @@ _TIME_CUED = r"(?:\bkl\.?|\bat|\bfrom|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])
 # "12 noon", "midday"; "1400 hrs"
 _NOON = r"(?P<noon>\b(?:12(?:[.:]00)?\s*)?(?:noon|midday)\b)"
 _TIME_HRS = r"(?P<hh>[01]\d|2[0-3])[.:]?(?P<mh>[0-5]\d)\s?(?:hrs|h)\b"  # not "2025 hours"
-_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_HRS}|{_TIME_24})|{_TIME_CUED}|{_NOON}", re.I)
+# "14 Uhr", "14.30 Uhr"
+_TIME_UHR = r"(?P<hu>[01]?\d|2[0-3])(?:[.:](?P<mu>[0-5]\d))?\s?Uhr\b"
+_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_HRS}|{_TIME_UHR}|{_TIME_24})|{_TIME_CUED}|{_NOON}", re.I)
 _BARE_END = re.compile(r"\s*(?:-|–|—|til|to|until)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.])")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|til)\s*$", re.I)
 
@@ -57,22 +68,29 @@ def date_order(text: str) -> str:
     return "MDY" if _MONTH_FIRST.search(tidy_ordinals(text)) else "DMY"
 
 
+@lru_cache(maxsize=64)
+def date_languages(language: str | None) -> tuple[str, ...]:
+    """The languages dateparser reads a paper's dates in: ``DATE_LANGUAGES`` and the paper's own."""
+    code = _DATEPARSER_CODE.get(language or "", language)
+    return DATE_LANGUAGES + ((code,) if code in language_order and code not in DATE_LANGUAGES else ())
+
+
 # extractors ask about the same header lines again and again, and dateparser is slow
 @lru_cache(maxsize=1024)
-def find_date(text: str, order: str = "DMY") -> tuple[dt.date, str] | None:
+def find_date(text: str, order: str = "DMY", language: str | None = None) -> tuple[dt.date, str] | None:
     """The first full date (day, month, year) in ``text`` and the words that
     gave it (as they stand in ``tidy_ordinals(text)``); ``order`` reads
-    numeric dates ("12/08/2020")."""
+    numeric dates ("12/08/2020"), ``language`` is the paper's."""
     text = tidy_ordinals(text)
     if not _YEAR.search(text):
         return None
     # clock times put dateparser off ("Tuesday 5 March 2019 at 2.00pm" finds nothing): blank them
-    masked = text
+    masked = _DAY_STOP.sub(r"\1 ", text)  # the same length: a place in one is a place in the other
     for _, start, end in find_times(text):
         masked = masked[:start] + " " * (end - start) + masked[end:]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dateparser's own deprecation noise
-        found = search_dates(masked, languages=DATE_LANGUAGES, settings={**DATE_SETTINGS, "DATE_ORDER": order})
+        found = search_dates(masked, languages=list(date_languages(language)), settings={**DATE_SETTINGS, "DATE_ORDER": order})
     for words, value in found or []:
         # dateparser folds spaces and takes in words after the date ("... 2019 at in the"):
         # the date's words run up to its year
@@ -89,29 +107,36 @@ def find_date(text: str, order: str = "DMY") -> tuple[dt.date, str] | None:
     # words after a date put dateparser off ("2020 1311 S. Maybrook"): the text up to its first year
     first_year = _YEAR.search(text)
     if first_year.end() < len(text.rstrip()):
-        return find_date(text[:first_year.end()], order)
+        return find_date(text[:first_year.end()], order, language)
     return None
 
 
 # A date as a form prints it, in a field of its own.
 _DATE_PARTS = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?[\s\-]+[A-Za-z]{3,9}\.?,?[\s\-]+(?:\d{4}|\d{2})\b"  # 6th July 2017, 31-Mar-24
-    r"|\b[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # July 6, 2017
+    r"\b\d{1,2}(?:st|nd|rd|th|\.)?[\s\-]+[^\W\d_]{3,9}\.?,?[\s\-]+(?:\d{4}|\d{2})\b"  # 6th July 2017, 31-Mar-24, 4. Dezember 2012
+    r"|\b[^\W\d_]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"  # July 6, 2017
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 06/07/2017
     r"|\b\d{4}-\d{2}-\d{2}\b")
 _DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                   "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
-def parse_date(text: str | None) -> dt.date | None:
-    """The first full date (day, month, year) written in the text."""
+def parse_date(text: str | None, order: str = "DMY", language: str | None = None) -> dt.date | None:
+    """The first full date (day, month, year) written in a form's field; ``order``
+    reads numeric dates ("12/08/2020"), ``language`` (the paper's) month names."""
     if not text:
         return None
     for match in _DATE_PARTS.finditer(clean(text) or ""):
-        parsed = dateparser.parse(match.group(0), settings=_DATE_SETTINGS)
+        parsed = dateparser.parse(_DAY_STOP.sub(r"\1 ", match.group(0)), languages=_form_languages(language),
+                                  settings={**_DATE_SETTINGS, "DATE_ORDER": order})
         if parsed:
             return parsed.date()
     return None
+
+
+def _form_languages(language: str | None) -> list[str] | None:
+    """The paper's date languages; any that dateparser knows when the paper's is not known."""
+    return list(date_languages(language)) if language else None
 
 
 def parse_month(month: str, year: int) -> dt.date | None:
@@ -131,6 +156,8 @@ def _hhmm(match: re.Match) -> str:
         return f"{match['hh']}:{match['mh']}"
     if match["noon"]:
         return "12:00"
+    if match["hu"]:
+        return f"{int(match['hu']):02d}:{match['mu'] or '00'}"
     return f"{int(match['hc']):02d}:{match['mc']}"
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pipeline.dates import find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
 from pipeline.find import cue_kind, kind_named, segments_of, starts_heading
 from pipeline.headings import Candidate, candidate
-from pipeline.model import Document, Line, Page
+from pipeline.model import Document, Line, Locale, Page
 from pipeline.textutil import clean, fold
 from pipeline.vocab import load_vocab
 
@@ -193,8 +193,8 @@ def meeting_from_notice(block: list[HeaderLine]) -> dict | None:
     return None
 
 
-def meeting_from_header(doc: Document, order: str = "DMY") -> dict | None:
-    """The meeting the header block of page 1 states; ``order`` reads its numeric dates."""
+def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None:
+    """The meeting the header block of page 1 states, its dates read in the paper's ``locale``."""
     block = header_block(doc)
     if not block:
         return None
@@ -218,7 +218,7 @@ def meeting_from_header(doc: Document, order: str = "DMY") -> dict | None:
     for i, entry in enumerate(block):
         if date is not None and fields["start_time"]:
             break  # the date and its time are read: the lines below change neither (dates are slow to read)
-        found = find_date(entry.value if entry.label == "date" else entry.line.text, order)
+        found = find_date(entry.value if entry.label == "date" else entry.line.text, locale.date_order, locale.language)
         if found and (date is None or (found[0] == date and not fields["start_time"])):
             if date is None:
                 date, date_index = found[0], i
