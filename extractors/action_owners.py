@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from pipeline.form_labels import Labels, cell_spans, cells_of, label_key
+from pipeline.cells import cell_spans, cells_of
+from pipeline.fuzzy import Labels, label_key
 from extractors.vocab import load_vocab
 from pipeline.model import Document, Line
 from pipeline.textutil import clean

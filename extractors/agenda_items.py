@@ -7,28 +7,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from extractors.vocab import load_vocab
+from pipeline.fuzzy import Labels
 from pipeline.headings import vocab as headings_vocab
 from pipeline.model import Line, Page
-from pipeline.textutil import clean, fold
+from pipeline.textutil import clean
 
 # Lines of a paper in reading order, as Document.lines_in gives them.
 Lines = list[tuple[Page, int, Line]]
-
-# A cell "is" a vocabulary word when it scores this much against one variant.
-VOCAB_MATCH = 85
-
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     data = load_vocab("agenda")
     patterns = data["patterns"]
     return {
-        "purpose": {fold(v): k for k, vs in data["purpose"].items() for v in vs},
-        "format": {fold(v): k for k, vs in data["format"].items() for v in vs},
-        "columns": {role: [fold(v) for v in vs] for role, vs in data["columns"].items()},
+        "purpose": Labels(data["purpose"]),
+        "format": Labels(data["format"]),
+        "columns": Labels(data["columns"]),
         "duration": re.compile(patterns["duration"], re.I),
         "page_range": re.compile(patterns["page_range"], re.I),
         "page_cell": re.compile(patterns["page_cell"]),
@@ -48,13 +43,9 @@ def vocab_value(kind: str, text: str | None) -> str | None:
     """``purpose`` or ``format`` of a cell ("To note" -> noting), or None."""
     if not text:
         return None
-    choices = vocab()[kind]
+    labels: Labels = vocab()[kind]
     # "For Decision/Approval": the first of several that reads as one
-    for part in [text, *re.split(r"\s*(?:/|&|\band\b|\bog\b|,)\s*", text)]:
-        best = process.extractOne(fold(part).strip(" .:"), list(choices), scorer=fuzz.ratio)
-        if best and best[1] >= VOCAB_MATCH:
-            return choices[best[0]]
-    return None
+    return next(filter(None, map(labels.whole, [text, *re.split(r"\s*(?:/|&|\band\b|\bog\b|,)\s*", text)])), None)
 
 
 def duration_minutes(text: str | None) -> int | None:

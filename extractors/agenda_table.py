@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from extractors.agenda_items import Item, Lines, duration_minutes, vocab, vocab_value
 from pipeline.dates import find_times, minutes_between, time_span
 from pipeline.headings import item_number
 from pipeline.model import Document, Table
-from pipeline.textutil import clean, fold
+from pipeline.textutil import clean
 
-HEADER_MATCH = 80
 # A column has a role when most of its filled cells show it.
 MAJORITY = 0.5
 ROLES = ("time", "number", "title", "presenter", "purpose", "format")
@@ -29,14 +26,7 @@ MIN_ITEMS = 2
 
 
 def _header_role(text: str) -> str | None:
-    folded = fold(text).strip(" .:")
-    best, best_score = None, 0.0
-    for role, labels in vocab()["columns"].items():
-        for label in labels:
-            score = fuzz.ratio(folded, label)
-            if score > best_score:
-                best, best_score = role, score
-    return best if best_score >= HEADER_MATCH else None
+    return vocab()["columns"].whole(text)
 
 
 def _is_header(row: list[str | None]) -> bool:

@@ -17,7 +17,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.dates import parse_date
-from pipeline.form_labels import BULLET, Labels, cell_spans, label_key
+from pipeline.cells import BULLET, cell_spans
+from pipeline.fuzzy import Labels, label_key
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import extractor, text_document
-from pipeline.form_labels import FuzzyLabels, Labels
+from pipeline.fuzzy import FuzzyLabels, Labels
 from pipeline.model import BBox, Document, Line, Page, Word
 
 

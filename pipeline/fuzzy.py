@@ -1,16 +1,18 @@
-"""Forms: labels matched fuzzily (rapidfuzz) against a vocabulary, and the cells of
-a line with their x positions. Shared by the cover-sheet and action extractors."""
+"""Fuzzy matching of labels against a vocabulary (rapidfuzz), with one policy:
+text is folded (``label_key``: lower case, no accents, no punctuation); a key
+shorter than ``EXACT_BELOW`` characters must match exactly ("time" is not
+"title"); a longer one matches the variant with the best ``fuzz.ratio`` of at
+least ``LABEL_SCORE``. Form labels, column headers, purposes, statuses and
+formats all match this way."""
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
-from pipeline.model import Line
 from pipeline.textutil import clean, fold
 
 # Label matching: a whole label must score at least this (rapidfuzz ratio, 0-100);
@@ -18,10 +20,7 @@ from pipeline.textutil import clean, fold
 LABEL_SCORE = 88
 EXACT_BELOW = 8
 _LABEL_NOISE = re.compile(r"\(s\)|[*:#•·\-–—.?]+")
-# a list bullet at the start of a line, as printed or as an unmapped glyph "(cid:129)"
-BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
 _SPACE = re.compile(r"\s+")
-
 
 
 # every extractor asks about the same lines, many times over: their keys are kept
@@ -100,19 +99,3 @@ class Labels:
             if variant:
                 return LabelMatch(self.field_of[variant], variant, " ".join(words[n:]).lstrip(" :-–"))
         return None
-
-
-def cells_of(line: Line) -> list[str]:
-    """The cells of a line: runs of its words (PDF), its tab fields (text), else its whole text."""
-    return line.cells if line.cells is not None else [line.text]
-
-
-def cell_spans(line: Line) -> list[tuple[str, float | None]]:
-    """The cells of a line with the x position where each starts (None: text papers)."""
-    cells = cells_of(line)
-    words = line.words
-    if not words:
-        return [(c, None) for c in cells]
-    # the index of the word each cell starts at (the last cell's words are not counted: nothing follows)
-    starts = accumulate((len(c.split()) for c in cells[:-1]), initial=0)
-    return [(c, words[i].bbox.x0 if i < len(words) and words[i].bbox else None) for c, i in zip(cells, starts)]
