@@ -20,6 +20,7 @@ from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell,
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
+from pipeline.garbled import is_garbled
 from pipeline.model import Document, Line
 from pipeline.numbers import parse_figure
 from pipeline.textutil import clean, fold
@@ -39,9 +40,7 @@ SUM_TOLERANCE = 0.005
 # Section numbering before a title: "2.16 ", "3b | ", "a) ", "iv. " (not a year: "2013 Budget").
 _NUMBERING = re.compile(r"^(\d{1,2}[a-z]?(\.\d{1,2})*|[a-z]\)|[ivx]+\.)\.?\s+(\|\s+)?", re.I)
 CURRENCY = re.compile(r"[£$€]|kr\.")
-# A word with a letter and one of these inside is debris of a font without a Unicode map ("N^nLl", "zcc`T").
-_GARBLED_WORD = re.compile(r"\w[\^`{}@=§©¨ª¤¥|~]|[\^`{}@=§©¨ª¤¥|~]\w")
-# A table whose labels have this share of such words is not read: its labels would be junk.
+# A table whose labels have this share of garbled words is not read: its labels would be junk.
 MAX_GARBLED_SHARE = 0.2
 
 
@@ -214,15 +213,10 @@ def _scaled(unit: Unit | None, currency: str | None) -> Unit | None:
     return _unit_named(currency + unit.name) or unit
 
 
-def is_garbled(texts: list[str]) -> bool:
-    words = [w for text in texts for w in text.split() if any(c.isalpha() for c in w)]
-    return bool(words) and sum(1 for w in words if _GARBLED_WORD.search(w)) > MAX_GARBLED_SHARE * len(words)
-
-
 def _is_financial(table: Table, lang: str | None) -> bool:
     vocab = _vocab()
     grid = table.grid
-    if is_garbled([r.label for r in grid.rows if r.label] + [table.title or ""]):
+    if is_garbled(" ".join([r.label for r in grid.rows if r.label] + [table.title or ""]).split(), MAX_GARBLED_SHARE):
         return False
     figures = [parse_figure(v, lang) for r in grid.rows for v in r.values.values()]
     figures = [f for f in figures if f]

@@ -73,3 +73,12 @@ def test_a_paper_that_writes_its_dates_month_first_reads_its_action_log_so():
 def test_a_clock_time_in_uhr():
     assert time_span("Beginn 14 Uhr, Ende 16.30 Uhr") == ("14:00", None)
     assert time_span("14.00 Uhr – 16.30 Uhr") == ("14:00", "16:30")
+
+
+def test_one_garbled_text_check_for_pages_and_tables():
+    from pipeline.garbled import is_garbled, odd_words
+
+    debris = "N^nLl zcc`T dncP=Lq @lG$R=l Revenue".split()
+    assert odd_words(debris) == (4, 5)
+    assert is_garbled(debris, share=0.25, at_least=4) and not is_garbled(debris, share=0.25, at_least=5)
+    assert not is_garbled("Net revenue budget 2024/25 (£'000) – Adults & Children".split(), share=0.2)

@@ -7,11 +7,11 @@ that same read, and the same chars: pdfplumber never opens the file.
 """
 from __future__ import annotations
 
-import re
 import statistics
 
 from pipeline.find_tables import find_tables
 from pipeline.load import LoadError
+from pipeline.garbled import odd_words
 from pipeline.model import BBox, Line, Page, Word
 from pipeline.pdfium import PDFIUM_LOCK, CheapPage, PageReader, PdfiumOpenError, open_document
 from pipeline.textutil import clean
@@ -29,11 +29,8 @@ MIN_CELL_LINES = 3
 # A rule is at most this thick (points) and a table rule at least this long.
 RULE_THICKNESS = 2.0
 MIN_TABLE_RULE = 8.0
-# Words that mix letters with symbols no language puts inside a word ("dncP=Lq",
-# "@lG$R=l"): text in a font whose codes map to the wrong characters. A page is
-# garbled from this many such words, making up more than this share of its words.
-_ODD_WORD = re.compile(r"[^\W\d_][\^@=`$©¨{}|~\\<>\[\]]+[^\W\d_]|[\^`¨©]")
-_LETTER = re.compile(r"[^\W\d_]")
+# A page is garbled (pipeline/garbled.py) from this many garbled words, making up
+# more than this share of its words.
 MIN_ODD_WORDS = 5
 ODD_WORD_SHARE = 0.25
 # An underline lies this close below the word's box and spans most of the word.
@@ -106,10 +103,9 @@ def to_page(cheap: CheapPage, number: int) -> Page:
             line.underlined = _underlined(line, near) if near else []
     if not cheap.words and cheap.images:
         page.problems.append("no text layer (image-only page)")
-    words = [w.text for w in cheap.words if _LETTER.search(w.text)]
-    odd = sum(1 for w in words if _ODD_WORD.search(w))
-    if odd >= MIN_ODD_WORDS and odd > ODD_WORD_SHARE * len(words):
-        page.problems.append(f"text may be garbled: {odd} of {len(words)} words mix letters and symbols")
+    odd, lettered = odd_words(w.text for w in cheap.words)
+    if odd >= MIN_ODD_WORDS and odd > ODD_WORD_SHARE * lettered:
+        page.problems.append(f"text may be garbled: {odd} of {lettered} words mix letters and symbols")
     return page
 
 
