@@ -17,6 +17,7 @@ from pipeline.cells import cell_spans, cells_of
 from pipeline.fuzzy import Labels, label_key
 from extractors.vocab import load_vocab
 from pipeline.model import Document, Line
+from pipeline.vocab import load_vocab as load_shared_vocab
 from pipeline.textutil import clean
 
 # a name token: capitalised word, hyphens and apostrophes allowed ("O'Neil", "Garrett-Simpson")
@@ -55,7 +56,8 @@ def _vocab() -> dict:
     return {
         "lists": Labels({"people": people["list_labels"]}),
         "columns": Labels({"people": people["columns"]}),
-        "titles": {label_key(t) for t in people["titles"]},
+        # the one list of titles printed before names (pipeline/vocab/names.toml), as linking reads them
+        "titles": {label_key(t) for t in load_shared_vocab("names")["people"]["titles"]},
         "not_names": set(people["not_names"]),
     }
 

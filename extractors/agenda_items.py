@@ -12,6 +12,7 @@ from pipeline.fuzzy import Labels
 from pipeline.headings import vocab as headings_vocab
 from pipeline.model import Line, Page
 from pipeline.textutil import clean
+from pipeline.vocab import load_vocab as load_shared_vocab
 
 # Lines of a paper in reading order, as Document.lines_in gives them.
 Lines = list[tuple[Page, int, Line]]
@@ -21,7 +22,7 @@ def vocab() -> dict:
     data = load_vocab("agenda")
     patterns = data["patterns"]
     return {
-        "purpose": Labels(data["purpose"]),
+        "purpose": Labels(load_shared_vocab("purposes")),
         "format": Labels(data["format"]),
         "columns": Labels(data["columns"]),
         "duration": re.compile(patterns["duration"], re.I),

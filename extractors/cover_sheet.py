@@ -24,6 +24,7 @@ from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.model import Document, Line, Locale
 from pipeline.textutil import clean
+from pipeline.vocab import load_vocab as load_shared_vocab
 
 _ALNUM = re.compile(r"\w")
 _LABEL_COLON = re.compile(r"^(.{1,90}?)\s*[:：]\s*(.*)$")
@@ -59,7 +60,7 @@ def _vocab() -> dict:
     return {
         "labels": Labels(data["fields"]),
         "layout": data["layout"],
-        "purposes": {k: [label_key(v) for v in vs] for k, vs in data["purposes"].items()},
+        "purposes": {k: [label_key(v) for v in vs] for k, vs in load_shared_vocab("purposes").items()},
         "choices": {k: [label_key(v) for v in vs] for k, vs in data["choices"].items()},
         "ticks": {t.casefold() for t in data["marks"]["ticks"]},
         "option_ticks": frozenset(t.casefold() for t in data["marks"]["option_ticks"]),
