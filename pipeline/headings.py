@@ -19,7 +19,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     data = load_vocab("headings")
-    return {"number_prefix": data["number_prefix"], "presenter": [re.compile(p) for p in data["presenter"]]}
+    return {"number_prefix": data["number_prefix"], "minute_number": data["minute_number"],
+            "presenter": [re.compile(p) for p in data["presenter"]]}
 
 
 @lru_cache(maxsize=1)
@@ -29,8 +30,7 @@ def _numbered() -> re.Pattern:
         rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
         r"(?P<open>\()?"  # "(a) Finance report"
-        # minute numbers by year, bare or after the body's letters: "24/85", "BM/24/05", "TB24/101"
-        r"(?P<num>(?:[A-Z]{1,6}/?)?\d{1,4}/\d{1,4}|\d{1,5}(?:\.\d{1,2})*|[A-Z]\d{1,2}|[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z])"
+        rf"(?P<num>{vocab()['minute_number']}|\d{{1,5}}(?:\.\d{{1,2}})*|[A-Z]\d{{1,2}}|[IVXLC]{{1,6}}|[ivxlc]{{1,6}}|[A-Za-z])"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
 

@@ -1,0 +1,36 @@
+"""One grammar of item numbers: agenda lists, agenda tables and minuted items
+read "5.1", "Item 4:", "24/85", "BM/24/05", "ICB 24/07" alike."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.decisions import _heading
+from pipeline.headings import candidate, item_number
+from pipeline.model import Line, Page
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("24/85 Apologies for absence", "24/85"), ("BM/24/05 Chief Executive's report", "BM/24/05"),
+    ("TB24/101 Quality account", "TB24/101"), ("ICB 24/07 Finance report", "ICB 24/07"),
+])
+def test_a_minute_number_heads_an_agenda_line_and_a_minuted_item_alike(printed, number):
+    line = Line(printed)
+    found = candidate(0, Page(1, [line]), line)
+    assert found is not None and found.number == number
+    assert _heading(line)["number"] == number
+
+
+@pytest.mark.parametrize("printed", ["2024/25 Revenue budget", "1/2 of the members voted"])
+def test_a_year_or_a_fraction_is_no_minute_number(printed):
+    assert _heading(Line(printed)) is None
+
+
+@pytest.mark.parametrize("cell, number", [("4.", "4"), ("3.2", "3.2"), ("Item 4:", "4"), ("BM/24/05", "BM/24/05"),
+                                          ("IV", "IV"), ("TB.24.101", "TB.24.101")])
+def test_an_agenda_tables_number_cell(cell, number):
+    assert item_number(cell)["num"] == number
+
+
+def test_a_presenter_line_is_no_item():
+    line = Line("v. Tove Kristensen")
+    assert candidate(0, Page(1, [line]), line) is None
