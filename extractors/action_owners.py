@@ -13,12 +13,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from extractors.vocab import load_vocab
 from pipeline.cells import cell_spans, cells_of
 from pipeline.fuzzy import Labels, label_key
-from extractors.vocab import load_vocab
 from pipeline.model import Document, Line
-from pipeline.vocab import load_vocab as load_shared_vocab
 from pipeline.textutil import clean
+from pipeline.vocab import load_vocab as load_shared_vocab
 
 # a name token: capitalised word, hyphens and apostrophes allowed ("O'Neil", "Garrett-Simpson")
 _TOKEN = re.compile(r"^[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*$")

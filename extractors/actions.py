@@ -20,12 +20,12 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
-from pipeline.dates import parse_date, parse_month
-from pipeline.cells import BULLET, cell_spans, cells_of
-from pipeline.fuzzy import Labels, label_key
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
+from pipeline.cells import BULLET, cell_spans, cells_of
+from pipeline.dates import parse_date, parse_month
 from pipeline.extractor import Extractor, Rows
+from pipeline.fuzzy import Labels, label_key
 from pipeline.model import Document, Line, Locale, Table
 from pipeline.textutil import clean
 

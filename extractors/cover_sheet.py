@@ -16,12 +16,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from pipeline.dates import parse_date
-from pipeline.cells import BULLET, cell_spans
-from pipeline.fuzzy import Labels, label_key
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
+from pipeline.cells import BULLET, cell_spans
+from pipeline.dates import parse_date
 from pipeline.extractor import Extractor, Rows
+from pipeline.fuzzy import Labels, label_key
 from pipeline.model import Document, Line, Locale
 from pipeline.textutil import clean
 from pipeline.vocab import load_vocab as load_shared_vocab

@@ -9,7 +9,6 @@ from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import headed
-from pipeline.locale import detect_language
 from pipeline.meeting_header import meeting_addressed
 from pipeline.model import Document
 from pipeline.textutil import fold
@@ -189,9 +188,6 @@ class DocumentInfoExtractor(Extractor):
     name = "document_info"
     produces = ("documents",)
     order = 10
-
-    def prepare(self) -> None:
-        detect_language("the language model loads on its first use, which this is")
 
     def extract(self, doc: Document) -> Rows:
         if not any(p.lines for p in doc.pages):

@@ -11,7 +11,6 @@ printed as its own paper) when it states the meeting's decision on its item.
 from __future__ import annotations
 
 from pipeline.analyse import analysis_of
-from pipeline.dates import find_date
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import segments_of
 from pipeline.meeting_header import meeting_addressed, meeting_from_header, vocab
@@ -21,9 +20,6 @@ from pipeline.model import Document
 class MeetingsExtractor(Extractor):
     name = "meetings"
     produces = ("meetings",)
-
-    def prepare(self) -> None:
-        find_date("Thursday, 30th January, 2025")  # dateparser loads its language data on first use
 
     def extract(self, doc: Document) -> Rows:
         if not doc.pages or not doc.pages[0].lines:

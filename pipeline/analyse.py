@@ -5,10 +5,18 @@ order), its page furniture, and how it opens (an unheaded agenda or minutes, a
 case paper). Extractors read it; none works it out again or asks another."""
 from __future__ import annotations
 
+from pipeline.dates import find_date
 from pipeline.furniture import find_furniture
-from pipeline.locale import locale_of
+from pipeline.locale import detect_language, locale_of
 from pipeline.meeting_header import case_paper, opening
 from pipeline.model import Analysis, Document
+
+
+def prepare_analysis() -> None:
+    """Load the language model and the date parser's data once, in the run's main
+    process, so worker processes forked from it start ready."""
+    detect_language("the language model loads on its first use, which this is")
+    find_date("Thursday, 30th January, 2025")
 
 
 def analyse(doc: Document) -> Analysis:

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import __version__
-from pipeline.analyse import analyse
+from pipeline.analyse import analyse, prepare_analysis
 from pipeline.datapackage import write_datapackage
 from pipeline.extractor import RegisteredExtractor, load_extractors
 from pipeline.find import find_segments
@@ -272,6 +272,7 @@ def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtrac
     gc.disable()
     try:
         extractors = load_extractors(names)
+        prepare_analysis()
         for registered in extractors:
             registered.extractor.prepare()
     finally:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import statistics
 
 from pipeline.find_tables import find_tables
-from pipeline.load import LoadError
 from pipeline.garbled import odd_words
+from pipeline.load import LoadError
 from pipeline.model import BBox, Line, Page, Word
 from pipeline.pdfium import PDFIUM_LOCK, CheapPage, PageReader, PdfiumOpenError, open_document
 from pipeline.textutil import clean
