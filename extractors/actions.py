@@ -26,6 +26,7 @@ from pipeline.cells import BULLET, cell_spans, cells_of
 from pipeline.dates import parse_date, parse_month
 from pipeline.extractor import Extractor, Rows
 from pipeline.fuzzy import Labels, label_key
+from pipeline.headings import minutes_heading
 from pipeline.model import Document, Line, Locale, Table
 from pipeline.textutil import clean
 
@@ -74,8 +75,6 @@ def _vocab() -> dict:
         "no_owner": {label_key(h) for h in data["minutes"]["no_owner"]},
         "status": Labels(data["status"]),
         "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
-        # an item heading of minutes ("3. Title", "Item 3: Title", "24/031 Title"), as decisions reads them
-        "item_heading": re.compile(load_vocab("decisions")["items"]["heading"]),
     }
 
 
@@ -329,7 +328,7 @@ class BodyLine:
 
 def _item_heading(line: Line) -> str | None:
     """The number of an item heading: a bold "3. Title"; in a text paper (no fonts) a short "3. Title"."""
-    match = _vocab()["item_heading"].match(line.text)
+    match = minutes_heading(line.text)
     if not match:
         return None
     if line.bold or line.heading:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
-from pipeline.headings import vocab as headings_vocab
+from pipeline.headings import minutes_heading
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
 
@@ -67,7 +67,6 @@ def _vocab() -> dict:
 def _patterns() -> dict:
     items = _vocab()["items"]
     return {
-        "heading": re.compile(items["heading"].replace("{minute_number}", headings_vocab()["minute_number"])),
         "trailers": [re.compile(p, re.I) for p in items["title_trailers"]],
         "debris": re.compile(items["line_debris"]),
         "paragraph": re.compile(items["paragraph_number"]),
@@ -183,7 +182,7 @@ def _title(text: str) -> str:
 
 def _heading(line: Line):
     text = line.text if not line.cells else " ".join(c for c in line.cells if c)
-    return _patterns()["heading"].match(text)
+    return minutes_heading(text)
 
 
 def _reference(number: str) -> tuple[str, int] | None:

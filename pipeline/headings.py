@@ -20,6 +20,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 def vocab() -> dict:
     data = load_vocab("headings")
     return {"number_prefix": data["number_prefix"], "minute_number": data["minute_number"],
+            "minutes_heading": re.compile(data["minutes_heading"].replace("{minute_number}", data["minute_number"])),
             "presenter": [re.compile(p) for p in data["presenter"]]}
 
 
@@ -121,3 +122,9 @@ def _item_number() -> re.Pattern:
 def item_number(text: str) -> re.Match | None:
     """The item number a table cell holds, whole ("4.", "3.2", "IV", "Item 4:", "BM/24/05"); ``num`` is the number."""
     return _item_number().match(text)
+
+
+def minutes_heading(text: str) -> re.Match | None:
+    """An item heading of minutes: "3. Title", "Item 3: Title", "24/031 Title", "BM/24/031 – Title";
+    ``number`` and ``title`` are its parts."""
+    return vocab()["minutes_heading"].match(text)
