@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
+import tomllib
 
 
 def load_vocab(name: str, package: str = __name__) -> dict:
