@@ -8,7 +8,10 @@ cell grids, heading levels) is the same whatever the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from pipeline.headings import Candidate
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ class Analysis:
     furniture: frozenset[tuple[int, int]] = frozenset()
     furniture_after_first: frozenset[tuple[int, int]] = frozenset()
     opening: tuple[int, str] | None = None
-    case_paper: tuple[Any, dict] | None = None
+    case_paper: tuple[Candidate, dict] | None = None
 
 
 @dataclass

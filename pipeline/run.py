@@ -185,9 +185,12 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     errors.extend(_page_problems(doc))
     try:
         doc.segments = find_segments(doc)
-        doc.analysis = analyse(doc)
     except Exception as exc:
         errors.append(f"find: {type(exc).__name__}: {exc}")
+    try:
+        doc.analysis = analyse(doc)
+    except Exception as exc:
+        errors.append(f"analyse: {type(exc).__name__}: {exc}")
     for registered in extractors:
         try:
             produced = registered.extractor.extract(doc) or {}
