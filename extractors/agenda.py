@@ -14,7 +14,7 @@ a schedule of meetings) gives no rows.
 """
 from __future__ import annotations
 
-from extractors.agenda_items import Item, Lines, vocab
+from extractors.agenda_items import Item, Lines, Scope, vocab
 from extractors.agenda_list import bulleted_sections, list_items, make_item, plain_items
 from extractors.agenda_table import table_items
 from pipeline.analyse import analysis_of
@@ -80,6 +80,10 @@ def opening_scope(doc: Document) -> Lines:
     return lines[start:]
 
 
+# The layouts of an agenda or minutes, tried in turn on each scope: the first that gives items wins.
+READERS = (table_items, list_items, plain_items, bulleted_sections)
+
+
 class AgendaExtractor(Extractor):
     name = "agenda"
     produces = ("agenda_items",)
@@ -95,8 +99,8 @@ class AgendaExtractor(Extractor):
         for lines, compact in scopes:
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
-            items = (table_items(doc, lines) or list_items(lines, compact) or (plain_items(lines) if compact else [])
-                     or bulleted_sections(lines))
+            scope = Scope(doc, lines, compact)
+            items = next(filter(None, (read(scope) for read in READERS)), [])
             if items:
                 break
         if not items and (case := analysis_of(doc).case_paper):

@@ -10,12 +10,23 @@ from functools import lru_cache
 from extractors.vocab import load_vocab
 from pipeline.fuzzy import Labels
 from pipeline.headings import vocab as headings_vocab
-from pipeline.model import Line, Page
+from pipeline.model import Document, Line, Page
 from pipeline.textutil import clean
 from pipeline.vocab import load_vocab as load_shared_vocab
 
 # Lines of a paper in reading order, as Document.lines_in gives them.
 Lines = list[tuple[Page, int, Line]]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a layout reader reads items from: the paper, the lines of its agenda
+    or minutes, and whether those are an agenda's (``compact``: its items sit
+    together) or minutes' (minuted items may be pages apart)."""
+
+    doc: Document
+    lines: Lines
+    compact: bool
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:

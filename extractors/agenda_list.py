@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.agenda_items import (Item, Lines, bracket_presenter, dash_presenter, duration_minutes, is_name,
+from extractors.agenda_items import (Item, Lines, Scope, bracket_presenter, dash_presenter, duration_minutes, is_name,
                                      page_range, purpose_and_format, split_presenter, vocab, vocab_value,
                                      without_description)
 from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
@@ -308,9 +308,11 @@ def _compact(run: Run) -> Run:
     return run
 
 
-def list_items(lines: Lines, compact: bool) -> list[Item]:
-    """Items of a numbered list in ``lines``; ``compact``: the items of an
-    agenda (together), not of minutes (pages apart)."""
+def list_items(scope: Scope) -> list[Item]:
+    """Numbered agendas and minutes: front sheets ("5. 24/00108 - Revenue budget
+    (Pages 11 - 84)"), minutes with numbered item headings ("84. Apologies"),
+    outlines (I. / A. / 1.) with nested items."""
+    lines, compact = scope.lines, scope.compact
     if not lines:
         return []
     candidates = [c for c in (candidate(i, page, line) for i, (page, _, line) in enumerate(lines)) if c]
@@ -352,11 +354,12 @@ def _bullet_heading(text: str) -> bool:
             and not text.rstrip().endswith((".", ":", ",")))
 
 
-def bulleted_sections(lines: Lines) -> list[Item]:
+def bulleted_sections(scope: Scope) -> list[Item]:
     """Minutes set out as bullets, their sections headed by short bulleted
     titles at the outermost level with the section's bullets indented below
     ("\uf0b7 Updates" / "o Holiday decorations were taken down ..."): the
     headings, in order, are the items."""
+    lines = scope.lines
     bullet = vocab()["bullet"]
     marked = [(k, match["text"]) for k, (_, _, line) in enumerate(lines)
               if line.bbox is not None and (match := bullet.match(line.text))]
@@ -411,11 +414,14 @@ def _wraps_into(group: list[Line], line: Line) -> bool:
     return 0 <= line.bbox.top - last.bbox.bottom <= MAX_LINE_GAP * (last.bbox.bottom - last.bbox.top)
 
 
-def plain_items(lines: Lines) -> list[Item]:
+def plain_items(scope: Scope) -> list[Item]:
     """An agenda of unnumbered lines under its heading ("Call to Order", "Roll
     Call", "Public Comment"): short lines in one column, up to the first prose.
     ``lines[0]`` is the heading; the meeting's date, time and place may follow
-    it, above a rule ("*****") when there is one."""
+    it, above a rule ("*****") when there is one. Minutes' lines are prose: none."""
+    if not scope.compact:
+        return []
+    lines = scope.lines
     found: list[tuple[Page, Line]] = []
     column = None
     for page, _, line in lines[1:]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.agenda_items import Item, Lines, duration_minutes, vocab, vocab_value
+from extractors.agenda_items import Item, Scope, duration_minutes, vocab, vocab_value
 from pipeline.dates import find_times, minutes_between, time_span
 from pipeline.headings import item_number
-from pipeline.model import Document, Table
+from pipeline.model import Table
 from pipeline.textutil import clean
 
 # A column has a role when most of its filled cells show it.
@@ -165,8 +165,10 @@ def items_of_table(table: Table, page: int) -> list[Item]:
     return items if len(items) >= MIN_ITEMS else []
 
 
-def table_items(doc: Document, lines: Lines) -> list[Item]:
-    """Items of the agenda tables that start inside ``lines``."""
+def table_items(scope: Scope) -> list[Item]:
+    """Agenda tables ("Time | Item | Lead | Purpose", NHS boards' and ICBs'
+    agendas): the items of the tables that start inside the scope's lines."""
+    doc, lines = scope.doc, scope.lines
     where = {(page.number, i) for page, i, _ in lines}
     pages = {page.number for page, _, _ in lines}
     items: list[Item] = []

@@ -60,3 +60,10 @@ def test_analysis_reads_the_papers_locale_and_furniture():
     assert (analysis.locale.language, analysis.locale.decimal, analysis.locale.group) == ("de", ",", ".")
     assert analysis.furniture == {(1, 0), (2, 0), (3, 0)}
     assert analysis_of(doc) is analysis  # read once
+
+
+def test_each_agenda_reader_names_its_layout_with_an_example():
+    from extractors.agenda import READERS
+
+    for read in READERS:
+        assert read.__doc__ and '"' in read.__doc__, f"{read.__name__}: say which layout it reads, with an example"
