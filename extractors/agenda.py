@@ -21,7 +21,6 @@ from pipeline.analyse import analysis_of
 from pipeline.dates import is_time_only
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import headed, segments_of
-from pipeline.headings import candidate
 from pipeline.meeting_header import meeting_from_header, starts_with_date
 from pipeline.model import Document, Segment
 from pipeline.textutil import fold
@@ -45,10 +44,10 @@ def agenda_scope(doc: Document) -> Lines:
     agenda's items and does not end it."""
     lines: Lines = []
     in_agenda = False
+    numbered = analysis_of(doc).numbered
     for segment in doc.segments:
-        page = doc.pages[segment.start.page - 1]
-        opener = page.lines[segment.start.line]
-        in_agenda = (segment.kind == "agenda" and headed(segment)) or (in_agenda and candidate(segment.start.line, page, opener) is not None)
+        opens_item = (segment.start.page, segment.start.line) in numbered
+        in_agenda = (segment.kind == "agenda" and headed(segment)) or (in_agenda and opens_item)
         if in_agenda:
             lines.extend(doc.lines_in(segment))
     return lines

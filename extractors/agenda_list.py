@@ -11,14 +11,15 @@ item's prose starts again at 1, so it never continues the agenda's run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.agenda_items import (Item, Lines, Scope, bracket_presenter, dash_presenter, duration_minutes, is_name,
                                      page_range, purpose_and_format, split_presenter, vocab, vocab_value,
                                      without_description)
+from pipeline.analyse import analysis_of
 from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
-from pipeline.headings import Candidate, candidate, presenter_line
+from pipeline.headings import Candidate, presenter_line
 from pipeline.model import Line, Page
 from pipeline.textutil import clean, fold
 
@@ -315,7 +316,9 @@ def list_items(scope: Scope) -> list[Item]:
     lines, compact = scope.lines, scope.compact
     if not lines:
         return []
-    candidates = [c for c in (candidate(i, page, line) for i, (page, _, line) in enumerate(lines)) if c]
+    numbered = analysis_of(scope.doc).numbered
+    # numbered lines as the analysis read them, placed in the scope
+    candidates = [replace(c, index=k) for k, (page, i, _) in enumerate(lines) if (c := numbered.get((page.number, i)))]
     runs = build_runs(candidates)
     run = main_run(runs, lines[0][0].number)
     if run is not None and compact:

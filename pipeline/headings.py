@@ -92,6 +92,13 @@ def presenter_line(line: Line) -> bool:
     return any(p.match(" " + line.text) for p in vocab()["presenter"][:1])
 
 
+def numbered_lines(pages: list[Page]) -> dict[tuple[int, int], Candidate]:
+    """Every line that opens with an item number, by (page, line index); a
+    candidate's ``index`` is its line's index on its page."""
+    return {(page.number, i): found for page in pages for i, line in enumerate(page.lines)
+            if (found := candidate(i, page, line))}
+
+
 def candidate(index: int, page: Page, line: Line) -> Candidate | None:
     match = _numbered().match(line.text)
     if not match or presenter_line(line):

@@ -350,7 +350,7 @@ def meeting_addressed(doc: Document) -> dict | None:
     return None
 
 
-def case_paper(doc: Document) -> tuple[Candidate, dict] | None:
+def case_paper(doc: Document, numbered: dict[tuple[int, int], Candidate]) -> tuple[Candidate, dict] | None:
     """A case paper: one item of a meeting printed as its own paper. It opens
     with the item's number and title ("8. Evaluering af rygestopkurser") and
     states the meeting's decision on that item ("Sundheds- og
@@ -360,7 +360,7 @@ def case_paper(doc: Document) -> tuple[Candidate, dict] | None:
         return None
     page = doc.pages[0]
     opener = next((c for i, line in enumerate(page.lines[:CASE_TITLE_LINES])
-                   if (line.bold or line.heading) and (c := candidate(i, page, line))), None)
+                   if (line.bold or line.heading) and (c := numbered.get((page.number, i)))), None)
     if opener is None:
         return None
     for stated_page, _, line in doc.iter_lines():

@@ -138,7 +138,10 @@ class Analysis:
     page it runs over). ``opening``: where a paper with no "Agenda" or
     "Minutes" heading still opens one ((line on page 1, kind), or None).
     ``case_paper``: the opening item of a case paper (one item printed as its
-    own paper) and the meeting that decided it, or None.
+    own paper) and the meeting that decided it, or None. ``numbered``: the
+    lines that open with an item number ("5.1 Finance report", "BM/24/05
+    Minutes"), by (page, line index), read by the one grammar of
+    ``pipeline/headings.py``.
     """
 
     locale: Locale
@@ -146,6 +149,7 @@ class Analysis:
     furniture_after_first: frozenset[tuple[int, int]] = frozenset()
     opening: tuple[int, str] | None = None
     case_paper: tuple[Candidate, dict] | None = None
+    numbered: dict[tuple[int, int], Candidate] = field(default_factory=dict)
 
 
 @dataclass
