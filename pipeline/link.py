@@ -1,7 +1,8 @@
 """Link rows across papers: one id per person, per body and per action.
 
-Runs once on the normalised frames of a whole run, after every paper is
-extracted. People named differently ("Cllr R. Gough", "Roger Gough") and
+Runs on the normalised frames of every paper in the output, after every paper
+is extracted, reading only the few columns of :data:`LINK_INPUTS` (each paper's
+are kept in the run's manifest, so no paper's rows are read again to link them). People named differently ("Cllr R. Gough", "Roger Gough") and
 bodies named differently ("Joint Committee of CCGs", "Joint Committee of
 Clinical Commissioning Groups") are resolved with rapidfuzz into the
 ``people`` and ``bodies`` tables; the rows that name them get the ids. An
@@ -37,6 +38,21 @@ GIVEN_NAME_SIMILARITY = 85
 BODY_WORD_SIMILARITY = 85  # rapidfuzz ratio of two words of bodies' names: typos and spellings
 # Rows of one ref in logs of different meetings are one action unless their texts differ this much.
 ACTION_TEXT_SIMILARITY = 50
+
+# The columns linking reads, per table (besides document_id; documents: organisation).
+LINK_INPUTS: dict[str, tuple[str, ...]] = {
+    "meetings": ("body", "page", "meeting_date"),
+    "actions": ("owner_name", "owner", "ref", "page", "action"),
+    "agenda_items": ("presenter",),
+    "papers": ("author", "authorised_by"),
+}
+# The columns linking fills, per table of papers' rows.
+LINK_OUTPUTS: dict[str, tuple[str, ...]] = {
+    "meetings": ("body_id",),
+    "actions": ("owner_id", "action_id", "meeting_date"),
+    "agenda_items": ("presenter_id",),
+    "papers": ("author_id", "authorised_by_id"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -372,6 +388,26 @@ def link_actions(frames: dict[str, pd.DataFrame]) -> None:
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     return frame.astype(object).where(frame.notna(), None)
+
+
+def link_input_frames(documents: pd.DataFrame,
+                      inputs: list[tuple[str, dict[str, dict[str, list]]]]) -> dict[str, pd.DataFrame]:
+    """The frames :func:`link` reads, from the normalised documents and each paper's
+    ``(document_id, {table: {column: values}})``, papers in run order."""
+    frames = {"documents": documents[["document_id", "organisation"]]}
+    for table, columns in LINK_INPUTS.items():
+        data: dict[str, list] = {"document_id": [], **{c: [] for c in columns}}
+        for document_id, tables in inputs:
+            values = tables.get(table)
+            if not values:
+                continue
+            data["document_id"].extend([document_id] * len(values[columns[0]]))
+            for column in columns:
+                data[column].extend(values[column])
+        # typed as from_arrow types them: ids hash str(page) ("<NA>" when missing)
+        frames[table] = pd.DataFrame({c: pd.Series(v, dtype="Int32" if c == "page" else object)
+                                      for c, v in data.items()})
+    return frames
 
 
 def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

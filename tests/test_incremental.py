@@ -47,7 +47,8 @@ def test_changed_new_and_removed_papers(tmp_path):
     assert "150" in texts and "100" not in texts
     assert "RG" in texts and "Ann" not in texts
     assert sorted(read_table(out, "documents").column("source_path").to_pylist()) == ["a.txt", "b.txt", "new.txt"]
-    assert len(list((out / "_staging" / "tables").iterdir())) == 3
+    assert len(list((out / ".boardpapers" / "staging" / "tables").iterdir())) == 3
+    assert len(list((out / "tables").glob("*.parquet"))) == 3  # a part per paper
 
 
 def test_other_extractors_reprocess_every_paper(tmp_path):
@@ -63,7 +64,7 @@ def test_a_deleted_staged_part_is_rebuilt(tmp_path):
     src.mkdir()
     (src / "a.txt").write_text(TABLE_A)
     run(discover([src]), out, ["tables"])
-    for part in (out / "_staging" / "tables").iterdir():
+    for part in (out / ".boardpapers" / "staging" / "tables").iterdir():
         part.unlink()
     assert run(discover([src]), out, ["tables"]).processed == 1
     assert len(cells(out)) == 4

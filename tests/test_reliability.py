@@ -141,7 +141,7 @@ def test_a_run_killed_halfway_then_rerun_has_every_paper_exactly_once(tmp_path):
     command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(src), "--out", str(out),
                "--workers", "1", "-e", "tables"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    journal = out / "_manifest.jsonl"
+    journal = out / ".boardpapers" / "manifest.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if journal.exists() and len(journal.read_text().splitlines()) >= 3:
