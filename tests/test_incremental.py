@@ -1,6 +1,9 @@
 """Incremental runs into one output folder, and the output layout (a Parquet dataset per table)."""
 from __future__ import annotations
 
+import os
+import stat
+
 import duckdb
 import pandas as pd
 import pyarrow.dataset as ds
@@ -96,3 +99,44 @@ def test_an_old_single_file_table_is_replaced_by_the_folder(tmp_path):
     run(discover([src]), out, ["tables"])
     assert not (out / "tables.parquet").exists()
     assert read_table(out, "tables").num_rows == 4
+
+
+def test_a_run_of_some_extractors_keeps_the_rows_the_others_found(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("# Minutes of the Finance Committee\n\n" + TABLE_A)
+    run(discover([src]), out, ["tables", "document_info"])
+    doc_type = read_table(out, "documents").column("doc_type").to_pylist()
+    assert len(cells(out)) == 4 and doc_type != [None]
+    again = run(discover([src]), out, ["document_info"])
+    assert again.processed == 1  # another set of extractors: the paper is read again
+    assert len(cells(out)) == 4 and again.rows["tables"] == 4
+    assert run(discover([src]), out, ["tables"]).processed == 1
+    assert read_table(out, "documents").column("doc_type").to_pylist() == doc_type
+
+
+def test_globbing_the_whole_output_reads_every_row_once(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    summary = run(discover([src]), out, ["tables"])
+    (src / "c.txt").write_text(TABLE_A.replace("100", "7"))
+    summary = run(discover([src]), out, ["tables"])  # staged rows of three papers, some reused
+    everything = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', union_by_name=true)")
+    assert everything.fetchall()[0][0] == sum(summary.rows.values()) == 14 + 3
+    tables = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/tables/**/*.parquet')").fetchall()[0][0]
+    assert tables == summary.rows["tables"] == 14
+
+
+def test_output_files_follow_the_umask(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    previous = os.umask(0o027)
+    try:
+        run(discover([src]), out, ["tables"])
+    finally:
+        os.umask(previous)
+    modes = {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*") if p.is_file()}
+    assert modes and all(mode == 0o640 for mode in modes.values()), modes
