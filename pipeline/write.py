@@ -35,9 +35,9 @@ LEGACY_WORK = ("_staging", "_manifest.jsonl")
 
 
 def _file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+    from pipeline.engines import current_umask
+
+    return 0o666 & ~current_umask()
 
 
 def replace_atomic(write, path: Path) -> None:
