@@ -97,9 +97,14 @@ def split_names(text: str | None) -> list[str]:
     text = clean(text)
     if not text:
         return []
-    words = "|".join(map(re.escape, vocabulary()["people"]["conjunctions"]))
-    parts = re.split(rf"\s*(?:[;/&+,]|\s(?:{words})\s)\s*", text, flags=re.I)
+    parts = _name_separators().split(text)
     return [p for p in (clean(re.sub(r"\(.*?\)", " ", part)) for part in parts) if p]
+
+
+@lru_cache(maxsize=1)
+def _name_separators() -> re.Pattern:
+    words = "|".join(map(re.escape, vocabulary()["people"]["conjunctions"]))
+    return re.compile(rf"\s*(?:[;/&+,]|\s(?:{words})\s)\s*", flags=re.I)
 
 
 def parse_person(text: str) -> PersonName | str | None:
@@ -185,18 +190,28 @@ def resolve_people(mentions: list[Mention]) -> list[list[Mention]]:
     return people
 
 
+def _mentions_in(value: str | None) -> list[tuple[str, PersonName | str]]:
+    """(printed, parsed) of each name in one cell."""
+    found = []
+    for printed in split_names(value):
+        parsed = parse_person(printed)
+        if parsed is not None:
+            found.append((printed, parsed))
+    return found
+
+
 def link_people(frames: dict[str, pd.DataFrame]) -> None:
     mentions: list[Mention] = []
     cells: list[tuple[str, str, int, list[Mention]]] = []  # (table, id column, row position, its mentions)
+    parsed_cells: dict[str | None, list[tuple[str, PersonName | str]]] = {}  # a name recurs: parsed once
     for table, sources, id_column in PERSON_COLUMNS:
         frame = frames[table]
-        for pos, row in enumerate(frame.itertuples(index=False)):
-            value = next((getattr(row, c) for c in sources if getattr(row, c) is not None), None)
-            found = []
-            for printed in split_names(value):
-                parsed = parse_person(printed)
-                if parsed is not None:
-                    found.append(Mention(row.document_id, printed, parsed))
+        columns = [frame[c].tolist() for c in sources]
+        for pos, (document_id, *values) in enumerate(zip(frame["document_id"].tolist(), *columns)):
+            value = next((v for v in values if v is not None), None)
+            if value not in parsed_cells:
+                parsed_cells[value] = _mentions_in(value)
+            found = [Mention(document_id, printed, parsed) for printed, parsed in parsed_cells[value]]
             mentions.extend(found)
             cells.append((table, id_column, pos, found))
     people = resolve_people(mentions)
@@ -210,25 +225,28 @@ def link_people(frames: dict[str, pd.DataFrame]) -> None:
         rows.append({"person_id": ids[index], "name": name.printed,
                      "variants": ";".join(sorted({m.printed for m in group})),
                      "n_documents": len({m.document_id for m in group})})
-    for table, id_column in {(t, c) for t, _, c in PERSON_COLUMNS}:
-        frames[table] = frames[table].assign(**{id_column: [None] * len(frames[table])})
+    columns: dict[tuple[str, str], list[str | None]] = {
+        (t, c): [None] * len(frames[t]) for t, _, c in PERSON_COLUMNS}
     for table, id_column, pos, found in cells:
         resolved = list(dict.fromkeys(ids[m.person] for m in found if m.person is not None))
         if resolved:
-            frames[table].iat[pos, frames[table].columns.get_loc(id_column)] = ";".join(resolved)
+            columns[(table, id_column)][pos] = ";".join(resolved)
+    for (table, id_column), values in columns.items():
+        frames[table] = frames[table].assign(**{id_column: pd.Series(values, dtype=object)})
     frames["people"] = _frame(rows, ["person_id", "name", "variants", "n_documents"])
 
 
 # ---------------------------------------------------------------- bodies
 
-def body_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=2**16)  # a body's name recurs in every paper of it: its words are found once
+def body_tokens(name: str) -> tuple[str, ...]:
     """Folded words of a body's name without stopwords, acronyms kept as printed (upper case)."""
     stop = vocabulary()["bodies"]["stopwords"]
     words = re.findall(r"[^\W_]+", name.replace("&", " and "))
-    return [w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop]
+    return tuple(w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop)
 
 
-def expand_acronyms(tokens: list[str], other: list[str]) -> list[str]:
+def expand_acronyms(tokens: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
     """Replace an acronym ("CCGs") by the words of ``other`` it stands for ("clinical commissioning groups")."""
     out: list[str] = []
     for token in tokens:
@@ -244,6 +262,7 @@ def expand_acronyms(tokens: list[str], other: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=2**16)
 def same_body(a: str, b: str) -> bool:
     """Every word of one name has a like word in the other (so "Committee A" is not "Committee B")."""
     ta, tb = body_tokens(a), body_tokens(b)
@@ -365,15 +384,15 @@ def link_actions(frames: dict[str, pd.DataFrame]) -> None:
             scope = scope_of.get(row.document_id, row.document_id)
             groups[(scope, fold(row.ref).strip(" ."))].append(pos)
     texts = [fold(t or "") for t in actions["action"]]
+    document_ids = actions["document_id"].tolist()
     for (scope, ref), positions in groups.items():
-        positions.sort(key=lambda p: (meeting_date[p] is None, meeting_date[p] or 0,
-                                      actions["document_id"].iat[p], p))
+        positions.sort(key=lambda p: (meeting_date[p] is None, meeting_date[p] or 0, document_ids[p], p))
         histories: list[list[int]] = []
         for pos in positions:
-            doc = actions["document_id"].iat[pos]
+            doc = document_ids[pos]
             # two entries of one log sharing a ref are two actions
             candidates = [(fuzz.token_set_ratio(texts[pos], texts[h[-1]]), i) for i, h in enumerate(histories)
-                          if all(actions["document_id"].iat[p] != doc for p in h)]
+                          if all(document_ids[p] != doc for p in h)]
             best = max(candidates, default=(0, None))
             if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not texts[pos]):
                 histories[best[1]].append(pos)

@@ -15,6 +15,7 @@ import functools
 import gc
 import hashlib
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -30,8 +31,8 @@ from pipeline.extractor import RegisteredExtractor, extractor_modules, load_extr
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
 from pipeline.ocr import OCR_MISSING, OCR_OFF, OCRError, ocr_pdf, ocr_setup
-from pipeline.write import (link_or_copy, paper_part, prune_parts, prune_staging, remove_legacy_work,
-                            stage_paper, staged_path, write_atomic, write_whole_table)
+from pipeline.write import (STAGED_SUFFIX, link_or_copy, paper_part, prune_parts, prune_staging, remove_legacy_work,
+                            stage_paper, staged_names, staged_path, write_atomic, write_whole_table)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -352,8 +353,10 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             continue
         first.setdefault(sha, paper)
 
+    listed = functools.cache(lambda table: staged_names(out, table))
+
     def staged(table: str, document_id: str) -> bool:
-        return staged_path(out, table, document_id).exists()
+        return document_id + STAGED_SUFFIX in listed(table)
 
     # decided here, not by each worker (the manifest compares it with the setup each scan was
     # read with), and only when needed: asking tesseract for its languages takes a while
@@ -505,6 +508,8 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     ids = _ids_by_paper(frames)
     links: dict[str, str] = {}
     rows = dict.fromkeys(CONTENT_TABLES, 0)
+    # one listing per table, not a stat per paper
+    written = {t: set(os.listdir(out / t)) if (out / t).is_dir() else set() for t in CONTENT_TABLES}
     for document_id, entry in papers:
         paper_ids = ids.get(document_id, {})
         links[document_id] = hashlib.sha256(json.dumps(paper_ids, default=str).encode()).hexdigest()[:16]
@@ -513,9 +518,10 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
             if table not in rows or not n:
                 continue
             rows[table] += n
-            part, staged = paper_part(out, table, document_id), staged_path(out, table, document_id)
-            if part.exists() and document_id not in processed and not (relinked and table in LINK_OUTPUTS):
+            if (f"{document_id}.parquet" in written[table] and document_id not in processed
+                    and not (relinked and table in LINK_OUTPUTS)):
                 continue
+            part, staged = paper_part(out, table, document_id), staged_path(out, table, document_id)
             if table in LINK_OUTPUTS:
                 write_atomic(_with_ids(pq.read_table(staged, schema=SCHEMAS[table]), paper_ids.get(table, {}),
                                        SCHEMAS[table]), part)

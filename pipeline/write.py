@@ -96,6 +96,12 @@ def staged_path(out: Path, table: str, document_id: str) -> Path:
     return out / WORK / "staging" / table / f"{document_id}{STAGED_SUFFIX}"
 
 
+def staged_names(out: Path, table: str) -> set[str]:
+    """The file names of a table's staged parts (one listing, not a stat per paper)."""
+    folder = staged_path(out, table, "").parent
+    return set(os.listdir(folder)) if folder.is_dir() else set()
+
+
 def stage_paper(out: Path, document_id: str, tables: dict[str, pa.Table], replaces: tuple[str, ...]) -> None:
     """One paper's rows: a staged part per table it has rows in. Of the tables in
     ``replaces`` (those the run's extractors produce) its parts without rows are removed;
