@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-import json
 import os
 import time
 from collections import Counter
@@ -512,7 +511,7 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     written = {t: set(os.listdir(out / t)) if (out / t).is_dir() else set() for t in CONTENT_TABLES}
     for document_id, entry in papers:
         paper_ids = ids.get(document_id, {})
-        links[document_id] = hashlib.sha256(json.dumps(paper_ids, default=str).encode()).hexdigest()[:16]
+        links[document_id] = hashlib.sha256(repr(paper_ids).encode()).hexdigest()[:16]
         relinked = manifest.links.get(document_id) != links[document_id]
         for table, n in entry["rows"].items():
             if table not in rows or not n:
