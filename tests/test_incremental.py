@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 
 import duckdb
 import pandas as pd
@@ -140,3 +142,16 @@ def test_output_files_follow_the_umask(tmp_path):
         os.umask(previous)
     modes = {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*") if p.is_file()}
     assert modes and all(mode == 0o640 for mode in modes.values()), modes
+
+
+def test_a_run_with_nothing_to_do_imports_nothing_processing_needs(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    run(discover([src]), out, ["tables"])
+    script = ("import sys; from pathlib import Path; from pipeline.run import discover, run; "
+              f"s = run(discover([Path({str(src)!r})]), Path({str(out)!r}), ['tables']); "
+              "heavy = ('pyarrow', 'pandas', 'duckdb', 'spacy', 'extractors.tables', 'pipeline.link'); "
+              "print(s.processed, s.rows['tables'], sorted(m for m in heavy if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "4", "[]"]
