@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table as RichTable
 
-from pipeline.extractor import RegistryError, load_extractors
+from pipeline.extractor import RegistryError, extractor_modules, load_extractors
 from pipeline.run import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT, RunSummary, discover, run
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -61,7 +61,7 @@ def run_command(
                    ocr=ocr)
     try:
         papers = discover(inputs)
-        load_extractors(extractor)
+        extractor_modules(extractor)  # names checked without importing: a run with nothing to do imports nothing
     except (FileNotFoundError, RegistryError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)

@@ -7,8 +7,6 @@ its columns, their types and descriptions.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import pyarrow as pa
 from pipeline import __version__
 from pipeline.query import table_files
 from pipeline.schema import DESCRIPTIONS, SCHEMAS
+from pipeline.write import replace_atomic
 
 # Keys of the tables built by linking; documents may hold one paper twice (same bytes), so its key is the path.
 PRIMARY_KEYS = {"documents": ["source_path"], "people": ["person_id"], "bodies": ["body_id"]}
@@ -85,9 +84,6 @@ def descriptor(out: Path) -> dict[str, Any]:
 def write_datapackage(out: Path) -> Path:
     """Write ``<out>/datapackage.json`` atomically, describing the tables present."""
     path = out / "datapackage.json"
-    fd, tmp = tempfile.mkstemp(prefix=".datapackage.", suffix=".tmp", dir=out)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(descriptor(out), handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
-    os.replace(tmp, path)
+    text = json.dumps(descriptor(out), indent=2, ensure_ascii=False) + "\n"
+    replace_atomic(lambda tmp: Path(tmp).write_text(text, encoding="utf-8"), path)
     return path

@@ -42,6 +42,20 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it (another thread may be creating a file)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def die_with_parent() -> None:
     """Ask Linux to kill this worker when the run is killed (no orphans after SIGKILL)."""
     try:
@@ -50,8 +64,9 @@ def die_with_parent() -> None:
         pass
 
 
-def _worker_main(conn, job: Callable) -> None:
+def _worker_main(conn, job: Callable, umask: int) -> None:
     die_with_parent()
+    os.umask(umask)  # a forkserver's worker has the forkserver's, not the run's: files as the user makes them
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.freeze()  # what the worker inherits (modules, loaded extractors) is never garbage: not scanned
     gc.set_threshold(*WORKER_GC_THRESHOLD)
@@ -110,7 +125,7 @@ class LocalEngine:
 
     def _start(self, context, job: Callable) -> _Worker:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker_main, args=(child, job), daemon=True)
+        process = context.Process(target=_worker_main, args=(child, job, current_umask()), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)

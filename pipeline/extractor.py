@@ -12,7 +12,6 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar
 
 from pipeline.model import Document
-from pipeline.schema import SCHEMAS
 
 ENTRY_POINT_GROUP = "boardpapers.extractors"
 
@@ -57,11 +56,23 @@ class RegistryError(Exception):
 
 
 def _check(name: str, cls: type) -> None:
+    from pipeline.schema import SCHEMAS  # pyarrow: not for a run that only compares extractor_modules
+
     if not (isinstance(cls, type) and issubclass(cls, Extractor)):
         raise RegistryError(f"extractor {name!r}: {cls!r} is not a subclass of pipeline.extractor.Extractor")
     unknown = [t for t in getattr(cls, "produces", ()) if t not in SCHEMAS]
     if not getattr(cls, "produces", None) or unknown:
         raise RegistryError(f"extractor {name!r}: produces {cls.produces!r}; known tables are {sorted(SCHEMAS)}")
+
+
+def extractor_modules(names: list[str] | None = None) -> list[str]:
+    """The ``module:Class`` of each installed extractor (or of ``names``), read from the entry
+    points without importing anything (an unknown name is an error)."""
+    found = {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    missing = sorted(set(names or ()) - set(found))
+    if missing:
+        raise RegistryError(f"unknown extractor(s) {missing}; installed: {sorted(found)}")
+    return [found[n] for n in names] if names else list(found.values())
 
 
 def load_extractors(names: list[str] | None = None) -> list[RegisteredExtractor]:

@@ -1,7 +1,8 @@
 """Link rows across papers: one id per person, per body and per action.
 
-Runs once on the normalised frames of a whole run, after every paper is
-extracted. People named differently ("Cllr R. Gough", "Roger Gough") and
+Runs on the normalised frames of every paper in the output, after every paper
+is extracted, reading only the few columns of :data:`LINK_INPUTS` (each paper's
+are kept in the run's manifest, so no paper's rows are read again to link them). People named differently ("Cllr R. Gough", "Roger Gough") and
 bodies named differently ("Joint Committee of CCGs", "Joint Committee of
 Clinical Commissioning Groups") are resolved with rapidfuzz into the
 ``people`` and ``bodies`` tables; the rows that name them get the ids. An
@@ -37,6 +38,21 @@ GIVEN_NAME_SIMILARITY = 85
 BODY_WORD_SIMILARITY = 85  # rapidfuzz ratio of two words of bodies' names: typos and spellings
 # Rows of one ref in logs of different meetings are one action unless their texts differ this much.
 ACTION_TEXT_SIMILARITY = 50
+
+# The columns linking reads, per table (besides document_id; documents: organisation).
+LINK_INPUTS: dict[str, tuple[str, ...]] = {
+    "meetings": ("body", "page", "meeting_date"),
+    "actions": ("owner_name", "owner", "ref", "page", "action"),
+    "agenda_items": ("presenter",),
+    "papers": ("author", "authorised_by"),
+}
+# The columns linking fills, per table of papers' rows.
+LINK_OUTPUTS: dict[str, tuple[str, ...]] = {
+    "meetings": ("body_id",),
+    "actions": ("owner_id", "action_id", "meeting_date"),
+    "agenda_items": ("presenter_id",),
+    "papers": ("author_id", "authorised_by_id"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +97,14 @@ def split_names(text: str | None) -> list[str]:
     text = clean(text)
     if not text:
         return []
-    words = "|".join(map(re.escape, vocabulary()["people"]["conjunctions"]))
-    parts = re.split(rf"\s*(?:[;/&+,]|\s(?:{words})\s)\s*", text, flags=re.I)
+    parts = _name_separators().split(text)
     return [p for p in (clean(re.sub(r"\(.*?\)", " ", part)) for part in parts) if p]
+
+
+@lru_cache(maxsize=1)
+def _name_separators() -> re.Pattern:
+    words = "|".join(map(re.escape, vocabulary()["people"]["conjunctions"]))
+    return re.compile(rf"\s*(?:[;/&+,]|\s(?:{words})\s)\s*", flags=re.I)
 
 
 def parse_person(text: str) -> PersonName | str | None:
@@ -169,18 +190,28 @@ def resolve_people(mentions: list[Mention]) -> list[list[Mention]]:
     return people
 
 
+def _mentions_in(value: str | None) -> list[tuple[str, PersonName | str]]:
+    """(printed, parsed) of each name in one cell."""
+    found = []
+    for printed in split_names(value):
+        parsed = parse_person(printed)
+        if parsed is not None:
+            found.append((printed, parsed))
+    return found
+
+
 def link_people(frames: dict[str, pd.DataFrame]) -> None:
     mentions: list[Mention] = []
     cells: list[tuple[str, str, int, list[Mention]]] = []  # (table, id column, row position, its mentions)
+    parsed_cells: dict[str | None, list[tuple[str, PersonName | str]]] = {}  # a name recurs: parsed once
     for table, sources, id_column in PERSON_COLUMNS:
         frame = frames[table]
-        for pos, row in enumerate(frame.itertuples(index=False)):
-            value = next((getattr(row, c) for c in sources if getattr(row, c) is not None), None)
-            found = []
-            for printed in split_names(value):
-                parsed = parse_person(printed)
-                if parsed is not None:
-                    found.append(Mention(row.document_id, printed, parsed))
+        columns = [frame[c].tolist() for c in sources]
+        for pos, (document_id, *values) in enumerate(zip(frame["document_id"].tolist(), *columns)):
+            value = next((v for v in values if v is not None), None)
+            if value not in parsed_cells:
+                parsed_cells[value] = _mentions_in(value)
+            found = [Mention(document_id, printed, parsed) for printed, parsed in parsed_cells[value]]
             mentions.extend(found)
             cells.append((table, id_column, pos, found))
     people = resolve_people(mentions)
@@ -194,25 +225,28 @@ def link_people(frames: dict[str, pd.DataFrame]) -> None:
         rows.append({"person_id": ids[index], "name": name.printed,
                      "variants": ";".join(sorted({m.printed for m in group})),
                      "n_documents": len({m.document_id for m in group})})
-    for table, id_column in {(t, c) for t, _, c in PERSON_COLUMNS}:
-        frames[table] = frames[table].assign(**{id_column: [None] * len(frames[table])})
+    columns: dict[tuple[str, str], list[str | None]] = {
+        (t, c): [None] * len(frames[t]) for t, _, c in PERSON_COLUMNS}
     for table, id_column, pos, found in cells:
         resolved = list(dict.fromkeys(ids[m.person] for m in found if m.person is not None))
         if resolved:
-            frames[table].iat[pos, frames[table].columns.get_loc(id_column)] = ";".join(resolved)
+            columns[(table, id_column)][pos] = ";".join(resolved)
+    for (table, id_column), values in columns.items():
+        frames[table] = frames[table].assign(**{id_column: pd.Series(values, dtype=object)})
     frames["people"] = _frame(rows, ["person_id", "name", "variants", "n_documents"])
 
 
 # ---------------------------------------------------------------- bodies
 
-def body_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=2**16)  # a body's name recurs in every paper of it: its words are found once
+def body_tokens(name: str) -> tuple[str, ...]:
     """Folded words of a body's name without stopwords, acronyms kept as printed (upper case)."""
     stop = vocabulary()["bodies"]["stopwords"]
     words = re.findall(r"[^\W_]+", name.replace("&", " and "))
-    return [w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop]
+    return tuple(w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop)
 
 
-def expand_acronyms(tokens: list[str], other: list[str]) -> list[str]:
+def expand_acronyms(tokens: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
     """Replace an acronym ("CCGs") by the words of ``other`` it stands for ("clinical commissioning groups")."""
     out: list[str] = []
     for token in tokens:
@@ -228,6 +262,7 @@ def expand_acronyms(tokens: list[str], other: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=2**16)
 def same_body(a: str, b: str) -> bool:
     """Every word of one name has a like word in the other (so "Committee A" is not "Committee B")."""
     ta, tb = body_tokens(a), body_tokens(b)
@@ -349,15 +384,15 @@ def link_actions(frames: dict[str, pd.DataFrame]) -> None:
             scope = scope_of.get(row.document_id, row.document_id)
             groups[(scope, fold(row.ref).strip(" ."))].append(pos)
     texts = [fold(t or "") for t in actions["action"]]
+    document_ids = actions["document_id"].tolist()
     for (scope, ref), positions in groups.items():
-        positions.sort(key=lambda p: (meeting_date[p] is None, meeting_date[p] or 0,
-                                      actions["document_id"].iat[p], p))
+        positions.sort(key=lambda p: (meeting_date[p] is None, meeting_date[p] or 0, document_ids[p], p))
         histories: list[list[int]] = []
         for pos in positions:
-            doc = actions["document_id"].iat[pos]
+            doc = document_ids[pos]
             # two entries of one log sharing a ref are two actions
             candidates = [(fuzz.token_set_ratio(texts[pos], texts[h[-1]]), i) for i, h in enumerate(histories)
-                          if all(actions["document_id"].iat[p] != doc for p in h)]
+                          if all(document_ids[p] != doc for p in h)]
             best = max(candidates, default=(0, None))
             if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not texts[pos]):
                 histories[best[1]].append(pos)
@@ -372,6 +407,26 @@ def link_actions(frames: dict[str, pd.DataFrame]) -> None:
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     return frame.astype(object).where(frame.notna(), None)
+
+
+def link_input_frames(documents: pd.DataFrame,
+                      inputs: list[tuple[str, dict[str, dict[str, list]]]]) -> dict[str, pd.DataFrame]:
+    """The frames :func:`link` reads, from the normalised documents and each paper's
+    ``(document_id, {table: {column: values}})``, papers in run order."""
+    frames = {"documents": documents[["document_id", "organisation"]]}
+    for table, columns in LINK_INPUTS.items():
+        data: dict[str, list] = {"document_id": [], **{c: [] for c in columns}}
+        for document_id, tables in inputs:
+            values = tables.get(table)
+            if not values:
+                continue
+            data["document_id"].extend([document_id] * len(values[columns[0]]))
+            for column in columns:
+                data[column].extend(values[column])
+        # typed as from_arrow types them: ids hash str(page) ("<NA>" when missing)
+        frames[table] = pd.DataFrame({c: pd.Series(v, dtype="Int32" if c == "page" else object)
+                                      for c, v in data.items()})
+    return frames
 
 
 def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

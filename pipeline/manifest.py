@@ -1,25 +1,31 @@
 """The run manifest: what is already in an output folder, for incremental re-runs.
 
-``<out>/_manifest.jsonl`` is a journal: one JSON line per finished paper
+``<out>/.boardpapers/manifest.jsonl`` is a journal: one JSON line per finished paper
 (content hash, pipeline fingerprint, its documents row, rows per table),
 appended and flushed as soon as the paper's parts are on disk. A run killed at
 any point leaves a valid journal (a torn last line is ignored); the next run
 skips what the journal lists and redoes the rest. At the end of a run the
-journal is rewritten (atomically) with only the papers still present.
+journal is rewritten (atomically) with only the papers still present, and
+what the output tables were built from (per paper, a digest of the ids linking
+gave its rows: a paper's parts are rewritten only when they change).
+
+Reading it needs only the standard library: a run with nothing to do imports
+nothing else.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Iterable
 
 from pipeline import __version__
+from pipeline.write import WORK, replace_atomic
 
-MANIFEST_NAME = "_manifest.jsonl"
+MANIFEST_NAME = "manifest.jsonl"
 # A file's stat is trusted only when it was last modified this long before it was hashed.
 SETTLED_NS = 2_000_000_000
 _SOURCE_PACKAGES = ("pipeline", "extractors")
@@ -29,7 +35,8 @@ def fingerprint(extractor_modules: Iterable[str]) -> str:
     """The pipeline's identity: version, the extractors run, and the code.
 
     The code's digest covers the pipeline and built-in extractor packages and
-    every module an extractor comes from, so editing a rule reprocesses papers.
+    every module an extractor comes from (``module:Class``, found without importing
+    it), so editing a rule reprocesses papers.
     """
     digest = hashlib.sha256(__version__.encode())
     files: set[Path] = set()
@@ -39,9 +46,9 @@ def fingerprint(extractor_modules: Iterable[str]) -> str:
             files.update(p for p in Path(root).rglob("*") if p.suffix in (".py", ".toml"))
     for module in sorted(extractor_modules):
         digest.update(module.encode())
-        imported = __import__(module.split(":")[0], fromlist=["_"])
-        if getattr(imported, "__file__", None):
-            files.add(Path(imported.__file__))
+        spec = importlib.util.find_spec(module.split(":")[0])
+        if spec is not None and spec.origin and Path(spec.origin).is_file():
+            files.add(Path(spec.origin))
     for path in sorted(files):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -55,10 +62,13 @@ def file_sha256(path: Path) -> str:
 
 class Manifest:
     def __init__(self, out: Path):
-        self.path = out / MANIFEST_NAME
+        self.path = out / WORK / MANIFEST_NAME
         self.papers: dict[str, dict[str, Any]] = {}  # sha256 -> entry
         self.files: dict[str, list] = {}  # source_path -> [size, mtime_ns, sha256, hashed_at_ns]
         self.output_state: str | None = None  # what the output tables were last built from
+        self.links: dict[str, str] = {}  # document_id -> digest of the link ids its output parts hold
+        self.rows: dict[str, int] = {}  # rows per output table, as last written
+        self.hashed = False  # whether a file was hashed afresh (its stat is to be recorded)
         if self.path.exists():
             for line in self.path.read_text(encoding="utf-8").splitlines():
                 try:
@@ -70,6 +80,8 @@ class Manifest:
                 elif "files" in entry:
                     self.files.update(entry["files"])
                     self.output_state = entry.get("output_state")
+                    self.links = entry.get("links", {})
+                    self.rows = entry.get("rows", {})
         self._journal = None
 
     def sha256_of(self, path: Path, source_path: str) -> str:
@@ -83,26 +95,29 @@ class Manifest:
         if (known and len(known) == 4 and known[0] == stat.st_size and known[1] == stat.st_mtime_ns
                 and known[3] - stat.st_mtime_ns > SETTLED_NS):
             return known[2]
+        self.hashed = True
         hashed_at = time.time_ns()
         sha = file_sha256(path)
         self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha, hashed_at]
         return sha
 
-    def done(self, sha256: str, config: str, part_exists, ocr_setup: str) -> dict[str, Any] | None:
+    def done(self, sha256: str, config: str, part_exists, ocr_setup) -> dict[str, Any] | None:
         """The entry of a paper processed by this pipeline whose parts are all there
-        (a scan: read with OCR setup ``ocr_setup``, so installing OCR reads it again)."""
+        (a scan: read with the OCR setup ``ocr_setup()`` gives, so installing OCR reads it again)."""
         entry = self.papers.get(sha256)
         if not entry or entry.get("config") != config:
             return None
-        if "ocr" in entry and entry["ocr"] != ocr_setup:
+        if "ocr" in entry and entry["ocr"] != ocr_setup():
             return None
         if not all(part_exists(table, entry["document"]["document_id"]) for table in entry["rows"]):
             return None
         return entry
 
     def record(self, sha256: str, config: str, document: dict[str, Any], rows: dict[str, int],
-               ocr: str | None = None) -> None:
-        entry = {"sha256": sha256, "config": config, "document": document, "rows": rows}
+               ocr: str | None = None, link_inputs: dict[str, dict[str, list]] | None = None) -> None:
+        """A finished paper: its documents row, rows per table and the columns linking reads."""
+        entry = {"sha256": sha256, "config": config, "document": document, "rows": rows,
+                 "link_inputs": link_inputs or {}}
         if ocr is not None:
             entry["ocr"] = ocr
         self.papers[sha256] = entry
@@ -118,16 +133,14 @@ class Manifest:
         self.close()
         self.papers = {s: e for s, e in self.papers.items() if s in keep_shas}
         self.files = {p: f for p, f in self.files.items() if p in keep_files}
-        fd, tmp = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps({"files": self.files, "output_state": self.output_state}) + "\n")
+
+        def write(tmp: str) -> None:
+            with open(tmp, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps({"files": self.files, "output_state": self.output_state,
+                                         "links": self.links, "rows": self.rows}) + "\n")
                 for entry in self.papers.values():
                     handle.write(json.dumps(entry, default=str) + "\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        replace_atomic(write, self.path)
 
     def close(self) -> None:
         if self._journal is not None:

@@ -14,29 +14,27 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
+# Only the standard library and light modules here: a run with nothing to do imports
+# no more (pyarrow, pandas and the extractors are imported where papers are processed).
 from pipeline import __version__
-from pipeline.analyse import analyse, prepare_analysis
-from pipeline.datapackage import write_datapackage
-from pipeline.extractor import RegisteredExtractor, load_extractors
-from pipeline.find import find_segments
-from pipeline.link import link
 from pipeline.engines import DaskEngine, LocalEngine, default_workers
+from pipeline.extractor import RegisteredExtractor, extractor_modules, load_extractors
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, fingerprint
-from pipeline.normalise import from_arrow, normalise, to_arrow
 from pipeline.ocr import OCR_MISSING, OCR_OFF, OCRError, ocr_pdf, ocr_setup
-from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
-from pipeline.write import prune_staging, read_staged, stage_paper, staged_path, write_tables
+from pipeline.write import (STAGED_SUFFIX, link_or_copy, paper_part, prune_parts, prune_staging, remove_legacy_work,
+                            stage_paper, staged_names, staged_path, write_atomic, write_whole_table)
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # Fields of a paper's documents row that extractors may fill (never status etc.).
 DOCUMENT_FIELDS = ("doc_type", "language", "organisation")
@@ -183,6 +181,9 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     if problem:
         errors.append(problem)
     errors.extend(_page_problems(doc))
+    from pipeline.analyse import analyse
+    from pipeline.find import find_segments
+
     try:
         doc.segments = find_segments(doc)
     except Exception as exc:
@@ -208,6 +209,8 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
             for row in rows:
                 result.rows.setdefault(table, []).append({**row, "document_id": doc.document_id})
     if errors:
+        from pipeline.schema import CONTENT_TABLES
+
         extracted = any(result.rows.get(t) for t in CONTENT_TABLES)
         document["status"] = "partial" if extracted or not problem else "failed"
         document["error"] = "; ".join(errors)
@@ -238,11 +241,32 @@ class Outcome:
     rows: dict[str, int]  # rows per table
     tables: dict[str, Any] | None = None  # Arrow tables, when the caller stages them
     ocr: str | None = None  # PaperResult.ocr
+    link_inputs: dict[str, dict[str, list]] = field(default_factory=dict)  # see paper_link_inputs
 
 
 def paper_tables(result: PaperResult) -> dict[str, Any]:
     """A paper's rows as normalised Arrow tables (content tables with rows only)."""
+    from pipeline.normalise import normalise, to_arrow
+
     return {t: to_arrow(t, normalise(t, rows)) for t, rows in result.rows.items() if rows}
+
+
+def paper_link_inputs(tables: dict[str, pa.Table]) -> dict[str, dict[str, list]]:
+    """The columns linking reads of a paper's tables (:data:`pipeline.link.LINK_INPUTS`), as
+    JSON values (dates in ISO form) for the manifest: linking never reads the rows again."""
+    from pipeline.link import LINK_INPUTS
+
+    return {table: {c: [v.isoformat() if hasattr(v, "isoformat") else v for v in tables[table].column(c).to_pylist()]
+                    for c in columns}
+            for table, columns in LINK_INPUTS.items() if table in tables}
+
+
+def replaced_tables(extractors: list[RegisteredExtractor], chosen: bool) -> tuple[str, ...]:
+    """The tables of papers' rows a run replaces: all, or (``chosen`` extractors) those they produce."""
+    from pipeline.schema import CONTENT_TABLES
+
+    produced = {t for r in extractors for t in r.produces}
+    return tuple(t for t in CONTENT_TABLES if not chosen or t in produced)
 
 
 def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: Path | None,
@@ -251,14 +275,16 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     (or returned, when None)."""
     if extractor_names not in _EXTRACTORS:  # once per worker process
         _EXTRACTORS[extractor_names] = prepared_extractors(list(extractor_names) if extractor_names else None)
-    result = process_paper(Paper(Path(task.path), task.source_path), _EXTRACTORS[extractor_names], task.data, ocr)
+    extractors = _EXTRACTORS[extractor_names]
+    result = process_paper(Paper(Path(task.path), task.source_path), extractors, task.data, ocr)
     tables = paper_tables(result)
     rows = {t: table.num_rows for t, table in tables.items()}
+    inputs = paper_link_inputs(tables)
     document_id = result.document.get("document_id")
     if stage_to is not None and document_id:
-        stage_paper(stage_to, document_id, tables, CONTENT_TABLES)
-        return Outcome(result.document, rows, ocr=result.ocr)
-    return Outcome(result.document, rows, tables, result.ocr)
+        stage_paper(stage_to, document_id, tables, replaced_tables(extractors, extractor_names is not None))
+        return Outcome(result.document, rows, ocr=result.ocr, link_inputs=inputs)
+    return Outcome(result.document, rows, tables, result.ocr, inputs)
 
 
 def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dict[str, Any]:
@@ -275,6 +301,8 @@ def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtrac
     gc.disable()
     try:
         extractors = load_extractors(names)
+        from pipeline.analyse import prepare_analysis
+
         prepare_analysis()
         for registered in extractors:
             registered.extractor.prepare()
@@ -282,6 +310,21 @@ def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtrac
         if collecting:
             gc.enable()
     return extractors
+
+
+def _keep_what_others_found(previous: dict[str, Any] | None, outcome: Outcome, replaced: tuple[str, ...],
+                            fills_documents: bool) -> None:
+    """A run of some extractors replaces only what they produce: the paper's rows (and
+    documents fields) the other extractors found in an earlier run stay."""
+    if previous is None:
+        return
+    outcome.rows = {**{t: n for t, n in previous["rows"].items() if t not in replaced}, **outcome.rows}
+    outcome.link_inputs = {**{t: v for t, v in previous.get("link_inputs", {}).items() if t not in replaced},
+                           **outcome.link_inputs}
+    if not fills_documents:
+        for name in DOCUMENT_FIELDS:
+            if outcome.document.get(name) is None:
+                outcome.document[name] = previous["document"].get(name)
 
 
 def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None,
@@ -292,13 +335,15 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
 
     Papers already in ``out``'s manifest with the same content and pipeline
     are not processed again; papers no longer given lose their rows. ``ocr``:
-    read image-only scans by OCR when it is installed.
+    read image-only scans by OCR when it is installed. ``extractor_names``:
+    run only these; the rows other extractors found in earlier runs are kept.
     """
     started = time.perf_counter()
-    extractors = prepared_extractors(extractor_names)
     names = tuple(extractor_names) if extractor_names else None
-    config = fingerprint(r.module for r in extractors)
+    # the extractors' modules are known from their entry points: nothing is imported to compare
+    config = fingerprint(extractor_modules(extractor_names))
     out.mkdir(parents=True, exist_ok=True)
+    remove_legacy_work(out)
     manifest = Manifest(out)
 
     # content hashes; the first copy of each content is processed, the others point to it
@@ -313,11 +358,14 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             continue
         first.setdefault(sha, paper)
 
-    def staged(table: str, document_id: str) -> bool:
-        return staged_path(out, table, document_id).exists()
+    listed = functools.cache(lambda table: staged_names(out, table))
 
-    # decided here, not by each worker: the manifest compares it with the setup each scan was read with
-    setup = ocr_setup() if ocr else OCR_OFF
+    def staged(table: str, document_id: str) -> bool:
+        return document_id + STAGED_SUFFIX in listed(table)
+
+    # decided here, not by each worker (the manifest compares it with the setup each scan was
+    # read with), and only when needed: asking tesseract for its languages takes a while
+    setup = functools.cache(lambda: ocr_setup() if ocr else OCR_OFF)
     todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, setup) is None]
     # largest first: a long pack started last would leave the other workers idle at the end
     todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
@@ -328,32 +376,41 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         if on_paper:
             on_paper(PaperResult(document))
 
-    def finished(task: Task, outcome: Outcome) -> None:
-        if outcome.tables is not None and outcome.document.get("document_id"):
-            stage_paper(out, outcome.document["document_id"], outcome.tables, CONTENT_TABLES)
-        if outcome.document.get("sha256"):
-            manifest.record(outcome.document["sha256"], config, outcome.document, outcome.rows, outcome.ocr)
-        report(outcome.document)
-
-    def failed(task: Task, why: str) -> None:
-        paper = by_path[task.path]
-        document = _file_row(paper, shas[paper], why)
-        errors.append(document)
-        report(document)
-
     for paper in papers:
         if str(paper.path) not in by_path:
             report(_file_row(paper, shas[paper], unreadable.get(paper)))
     peak_worker_mb = 0.0
     if todo:
+        extractors = prepared_extractors(extractor_names)
+        replaced = replaced_tables(extractors, names is not None)
+        fills_documents = names is None or any("documents" in r.produces for r in extractors)
+
+        def finished(task: Task, outcome: Outcome) -> None:
+            document = outcome.document
+            if outcome.tables is not None and document.get("document_id"):
+                stage_paper(out, document["document_id"], outcome.tables, replaced)
+            if document.get("sha256"):
+                if names is not None:
+                    _keep_what_others_found(manifest.papers.get(document["sha256"]), outcome, replaced,
+                                            fills_documents)
+                manifest.record(document["sha256"], config, document, outcome.rows, outcome.ocr,
+                                outcome.link_inputs)
+            report(document)
+
+        def failed(task: Task, why: str) -> None:
+            paper = by_path[task.path]
+            document = _file_row(paper, shas[paper], why)
+            errors.append(document)
+            report(document)
+
         if engine == "dask":
             runner = DaskEngine(scheduler, workers or default_workers())
-            job = functools.partial(process_task, extractor_names=names, stage_to=None, ocr=setup)
+            job = functools.partial(process_task, extractor_names=names, stage_to=None, ocr=setup())
             tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
         else:
             _EXTRACTORS[names] = extractors  # forked workers start with them loaded
             runner = LocalEngine(workers or default_workers(), timeout, memory_limit_mb)
-            job = functools.partial(process_task, extractor_names=names, stage_to=out, ocr=setup)
+            job = functools.partial(process_task, extractor_names=names, stage_to=out, ocr=setup())
             tasks = (Task(str(p.path), p.source_path) for p in todo)
         try:
             runner.run(tasks, job, finished, failed)
@@ -364,7 +421,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     # the documents rows, in input order; the output tables from the staged rows
     failures = {d["source_path"]: d for d in errors}
     documents: list[dict[str, Any]] = []
-    primary_ids: list[str] = []
+    primary: list[tuple[str, dict[str, Any]]] = []  # (document_id, manifest entry) of papers with rows
     for paper in papers:
         sha = shas[paper]
         if sha is None:
@@ -377,43 +434,113 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         if owner is not paper:
             document["duplicate_of"] = owner.source_path
         elif entry:
-            primary_ids.append(document["document_id"])
+            primary.append((document["document_id"], entry))
         documents.append(document)
     # what the output holds: unchanged since the last run, nothing is rewritten
     state = hashlib.sha256(repr((config, [(d["source_path"], d.get("sha256"), d["status"])
                                           for d in documents])).encode()).hexdigest()
-    if todo or errors or manifest.output_state != state or not all((out / t).is_dir() for t in TABLE_NAMES):
-        staged = {t: read_staged(out, t, primary_ids, SCHEMAS[t]) for t in CONTENT_TABLES}
-        summary = write_run(documents, staged, out)
+    keep_shas = {s for s in first if s in manifest.papers}
+    keep_files = {p.source_path for p in papers if shas[p] is not None}
+    if (todo or errors or manifest.output_state != state or not manifest.rows
+            or not all((out / t).is_dir() for t in manifest.rows)):
+        processed = {shas[p][:16] for p in todo}  # their document_ids
+        summary = write_run(documents, primary, out, manifest, processed)
+        prune_staging(out, {d for d, _ in primary})
     else:
-        summary = _summary(documents, out)
-    prune_staging(out, set(primary_ids))
-    manifest.output_state = state
-    manifest.compact({s for s in first if s in manifest.papers},
-                     {p.source_path for p in papers if shas[p] is not None})
+        summary = _summary(documents, out, manifest.rows)
+    if todo or manifest.output_state != state or manifest.hashed or keep_shas != set(manifest.papers) \
+            or keep_files != set(manifest.files):
+        manifest.output_state = state
+        manifest.compact(keep_shas, keep_files)
     summary.processed = len(todo)
     summary.peak_worker_mb = peak_worker_mb
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int] | None = None) -> RunSummary:
-    """The summary of a run; ``rows`` per table, else counted in the output folder as it is."""
-    if rows is None:
-        rows = {name: sum(pq.read_metadata(p).num_rows for p in (out / name).glob("*.parquet"))
-                for name in TABLE_NAMES}
-    summary = RunSummary(out=out, papers=len(documents), rows=rows)
+def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int]) -> RunSummary:
+    """The summary of a run: its documents rows and the rows per table written."""
+    summary = RunSummary(out=out, papers=len(documents), rows=dict(rows))
     summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
     summary.statuses = Counter(d["status"] for d in documents)
     summary.failures = [(d["source_path"], d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
     return summary
 
 
-def write_run(documents: list[dict[str, Any]], staged: dict[str, pa.Table], out: Path) -> RunSummary:
-    """The output tables of a run: the papers' ``documents`` rows and their staged (normalised) rows, linked."""
-    frames = {"documents": normalise("documents", documents)}
-    frames.update({t: from_arrow(t, staged.get(t, SCHEMAS[t].empty_table())) for t in CONTENT_TABLES})
-    frames = link(frames)
-    write_tables({name: to_arrow(name, frames[name]) for name in TABLE_NAMES}, out)
+def _ids_by_paper(frames: dict[str, Any]) -> dict[str, dict[str, dict[str, list]]]:
+    """The ids linking gave each paper's rows: document_id -> table -> column -> values in row order."""
+    from pipeline.link import LINK_OUTPUTS
+
+    ids: dict[str, dict[str, dict[str, list]]] = {}
+    for table, columns in LINK_OUTPUTS.items():
+        frame = frames[table]
+        for column in columns:
+            for document_id, value in zip(frame["document_id"], frame[column]):
+                ids.setdefault(document_id, {}).setdefault(table, {}).setdefault(column, []).append(value)
+    return ids
+
+
+def _with_ids(data: pa.Table, ids: dict[str, list], schema: pa.Schema) -> pa.Table:
+    """A paper's staged rows with the link columns filled (dates come as ISO text)."""
+    import pyarrow as pa
+
+    for column, values in ids.items():
+        index = schema.get_field_index(column)
+        typ = schema.field(index).type
+        array = pa.array(values, pa.string()).cast(typ) if pa.types.is_date(typ) else pa.array(values, typ)
+        data = data.set_column(index, schema.field(index), array)
+    return data
+
+
+def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str, Any]]], out: Path,
+              manifest: Manifest, processed: set[str]) -> RunSummary:
+    """Bring the output tables up to date: the ``documents`` rows, and each paper's staged rows, linked.
+
+    ``papers``: (document_id, manifest entry) of each paper whose rows the output holds, in
+    run order. Linking reads only the columns the manifest keeps. A paper's parts are written
+    when its rows changed (it was ``processed``) or linking gave them other ids; the other
+    papers' parts are not touched. ``documents``, ``people`` and ``bodies`` are rewritten whole.
+    """
+    import pyarrow.parquet as pq
+
+    from pipeline.datapackage import write_datapackage
+    from pipeline.link import LINK_OUTPUTS, link, link_input_frames
+    from pipeline.normalise import normalise, to_arrow
+    from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
+
+    document_frame = normalise("documents", documents)
+    frames = link(link_input_frames(document_frame, [(d, e.get("link_inputs", {})) for d, e in papers]))
+    ids = _ids_by_paper(frames)
+    links: dict[str, str] = {}
+    rows = dict.fromkeys(CONTENT_TABLES, 0)
+    # one listing per table, not a stat per paper
+    written = {t: set(os.listdir(out / t)) if (out / t).is_dir() else set() for t in CONTENT_TABLES}
+    for document_id, entry in papers:
+        paper_ids = ids.get(document_id, {})
+        links[document_id] = hashlib.sha256(repr(paper_ids).encode()).hexdigest()[:16]
+        relinked = manifest.links.get(document_id) != links[document_id]
+        for table, n in entry["rows"].items():
+            if table not in rows or not n:
+                continue
+            rows[table] += n
+            if (f"{document_id}.parquet" in written[table] and document_id not in processed
+                    and not (relinked and table in LINK_OUTPUTS)):
+                continue
+            part, staged = paper_part(out, table, document_id), staged_path(out, table, document_id)
+            if table in LINK_OUTPUTS:
+                write_atomic(_with_ids(pq.read_table(staged, schema=SCHEMAS[table]), paper_ids.get(table, {}),
+                                       SCHEMAS[table]), part)
+            else:
+                link_or_copy(staged, part)
+    for table in CONTENT_TABLES:
+        prune_parts(out / table, {d for d, e in papers if e["rows"].get(table)}, SCHEMAS[table])
+    document_frame["organisation_id"] = frames["documents"]["organisation_id"].tolist()
+    whole = {"documents": document_frame, "people": frames["people"], "bodies": frames["bodies"]}
+    for name, frame in whole.items():
+        write_whole_table(to_arrow(name, frame), out / name)
+        rows[name] = len(frame)
+    for name in TABLE_NAMES:  # a single file an older layout left: readers would take it instead
+        (out / f"{name}.parquet").unlink(missing_ok=True)
     write_datapackage(out)
-    return _summary(documents, out, {name: len(frames[name]) for name in TABLE_NAMES})
+    manifest.links, manifest.rows = links, {name: rows[name] for name in TABLE_NAMES}
+    return _summary(documents, out, manifest.rows)

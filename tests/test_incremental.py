@@ -1,6 +1,11 @@
 """Incremental runs into one output folder, and the output layout (a Parquet dataset per table)."""
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+
 import duckdb
 import pandas as pd
 import pyarrow.dataset as ds
@@ -47,7 +52,8 @@ def test_changed_new_and_removed_papers(tmp_path):
     assert "150" in texts and "100" not in texts
     assert "RG" in texts and "Ann" not in texts
     assert sorted(read_table(out, "documents").column("source_path").to_pylist()) == ["a.txt", "b.txt", "new.txt"]
-    assert len(list((out / "_staging" / "tables").iterdir())) == 3
+    assert len(list((out / ".boardpapers" / "staging" / "tables").iterdir())) == 3
+    assert len(list((out / "tables").glob("*.parquet"))) == 3  # a part per paper
 
 
 def test_other_extractors_reprocess_every_paper(tmp_path):
@@ -63,7 +69,7 @@ def test_a_deleted_staged_part_is_rebuilt(tmp_path):
     src.mkdir()
     (src / "a.txt").write_text(TABLE_A)
     run(discover([src]), out, ["tables"])
-    for part in (out / "_staging" / "tables").iterdir():
+    for part in (out / ".boardpapers" / "staging" / "tables").iterdir():
         part.unlink()
     assert run(discover([src]), out, ["tables"]).processed == 1
     assert len(cells(out)) == 4
@@ -95,3 +101,57 @@ def test_an_old_single_file_table_is_replaced_by_the_folder(tmp_path):
     run(discover([src]), out, ["tables"])
     assert not (out / "tables.parquet").exists()
     assert read_table(out, "tables").num_rows == 4
+
+
+def test_a_run_of_some_extractors_keeps_the_rows_the_others_found(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("# Minutes of the Finance Committee\n\n" + TABLE_A)
+    run(discover([src]), out, ["tables", "document_info"])
+    doc_type = read_table(out, "documents").column("doc_type").to_pylist()
+    assert len(cells(out)) == 4 and doc_type != [None]
+    again = run(discover([src]), out, ["document_info"])
+    assert again.processed == 1  # another set of extractors: the paper is read again
+    assert len(cells(out)) == 4 and again.rows["tables"] == 4
+    assert run(discover([src]), out, ["tables"]).processed == 1
+    assert read_table(out, "documents").column("doc_type").to_pylist() == doc_type
+
+
+def test_globbing_the_whole_output_reads_every_row_once(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    summary = run(discover([src]), out, ["tables"])
+    (src / "c.txt").write_text(TABLE_A.replace("100", "7"))
+    summary = run(discover([src]), out, ["tables"])  # staged rows of three papers, some reused
+    everything = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', union_by_name=true)")
+    assert everything.fetchall()[0][0] == sum(summary.rows.values()) == 14 + 3
+    tables = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/tables/**/*.parquet')").fetchall()[0][0]
+    assert tables == summary.rows["tables"] == 14
+
+
+def test_output_files_follow_the_umask(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    previous = os.umask(0o027)
+    try:
+        run(discover([src]), out, ["tables"])
+    finally:
+        os.umask(previous)
+    modes = {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*") if p.is_file()}
+    assert modes and all(mode == 0o640 for mode in modes.values()), modes
+
+
+def test_a_run_with_nothing_to_do_imports_nothing_processing_needs(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    run(discover([src]), out, ["tables"])
+    script = ("import sys; from pathlib import Path; from pipeline.run import discover, run; "
+              f"s = run(discover([Path({str(src)!r})]), Path({str(out)!r}), ['tables']); "
+              "heavy = ('pyarrow', 'pandas', 'duckdb', 'spacy', 'extractors.tables', 'pipeline.link'); "
+              "print(s.processed, s.rows['tables'], sorted(m for m in heavy if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "4", "[]"]

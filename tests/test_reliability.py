@@ -9,10 +9,13 @@ import sys
 import time
 import zlib
 
+import pytest
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 
 from pipeline.engines import LocalEngine
+from pipeline.load import LoadError
+from pipeline.load.inflation import check_inflation
 from pipeline.ocr import ocr_available
 from pipeline.query import read_table
 from pipeline.run import discover, run
@@ -92,18 +95,50 @@ def test_a_font_whose_codes_map_to_the_wrong_letters_is_partial(tmp_path):
     assert "text may be garbled on page 1" in row["error"]
 
 
-def test_a_decompression_bomb_is_stopped_and_the_run_goes_on(tmp_path):
+def bomb_stream(megabytes: int, layers: int = 1) -> bytes:
+    """Spaces that inflate to ``megabytes``, Flate-compressed ``layers`` times over."""
     compressor = zlib.compressobj(9)
-    block = b" " * 2**20
-    bomb = b"".join(compressor.compress(block) for _ in range(1024)) + compressor.flush()  # 1 GB inflated
+    data = b"".join(compressor.compress(b" " * 2**20) for _ in range(megabytes)) + compressor.flush()
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+    return data
+
+
+def test_a_decompression_bomb_is_recognised_before_it_inflates_and_the_run_goes_on(tmp_path):
     (tmp_path / "in").mkdir()
+    bomb = bomb_stream(1024)  # 1 MB that inflates to 1 GB
     (tmp_path / "in" / "bomb.pdf").write_bytes(raw_pdf(bomb, filters=b"/Filter /FlateDecode"))
     (tmp_path / "in" / "good.pdf").write_bytes(GOOD)
-    run(discover([tmp_path / "in"]), tmp_path / "out", workers=2, memory_limit_mb=600)
+    summary = run(discover([tmp_path / "in"]), tmp_path / "out", workers=2)  # the default memory limit
     docs = documents(tmp_path / "out")
     assert docs.loc["bomb.pdf", "status"] == "failed"
-    assert "used more than 600 MB of memory" in docs.loc["bomb.pdf", "error"]
+    assert docs.loc["bomb.pdf", "error"].startswith("decompression bomb: a stream inflates to more than 256 MB")
     assert docs.loc["good.pdf", "status"] == "ok"
+    assert 0 < summary.peak_worker_mb < 1024
+
+
+def test_a_bomb_compressed_twice_over_is_recognised_as_well(tmp_path):
+    bomb = bomb_stream(300, layers=2)
+    (tmp_path / "bomb.pdf").write_bytes(raw_pdf(bomb, filters=b"/Filter [/FlateDecode /FlateDecode]"))
+    run(discover([tmp_path / "bomb.pdf"]), tmp_path / "out", workers=1)
+    assert documents(tmp_path / "out").iloc[0]["error"].startswith("decompression bomb")
+
+
+def test_a_stream_as_large_as_a_page_can_need_is_read(tmp_path):
+    content = b"BT /F1 12 Tf 72 700 Td (Budget estimates 2013-14) Tj ET\n" + b" " * (64 * 2**20)
+    (tmp_path / "big.pdf").write_bytes(raw_pdf(zlib.compress(content, 9), resources=b"/Font << /F1 5 0 R >>",
+                                               filters=b"/Filter /FlateDecode"))
+    run(discover([tmp_path / "big.pdf"]), tmp_path / "out", workers=1)
+    assert "decompression bomb" not in (documents(tmp_path / "out").iloc[0]["error"] or "")
+
+
+def test_the_memory_limit_still_stops_a_paper_that_grows_past_it(tmp_path):
+    # a bomb under the stream limit, with a memory limit under what inflating it takes
+    bomb = bomb_stream(200)
+    (tmp_path / "bomb.pdf").write_bytes(raw_pdf(bomb, filters=b"/Filter /FlateDecode"))
+    run(discover([tmp_path / "bomb.pdf"]), tmp_path / "out", workers=1, memory_limit_mb=150)
+    row = documents(tmp_path / "out").iloc[0]
+    assert row["status"] == "failed" and "used more than 150 MB of memory" in row["error"]
 
 
 def hang_on_one(task):
@@ -141,7 +176,7 @@ def test_a_run_killed_halfway_then_rerun_has_every_paper_exactly_once(tmp_path):
     command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(src), "--out", str(out),
                "--workers", "1", "-e", "tables"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    journal = out / "_manifest.jsonl"
+    journal = out / ".boardpapers" / "manifest.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if journal.exists() and len(journal.read_text().splitlines()) >= 3:
@@ -157,3 +192,11 @@ def test_a_run_killed_halfway_then_rerun_has_every_paper_exactly_once(tmp_path):
     docs = read_table(out, "documents").to_pandas()
     assert sorted(docs["source_path"]) == [f"paper{n:02d}.pdf" for n in range(12)]
     assert (docs["status"] == "ok").all()
+
+
+def test_an_image_declaring_more_pixels_than_any_scan_is_a_bomb():
+    image = (b"6 0 obj\n<< /Type /XObject /Subtype /Image /Width 60000 /Height 60000 /ColorSpace /DeviceRGB "
+             b"/BitsPerComponent 8 /Length 4 /Filter /FlateDecode >>\nstream\nxxxx\nendstream\nendobj\n")
+    with pytest.raises(LoadError, match="decompression bomb: an image declares 10,300 MB decoded"):
+        check_inflation(GOOD + image)
+    check_inflation(GOOD + image.replace(b"60000", b"6000"))  # a 600 dpi A3 scan: read

@@ -12,6 +12,7 @@ import statistics
 from pipeline.find_tables import find_tables
 from pipeline.garbled import odd_words
 from pipeline.load import LoadError
+from pipeline.load.inflation import check_inflation
 from pipeline.model import BBox, Line, Page, Word
 from pipeline.pdfium import PDFIUM_LOCK, CheapPage, PageReader, PdfiumOpenError, open_document
 from pipeline.textutil import clean
@@ -135,6 +136,7 @@ def _open_pdfium(data: bytes):
 
 
 def read_pdf(data: bytes) -> list[Page]:
+    check_inflation(data)  # before pdfium inflates anything
     with PDFIUM_LOCK:
         document = _open_pdfium(data)
         try:
