@@ -87,12 +87,25 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("table_title", S, "Caption or heading of the table."),
         ("row_label", S, "Label of the row."),
         ("column_label", S, "Label of the column, stacked headers joined, e.g. `2025-26 Core`."),
-        ("period", S, "Financial year or period the column stands for, e.g. `2023/24`."),
+        ("period", S, "Financial year or period the column stands for, as printed, e.g. `2023/24`, `Q3 23-24`."),
+        ("fiscal_year", S, "The financial year of `period` in one spelling, `2023-24` (`2023/24`, `23-24`, "
+                           "`2023-2024` alike); a single year as printed, `2013`; null when the period names "
+                           "no year. Group and compare years by this column, not by `period`."),
         ("value", F64, "As printed; parenthesised numbers are negative: `(100)` is -100."),
-        ("unit", S, "`£'000`, `£`, `£m`, `count`, `%`, or null."),
+        ("unit", S, "`£'000`, `£`, `£m`, `£bn`, `$'000`, `$`, `€`, `kr.`, `count`, `%`, or null."),
+        ("currency", S, "ISO 4217 code of the unit's currency: `GBP` (£), `USD` ($), `EUR` (€), `DKK` (kr.); "
+                        "null when the unit is not money (`count`, `%`) or not stated."),
         ("value_gbp", F64, "Value in pounds where the unit is a currency (`£'000` x 1000)."),
-        ("is_total", B, "Row is a total / subtotal."),
+        ("is_total", B, "Row is a total / subtotal (by its label, or by being the sum of the rows above it)."),
+        ("is_total_column", B, "Column is a total / subtotal of other columns (\"2025-26 Total\" beside "
+                               "\"Core\" and \"External\"). Sum leaf figures only: neither `is_total` nor "
+                               "`is_total_column`, one `currency` (`value_gbp`), one `fiscal_year`. Columns that "
+                               "only number the rows (\"ROW REF\", \"No.\") are not money and give no lines."),
         ("page", I32, "1-based page where the cell was found."),
+        ("table_id", S, "`tables.table_id` of the table the figure was read from, when known (with `page`, "
+                        "`row`, `col`: its cell in `tables`)."),
+        ("row", I32, "0-based row of the figure's cell in `tables`, when known."),
+        ("col", I32, "0-based column of the figure's cell in `tables`, when known."),
     ],
     "decisions": [
         ("document_id", S, "The minutes the decision was found in."),
