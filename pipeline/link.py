@@ -291,7 +291,7 @@ def link_bodies(frames: dict[str, pd.DataFrame]) -> None:
     documents = frames["documents"]
     organisations: dict[tuple[str, None], set[str]] = defaultdict(set)
     for document_id, name in zip(documents["document_id"], documents["organisation"]):
-        if name is not None:
+        if name is not None and document_id is not None:  # a duplicate file (no id) names no one twice
             organisations[(name, None)].add(document_id)
     home_of = _resolve_bodies(bodies, organisations, are_organisations=True)
     organisation_of = {d: home_of[(n, None)].body_id

@@ -11,8 +11,11 @@ S, I32, F64, B, D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32
 
 _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
-        ("document_id", S, "Stable id of the input file: first 16 hex digits of its SHA-256."),
-        ("source_path", S, "The input file's path as given, relative to the input folder."),
+        ("document_id", S, "Stable id of the paper: first 16 hex digits of its SHA-256 (same bytes, same id). "
+                            "Unique: null on a duplicate (see `duplicate_of`) and on a file that could not be read."),
+        ("source_path", S, "The file's path relative to `input`, the folder it was found under (`/`-separated)."),
+        ("input", S, "Absolute path of the input folder the file was found under; for a file given "
+                     "by itself, its folder. With `source_path`, the key of the row."),
         ("sha256", S, "Full SHA-256 hex digest of the file's bytes."),
         ("format", S, "`pdf` or `text`."),
         ("n_pages", I32, "Number of pages (text papers: form-feed separated pages, else 1)."),
@@ -21,7 +24,8 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("organisation", S, "The body that issued the paper, when stated."),
         ("status", S, "`ok`, `partial` (some stage failed), `failed` (nothing extracted)."),
         ("error", S, "Why, when status is not `ok`."),
-        ("duplicate_of", S, "source_path of an earlier input with the same bytes; its rows are not repeated."),
+        ("duplicate_of", S, "On a file with the same bytes as an earlier one: the `document_id` of that paper, "
+                            "whose rows it shares (they are not repeated)."),
         ("pipeline_version", S, "Version of boardpapers that wrote the row."),
         ("organisation_id", S, "`bodies.body_id` of the organisation, when stated."),
     ],

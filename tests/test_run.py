@@ -1,13 +1,15 @@
 """The spine end to end: every table always written, failures recorded, run goes on."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.run import discover, run
 from pipeline.schema import SCHEMAS
-from pipeline.query import read_table
+from pipeline.query import query, read_table
 from tests.conftest import CORPUS, needs_corpus
 
 
@@ -48,10 +50,33 @@ def test_same_bytes_twice_is_one_document_id_and_rows_once(tmp_path):
     (src / "a.txt").write_text(table)
     (src / "b.txt").write_text(table)
     run(discover([src]), tmp_path / "out")
-    docs = read(tmp_path / "out", "documents").to_pandas()
-    assert docs["document_id"].nunique() == 1
-    assert docs.set_index("source_path").loc["b.txt", "duplicate_of"] == "a.txt"
+    docs = read(tmp_path / "out", "documents").to_pylist()
+    a, b = sorted(docs, key=lambda d: d["source_path"])
+    assert a["document_id"] and b["document_id"] is None and b["duplicate_of"] == a["document_id"]
+    assert b["sha256"] == a["sha256"]
     assert len(read(tmp_path / "out", "tables")) == 4
+    joined = query(tmp_path / "out", "SELECT count(*) AS n FROM tables JOIN documents USING (document_id)")
+    assert joined.to_pylist() == [{"n": 4}]
+
+
+def test_two_files_of_one_name_in_two_inputs_stay_apart(tmp_path, monkeypatch):
+    for folder, body in (("north", "Agenda\n\n1. Apologies\n"), ("south", "Minutes\n\n1. Welcome\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "minutes.txt").write_text(body)
+    monkeypatch.chdir(tmp_path)
+    run(discover([Path("north"), Path("south"), Path("south/minutes.txt")]), tmp_path / "out")
+    docs = read(tmp_path / "out", "documents").to_pylist()
+    assert sorted((d["input"], d["source_path"]) for d in docs) == [
+        (str(tmp_path / "north"), "minutes.txt"), (str(tmp_path / "south"), "minutes.txt")]
+    assert len({d["document_id"] for d in docs}) == 2
+
+
+def test_a_file_given_by_itself_is_named_from_its_folder(tmp_path, monkeypatch):
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "agenda.txt").write_text("Agenda\n\n1. Apologies\n")
+    monkeypatch.chdir(tmp_path / "papers")
+    papers = discover([Path("../papers/agenda.txt")])
+    assert [(p.input, p.source_path) for p in papers] == [(str(tmp_path / "papers"), "agenda.txt")]
 
 
 def test_cli_strict_exits_non_zero_on_a_failed_paper(tmp_path):
