@@ -58,7 +58,7 @@ def _print_summary(summary: RunSummary) -> None:
     if summary.skipped:
         kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(summary.skipped.items()))
         out_console.print(f"{sum(summary.skipped.values())} files skipped, not a format read here (.pdf, .txt, .md): "
-                          f"{kinds}", markup=False)
+                          f"{kinds}", markup=False, soft_wrap=True)
     counts = RichTable(show_header=True, header_style="bold", box=None)
     counts.add_column("table")
     counts.add_column("rows", justify="right")

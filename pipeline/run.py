@@ -300,12 +300,10 @@ def _key(document: dict[str, Any]) -> str:
 
 
 def shown_path(document: dict[str, Any]) -> str:
-    """A documents row's file as a user finds it: relative to the working folder when under it."""
+    """A documents row's file as the user can open it: relative to the working folder."""
     if not document.get("input"):
         return document["source_path"]
-    path = os.path.join(document["input"], document["source_path"])
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return Path(os.path.relpath(os.path.join(document["input"], document["source_path"]))).as_posix()
 
 
 def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dict[str, Any]:

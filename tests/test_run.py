@@ -112,3 +112,39 @@ def test_whole_corpus_gives_one_documents_row_per_paper(corpus_out):
     assert scan["status"] == "partial"
     assert "no text layer" in scan["error"]
     assert (docs["n_pages"] > 0).all()
+
+
+def test_every_file_is_accounted_for_and_a_file_that_is_not_a_paper_is_never_ok(tmp_path):
+    import zipfile
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "agenda.txt").write_text("Agenda\n\n1. Apologies\n")
+    with zipfile.ZipFile(src / "report.txt", "w") as docx:  # a Word file saved under a .txt name
+        docx.writestr("word/document.xml", "<w:document/>")
+    (src / "scan.md").write_bytes(b"\x00\x01\x02 binary \x00")
+    for name in ("minutes.docx", "budget.xlsx", "budget2.xlsx", "page.html"):
+        (src / name).write_text("not read")
+    result = CliRunner().invoke(app, ["run", str(src), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "4 files skipped, not a format read here (.pdf, .txt, .md): 1 .docx, 1 .html, 2 .xlsx" in result.output
+    docs = read(tmp_path / "out", "documents").to_pandas().set_index("source_path")
+    assert docs.loc["agenda.txt", "status"] == "ok"
+    assert docs.loc["report.txt", "status"] == "failed" and "ZIP file" in docs.loc["report.txt", "error"]
+    assert docs.loc["scan.md", "status"] == "failed" and "binary content" in docs.loc["scan.md", "error"]
+
+
+def test_a_table_laid_out_with_spaces_that_is_not_read_makes_the_paper_partial(tmp_path):
+    (tmp_path / "in").mkdir()
+    # a PDF rendered to text with its columns kept by spaces (pdftotext -layout)
+    (tmp_path / "in" / "plan.txt").write_text(
+        "Three Year Revenue Plan\n\n"
+        "Directorate                  2025-26      2026-27      2027-28\n"
+        "                              £000s        £000s        £000s\n"
+        "Adult Social Care            712,300      748,100      781,900\n"
+        "Children's Services          402,750      415,200      430,050\n"
+        "Growth and Environment       188,400      190,100      195,600\n")
+    run(discover([tmp_path / "in"]), tmp_path / "out")
+    doc = read(tmp_path / "out", "documents").to_pylist()[0]
+    assert doc["status"] == "partial"
+    assert doc["error"] == "tables laid out with spaces (not tabs) not read on page 1"
