@@ -207,8 +207,10 @@ def link_people(frames: dict[str, pd.DataFrame]) -> None:
 
 def body_tokens(name: str) -> list[str]:
     """Folded words of a body's name without stopwords, acronyms kept as printed (upper case)."""
-    stop = vocabulary()["bodies"]["stopwords"]
+    stop, legal_forms = vocabulary()["bodies"]["stopwords"], vocabulary()["bodies"]["legal_forms"]
     words = re.findall(r"[^\W_]+", name.replace("&", " and "))
+    while len(words) > 1 and fold(words[-1]) in legal_forms:  # "... Limited", "... Ltd", "... IPS"
+        words.pop()
     return [w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop]
 
 
