@@ -5,6 +5,8 @@ and ``datapackage.json`` are generated from here and never drift.
 """
 from __future__ import annotations
 
+import json
+
 import pyarrow as pa
 
 S, I32, F64, B, D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
@@ -143,8 +145,20 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
 }
 
+# The pandas dtype each column reads as (pandas honours the `pandas` schema metadata it writes
+# itself): dates as dates and whole numbers and flags with nulls as such, never `object` or float.
+_PANDAS_DTYPES = {D: "date32[day][pyarrow]", I32: "Int32", B: "boolean"}
+
+
+def _pandas_metadata(cols: list[tuple[str, pa.DataType, str]]) -> bytes:
+    columns = [{"name": col, "field_name": col, "pandas_type": str(typ), "numpy_type": _PANDAS_DTYPES[typ],
+                "metadata": None} for col, typ, _ in cols if typ in _PANDAS_DTYPES]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns}).encode()
+
+
 SCHEMAS: dict[str, pa.Schema] = {
-    name: pa.schema([pa.field(col, typ, metadata={"description": desc}) for col, typ, desc in cols])
+    name: pa.schema([pa.field(col, typ, metadata={"description": desc}) for col, typ, desc in cols],
+                    metadata={"pandas": _pandas_metadata(cols)})
     for name, cols in _COLUMNS.items()
 }
 TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)

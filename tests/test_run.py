@@ -148,3 +148,17 @@ def test_a_table_laid_out_with_spaces_that_is_not_read_makes_the_paper_partial(t
     doc = read(tmp_path / "out", "documents").to_pylist()[0]
     assert doc["status"] == "partial"
     assert doc["error"] == "tables laid out with spaces (not tabs) not read on page 1"
+
+
+def test_pandas_reads_dates_as_dates_and_whole_numbers_as_whole_numbers(tmp_path):
+    import pandas as pd
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "agenda.txt").write_text("Agenda\n\nMeeting of the Board\n12 March 2024\n\n1. Apologies\n")
+    run(discover([tmp_path / "in"]), tmp_path / "out")
+    for table, column, kind in (("meetings", "meeting_date", "date32[day][pyarrow]"),
+                                ("actions", "due_date", "date32[day][pyarrow]"),
+                                ("agenda_items", "page", "Int32"), ("budget_lines", "is_total", "boolean")):
+        assert str(pd.read_parquet(tmp_path / "out" / table).dtypes[column]) == kind, (table, column)
+    assert pd.api.types.is_datetime64_any_dtype(pd.read_parquet(tmp_path / "out" / "meetings")["meeting_date"]
+                                                .astype("datetime64[s]"))
