@@ -162,3 +162,16 @@ def test_pandas_reads_dates_as_dates_and_whole_numbers_as_whole_numbers(tmp_path
         assert str(pd.read_parquet(tmp_path / "out" / table).dtypes[column]) == kind, (table, column)
     assert pd.api.types.is_datetime64_any_dtype(pd.read_parquet(tmp_path / "out" / "meetings")["meeting_date"]
                                                 .astype("datetime64[s]"))
+
+
+def test_a_table_run_into_the_text_makes_the_paper_partial(tmp_path):
+    (tmp_path / "in").mkdir()
+    # a web page's rendering of a finance dashboard, its line breaks lost
+    figures = " ".join(f"Measure {n} {n * 1000:,} {n * 990:,} {n * 10} G" for n in range(1, 8))
+    (tmp_path / "in" / "dashboard.txt").write_text(f"Finance Report\nSummary of Key Measures Target Actual {figures}\n")
+    (tmp_path / "in" / "prose.txt").write_text("Finance Report\nThe forecast deficit of £7.35m in 2015/16 is "
+                                               "£11.30m below plan, after £2.9m of savings in Q3 and 4 pay awards.\n")
+    run(discover([tmp_path / "in"]), tmp_path / "out")
+    docs = read(tmp_path / "out", "documents").to_pandas().set_index("source_path")
+    assert docs.loc["dashboard.txt", "error"] == "tables run into the text (no line breaks) not read on page 1"
+    assert docs.loc["prose.txt", "status"] == "ok"

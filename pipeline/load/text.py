@@ -27,6 +27,11 @@ MIN_ALIGNED_ROWS = 3
 _COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
 _FIGURE = re.compile(r"\d")
 SPACED_TABLE = "tables laid out with spaces (not tabs) not read"
+# A line with this many figures is a table run into the text: a web page's rendering that lost
+# its line breaks ("Target Actual Variance ... 2,959 132 -2,826 A 3,945 ..."). Prose has a handful.
+MIN_RUN_IN_FIGURES = 20
+_FIGURE_WORD = re.compile(r"^[(£$€+-]*\d[\d,.]*%?\)?$")
+RUN_IN_TABLE = "tables run into the text (no line breaks) not read"
 
 
 def decode(data: bytes) -> str:
@@ -74,6 +79,11 @@ def shows_spaced_table(raw_lines: list[str]) -> bool:
     return False
 
 
+def shows_run_in_table(raw_lines: list[str]) -> bool:
+    return any("\t" not in raw and sum(1 for word in raw.split() if _FIGURE_WORD.match(word)) >= MIN_RUN_IN_FIGURES
+               for raw in raw_lines)
+
+
 def read_page(number: int, text: str) -> Page:
     page = Page(number=number)
     rows: list[list[str]] = []
@@ -108,8 +118,12 @@ def read_page(number: int, text: str) -> Page:
             close_table()
         page.lines.append(line)
     close_table()
-    if not page.tables and shows_spaced_table(text.split("\n")):
-        page.problems.append(SPACED_TABLE)
+    if not page.tables:
+        raw_lines = text.split("\n")
+        if shows_spaced_table(raw_lines):
+            page.problems.append(SPACED_TABLE)
+        elif shows_run_in_table(raw_lines):
+            page.problems.append(RUN_IN_TABLE)
     return page
 
 
