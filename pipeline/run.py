@@ -52,7 +52,11 @@ class Paper:
     @property
     def key(self) -> str:
         """Unique among the papers of a run, whatever folders they were found under."""
-        return f"{self.input}/{self.source_path}" if self.input else self.source_path
+        return _key(self.input, self.source_path)
+
+
+def _key(input_folder: str | None, source_path: str) -> str:
+    return f"{input_folder}/{source_path}" if input_folder else source_path
 
 
 @dataclass
@@ -69,7 +73,7 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=dict)
     statuses: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)  # files not read, by suffix (unsupported formats)
-    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (source_path, status, error)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (shown_path, status, error)
     seconds: float = 0.0
     out: Path | None = None
     processed: int = 0  # papers processed by this run (the others were unchanged)
@@ -110,9 +114,11 @@ def discover(inputs: Iterable[Path]) -> list[Paper]:
 
 def unsupported_files(inputs: Iterable[Path]) -> Counter:
     """Files under the inputs that are not papers this pipeline reads, counted by suffix
-    (``.docx``, ``.xlsx``; ``(none)`` for a name without one)."""
-    return Counter(path.suffix.lower() or "(none)" for path, _ in _walk(inputs)
-                   if path.suffix.lower() not in SUFFIXES)
+    (``.docx``, ``.xlsx``; ``(none)`` for a name without one). Hidden files and folders
+    (``.DS_Store``, ``.git/``) are not counted: no one means them as papers."""
+    return Counter(path.suffix.lower() or "(none)" for path, folder in _walk(inputs)
+                   if path.suffix.lower() not in SUFFIXES
+                   and not any(part.startswith(".") for part in path.relative_to(folder).parts))
 
 
 def _scanned_pages(doc) -> list[int]:
@@ -293,12 +299,6 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     return Outcome(result.document, rows, tables, result.ocr)
 
 
-def _key(document: dict[str, Any]) -> str:
-    """A documents row's :attr:`Paper.key`."""
-    input_folder = document.get("input")
-    return f"{input_folder}/{document['source_path']}" if input_folder else document["source_path"]
-
-
 def shown_path(document: dict[str, Any]) -> str:
     """A documents row's file as the user can open it: relative to the working folder."""
     if not document.get("input"):
@@ -407,7 +407,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         peak_worker_mb = getattr(runner, "peak_rss_mb", 0.0)
 
     # the documents rows, in input order; the output tables from the staged rows
-    failures = {_key(d): d for d in errors}
+    failures = {_key(d.get("input"), d["source_path"]): d for d in errors}
     documents: list[dict[str, Any]] = []
     primary_ids: list[str] = []
     for paper in papers:
@@ -426,7 +426,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             primary_ids.append(document["document_id"])
         documents.append(document)
     # what the output holds: unchanged since the last run, nothing is rewritten
-    state = hashlib.sha256(repr((config, [(_key(d), d.get("sha256"), d["status"])
+    state = hashlib.sha256(repr((config, [(_key(d.get("input"), d["source_path"]), d.get("sha256"), d["status"])
                                           for d in documents])).encode()).hexdigest()
     if todo or errors or manifest.output_state != state or not all((out / t).is_dir() for t in TABLE_NAMES):
         staged = {t: read_staged(out, t, primary_ids, SCHEMAS[t]) for t in CONTENT_TABLES}

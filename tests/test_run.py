@@ -123,7 +123,7 @@ def test_every_file_is_accounted_for_and_a_file_that_is_not_a_paper_is_never_ok(
     with zipfile.ZipFile(src / "report.txt", "w") as docx:  # a Word file saved under a .txt name
         docx.writestr("word/document.xml", "<w:document/>")
     (src / "scan.md").write_bytes(b"\x00\x01\x02 binary \x00")
-    for name in ("minutes.docx", "budget.xlsx", "budget2.xlsx", "page.html"):
+    for name in ("minutes.docx", "budget.xlsx", "budget2.xlsx", "page.html", ".DS_Store"):
         (src / name).write_text("not read")
     result = CliRunner().invoke(app, ["run", str(src), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
