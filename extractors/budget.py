@@ -19,6 +19,7 @@ from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell,
                                     prefer_ruled, ruled_grids, text_grids, without_filler)
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
+from pipeline.budget_columns import COLUMN_KEY
 from pipeline.extractor import Extractor, Rows
 from pipeline.garbled import is_garbled
 from pipeline.model import Document, Line
@@ -284,7 +285,7 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
                 "period": period_in(label) or period_in(table.title), "value": figure.value,
                 "unit": unit.name if unit else None,
                 "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
-                "is_total": total, "page": row.page,
+                "is_total": total, "page": row.page, COLUMN_KEY: column,
             })
     return rows
 

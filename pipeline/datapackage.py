@@ -17,11 +17,17 @@ from pipeline.query import table_files
 from pipeline.schema import DESCRIPTIONS, SCHEMAS
 from pipeline.write import replace_atomic
 
-# Keys of the tables built by linking; documents may hold one paper twice (same bytes), so its key is the path.
-PRIMARY_KEYS = {"documents": ["source_path"], "people": ["person_id"], "bodies": ["body_id"]}
+# Keys of documents and the tables built by linking; documents lists a file with the same bytes as
+# another (document_id null), so its key is where the file was found.
+PRIMARY_KEYS = {"documents": ["input", "source_path"], "people": ["person_id"], "bodies": ["body_id"]}
+# Columns unique where not null (documents.document_id: one row per paper).
+UNIQUE = {("documents", "document_id")}
 # Columns holding exactly one id of another table (the `;`-joined person ids cannot be foreign keys).
 FOREIGN_KEYS = {
+    **{(table, "document_id"): ("documents", "document_id")
+       for table, schema in SCHEMAS.items() if table != "documents" and "document_id" in schema.names},
     ("documents", "organisation_id"): ("bodies", "body_id"),
+    ("documents", "duplicate_of"): ("documents", "document_id"),
     ("meetings", "body_id"): ("bodies", "body_id"),
 }
 
@@ -46,10 +52,13 @@ def table_schema(name: str) -> dict[str, Any]:
     fields = [{"name": f.name, "type": frictionless_type(f.type),
                "description": (f.metadata or {}).get(b"description", b"").decode("utf-8")}
               for f in SCHEMAS[name]]
+    for spec in fields:
+        if (name, spec["name"]) in UNIQUE:
+            spec["constraints"] = {"unique": True}
     schema: dict[str, Any] = {"fields": fields}
     if name in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[name]
-    foreign = [{"fields": column, "reference": {"resource": target, "fields": key}}
+    foreign = [{"fields": column, "reference": {"resource": "" if target == name else target, "fields": key}}
                for (table, column), (target, key) in FOREIGN_KEYS.items() if table == name]
     if foreign:
         schema["foreignKeys"] = foreign

@@ -25,7 +25,18 @@ Every run writes these tables under its output folder (default
 Parquet part files, and a Frictionless `datapackage.json` describing them.
 Every table is always written, with zero rows when nothing was found. A value
 that is not in the paper is null. Query them with pandas, pyarrow, DuckDB or
-`boardpapers query "SELECT ..."`.
+`boardpapers query "SELECT ..."`; pandas reads dates as dates (`date32[day][pyarrow]`)
+and whole numbers and flags with nulls as `Int32` and `boolean`.
+
+Every row found in a paper carries its `document_id`, which is the key of one
+`documents` row: a file with the same bytes as another is listed there too,
+with `duplicate_of` and no id of its own, so a join on `document_id` never
+counts a paper twice.
+
+To add up `budget_lines`, take leaf figures only (neither `is_total` nor
+`is_total_column`), of one `currency` (`value_gbp` for pounds), grouped by
+`fiscal_year` (one spelling), and mind that several papers may print the same
+budget (a plan, then its monitoring reports).
 """
 
 

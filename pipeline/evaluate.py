@@ -228,14 +228,16 @@ def _rows_by_document(out: Path, table: str) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
-def evaluate(out: Path, gold_dir: Path) -> Evaluation:
-    """Score the tables under ``out`` against every ``*.json`` gold file in ``gold_dir``."""
+def evaluate(out: Path, gold_dir: Path, present_only: bool = False) -> Evaluation:
+    """Score the tables under ``out`` against every ``*.json`` gold file in ``gold_dir``
+    (``present_only``: only those whose paper is in the output; the others are listed)."""
     documents = read_table(out, "documents").to_pylist()
     if not documents:
         raise FileNotFoundError(f"no documents table under {out}")
     by_name: dict[str, dict[str, Any]] = {}
-    for doc in documents:  # the first paper of a name is the one scored
-        by_name.setdefault(Path(str(doc["source_path"])).name, doc)
+    for doc in documents:  # the first paper of a name is the one scored (a duplicate file has no id)
+        if doc.get("document_id"):
+            by_name.setdefault(Path(str(doc["source_path"])).name, doc)
     predicted = {table: _rows_by_document(out, table) for table in KEY_FIELDS}
     result = Evaluation(tables={table: TableScore() for table in KEY_FIELDS})
     for gold_file in sorted(gold_dir.glob("*.json")):
@@ -244,6 +246,8 @@ def evaluate(out: Path, gold_dir: Path) -> Evaluation:
         doc = by_name.get(source)
         if doc is None:
             result.unmatched_gold.append(source)
+            if present_only:
+                continue
         _score_document_fields(result, source, gold.get("documents") or {}, doc or {})
         for table, keys in KEY_FIELDS.items():
             if table not in gold:

@@ -55,14 +55,35 @@ class RegistryError(Exception):
     pass
 
 
-def _check(name: str, cls: type) -> None:
+def _plugin(ep) -> str:
+    """How a user finds a plug-in: its entry point and the package that registers it."""
+    dist = getattr(ep, "dist", None)
+    package = f", package {dist.name}" if dist is not None else ""
+    return f"extractor plug-in {ep.name!r} ({ep.value}{package})"
+
+
+def _load(ep) -> type:
+    """The class an entry point names; a plug-in that cannot be imported is a RegistryError
+    saying which, and what to do (once, without the traceback of its import)."""
+    try:
+        return ep.load()
+    except Exception as exc:
+        raise RegistryError(f"{_plugin(ep)} cannot be imported ({type(exc).__name__}: {exc}); "
+                            "fix or reinstall that package, or uninstall it") from None
+
+
+def _check(name: str, cls: type, plugin: str | None = None) -> None:
+    """``cls`` is an extractor producing tables of the output (``plugin``: how the error names it)."""
     from pipeline.schema import SCHEMAS  # pyarrow: not for a run that only compares extractor_modules
 
+    plugin = plugin or f"extractor {name!r}"
     if not (isinstance(cls, type) and issubclass(cls, Extractor)):
-        raise RegistryError(f"extractor {name!r}: {cls!r} is not a subclass of pipeline.extractor.Extractor")
-    unknown = [t for t in getattr(cls, "produces", ()) if t not in SCHEMAS]
-    if not getattr(cls, "produces", None) or unknown:
-        raise RegistryError(f"extractor {name!r}: produces {cls.produces!r}; known tables are {sorted(SCHEMAS)}")
+        raise RegistryError(f"{plugin}: {cls!r} is not a subclass of pipeline.extractor.Extractor")
+    produces = getattr(cls, "produces", None)
+    unknown = [t for t in produces or () if t not in SCHEMAS]
+    if not produces or unknown:
+        raise RegistryError(f"{plugin} produces {', '.join(map(repr, unknown)) or 'nothing'}, "
+                            f"not a table of the output; known tables: {', '.join(SCHEMAS)}")
 
 
 def extractor_modules(names: list[str] | None = None) -> list[str]:
@@ -82,8 +103,8 @@ def load_extractors(names: list[str] | None = None) -> list[RegisteredExtractor]
     """
     found: dict[str, RegisteredExtractor] = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
-        cls = ep.load()
-        _check(ep.name, cls)
+        cls = _load(ep)
+        _check(ep.name, cls, _plugin(ep))
         if ep.name in found:
             raise RegistryError(f"two extractors are registered as {ep.name!r}")
         found[ep.name] = RegisteredExtractor(ep.name, tuple(cls.produces), cls.order, ep.value, cls())

@@ -139,7 +139,8 @@ def describe(report: PageReport) -> list[str]:
         out += [f"    | {' | '.join(c or '' for c in r)[:100]}" for r in t.rows[:3]]
     out.append("rows:")
     for found in report.rows:
-        fields = {k: v for k, v in found.row.items() if v is not None and k not in ("document_id", "page")}
+        fields = {k: v for k, v in found.row.items()
+                  if v is not None and k not in ("document_id", "page") and not k.startswith("_")}
         shown = ", ".join(f"{k}={str(v)[:40]!r}" if isinstance(v, str) else f"{k}={v}" for k, v in fields.items())
         where = f"line {found.line}" if found.line is not None else "line ?"
         out.append(f"  {found.extractor} -> {found.table} ({where}): {shown}")
@@ -151,38 +152,63 @@ def _box(b: BBox) -> str:
 
 
 def draw(report: PageReport, png: Path, resolution: int = 100) -> Path:
-    """The page image with segments, tables and rows drawn over it (PDF papers only)."""
+    """The page image with segments, tables and rows drawn over it, and a legend (PDF papers only)."""
     import pdfplumber
 
     doc = report.document
     if doc.format != "pdf" or doc.path is None:
         raise ValueError(f"{doc.source_path} is a text paper: page images need a PDF")
     with pdfplumber.open(doc.path) as pdf:
-        image = pdf.pages[report.page.number - 1].to_image(resolution=resolution)
+        page = pdf.pages[report.page.number - 1]
+        image = page.to_image(resolution=resolution)
+        # the page model measures from the media box's corner; pdfplumber from the PDF's origin
+        shift = (float(page.mediabox[0]), float(page.mediabox[1]))
         labels: list[tuple[BBox, str, str]] = []
+        legend: dict[str, str] = {}
         for s in report.segments:
             if s.bbox:
                 colour = SEGMENT_COLOURS.get(s.segment.kind, "#000000")
-                image.draw_rect(_rect(s.bbox, 4), fill=_tint(colour, 30), stroke=colour, stroke_width=2)
+                image.draw_rect(_rect(s.bbox, 4, shift), fill=_tint(colour, 30), stroke=colour, stroke_width=2)
                 labels.append((s.bbox, s.segment.kind, colour))
+                legend[f"segment: {s.segment.kind}"] = colour
         for i, t in enumerate(report.tables, start=1):
             if t.bbox:
-                image.draw_rect(_rect(t.bbox, 2), fill=(0, 0, 0, 0), stroke=TABLE_COLOUR, stroke_width=2)
+                image.draw_rect(_rect(t.bbox, 2, shift), fill=(0, 0, 0, 0), stroke=TABLE_COLOUR, stroke_width=2)
                 labels.append((t.bbox, f"p{report.page.number}t{i} {t.method}", TABLE_COLOUR))
+                legend["table (tables)"] = TABLE_COLOUR
         for found in report.rows:
             if found.bbox:
-                image.draw_rect(_rect(found.bbox, 1), fill=(0, 0, 0, 0), stroke=ROW_COLOUR, stroke_width=1)
+                image.draw_rect(_rect(found.bbox, 1, shift), fill=(0, 0, 0, 0), stroke=ROW_COLOUR, stroke_width=1)
+                legend["row an extractor took"] = ROW_COLOUR
         for bbox, text, colour in labels:
-            x = (bbox.x0 - image.bbox[0]) * image.scale
-            y = max((bbox.top - image.bbox[1]) * image.scale - 12, 0)
+            x = (bbox.x0 + shift[0] - image.bbox[0]) * image.scale
+            y = max((bbox.top + shift[1] - image.bbox[1]) * image.scale - 12, 0)
             image.draw.text((x, y), text, fill=colour)
-        png.parent.mkdir(parents=True, exist_ok=True)
+        _draw_legend(image, legend)
         image.save(str(png), format="PNG")
     return png
 
 
-def _rect(b: BBox, margin: float) -> tuple[float, float, float, float]:
-    return b.x0 - margin, b.top - margin, b.x1 + margin, b.bottom + margin
+LEGEND_LINE = 12  # pixels a line of the legend takes
+
+
+def _draw_legend(image, legend: dict[str, str]) -> None:
+    """What each colour stands for, in a white box at the top right of the image."""
+    if not legend:
+        return
+    width = max(len(text) for text in legend) * 6 + 24
+    x0 = image.annotated.size[0] - width - 4
+    image.draw.rectangle((x0, 4, x0 + width, 8 + LEGEND_LINE * len(legend)), fill=(255, 255, 255, 255),
+                         outline=(0, 0, 0, 255))
+    for n, (text, colour) in enumerate(legend.items()):
+        y = 6 + n * LEGEND_LINE
+        image.draw.rectangle((x0 + 4, y + 2, x0 + 12, y + 10), fill=colour)
+        image.draw.text((x0 + 16, y), text, fill=(0, 0, 0, 255))
+
+
+def _rect(b: BBox, margin: float, shift: tuple[float, float]) -> tuple[float, float, float, float]:
+    dx, dy = shift
+    return b.x0 + dx - margin, b.top + dy - margin, b.x1 + dx + margin, b.bottom + dy + margin
 
 
 def _tint(colour: str, alpha: int) -> tuple[int, int, int, int]:

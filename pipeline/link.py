@@ -241,8 +241,10 @@ def link_people(frames: dict[str, pd.DataFrame]) -> None:
 @lru_cache(maxsize=2**16)  # a body's name recurs in every paper of it: its words are found once
 def body_tokens(name: str) -> tuple[str, ...]:
     """Folded words of a body's name without stopwords, acronyms kept as printed (upper case)."""
-    stop = vocabulary()["bodies"]["stopwords"]
+    stop, legal_forms = vocabulary()["bodies"]["stopwords"], vocabulary()["bodies"]["legal_forms"]
     words = re.findall(r"[^\W_]+", name.replace("&", " and "))
+    while len(words) > 1 and fold(words[-1]) in legal_forms:  # "... Limited", "... Ltd", "... IPS"
+        words.pop()
     return tuple(w if re.fullmatch(r"[A-Z]{2,6}s?", w) else fold(w) for w in words if fold(w) not in stop)
 
 
@@ -326,7 +328,7 @@ def link_bodies(frames: dict[str, pd.DataFrame]) -> None:
     documents = frames["documents"]
     organisations: dict[tuple[str, None], set[str]] = defaultdict(set)
     for document_id, name in zip(documents["document_id"], documents["organisation"]):
-        if name is not None:
+        if name is not None and document_id is not None:  # a duplicate file (no id) names no one twice
             organisations[(name, None)].add(document_id)
     home_of = _resolve_bodies(bodies, organisations, are_organisations=True)
     organisation_of = {d: home_of[(n, None)].body_id

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from pipeline.budget_columns import describe_budget_lines
 from pipeline.schema import SCHEMAS
 from pipeline.textutil import clean
 
@@ -68,6 +69,8 @@ def _vocab(table: str, column: str, value: str | None) -> str | None:
 def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows of one table (any document) into a frame with the table's columns."""
     schema = SCHEMAS[table]
+    if table == "budget_lines":
+        rows = describe_budget_lines(rows)
     frame = pd.DataFrame.from_records(rows, columns=schema.names) if rows else pd.DataFrame(columns=schema.names)
     frame = frame.astype(object).where(frame.notna(), None)
     for field in schema:

@@ -17,7 +17,7 @@ import hashlib
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,7 +43,17 @@ DOCUMENT_FIELDS = ("doc_type", "language", "organisation")
 @dataclass(frozen=True)
 class Paper:
     path: Path
-    source_path: str
+    source_path: str  # relative to ``input``
+    input: str | None = None  # absolute path of the folder it was found under (a file given: its folder)
+
+    @property
+    def key(self) -> str:
+        """Unique among the papers of a run, whatever folders they were found under."""
+        return _key(self.input, self.source_path)
+
+
+def _key(input_folder: str | None, source_path: str) -> str:
+    return f"{input_folder}/{source_path}" if input_folder else source_path
 
 
 @dataclass
@@ -59,25 +69,53 @@ class RunSummary:
     pages: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     statuses: Counter = field(default_factory=Counter)
-    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (source_path, status, error)
+    skipped: Counter = field(default_factory=Counter)  # files not read, by suffix (unsupported formats)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (shown_path, status, error)
     seconds: float = 0.0
     out: Path | None = None
     processed: int = 0  # papers processed by this run (the others were unchanged)
     peak_worker_mb: float = 0.0  # largest resident memory of a local worker, sampled
 
 
-def discover(inputs: Iterable[Path]) -> list[Paper]:
-    """Papers under the inputs: folders walked recursively, files taken as given."""
-    papers: list[Paper] = []
+def _input_folder(path: Path) -> str:
+    return Path(os.path.abspath(path)).as_posix()
+
+
+def _walk(inputs: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """(file, folder it was found under) of every file under the inputs, each file once;
+    folders walked recursively, a file given is found under its own folder."""
+    seen: set[str] = set()
     for root in inputs:
         if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                papers.append(Paper(path, path.relative_to(root).as_posix()))
+            found = [(p, root) for p in sorted(root.rglob("*")) if p.is_file()]
         elif root.is_file():
-            papers.append(Paper(root, root.as_posix()))
+            found = [(root, root.parent)]
         else:
             raise FileNotFoundError(f"input not found: {root}")
-    return papers
+        for path, folder in found:
+            where = os.path.abspath(path)
+            if where not in seen:
+                seen.add(where)
+                yield path, folder
+
+
+def discover(inputs: Iterable[Path]) -> list[Paper]:
+    """Papers (.pdf, .txt, .md) under the inputs: folders walked recursively, files taken as given.
+
+    ``source_path`` is relative to the folder a paper was found under, ``input``
+    that folder, so two ``minutes.txt`` in two folders stay apart.
+    """
+    return [Paper(path, path.relative_to(folder).as_posix(), _input_folder(folder))
+            for path, folder in _walk(inputs) if path.suffix.lower() in SUFFIXES]
+
+
+def unsupported_files(inputs: Iterable[Path]) -> Counter:
+    """Files under the inputs that are not papers this pipeline reads, counted by suffix
+    (``.docx``, ``.xlsx``; ``(none)`` for a name without one). Hidden files and folders
+    (``.DS_Store``, ``.git/``) are not counted: no one means them as papers."""
+    return Counter(path.suffix.lower() or "(none)" for path, folder in _walk(inputs)
+                   if path.suffix.lower() not in SUFFIXES
+                   and not any(part.startswith(".") for part in path.relative_to(folder).parts))
 
 
 def _scanned_pages(doc) -> list[int]:
@@ -156,7 +194,7 @@ def process_paper(paper: Paper, extractors: list[RegisteredExtractor], data: byt
     ``ocr``: the OCR setup to read image-only scans with (:func:`ocr_setup`, OCR_OFF); None:
     this machine's."""
     document: dict[str, Any] = {
-        "source_path": paper.source_path, "format": input_format(paper.path),
+        "source_path": paper.source_path, "input": paper.input, "format": input_format(paper.path),
         "status": "ok", "error": None, "pipeline_version": __version__,
     }
     result = PaperResult(document)
@@ -233,6 +271,7 @@ class Task:
     path: str
     source_path: str
     data: bytes | None = None
+    input: str | None = None
 
 
 @dataclass
@@ -275,8 +314,8 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     (or returned, when None)."""
     if extractor_names not in _EXTRACTORS:  # once per worker process
         _EXTRACTORS[extractor_names] = prepared_extractors(list(extractor_names) if extractor_names else None)
-    extractors = _EXTRACTORS[extractor_names]
-    result = process_paper(Paper(Path(task.path), task.source_path), extractors, task.data, ocr)
+    paper = Paper(Path(task.path), task.source_path, task.input)
+    result = process_paper(paper, _EXTRACTORS[extractor_names], task.data, ocr)
     tables = paper_tables(result)
     rows = {t: table.num_rows for t, table in tables.items()}
     inputs = paper_link_inputs(tables)
@@ -287,8 +326,16 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     return Outcome(result.document, rows, tables, result.ocr, inputs)
 
 
+def shown_path(document: dict[str, Any]) -> str:
+    """A documents row's file as the user can open it: relative to the working folder."""
+    if not document.get("input"):
+        return document["source_path"]
+    return Path(os.path.relpath(os.path.join(document["input"], document["source_path"]))).as_posix()
+
+
 def _file_row(paper: Paper, sha256: str | None, error: str | None = None) -> dict[str, Any]:
-    return {"source_path": paper.source_path, "format": input_format(paper.path), "sha256": sha256,
+    return {"source_path": paper.source_path, "input": paper.input, "format": input_format(paper.path),
+            "sha256": sha256,
             "document_id": sha256[:16] if sha256 else None, "status": "failed" if error else "ok",
             "error": error, "pipeline_version": __version__}
 
@@ -352,7 +399,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     first: dict[str, Paper] = {}
     for paper in papers:
         try:
-            shas[paper] = sha = manifest.sha256_of(paper.path, paper.source_path)
+            shas[paper] = sha = manifest.sha256_of(paper.path, paper.key)
         except OSError as exc:
             shas[paper], unreadable[paper] = None, f"cannot read file: {exc.strerror or exc}"
             continue
@@ -406,12 +453,12 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         if engine == "dask":
             runner = DaskEngine(scheduler, workers or default_workers())
             job = functools.partial(process_task, extractor_names=names, stage_to=None, ocr=setup())
-            tasks = (Task(str(p.path), p.source_path, p.path.read_bytes()) for p in todo)
+            tasks = (Task(str(p.path), p.source_path, p.path.read_bytes(), p.input) for p in todo)
         else:
             _EXTRACTORS[names] = extractors  # forked workers start with them loaded
             runner = LocalEngine(workers or default_workers(), timeout, memory_limit_mb)
             job = functools.partial(process_task, extractor_names=names, stage_to=out, ocr=setup())
-            tasks = (Task(str(p.path), p.source_path) for p in todo)
+            tasks = (Task(str(p.path), p.source_path, input=p.input) for p in todo)
         try:
             runner.run(tasks, job, finished, failed)
         finally:
@@ -419,7 +466,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
         peak_worker_mb = getattr(runner, "peak_rss_mb", 0.0)
 
     # the documents rows, in input order; the output tables from the staged rows
-    failures = {d["source_path"]: d for d in errors}
+    failures = {_key(d.get("input"), d["source_path"]): d for d in errors}
     documents: list[dict[str, Any]] = []
     primary: list[tuple[str, dict[str, Any]]] = []  # (document_id, manifest entry) of papers with rows
     for paper in papers:
@@ -428,19 +475,20 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
             documents.append(_file_row(paper, None, unreadable[paper]))
             continue
         owner = first[sha]
-        entry = manifest.papers.get(sha) if owner.source_path not in failures else None
-        document = dict(entry["document"]) if entry else dict(failures[owner.source_path])
-        document.update(source_path=paper.source_path, format=input_format(paper.path))
+        entry = manifest.papers.get(sha) if owner.key not in failures else None
+        document = dict(entry["document"]) if entry else dict(failures[owner.key])
+        document.update(source_path=paper.source_path, input=paper.input, format=input_format(paper.path))
         if owner is not paper:
-            document["duplicate_of"] = owner.source_path
+            # listed, but its id (and so its rows) only once: a join on document_id never doubles them
+            document.update(duplicate_of=document["document_id"], document_id=None)
         elif entry:
             primary.append((document["document_id"], entry))
         documents.append(document)
     # what the output holds: unchanged since the last run, nothing is rewritten
-    state = hashlib.sha256(repr((config, [(d["source_path"], d.get("sha256"), d["status"])
+    state = hashlib.sha256(repr((config, [(_key(d.get("input"), d["source_path"]), d.get("sha256"), d["status"])
                                           for d in documents])).encode()).hexdigest()
     keep_shas = {s for s in first if s in manifest.papers}
-    keep_files = {p.source_path for p in papers if shas[p] is not None}
+    keep_files = {p.key for p in papers if shas[p] is not None}
     if (todo or errors or manifest.output_state != state or not manifest.rows
             or not all((out / t).is_dir() for t in manifest.rows)):
         processed = {shas[p][:16] for p in todo}  # their document_ids
@@ -463,7 +511,7 @@ def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int]) -
     summary = RunSummary(out=out, papers=len(documents), rows=dict(rows))
     summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
     summary.statuses = Counter(d["status"] for d in documents)
-    summary.failures = [(d["source_path"], d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
+    summary.failures = [(shown_path(d), d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
     return summary
 
 

@@ -5,14 +5,19 @@ and ``datapackage.json`` are generated from here and never drift.
 """
 from __future__ import annotations
 
+import json
+
 import pyarrow as pa
 
 S, I32, F64, B, D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 
 _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "documents": [
-        ("document_id", S, "Stable id of the input file: first 16 hex digits of its SHA-256."),
-        ("source_path", S, "The input file's path as given, relative to the input folder."),
+        ("document_id", S, "Stable id of the paper: first 16 hex digits of its SHA-256 (same bytes, same id). "
+                            "Unique: null on a duplicate (see `duplicate_of`) and on a file that could not be read."),
+        ("source_path", S, "The file's path relative to `input`, the folder it was found under (`/`-separated)."),
+        ("input", S, "Absolute path of the input folder the file was found under; for a file given "
+                     "by itself, its folder. With `source_path`, the key of the row."),
         ("sha256", S, "Full SHA-256 hex digest of the file's bytes."),
         ("format", S, "`pdf` or `text`."),
         ("n_pages", I32, "Number of pages (text papers: form-feed separated pages, else 1)."),
@@ -21,7 +26,8 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("organisation", S, "The body that issued the paper, when stated."),
         ("status", S, "`ok`, `partial` (some stage failed), `failed` (nothing extracted)."),
         ("error", S, "Why, when status is not `ok`."),
-        ("duplicate_of", S, "source_path of an earlier input with the same bytes; its rows are not repeated."),
+        ("duplicate_of", S, "On a file with the same bytes as an earlier one: the `document_id` of that paper, "
+                            "whose rows it shares (they are not repeated)."),
         ("pipeline_version", S, "Version of boardpapers that wrote the row."),
         ("organisation_id", S, "`bodies.body_id` of the organisation, when stated."),
     ],
@@ -87,12 +93,25 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("table_title", S, "Caption or heading of the table."),
         ("row_label", S, "Label of the row."),
         ("column_label", S, "Label of the column, stacked headers joined, e.g. `2025-26 Core`."),
-        ("period", S, "Financial year or period the column stands for, e.g. `2023/24`."),
+        ("period", S, "Financial year or period the column stands for, as printed, e.g. `2023/24`, `Q3 23-24`."),
+        ("fiscal_year", S, "The financial year of `period` in one spelling, `2023-24` (`2023/24`, `23-24`, "
+                           "`2023-2024` alike); a single year as printed, `2013`; null when the period names "
+                           "no year. Group and compare years by this column, not by `period`."),
         ("value", F64, "As printed; parenthesised numbers are negative: `(100)` is -100."),
-        ("unit", S, "`£'000`, `£`, `£m`, `count`, `%`, or null."),
+        ("unit", S, "`£'000`, `£`, `£m`, `£bn`, `$'000`, `$`, `€`, `kr.`, `count`, `%`, or null."),
+        ("currency", S, "ISO 4217 code of the unit's currency: `GBP` (£), `USD` ($), `EUR` (€), `DKK` (kr.); "
+                        "null when the unit is not money (`count`, `%`) or not stated."),
         ("value_gbp", F64, "Value in pounds where the unit is a currency (`£'000` x 1000)."),
-        ("is_total", B, "Row is a total / subtotal."),
+        ("is_total", B, "Row is a total / subtotal (by its label, or by being the sum of the rows above it)."),
+        ("is_total_column", B, "Column is a total / subtotal of other columns (\"2025-26 Total\" beside "
+                               "\"Core\" and \"External\"). Sum leaf figures only: neither `is_total` nor "
+                               "`is_total_column`, one `currency` (`value_gbp`), one `fiscal_year`. Columns that "
+                               "only number the rows (\"ROW REF\", \"No.\") are not money and give no lines."),
         ("page", I32, "1-based page where the cell was found."),
+        ("table_id", S, "`tables.table_id` of the table the figure was read from, when known (with `page`, "
+                        "`row`, `col`: its cell in `tables`)."),
+        ("row", I32, "0-based row of the figure's cell in `tables`, when known."),
+        ("col", I32, "0-based column of the figure's cell in `tables`, when known."),
     ],
     "decisions": [
         ("document_id", S, "The minutes the decision was found in."),
@@ -126,8 +145,20 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
 }
 
+# The pandas dtype each column reads as (pandas honours the `pandas` schema metadata it writes
+# itself): dates as dates and whole numbers and flags with nulls as such, never `object` or float.
+_PANDAS_DTYPES = {D: "date32[day][pyarrow]", I32: "Int32", B: "boolean"}
+
+
+def _pandas_metadata(cols: list[tuple[str, pa.DataType, str]]) -> bytes:
+    columns = [{"name": col, "field_name": col, "pandas_type": str(typ), "numpy_type": _PANDAS_DTYPES[typ],
+                "metadata": None} for col, typ, _ in cols if typ in _PANDAS_DTYPES]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns}).encode()
+
+
 SCHEMAS: dict[str, pa.Schema] = {
-    name: pa.schema([pa.field(col, typ, metadata={"description": desc}) for col, typ, desc in cols])
+    name: pa.schema([pa.field(col, typ, metadata={"description": desc}) for col, typ, desc in cols],
+                    metadata={"pandas": _pandas_metadata(cols)})
     for name, cols in _COLUMNS.items()
 }
 TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)

@@ -26,8 +26,22 @@ def test_a_run_writes_a_package_with_every_table_and_its_columns(tmp_path):
     types = {f["name"]: f["type"] for f in resources["budget_lines"]["schema"]["fields"]}
     assert [types[c] for c in ("value", "page", "is_total", "period")] == ["number", "integer", "boolean", "string"]
     meetings = resources["meetings"]["schema"]
-    assert meetings["foreignKeys"] == [{"fields": "body_id", "reference": {"resource": "bodies", "fields": "body_id"}}]
+    assert meetings["foreignKeys"] == [
+        {"fields": "document_id", "reference": {"resource": "documents", "fields": "document_id"}},
+        {"fields": "body_id", "reference": {"resource": "bodies", "fields": "body_id"}}]
     assert resources["people"]["schema"]["primaryKey"] == ["person_id"]
+    documents = resources["documents"]["schema"]
+    assert documents["primaryKey"] == ["input", "source_path"]
+    assert next(f for f in documents["fields"] if f["name"] == "document_id")["constraints"] == {"unique": True}
+
+
+def test_every_row_of_a_paper_refers_to_its_documents_row():
+    from pipeline.datapackage import table_schema
+
+    for name in SCHEMAS:
+        if name != "documents" and "document_id" in SCHEMAS[name].names:
+            assert {"fields": "document_id", "reference": {"resource": "documents", "fields": "document_id"}} \
+                in table_schema(name)["foreignKeys"], name
 
 
 def test_a_table_of_part_files_is_a_multipart_resource(tmp_path):

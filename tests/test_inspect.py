@@ -107,3 +107,26 @@ def test_cli_draws_a_page_and_reports_a_missing_page(tmp_path):
     assert "Welcome and Introductions" in drawn.output
     missing = runner.invoke(app, ["inspect", str(pdf), "--page", "3"])
     assert missing.exit_code == 2 and "no page 3" in missing.output
+
+
+def test_boxes_fall_on_what_they_mark_when_the_media_box_is_not_at_the_origin(tmp_path):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(agenda_pdf(tmp_path / "pack.pdf")))
+    for page in pdf:  # the same page, seen through a media box moved 10 pt right and 16 pt up
+        left, bottom, right, top = page.get_mediabox()
+        page.set_mediabox(left + 10, bottom + 16, right + 10, top + 16)
+    pdf.save(str(tmp_path / "moved.pdf"))
+    pdf.close()
+    report, = inspect_paper(tmp_path / "moved.pdf", [1])
+    image = Image.open(draw(report, tmp_path / "moved.png", resolution=72)).convert("RGB")
+
+    def red_near(x, y):
+        return any(r > 180 and g < 90 and b < 90 for r, g, b in
+                   (image.getpixel((i, j)) for i in range(x - 6, x + 6) for j in range(y - 6, y + 6)))
+
+    # the table's top-left corner: user space (72, 600), 62 px from the left and 842 + 16 - 600 from the top
+    assert red_near(62, 258) and not red_near(52, 274)
+    # a legend in the top right corner shows each colour drawn: the agenda segment, the table, the rows
+    legend = {image.getpixel((x, y)) for x in range(image.size[0] - 200, image.size[0]) for y in range(4, 50)}
+    assert {(31, 119, 180), (214, 39, 40), (23, 190, 207)} <= legend

@@ -87,6 +87,13 @@ def test_bodies_named_differently_are_one_body_but_numbered_committees_are_not()
     assert same_body("Health & Wellbeing Board", "The Health and Wellbeing Board")
     assert not same_body("Planning Committee A", "Planning Committee B")
     assert not same_body("Cabinet", "Kent County Council Cabinet")
+
+
+def test_an_organisation_is_one_body_whatever_legal_form_follows_its_name():
+    names = ["Riverside Libraries IPS", "Riverside Libraries Limited", "Riverside Libraries Ltd.",
+             "Riverside Libraries"]
+    assert all(same_body(a, b) for a in names for b in names)
+    assert not same_body("Riverside Libraries Ltd", "Riverside Leisure Ltd")
     frames = frames_of(
         documents=[{"document_id": "d1", "source_path": "a.txt", "status": "ok",
                     "organisation": "Kent County Council"}],

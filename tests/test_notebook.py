@@ -22,6 +22,10 @@ def test_the_analysis_notebook_executes_and_draws_its_three_plots(samples_out, m
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 3
+    text = "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in outputs)
+    # the samples print one budget twice (a PDF and its text rendering): its leaf lines count once
+    assert re.search(r"2024-25\s+Budget\s+975\.3", text), text
+    assert re.search(r"(\d+) of \1 columns add up to their printed total", text)
     counts = next(o["data"]["text/plain"] for o in outputs if "agenda_items" in o.get("data", {}).get("text/plain", ""))
     assert re.search(rf"agenda_items\s+{read_table(samples_out, 'agenda_items').num_rows}\n", counts)
 

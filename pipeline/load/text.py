@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import re
 
+from pipeline.load import LoadError
 from pipeline.model import Line, Page, Table
 from pipeline.textutil import clean
 
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _UNDERLINED = re.compile(r"<u>(.*?)</u>", re.I | re.S)
+# Files that are not text whatever their name says, by their first bytes.
+_BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a ZIP file (a Word .docx, Excel .xlsx or other Office document?)",
+    b"\xd0\xcf\x11\xe0": "an old Office file (.doc, .xls)",
+    b"%PDF": "a PDF: name it .pdf",
+    b"{\\rtf": "an RTF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+}
+# A text page shows a table laid out with spaces when this many lines running (blank lines
+# aside) each hold figures in columns apart by runs of spaces: a ``pdftotext -layout`` rendering.
+MIN_ALIGNED_ROWS = 3
+_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
+_FIGURE = re.compile(r"\d")
+SPACED_TABLE = "tables laid out with spaces (not tabs) not read"
+# A line with this many figures is a table run into the text: a web page's rendering that lost
+# its line breaks ("Target Actual Variance ... 2,959 132 -2,826 A 3,945 ..."). Prose has a handful.
+MIN_RUN_IN_FIGURES = 20
+_FIGURE_WORD = re.compile(r"^[(£$€+-]*\d[\d,.]*%?\)?$")
+RUN_IN_TABLE = "tables run into the text (no line breaks) not read"
 
 
 def decode(data: bytes) -> str:
@@ -39,6 +61,27 @@ def _line(raw: str) -> Line | None:
     if not text:
         return None
     return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined)
+
+
+def _aligned_row(raw: str) -> bool:
+    """A line of figures in columns set apart by spaces (no tab)."""
+    return "\t" not in raw and len(_COLUMN_GAP.findall(raw)) >= 2 and bool(_FIGURE.search(raw))
+
+
+def shows_spaced_table(raw_lines: list[str]) -> bool:
+    run = 0
+    for raw in raw_lines:
+        if not raw.strip():
+            continue
+        run = run + 1 if _aligned_row(raw) else 0
+        if run >= MIN_ALIGNED_ROWS:
+            return True
+    return False
+
+
+def shows_run_in_table(raw_lines: list[str]) -> bool:
+    return any("\t" not in raw and sum(1 for word in raw.split() if _FIGURE_WORD.match(word)) >= MIN_RUN_IN_FIGURES
+               for raw in raw_lines)
 
 
 def read_page(number: int, text: str) -> Page:
@@ -75,9 +118,26 @@ def read_page(number: int, text: str) -> Page:
             close_table()
         page.lines.append(line)
     close_table()
+    if not page.tables:
+        raw_lines = text.split("\n")
+        if shows_spaced_table(raw_lines):
+            page.problems.append(SPACED_TABLE)
+        elif shows_run_in_table(raw_lines):
+            page.problems.append(RUN_IN_TABLE)
     return page
 
 
+def not_text(data: bytes) -> str | None:
+    """What a file is when it is not text (binary content), else None."""
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    return "binary content" if b"\x00" in data[:8192] else None
+
+
 def read_text(data: bytes) -> list[Page]:
+    kind = not_text(data)
+    if kind:
+        raise LoadError(f"not a text paper: {kind}; save it as PDF or plain text")
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     return [read_page(i, chunk) for i, chunk in enumerate(text.split("\f"), start=1)]
