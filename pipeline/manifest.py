@@ -46,7 +46,10 @@ def fingerprint(extractor_modules: Iterable[str]) -> str:
             files.update(p for p in Path(root).rglob("*") if p.suffix in (".py", ".toml"))
     for module in sorted(extractor_modules):
         digest.update(module.encode())
-        spec = importlib.util.find_spec(module.split(":")[0])
+        try:
+            spec = importlib.util.find_spec(module.split(":")[0])
+        except ModuleNotFoundError:  # its package is missing: loading the plug-in says so, once
+            spec = None
         if spec is not None and spec.origin and Path(spec.origin).is_file():
             files.add(Path(spec.origin))
     for path in sorted(files):

@@ -314,8 +314,8 @@ def process_task(task: Task, extractor_names: tuple[str, ...] | None, stage_to: 
     (or returned, when None)."""
     if extractor_names not in _EXTRACTORS:  # once per worker process
         _EXTRACTORS[extractor_names] = prepared_extractors(list(extractor_names) if extractor_names else None)
-    paper = Paper(Path(task.path), task.source_path, task.input)
-    result = process_paper(paper, _EXTRACTORS[extractor_names], task.data, ocr)
+    extractors = _EXTRACTORS[extractor_names]
+    result = process_paper(Paper(Path(task.path), task.source_path, task.input), extractors, task.data, ocr)
     tables = paper_tables(result)
     rows = {t: table.num_rows for t, table in tables.items()}
     inputs = paper_link_inputs(tables)

@@ -14,7 +14,7 @@ from pipeline import __version__
 from pipeline.cli import app
 from pipeline.extractor import Extractor, entry_points
 from pipeline.normalise import normalise, to_arrow
-from pipeline.write import write_tables
+from pipeline.write import write_whole_table
 
 runner = CliRunner()
 
@@ -34,7 +34,8 @@ def out(tmp_path):
     rows = {"documents": [{"document_id": "d1", "source_path": "a.txt", "status": "ok"}],
             "actions": [{"document_id": "d1", "ref": f"A{n}", "action": f"Action {n}"} for n in range(150)],
             "budget_lines": [{"document_id": "d1", "row_label": "Staff", "value": 1234567.891, "unit": "£"}]}
-    write_tables({t: to_arrow(t, normalise(t, r)) for t, r in rows.items()}, tmp_path / "out")
+    for table, table_rows in rows.items():
+        write_whole_table(to_arrow(table, normalise(table, table_rows)), tmp_path / "out" / table)
     return tmp_path / "out"
 
 
