@@ -57,6 +57,9 @@ _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
 
 
+Spans = dict[tuple[int, int], tuple[int, int]]  # (row, col) -> (row_span, col_span), as Table.spans
+
+
 # Phrases and lines are not changed once text_lines has made them: their derived
 # properties are computed once (the finders ask for them many times).
 @dataclass
@@ -281,10 +284,11 @@ def _column_of(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int,
 @dataclass
 class _Block:
     """Header text stacked in one column: one cell however many lines it takes."""
-    column: int
+    column: int  # the first column it covers
     spans: bool
     phrases: list[Phrase]
     last_line: int
+    width: int = 1  # columns it covers
 
     def text(self, vocabulary: Callable[[], set[str]]) -> str:
         text = self.phrases[0].text
@@ -340,11 +344,12 @@ def _headings(lines: list[TextLine]) -> bool:
 
 
 def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
-                 vocabulary: Callable[[], set[str]]) -> list[list[str | None]]:
+                 vocabulary: Callable[[], set[str]]) -> tuple[list[list[str | None]], Spans]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
     of its last line (headings sit on the body; one reaching down into a later line, as
     headings of different heights centred in their cells do, goes in that line's row); a
-    heading over several columns stays in its own row, in the column it covers most."""
+    heading over several columns stays in its own row, in the first column it covers, with
+    the number of columns it spans."""
     blocks: list[_Block] = []
     placed = [[_column_of(phrase, columns) for phrase in line.phrases] for line in lines]
     # lines interleave in a header of words only (above a body whose first rows hold no
@@ -352,6 +357,7 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     headings = _headings(lines)
     for k, line in enumerate(lines):
         for phrase, (column, spans) in zip(line.phrases, placed[k]):
+            group = _covered_columns(phrase, columns) if spans else (column, column)
             # a heading in the column on the line above, or above lines beside it that hold
             # nothing in the column (headings of different heights, centred in their cells,
             # set lines that interleave)
@@ -367,14 +373,26 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
                 above.phrases.append(phrase)
                 above.last_line = k
             else:
-                blocks.append(_Block(column, spans, [phrase], k))
+                blocks.append(_Block(group[0] if spans else column, spans, [phrase], k, group[1] - group[0] + 1))
     rows: list[list[list[str]]] = [[[] for _ in columns] for _ in lines]
+    widths: dict[tuple[int, int], int] = {}
     for block in blocks:
         bottom = block.phrases[-1].bottom
         row = max((k for k, line in enumerate(lines[block.last_line + 1:], block.last_line + 1)
                    if headings and line.top < bottom - HEADER_OVERLAP * line.size), default=block.last_line)
         rows[row][block.column].append(block.text(vocabulary))
-    return [[clean(" ".join(c)) for c in row] for row in rows if any(row)]
+        if block.width > 1:
+            widths[row, block.column] = block.width
+    kept = [k for k, row in enumerate(rows) if any(row)]
+    grid = [[clean(" ".join(c)) for c in rows[k]] for k in kept]
+    spans = {(kept.index(k), c): (1, width) for (k, c), width in widths.items()}
+    return grid, valid_spans(grid, spans)
+
+
+def _covered_columns(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, int]:
+    """The first and last columns a phrase running across columns overlaps."""
+    covered = [i for i, (c0, c1) in enumerate(columns) if min(phrase.x1, c1) - max(phrase.x0, c0) >= 1.0]
+    return covered[0], covered[-1]
 
 
 def _figures_row(line: TextLine) -> bool:
@@ -388,7 +406,8 @@ def _body_start(region: list[TextLine]) -> int:
     return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
 
 
-def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
+def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]
+          ) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
     body = [line for line in region[first_figures:] if line.tabular]
@@ -404,15 +423,19 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]) -> tuple[l
         for phrase in (p for line in lines for p in line.phrases):
             cells[_column_of(phrase, columns)[0]].append(phrase.text)
         body_rows.append([clean(" ".join(c)) for c in cells])
-    return _header_rows(region[:first_figures], columns, vocabulary) + join_continued_labels(body_rows), columns
+    header, spans = _header_rows(region[:first_figures], columns, vocabulary)
+    return header + join_continued_labels(body_rows)[0], columns, spans
 
 
-def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]]:
+def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = None
+                          ) -> tuple[list[list[str | None]], Spans]:
     """Rows of a label wrapped over several lines, joined: a label going on in lower case
     continues the label above ("Applications and mashups" / "developed by the public")
     when one of the two rows has no values, and a row of values without a label belongs
-    to a label alone on the row above (values level with the middle of a wrapped label)."""
+    to a label alone on the row above (values level with the middle of a wrapped label).
+    ``spans`` (of cells in ``rows``) are moved to the joined rows."""
     joined: list[list[str | None]] = []
+    row_of: list[int] = []  # the joined row each row went to
     for row in rows:
         above = joined[-1] if joined else None
         if (above and above[0] and row[0] and row[0][:1].islower()
@@ -422,7 +445,26 @@ def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]
             joined[-1] = [above[0]] + row[1:]
         else:
             joined.append(row)
-    return joined
+        row_of.append(len(joined) - 1)
+    moved: Spans = {}
+    for (r, c), (n_rows, n_cols) in (spans or {}).items():
+        start, end = row_of[r], row_of[min(r + n_rows, len(rows)) - 1]
+        moved.setdefault((start, c), (end - start + 1, n_cols))
+    return joined, valid_spans(joined, moved)
+
+
+def valid_spans(rows: list[list[str | None]], spans: Spans) -> Spans:
+    """The spans that cover more than one position, inside the grid, over empty positions only
+    (a span is never allowed to hide a cell's text)."""
+    kept: Spans = {}
+    taken: set[tuple[int, int]] = set()
+    for (r, c), (n_rows, n_cols) in sorted(spans.items()):
+        covered = {(r + dr, c + dc) for dr in range(n_rows) for dc in range(n_cols)} - {(r, c)}
+        if (covered and r + n_rows <= len(rows) and c + n_cols <= len(rows[r]) and (r, c) not in taken
+                and not covered & taken and all(rows[i][j] is None for i, j in covered)):
+            kept[r, c] = (n_rows, n_cols)
+            taken |= covered | {(r, c)}
+    return kept
 
 
 def _plausible(rows: list[list[str | None]]) -> bool:
@@ -519,20 +561,20 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
                 continue
-            rows, columns = _grid(region, vocabulary)
+            rows, columns, spans = _grid(region, vocabulary)
             caption = _caption_lines(region, columns)
             if caption:
                 region = region[caption:]
                 if sum(line.tabular for line in region) < 2:
                     continue
-                rows, columns = _grid(region, vocabulary)
+                rows, columns, spans = _grid(region, vocabulary)
             above = _headings_above(lines, region, columns) if not caption else []
             if above:
                 region = above + region
-                rows, columns = _grid(region, vocabulary)
+                rows, columns, spans = _grid(region, vocabulary)
             if not _plausible(rows):
                 continue
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
                         region[-1].bottom)
-            tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
+            tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream", spans=spans))
     return tables
