@@ -227,6 +227,7 @@ def test_headings_on_several_lines_are_one_cell_and_a_heading_over_columns_its_o
         [None, None, "Amount borrowed", None],
         ["Characteristic", "Percent who borrowed", "Less than $10,000", "$10,000 or more"],
         ["Total", "44.8", "23.2", "19.4"], ["Public", "44.4", "25.5", "18.1"], ["Private", "45.9", "20.3", "21.8"]]
+    assert table.spans == {(0, 2): (1, 2)}  # written once, over both columns it heads
 
 
 def test_grid_ruling_only_the_figure_columns_gives_way_to_the_whole_table():
@@ -407,3 +408,60 @@ def test_word_broken_in_a_narrow_ruled_cell_is_joined():
     assert table.method == "lattice"
     assert table.rows == [["Action", "Timescale", "Lead"], ["Review services", "2026", "DPH"],
                           ["Agree the plan", "2025", "ICB"]]
+
+
+def test_ruled_cells_spanning_columns_and_rows_keep_their_spans_and_the_columns_under_them():
+    def draw(c):
+        left, widths, top, pitch = 72, [110, 70, 70, 70], HEIGHT - 100, 18
+        xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+        ys = [top - pitch * i for i in range(5)]
+        c.line(xs[0], ys[0], xs[-1], ys[0])
+        c.line(xs[1], ys[1], xs[-1], ys[1])  # under the heading over the three sub-columns only
+        for y in ys[2:]:
+            c.line(xs[0] if y != ys[3] else xs[1], y, xs[-1], y)  # the label spans the two body rows
+        for i, x in enumerate(xs):
+            c.line(x, ys[0] if i in (0, 1, 4) else ys[1], x, ys[-1])
+        c.setFont("Helvetica", 9)
+        c.drawCentredString((xs[1] + xs[4]) / 2, ys[0] - 13, "2024-25")
+        for x, text in zip(xs[1:], ["Budget", "Forecast", "Variance"]):
+            c.drawString(x + 4, ys[1] - 13, text)
+        c.drawString(xs[0] + 4, ys[2] - pitch - 4, "Adult care")  # centred over its two rows
+        for y, row in zip(ys[2:4], [["120", "118", "2"], ["64", "70", "(6)"]]):
+            for x, text in zip(xs[1:], row):
+                c.drawString(x + 4, y - 13, text)
+
+    (table,) = _tables(draw)
+    assert table.method == "lattice"
+    assert table.rows == [[None, "2024-25", None, None], [None, "Budget", "Forecast", "Variance"],
+                          ["Adult care", "120", "118", "2"], [None, "64", "70", "(6)"]]
+    assert table.spans == {(0, 1): (1, 3), (2, 0): (2, 1)}
+
+
+def test_tables_stacked_under_their_captions_are_separate_tables():
+    def draw(c):
+        y = HEIGHT - 100
+        for caption, rows in [("Table 1: Spending by service", UNRULED[:3]), ("Table 2: Income by source", UNRULED[2:])]:
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(72, y, caption)
+            y -= 14
+            c.setFont("Helvetica", 9)
+            for row in rows:
+                c.drawString(72, y, row[0])
+                for right, text in zip((260, 340, 420), row[1:]):
+                    c.drawRightString(right, y, text)
+                y -= 12
+
+    assert [t.rows for t in _tables(draw)] == [UNRULED[:3], UNRULED[2:]]
+
+
+def test_a_spanning_cell_is_written_once_with_its_spans():
+    from pipeline.model import Document, Page, Table
+    from tests.conftest import extractor
+
+    table = Table(rows=[[None, "2024-25", None], ["Service", "Budget", "Forecast"], ["Care", "120", "118"]],
+                  page=1, method="stream", spans={(0, 1): (1, 2)})
+    doc = Document("0" * 16, "p.pdf", "0" * 64, "pdf", pages=[Page(1, tables=[table])])
+    cells = {(r["row"], r["col"]): (r["text"], r["row_span"], r["col_span"])
+             for r in extractor("tables").extract(doc)["tables"]}
+    assert cells[0, 1] == ("2024-25", 1, 2) and (0, 2) not in cells
+    assert cells[1, 2] == ("Forecast", 1, 1) and cells[0, 0] == (None, 1, 1)

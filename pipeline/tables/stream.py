@@ -53,6 +53,9 @@ _OPEN_RANGE = re.compile(r"^.*\d.*[–-]$")
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•·▪◦‣●■□➢*–-])$", re.I)
 _TYPED_RULE = re.compile(r"[-–—_=.…·]{5,}")
 _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
+# a caption opening a table ("Table 3:", "Figure 2.1", "Tabel 4."): it ends a table above it,
+# so tables stacked under their captions stay apart
+_CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
 
@@ -200,6 +203,11 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     run: list[TextLine] = []
     pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
     for line in lines:
+        if _CAPTION.match(line.phrases[0].text):
+            if run:
+                regions.append(run)
+            run, pending = [], []
+            continue
         last = (pending or run)[-1] if (pending or run) else None
         gap = line.top - last.bottom if last else 0.0
         size = max(line.size, last.size) if last else line.size
