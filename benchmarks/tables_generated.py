@@ -99,7 +99,7 @@ class Page:
         self.number = 0
 
     def prose(self, x: float, y: float, lines: int, size: float = 9.5) -> float:
-        """A paragraph of justified-looking lines; returns the y below it."""
+        """A paragraph of lines as wide as the text column; returns the y below it."""
         self.c.setFont("Times-Roman", size)
         for _ in range(lines):
             words = []
@@ -112,12 +112,13 @@ class Page:
             y -= size * 1.25
         return y - size * 0.8
 
-    def table(self, x: float, y: float, bottom: float) -> float | None:
-        """A booktabs table with its caption at (x, y); None when it does not fit above ``bottom``."""
+    def table(self, x: float, y: float, bottom: float, width: float | None = None, wide: bool = False) -> float | None:
+        """A booktabs table with its caption at (x, y), at most ``width`` wide (default: the text
+        column); None when it does not fit above ``bottom``."""
         rng, c = self.rng, self.c
         size = rng.choice([7.5, 8.0, 8.5, 9.0])
         leading = size * rng.choice([1.15, 1.3, 1.5])  # tightly set rows too
-        groups = rng.choice([0, 1, 2, 2, 3])
+        groups = rng.choice([2, 3] if wide else [0, 1, 2, 2, 3])
         subs = rng.choice(SUBHEADINGS)
         if groups:
             headings = rng.sample(SPAN_HEADINGS, groups)
@@ -138,7 +139,7 @@ class Page:
         if grouped_rows:
             group_width = max(stringWidth(g, font, size) for g in GROUPS) + pad
         total = group_width + label_width + sum(widths)
-        if total > self.column_width:
+        if total > (width or self.column_width) or wide and total < self.column_width:
             return None
         lines = n_rows + (2 if groups else 1)
         height = size * 3.2 + lines * leading + size * 2
@@ -201,8 +202,16 @@ class Page:
         return y - size * 1.5
 
     def fill(self) -> None:
+        top = HEIGHT - MARGIN
+        if len(self.lefts) == 2 and self.rng.random() < 0.5:
+            # a table across both text columns at the top of the page, as papers set wide floats
+            for _ in range(5):
+                below = self.table(MARGIN, top, HEIGHT / 2, width=WIDTH - 2 * MARGIN, wide=True)
+                if below is not None:
+                    top = below
+                    break
         for x in self.lefts:
-            y = HEIGHT - MARGIN
+            y = top
             while y > MARGIN + 60:
                 if self.rng.random() < 0.5:
                     y = self.prose(x, y, self.rng.randint(2, 7))

@@ -465,3 +465,38 @@ def test_a_spanning_cell_is_written_once_with_its_spans():
              for r in extractor("tables").extract(doc)["tables"]}
     assert cells[0, 1] == ("2024-25", 1, 2) and (0, 2) not in cells
     assert cells[1, 2] == ("Forecast", 1, 1) and cells[0, 0] == (None, 1, 1)
+
+
+def test_tables_side_by_side_in_two_columns_under_a_table_across_both_are_separate():
+    wide = [["Service", "Plan Q1", "Actual Q1", "Plan Q2", "Actual Q2", "Plan Q3", "Actual Q3"],
+            ["Adult care", "1,200", "1,150", "1,300", "1,320", "1,250", "1,190"],
+            ["Highways", "410", "395", "420", "441", "430", "418"],
+            ["Libraries", "88", "91", "86", "84", "90", "93"]]
+    left = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"]]
+    right = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"], ["Mental health", "120", "117"]]
+
+    def rows(c, data, x, rights, y):
+        for row in data:
+            c.drawString(x, y, row[0])
+            for r, text in zip(rights, row[1:]):
+                c.drawRightString(r, y, text)
+            y -= 12
+        return y
+
+    def column_prose(c, x, y, lines):
+        words = PROSE.split()
+        for i in range(lines):
+            c.drawString(x, y, " ".join(words[(i * 5) % 25:(i * 5) % 25 + 11]))
+            y -= 12
+        return y - 8
+
+    def draw(c):
+        c.setFont("Helvetica", 8)
+        # a value column set over the gutter of the columns below, as a wide table is
+        y = rows(c, wide, 60, (190, 250, 305, 380, 450, 510), HEIGHT - 60) - 20
+        for x, data in ((60, left), (310, right)):
+            below = column_prose(c, x, y, 6)
+            below = rows(c, data, x, (x + 150, x + 210), below - 6)
+            column_prose(c, x, below - 14, 6)
+
+    assert sorted(t.rows for t in _tables(draw)) == sorted([wide, left, right])

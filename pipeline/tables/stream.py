@@ -495,12 +495,36 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
 
     A gutter is a vertical strip that (almost) no word crosses, with running text on both
     sides; a table's own whitespace columns have no running text beside them, so a page
-    holding one large table is not split.
+    holding one large table is not split. A page whose columns are crossed by things set
+    across them (a wide table or figure, a title) is cut into bands first: the bands
+    where the gutter runs are split, the rest stay whole.
     """
     if len(words) < 20:
         return [words]
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
+    for g0, g1 in _gutters(_cover(words, left, right), GUTTER_CROSSING * height, left):
+        middle = (g0 + g1) / 2
+        sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
+                 [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
+        if all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+            return page_columns(sides[0]) + page_columns(sides[1])
+    # no gutter runs the page's height: one may run between the columns of running text
+    # only, with things set across them (a wide table, a title) above or below
+    lines = text_lines(words)
+    prose = [w for line in lines if _prose(line) for p in line.phrases for w in p.words]
+    if not prose:
+        return [words]
+    prose_height = sum(line.bottom - line.top for line in lines if _prose(line))
+    for g0, g1 in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left):
+        bands = _bands(lines, g0, g1)
+        if len(bands) > 1:
+            return [piece for band in bands for piece in page_columns(band)]
+    return [words]
+
+
+def _cover(words: list[dict], left: int, right: int) -> list[float]:
+    """For each point from ``left`` to ``right``, the heights of the words over it, summed."""
     # each word's height added to every point it spans; np.add.at adds in the words'
     # order, so the sums are those of a loop over the words
     starts = np.array([int(w["x0"]) - left for w in words])
@@ -509,27 +533,60 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
     cover_array = np.zeros(right - left + 1)
     np.add.at(cover_array, np.repeat(starts, spans) + offsets,
               np.repeat([w["bottom"] - w["top"] for w in words], spans))
-    cover = cover_array.tolist()
+    return cover_array.tolist()
+
+
+def _gutters(cover: list[float], most: float, left: int) -> list[tuple[int, int]]:
+    """Strips at least GUTTER_MIN wide, in the middle 60 % of the text, that words cover to
+    at most ``most`` (heights summed), widest first."""
     gutters, start = [], None
-    for x, c in enumerate(cover + [height]):
-        if c <= GUTTER_CROSSING * height:
+    for x, c in enumerate(cover + [most + 1]):
+        if c <= most:
             start = x if start is None else start
         elif start is not None:
             if x - start >= GUTTER_MIN and start > 0.2 * len(cover) and x < 0.8 * len(cover):
                 gutters.append((start + left, x + left))
             start = None
-    for g0, g1 in sorted(gutters, key=lambda g: g[0] - g[1]):  # widest first
-        middle = (g0 + g1) / 2
-        sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
-                 [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
-        if all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
-            return page_columns(sides[0]) + page_columns(sides[1])
-    return [words]
+    return sorted(gutters, key=lambda g: g[0] - g[1])
+
+
+def _bands(lines: list[TextLine], g0: float, g1: float) -> list[list[dict]]:
+    """The words of a page's ``lines`` cut at a gutter (``g0`` to ``g1``) that runs only part of
+    the page's height: runs of lines that do not cross it, with running text on both sides,
+    become a left and a right column; the lines between (set across the columns) stay
+    together. A single band when the gutter splits no run."""
+    middle = (g0 + g1) / 2
+    crosses = [any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases) for line in lines]
+    pieces: list[list[dict]] = []
+    whole: list[dict] = []  # lines set across the gutter, gathered until a split run ends them
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and crosses[end] == crosses[k]:
+            end += 1
+        run = [w for line in lines[k:end] for p in line.phrases for w in p.words]
+        sides = ([w for w in run if (w["x0"] + w["x1"]) / 2 < middle],
+                 [w for w in run if (w["x0"] + w["x1"]) / 2 >= middle])
+        if not crosses[k] and all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+            if whole:
+                pieces.append(whole)
+                whole = []
+            pieces.extend(sides)
+        else:
+            whole.extend(run)
+        k = end
+    if whole:
+        pieces.append(whole)
+    return pieces
+
+
+def _prose(line: TextLine) -> bool:
+    """A line of running text: a run of many words without a wide gap."""
+    return any(sum(len(p.words) for p in chunk) >= 2 * LONG_CHUNK_WORDS for chunk in line.chunks)
 
 
 def _prose_lines(words: list[dict]) -> int:
-    return sum(any(sum(len(p.words) for p in chunk) >= 2 * LONG_CHUNK_WORDS for chunk in line.chunks)
-               for line in text_lines(words))
+    return sum(_prose(line) for line in text_lines(words))
 
 
 def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:
