@@ -500,3 +500,30 @@ def test_tables_side_by_side_in_two_columns_under_a_table_across_both_are_separa
             column_prose(c, x, below - 14, 6)
 
     assert sorted(t.rows for t in _tables(draw)) == sorted([wide, left, right])
+
+
+def test_tight_rows_stay_apart_and_a_label_centred_over_two_rows_spans_them():
+    body = [("Staff", "120", "118"), ("Drugs", "64", "70"), ("Premises", "31", "29"), ("Transport", "12", "15"),
+            ("Estates", "40", "44"), ("Grants", "8", "9")]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        y = HEIGHT - 100
+        c.drawString(140, y, "Line")
+        for right, text in zip((300, 360), ("Plan", "Actual")):
+            c.drawRightString(right, y, text)
+        y -= 14
+        for i, row in enumerate(body):
+            if i % 2 == 0:  # a group label level with the gap between its two rows
+                c.drawString(72, y - 5, ["North", "South", "East"][i // 2])
+            c.drawString(140, y, row[0])
+            for right, text in zip((300, 360), row[1:]):
+                c.drawRightString(right, y, text)
+            y -= 10  # rows set tightly: barely more than the font size apart
+
+    (table,) = _tables(draw)
+    assert table.rows == [[None, "Line", "Plan", "Actual"],
+                          ["North", "Staff", "120", "118"], [None, "Drugs", "64", "70"],
+                          ["South", "Premises", "31", "29"], [None, "Transport", "12", "15"],
+                          ["East", "Estates", "40", "44"], [None, "Grants", "8", "9"]]
+    assert table.spans == {(1, 0): (2, 1), (3, 0): (2, 1), (5, 0): (2, 1)}

@@ -266,12 +266,18 @@ def _rivers(body: list[TextLine], x0: float, x1: float, size: float) -> list[tup
 
 def _rows(region: list[TextLine]) -> list[list[TextLine]]:
     """Lines into rows: a line set closer to the one above than the table's usual row pitch
-    continues it (a wrapped label or header)."""
+    continues it (a wrapped label or header), unless both hold figures."""
     pitches = [b.top - a.top for a, b in zip(region, region[1:])]
-    pitch = statistics.median(pitches) if pitches else 0.0
+    # the usual pitch of the rows, not counting lone lines set level with the gap between
+    # two rows (labels centred over both), which would halve it
+    centred = {k for k in range(1, len(region) - 1) if _centred_label(region[k], region[k - 1], region[k + 1])}
+    rows_only = [line.top for k, line in enumerate(region) if k not in centred]
+    row_pitches = [b - a for a, b in zip(rows_only, rows_only[1:])]
+    pitch = statistics.median(row_pitches) if row_pitches else 0.0
     rows = [[region[0]]]
     for gap, line in zip(pitches, region[1:]):
-        if gap < WRAP_PITCH * pitch:
+        # two lines of figures are two rows, however tightly set
+        if gap < WRAP_PITCH * pitch and not (_figures_row(line) and any(map(_figures_row, rows[-1]))):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -425,14 +431,37 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]
     rivers = _rivers(body, x0, x1, size)
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    # labels on lines of their own left of every row (a group label centred over its rows)
+    # are a column of their own
+    outside = [p for line in region[first_figures:] if not line.tabular for p in line.phrases
+               if p.x1 < x0 - RIVER_MIN * size]
+    if outside:
+        columns.insert(0, (min(p.x0 for p in outside), max(p.x1 for p in outside)))
     body_rows = []
-    for lines in _rows(region[first_figures:]):
+    rows = _rows(region[first_figures:])
+    between: Spans = {}  # labels set level with the gap between two rows span both
+    for i, lines in enumerate(rows):
         cells: list[list[str]] = [[] for _ in columns]
-        for phrase in (p for line in lines for p in line.phrases):
-            cells[_column_of(phrase, columns)[0]].append(phrase.text)
+        for line in lines:
+            for phrase in line.phrases:
+                column = _column_of(phrase, columns)[0]
+                cells[column].append(phrase.text)
+                if line is not lines[0] and i + 1 < len(rows) and _centred_label(line, lines[0], rows[i + 1][0]):
+                    between[i, column] = (2, 1)
         body_rows.append([clean(" ".join(c)) for c in cells])
     header, spans = _header_rows(region[:first_figures], columns, vocabulary)
-    return header + join_continued_labels(body_rows)[0], columns, spans
+    body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
+    spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
+    return header + body_rows, columns, spans
+
+
+def _centred_label(line: TextLine, row: TextLine, next_row: TextLine) -> bool:
+    """Is ``line`` a label centred over two rows (starting with lines ``row`` and ``next_row``):
+    a lone phrase left of both rows, level with the gap between them? (A wrapped label
+    starts where the labels start.)"""
+    middle, first, second = ((l.top + l.bottom) / 2 for l in (line, row, next_row))
+    return (len(line.phrases) == 1 and not line.tabular and row.tabular and next_row.tabular
+            and line.x1 < min(row.x0, next_row.x0) and abs(middle - (first + second) / 2) < 0.25 * (second - first))
 
 
 def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = None
