@@ -527,3 +527,33 @@ def test_tight_rows_stay_apart_and_a_label_centred_over_two_rows_spans_them():
                           ["South", "Premises", "31", "29"], [None, "Transport", "12", "15"],
                           ["East", "Estates", "40", "44"], [None, "Grants", "8", "9"]]
     assert table.spans == {(1, 0): (2, 1), (3, 0): (2, 1), (5, 0): (2, 1)}
+
+
+def test_booktabs_heading_centred_over_its_rule_spans_the_sub_columns_under_it():
+    rights = (220, 280, 340, 400, 460, 520)
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        y = HEIGHT - 100
+        c.line(72, y + 12, 525, y + 12)  # top rule
+        for (first, last), heading in (((0, 2), "2024-25"), ((3, 5), "2025-26")):
+            x0, x1 = rights[first] - 45, rights[last]
+            c.drawCentredString((x0 + x1) / 2, y, heading)  # narrower than the three columns it heads
+            c.line(x0 + 2, y - 4, x1 - 2, y - 4)  # \cmidrule under it
+        y -= 14
+        c.drawString(72, y, "Service")
+        for right, text in zip(rights, ["Budget", "Forecast", "Variance"] * 2):
+            c.drawRightString(right, y, text)
+        c.line(72, y - 4, 525, y - 4)  # midrule
+        for label, values in [("Adult care", "120 118 2 125 121 4"), ("Highways", "64 70 (6) 66 65 1"),
+                              ("Libraries", "31 29 2 30 31 (1)")]:
+            y -= 13
+            c.drawString(72, y, label)
+            for right, text in zip(rights, values.split()):
+                c.drawRightString(right, y, text)
+        c.line(72, y - 5, 525, y - 5)  # bottom rule
+
+    (table,) = _tables(draw)
+    assert table.rows[:2] == [[None, "2024-25", None, None, "2025-26", None, None],
+                              ["Service", "Budget", "Forecast", "Variance", "Budget", "Forecast", "Variance"]]
+    assert table.spans == {(0, 1): (1, 3), (0, 4): (1, 3)}

@@ -357,13 +357,29 @@ def _headings(lines: list[TextLine]) -> bool:
     return all(_wordy(p) and len(p.words) <= CAPTION_WORDS for line in lines for p in line.phrases)
 
 
+def _ruled_group(phrase: Phrase, line: TextLine, columns: list[tuple[float, float]],
+                 rules: list[BBox]) -> tuple[int, int] | None:
+    """The columns a heading heads when a rule set just under it, under no other heading of
+    its ``line``, runs over several columns but not all (booktabs' \\cmidrule under "2024-25"
+    over "Budget | Forecast | Variance")."""
+    centre = (phrase.x0 + phrase.x1) / 2
+    for rule in rules:
+        if (phrase.bottom - 1 <= rule.top <= phrase.bottom + 0.8 * line.size and rule.x0 - 1 <= centre <= rule.x1 + 1
+                and not any(p is not phrase and rule.x0 <= (p.x0 + p.x1) / 2 <= rule.x1 for p in line.phrases)):
+            under = [i for i, (c0, c1) in enumerate(columns) if rule.x0 - 2 <= (c0 + c1) / 2 <= rule.x1 + 2]
+            if 2 <= len(under) < len(columns):
+                return under[0], under[-1]
+    return None
+
+
 def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
-                 vocabulary: Callable[[], set[str]]) -> tuple[list[list[str | None]], Spans]:
+                 vocabulary: Callable[[], set[str]], rules: list[BBox] = ()) -> tuple[list[list[str | None]], Spans]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
     of its last line (headings sit on the body; one reaching down into a later line, as
     headings of different heights centred in their cells do, goes in that line's row); a
-    heading over several columns stays in its own row, in the first column it covers, with
-    the number of columns it spans."""
+    heading over several columns (running across them, or over a rule under them: see
+    ``_ruled_group``) stays in its own row, in the first column it covers, with the number
+    of columns it spans."""
     blocks: list[_Block] = []
     placed = [[_column_of(phrase, columns) for phrase in line.phrases] for line in lines]
     # lines interleave in a header of words only (above a body whose first rows hold no
@@ -371,7 +387,9 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     headings = _headings(lines)
     for k, line in enumerate(lines):
         for phrase, (column, spans) in zip(line.phrases, placed[k]):
-            group = _covered_columns(phrase, columns) if spans else (column, column)
+            ruled = None if spans else _ruled_group(phrase, line, columns, rules)
+            group = _covered_columns(phrase, columns) if spans else ruled or (column, column)
+            spans = group[1] > group[0]
             # a heading in the column on the line above, or above lines beside it that hold
             # nothing in the column (headings of different heights, centred in their cells,
             # set lines that interleave)
@@ -420,7 +438,7 @@ def _body_start(region: list[TextLine]) -> int:
     return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
 
 
-def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]
+def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: list[BBox] = ()
           ) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
@@ -449,7 +467,7 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]
                 if line is not lines[0] and i + 1 < len(rows) and _centred_label(line, lines[0], rows[i + 1][0]):
                     between[i, column] = (2, 1)
         body_rows.append([clean(" ".join(c)) for c in cells])
-    header, spans = _header_rows(region[:first_figures], columns, vocabulary)
+    header, spans = _header_rows(region[:first_figures], columns, vocabulary, rules)
     body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
     spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
     return header + body_rows, columns, spans
@@ -642,8 +660,10 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     return above
 
 
-def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list[Table]:
-    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``."""
+def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: list[BBox] = ()) -> list[Table]:
+    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``.
+    ``rules``: the page's horizontal rules, when known (they tell which columns a heading
+    heads)."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
@@ -655,17 +675,17 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
                 continue
-            rows, columns, spans = _grid(region, vocabulary)
+            rows, columns, spans = _grid(region, vocabulary, rules)
             caption = _caption_lines(region, columns)
             if caption:
                 region = region[caption:]
                 if sum(line.tabular for line in region) < 2:
                     continue
-                rows, columns, spans = _grid(region, vocabulary)
+                rows, columns, spans = _grid(region, vocabulary, rules)
             above = _headings_above(lines, region, columns) if not caption else []
             if above:
                 region = above + region
-                rows, columns, spans = _grid(region, vocabulary)
+                rows, columns, spans = _grid(region, vocabulary, rules)
             if not _plausible(rows):
                 continue
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
