@@ -13,6 +13,9 @@ from pipeline.tables.stream import stream_tables
 # A table's area holding this many curves is a chart: the labels of its axes and legend line
 # up like a table, and its gridlines make a ruled grid.
 CHART_CURVES = 10
+# A horizontal rule: a line or a rect this thin (points), at least this long.
+RULE_HEIGHT = 2.0
+MIN_RULE_WIDTH = 10.0
 
 
 def find_tables(drawing: Drawing, number: int, chars: list[tuple]) -> list[Table]:
@@ -24,7 +27,10 @@ def find_tables(drawing: Drawing, number: int, chars: list[tuple]) -> list[Table
     words = [w for w in plumber_words(drawn, by_size=True) if w["upright"]]
     curves = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in drawing.curves]
     ruled = [t for t in lattice_tables(drawing, number, words, drawn) if not _chart(t.bbox, curves)]
-    unruled = stream_tables(number, words, skip=[t.bbox for t in ruled])
+    rules = [BBox(o["x0"], o["top"], o["x1"], o["bottom"]) for kind in ("line", "rect")
+             for o in drawing.objects.get(kind, []) if o["bottom"] - o["top"] <= RULE_HEIGHT
+             and o["x1"] - o["x0"] >= MIN_RULE_WIDTH]
+    unruled = stream_tables(number, words, skip=[t.bbox for t in ruled], rules=rules)
     found = ruled + [t for t in unruled if not _chart(t.bbox, curves)]
     return sorted(found, key=lambda t: (t.bbox.top, t.bbox.x0))
 

@@ -66,6 +66,14 @@ class Table:
     bbox: BBox | None = None
     method: str = "text"  # how it was found: "tsv", "lattice", "stream", ...
     first_line: int | None = None  # index in page.lines of the table's first row, when known
+    # cells covering more than one grid position: (row, col) of the top-left position ->
+    # (row_span, col_span); the positions they cover are None in ``rows``
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def covered(self) -> set[tuple[int, int]]:
+        """Positions inside a spanning cell other than its top-left one."""
+        return {(r + dr, c + dc) for (r, c), (rows, cols) in self.spans.items()
+                for dr in range(rows) for dc in range(cols) if dr or dc}
 
     @property
     def n_rows(self) -> int:

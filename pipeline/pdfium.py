@@ -139,16 +139,40 @@ _is_generated = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.PYFUNCTYPE(ctypes.c
 _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
 
 
-def _unicode_char(code: int) -> str:
-    return chr(code) if code < 0x110000 else "\ufffd"
+def _char_texts(codes: list[int]) -> list[str]:
+    """pdfium's per-char codes as text, one entry per char index. pdfium counts in UTF-16
+    units: a char outside the Basic Multilingual Plane (mathematical letters, emoji) is two
+    chars, its surrogate halves; the pair is joined into the char at the first index and the
+    second becomes "" (no char). A half without its partner, or a code past Unicode, is U+FFFD."""
+    texts = []
+    pending_high = False  # texts[-1] is a high surrogate waiting for its low half
+    for code in codes:
+        if pending_high and 0xDC00 <= code <= 0xDFFF:
+            texts[-1] = chr(0x10000 + ((ord(texts[-1]) - 0xD800) << 10) + code - 0xDC00)
+            texts.append("")
+            pending_high = False
+            continue
+        if pending_high:
+            texts[-1] = "\ufffd"
+        pending_high = 0xD800 <= code <= 0xDBFF
+        texts.append(chr(code) if pending_high or code < 0xD800 or 0xDFFF < code < 0x110000 else "\ufffd")
+    if pending_high:
+        texts[-1] = "\ufffd"
+    return texts
 
 
-def _page_text(handle, count: int) -> str | None:
-    """All chars' text in one call; None when it does not map one to one onto the chars."""
+def _page_text(handle, count: int) -> str | list[str]:
+    """All chars' text, one entry per char index (see ``_char_texts``), in one call when the
+    page's UTF-16 text holds no surrogate (almost every page)."""
     buffer = ctypes.create_string_buffer(2 * (count + 1))
     written = raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
-    return text if len(text) == count else None
+    units = buffer.raw[: 2 * max(written - 1, 0)]
+    text = units.decode("utf-16-le", "replace")
+    if len(text) == count:  # no pair of surrogates (a lone half decodes to U+FFFD)
+        return text
+    if len(units) == 2 * count:
+        return _char_texts(list(struct.unpack(f"<{count}H", units)))
+    return _char_texts([raw.FPDFText_GetUnicode(handle, i) for i in range(count)])
 
 
 def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
@@ -175,11 +199,10 @@ def _chars(textpage, space: PageSpace) -> tuple[list[tuple], int, int]:
     inferred = False  # chars[-1] is a space pdfium inferred
     last_object = None  # text object of the last char; fontname, size and upright are its style
     count = raw.FPDFText_CountChars(handle)
-    texts = _page_text(handle, count)
-    if texts is None:
-        texts = [_unicode_char(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
-    for i, text in enumerate(texts):
+    for i, text in enumerate(_page_text(handle, count)):
         if text < " " or text == "\ufffe":  # rare: one test per char for the others
+            if not text:  # the second half of a char outside the BMP, joined to the first
+                continue
             if text in HYPHEN_MARKS:
                 text = "-"
             elif not text.isspace():

@@ -127,6 +127,8 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("page", I32, "1-based page of the table."),
         ("row", I32, "0-based row of the cell."),
         ("col", I32, "0-based column of the cell."),
+        ("row_span", I32, "Rows the cell covers (1 unless it spans rows, e.g. a label over several rows of figures)."),
+        ("col_span", I32, "Columns the cell covers (1 unless it spans columns, e.g. a heading over sub-columns)."),
         ("text", S, "Text of the cell; null for an empty cell."),
         ("method", S, "How the table was found: `tsv` (text paper), `lattice` (ruling lines), `stream` (text alignment)."),
     ],

@@ -227,6 +227,7 @@ def test_headings_on_several_lines_are_one_cell_and_a_heading_over_columns_its_o
         [None, None, "Amount borrowed", None],
         ["Characteristic", "Percent who borrowed", "Less than $10,000", "$10,000 or more"],
         ["Total", "44.8", "23.2", "19.4"], ["Public", "44.4", "25.5", "18.1"], ["Private", "45.9", "20.3", "21.8"]]
+    assert table.spans == {(0, 2): (1, 2)}  # written once, over both columns it heads
 
 
 def test_grid_ruling_only_the_figure_columns_gives_way_to_the_whole_table():
@@ -407,3 +408,152 @@ def test_word_broken_in_a_narrow_ruled_cell_is_joined():
     assert table.method == "lattice"
     assert table.rows == [["Action", "Timescale", "Lead"], ["Review services", "2026", "DPH"],
                           ["Agree the plan", "2025", "ICB"]]
+
+
+def test_ruled_cells_spanning_columns_and_rows_keep_their_spans_and_the_columns_under_them():
+    def draw(c):
+        left, widths, top, pitch = 72, [110, 70, 70, 70], HEIGHT - 100, 18
+        xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+        ys = [top - pitch * i for i in range(5)]
+        c.line(xs[0], ys[0], xs[-1], ys[0])
+        c.line(xs[1], ys[1], xs[-1], ys[1])  # under the heading over the three sub-columns only
+        for y in ys[2:]:
+            c.line(xs[0] if y != ys[3] else xs[1], y, xs[-1], y)  # the label spans the two body rows
+        for i, x in enumerate(xs):
+            c.line(x, ys[0] if i in (0, 1, 4) else ys[1], x, ys[-1])
+        c.setFont("Helvetica", 9)
+        c.drawCentredString((xs[1] + xs[4]) / 2, ys[0] - 13, "2024-25")
+        for x, text in zip(xs[1:], ["Budget", "Forecast", "Variance"]):
+            c.drawString(x + 4, ys[1] - 13, text)
+        c.drawString(xs[0] + 4, ys[2] - pitch - 4, "Adult care")  # centred over its two rows
+        for y, row in zip(ys[2:4], [["120", "118", "2"], ["64", "70", "(6)"]]):
+            for x, text in zip(xs[1:], row):
+                c.drawString(x + 4, y - 13, text)
+
+    (table,) = _tables(draw)
+    assert table.method == "lattice"
+    assert table.rows == [[None, "2024-25", None, None], [None, "Budget", "Forecast", "Variance"],
+                          ["Adult care", "120", "118", "2"], [None, "64", "70", "(6)"]]
+    assert table.spans == {(0, 1): (1, 3), (2, 0): (2, 1)}
+
+
+def test_tables_stacked_under_their_captions_are_separate_tables():
+    def draw(c):
+        y = HEIGHT - 100
+        for caption, rows in [("Table 1: Spending by service", UNRULED[:3]), ("Table 2: Income by source", UNRULED[2:])]:
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(72, y, caption)
+            y -= 14
+            c.setFont("Helvetica", 9)
+            for row in rows:
+                c.drawString(72, y, row[0])
+                for right, text in zip((260, 340, 420), row[1:]):
+                    c.drawRightString(right, y, text)
+                y -= 12
+
+    assert [t.rows for t in _tables(draw)] == [UNRULED[:3], UNRULED[2:]]
+
+
+def test_a_spanning_cell_is_written_once_with_its_spans():
+    from pipeline.model import Document, Page, Table
+    from tests.conftest import extractor
+
+    table = Table(rows=[[None, "2024-25", None], ["Service", "Budget", "Forecast"], ["Care", "120", "118"]],
+                  page=1, method="stream", spans={(0, 1): (1, 2)})
+    doc = Document("0" * 16, "p.pdf", "0" * 64, "pdf", pages=[Page(1, tables=[table])])
+    cells = {(r["row"], r["col"]): (r["text"], r["row_span"], r["col_span"])
+             for r in extractor("tables").extract(doc)["tables"]}
+    assert cells[0, 1] == ("2024-25", 1, 2) and (0, 2) not in cells
+    assert cells[1, 2] == ("Forecast", 1, 1) and cells[0, 0] == (None, 1, 1)
+
+
+def test_tables_side_by_side_in_two_columns_under_a_table_across_both_are_separate():
+    wide = [["Service", "Plan Q1", "Actual Q1", "Plan Q2", "Actual Q2", "Plan Q3", "Actual Q3"],
+            ["Adult care", "1,200", "1,150", "1,300", "1,320", "1,250", "1,190"],
+            ["Highways", "410", "395", "420", "441", "430", "418"],
+            ["Libraries", "88", "91", "86", "84", "90", "93"]]
+    left = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"]]
+    right = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"], ["Mental health", "120", "117"]]
+
+    def rows(c, data, x, rights, y):
+        for row in data:
+            c.drawString(x, y, row[0])
+            for r, text in zip(rights, row[1:]):
+                c.drawRightString(r, y, text)
+            y -= 12
+        return y
+
+    def column_prose(c, x, y, lines):
+        words = PROSE.split()
+        for i in range(lines):
+            c.drawString(x, y, " ".join(words[(i * 5) % 25:(i * 5) % 25 + 11]))
+            y -= 12
+        return y - 8
+
+    def draw(c):
+        c.setFont("Helvetica", 8)
+        # a value column set over the gutter of the columns below, as a wide table is
+        y = rows(c, wide, 60, (190, 250, 305, 380, 450, 510), HEIGHT - 60) - 20
+        for x, data in ((60, left), (310, right)):
+            below = column_prose(c, x, y, 6)
+            below = rows(c, data, x, (x + 150, x + 210), below - 6)
+            column_prose(c, x, below - 14, 6)
+
+    assert sorted(t.rows for t in _tables(draw)) == sorted([wide, left, right])
+
+
+def test_tight_rows_stay_apart_and_a_label_centred_over_two_rows_spans_them():
+    body = [("Staff", "120", "118"), ("Drugs", "64", "70"), ("Premises", "31", "29"), ("Transport", "12", "15"),
+            ("Estates", "40", "44"), ("Grants", "8", "9")]
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        y = HEIGHT - 100
+        c.drawString(140, y, "Line")
+        for right, text in zip((300, 360), ("Plan", "Actual")):
+            c.drawRightString(right, y, text)
+        y -= 14
+        for i, row in enumerate(body):
+            if i % 2 == 0:  # a group label level with the gap between its two rows
+                c.drawString(72, y - 5, ["North", "South", "East"][i // 2])
+            c.drawString(140, y, row[0])
+            for right, text in zip((300, 360), row[1:]):
+                c.drawRightString(right, y, text)
+            y -= 10  # rows set tightly: barely more than the font size apart
+
+    (table,) = _tables(draw)
+    assert table.rows == [[None, "Line", "Plan", "Actual"],
+                          ["North", "Staff", "120", "118"], [None, "Drugs", "64", "70"],
+                          ["South", "Premises", "31", "29"], [None, "Transport", "12", "15"],
+                          ["East", "Estates", "40", "44"], [None, "Grants", "8", "9"]]
+    assert table.spans == {(1, 0): (2, 1), (3, 0): (2, 1), (5, 0): (2, 1)}
+
+
+def test_booktabs_heading_centred_over_its_rule_spans_the_sub_columns_under_it():
+    rights = (220, 280, 340, 400, 460, 520)
+
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        y = HEIGHT - 100
+        c.line(72, y + 12, 525, y + 12)  # top rule
+        for (first, last), heading in (((0, 2), "2024-25"), ((3, 5), "2025-26")):
+            x0, x1 = rights[first] - 45, rights[last]
+            c.drawCentredString((x0 + x1) / 2, y, heading)  # narrower than the three columns it heads
+            c.line(x0 + 2, y - 4, x1 - 2, y - 4)  # \cmidrule under it
+        y -= 14
+        c.drawString(72, y, "Service")
+        for right, text in zip(rights, ["Budget", "Forecast", "Variance"] * 2):
+            c.drawRightString(right, y, text)
+        c.line(72, y - 4, 525, y - 4)  # midrule
+        for label, values in [("Adult care", "120 118 2 125 121 4"), ("Highways", "64 70 (6) 66 65 1"),
+                              ("Libraries", "31 29 2 30 31 (1)")]:
+            y -= 13
+            c.drawString(72, y, label)
+            for right, text in zip(rights, values.split()):
+                c.drawRightString(right, y, text)
+        c.line(72, y - 5, 525, y - 5)  # bottom rule
+
+    (table,) = _tables(draw)
+    assert table.rows[:2] == [[None, "2024-25", None, None, "2025-26", None, None],
+                              ["Service", "Budget", "Forecast", "Variance", "Budget", "Forecast", "Variance"]]
+    assert table.spans == {(0, 1): (1, 3), (0, 4): (1, 3)}

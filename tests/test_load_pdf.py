@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -10,6 +12,8 @@ from reportlab.pdfgen import canvas
 
 from pipeline.load import pdf as pdf_reader
 from pipeline.load.pdf import read_pdf
+from pipeline.query import read_table
+from pipeline.run import discover, run
 
 HEIGHT = A4[1]
 
@@ -206,3 +210,51 @@ def test_a_page_cropped_smaller_than_its_mediabox_keeps_pdfplumbers_size_and_coo
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert (page.width, page.height) == pytest.approx((pdf.pages[0].width, pdf.pages[0].height), abs=0.01)
     assert all(0 <= w.bbox.x0 and w.bbox.x1 <= page.width for line in page.lines for w in line.words)
+
+
+def _page_in_dejavu_sans(monkeypatch, draw) -> bytes:
+    """A PDF drawn in DejaVu Sans (bundled with matplotlib, a dev dependency), whose ToUnicode
+    map writes a char outside the BMP as its UTF-16 surrogate pair, as the PDF spec says and
+    producers do (reportlab writes the bare code point, which readers take as 16 bits)."""
+    matplotlib = pytest.importorskip("matplotlib")
+    from reportlab.pdfbase import pdfmetrics, ttfonts
+
+    tounicode = ttfonts.makeToUnicodeCMap
+
+    def spec_tounicode(name, subset):
+        return re.sub(r"<([0-9A-F]{5,6})>", lambda m: "<" + chr(int(m[1], 16)).encode("utf-16-be").hex().upper() + ">",
+                      tounicode(name, subset))
+
+    monkeypatch.setattr(ttfonts, "makeToUnicodeCMap", spec_tounicode)
+    font = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    pdfmetrics.registerFont(ttfonts.TTFont("DejaVuSans", str(font)))
+    return make_pdf(draw)
+
+
+def test_chars_outside_the_bmp_are_read_whole_and_their_rows_are_written(monkeypatch, tmp_path):
+    # mathematical letters (U+1D538, U+1D552) in running text and in the cells of a table
+    def draw(c):
+        c.setFont("DejaVuSans", 10)
+        c.drawString(72, HEIGHT - 72, "The index \U0001d538 rose while \U0001d552 fell.")
+        for i, (label, first, second) in enumerate([("Measure", "2024", "2025"), ("Index \U0001d538", "12", "14"),
+                                                    ("Rate \U0001d552", "3.1", "2.9"), ("Total", "15", "17")]):
+            y = HEIGHT - 120 - i * 14
+            c.drawString(72, y, label)
+            c.drawRightString(260, y, first)
+            c.drawRightString(340, y, second)
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "maths.pdf").write_bytes(_page_in_dejavu_sans(monkeypatch, draw))
+    pages = read_pdf((tmp_path / "in" / "maths.pdf").read_bytes())
+    assert pages[0].lines[0].text == "The index \U0001d538 rose while \U0001d552 fell."
+    run(discover([tmp_path / "in"]), tmp_path / "out")
+    assert read_table(tmp_path / "out", "documents").column("status").to_pylist() == ["ok"]
+    cells = read_table(tmp_path / "out", "tables").column("text").to_pylist()
+    assert "Index \U0001d538" in cells and "Rate \U0001d552" in cells
+
+
+def test_a_surrogate_half_without_its_partner_is_a_replacement_char():
+    from pipeline.pdfium import _char_texts
+
+    assert _char_texts([0x41, 0xD835, 0xDD38, 0xD835, 0x42, 0xDD38, 0xD835]) == [
+        "A", "\U0001d538", "", "\ufffd", "B", "\ufffd", "\ufffd"]

@@ -10,7 +10,8 @@ from pdfplumber.table import TableFinder
 
 from pipeline.model import BBox, Table
 from pipeline.pdfium import Drawing, plumber_text, plumber_words
-from pipeline.tables.stream import broken_word, join_continued_labels, may_be_broken, page_vocabulary, text_lines
+from pipeline.tables.stream import (Spans, broken_word, join_continued_labels, may_be_broken, page_vocabulary,
+                                    text_lines, valid_spans)
 from pipeline.textutil import clean
 
 # A gap this wide (font sizes) inside one line of one cell means the cell holds several columns.
@@ -170,22 +171,32 @@ def _extract(rows: list, chars: _CharsByMiddle, vocabulary: Callable[[], set[str
     return table
 
 
-def _grid(found, bbox, rows: list, chars: _CharsByMiddle, vocabulary: Callable[[], set[str]]) -> list[list[str | None]]:
-    """The found table (in ``bbox``) as a grid with slivers folded and empty rows and columns dropped."""
+def _grid(found, bbox, rows: list, chars: _CharsByMiddle, vocabulary: Callable[[], set[str]]
+          ) -> tuple[list[list[str | None]], Spans]:
+    """The found table (in ``bbox``) as a grid with slivers folded and empty rows and columns
+    dropped, and the spans of its cells that cover several of the grid's rows or columns."""
     xs = sorted({c[0] for c in found.cells})
     col_band = _merge_slivers(xs, max(c[2] for c in found.cells))
     tops = [row.bbox[1] for row in rows]
     row_band = _merge_slivers(tops, bbox[3])
     cells: dict[tuple[int, int], list[str]] = {}
-    for r, row in enumerate(_extract(rows, chars, vocabulary)):
-        for c, text in enumerate(row):
+    ends: dict[tuple[int, int], tuple[int, int]] = {}  # band of a cell's last row and column
+    for r, (row, texts) in enumerate(zip(rows, _extract(rows, chars, vocabulary))):
+        for c, (cell, text) in enumerate(zip(row.cells, texts)):
             text = clean(text)
             if text:
-                cells.setdefault((row_band[r], col_band[c]), []).append(text)
+                key = (row_band[r], col_band[c])
+                cells.setdefault(key, []).append(text)
+                last_row = row_band[max(bisect_left(tops, cell[3] - SLIVER / 2) - 1, r)]
+                last_col = col_band[max(bisect_left(xs, cell[2] - SLIVER / 2) - 1, c)]
+                ends[key] = max(ends.get(key, key), (last_row, last_col))
     used_rows = sorted({r for r, _ in cells})
     used_cols = sorted({c for _, c in cells})
-    return join_continued_labels([[" ".join(cells[r, c]) if (r, c) in cells else None for c in used_cols]
-                                  for r in used_rows])
+    grid = [[" ".join(cells[r, c]) if (r, c) in cells else None for c in used_cols] for r in used_rows]
+    spans = {(used_rows.index(r), used_cols.index(c)): (sum(r <= u <= last_row for u in used_rows),
+                                                         sum(c <= u <= last_col for u in used_cols))
+             for (r, c), (last_row, last_col) in ends.items()}
+    return join_continued_labels(grid, valid_spans(grid, spans))
 
 
 def lattice_tables(drawing: Drawing, number: int, words: list[dict], chars: list[tuple]) -> list[Table]:
@@ -197,10 +208,10 @@ def lattice_tables(drawing: Drawing, number: int, words: list[dict], chars: list
     vocabulary = cache(lambda: page_vocabulary(text_lines(words)))  # read only for a cell that needs it
     for i, found in enumerate(grids):
         found_rows = found.rows
-        rows = _grid(found, boxes[i], found_rows, chars, vocabulary)
+        rows, spans = _grid(found, boxes[i], found_rows, chars, vocabulary)
         if (len(rows) < 2 or len(rows[0]) < 2 or _crowded(boxes[i], found_rows, words)
                 or _partial(boxes[i], words, boxes[:i] + boxes[i + 1:])):
             continue
         x0, top, x1, bottom = boxes[i]
-        tables.append(Table(rows=rows, page=number, bbox=BBox(x0, top, x1, bottom), method="lattice"))
+        tables.append(Table(rows=rows, page=number, bbox=BBox(x0, top, x1, bottom), method="lattice", spans=spans))
     return tables

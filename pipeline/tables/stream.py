@@ -53,8 +53,14 @@ _OPEN_RANGE = re.compile(r"^.*\d.*[–-]$")
 _LIST_MARKER = re.compile(r"^(\(?\d{1,3}(\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•·▪◦‣●■□➢*–-])$", re.I)
 _TYPED_RULE = re.compile(r"[-–—_=.…·]{5,}")
 _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
+# a caption opening a table ("Table 3:", "Figure 2.1", "Tabel 4."): it ends a table above it,
+# so tables stacked under their captions stay apart
+_CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
+
+
+Spans = dict[tuple[int, int], tuple[int, int]]  # (row, col) -> (row_span, col_span), as Table.spans
 
 
 # Phrases and lines are not changed once text_lines has made them: their derived
@@ -197,6 +203,11 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     run: list[TextLine] = []
     pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
     for line in lines:
+        if _CAPTION.match(line.phrases[0].text):
+            if run:
+                regions.append(run)
+            run, pending = [], []
+            continue
         last = (pending or run)[-1] if (pending or run) else None
         gap = line.top - last.bottom if last else 0.0
         size = max(line.size, last.size) if last else line.size
@@ -255,12 +266,18 @@ def _rivers(body: list[TextLine], x0: float, x1: float, size: float) -> list[tup
 
 def _rows(region: list[TextLine]) -> list[list[TextLine]]:
     """Lines into rows: a line set closer to the one above than the table's usual row pitch
-    continues it (a wrapped label or header)."""
+    continues it (a wrapped label or header), unless both hold figures."""
     pitches = [b.top - a.top for a, b in zip(region, region[1:])]
-    pitch = statistics.median(pitches) if pitches else 0.0
+    # the usual pitch of the rows, not counting lone lines set level with the gap between
+    # two rows (labels centred over both), which would halve it
+    centred = {k for k in range(1, len(region) - 1) if _centred_label(region[k], region[k - 1], region[k + 1])}
+    rows_only = [line.top for k, line in enumerate(region) if k not in centred]
+    row_pitches = [b - a for a, b in zip(rows_only, rows_only[1:])]
+    pitch = statistics.median(row_pitches) if row_pitches else 0.0
     rows = [[region[0]]]
     for gap, line in zip(pitches, region[1:]):
-        if gap < WRAP_PITCH * pitch:
+        # two lines of figures are two rows, however tightly set
+        if gap < WRAP_PITCH * pitch and not (_figures_row(line) and any(map(_figures_row, rows[-1]))):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -281,10 +298,11 @@ def _column_of(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int,
 @dataclass
 class _Block:
     """Header text stacked in one column: one cell however many lines it takes."""
-    column: int
+    column: int  # the first column it covers
     spans: bool
     phrases: list[Phrase]
     last_line: int
+    width: int = 1  # columns it covers
 
     def text(self, vocabulary: Callable[[], set[str]]) -> str:
         text = self.phrases[0].text
@@ -339,12 +357,29 @@ def _headings(lines: list[TextLine]) -> bool:
     return all(_wordy(p) and len(p.words) <= CAPTION_WORDS for line in lines for p in line.phrases)
 
 
+def _ruled_group(phrase: Phrase, line: TextLine, columns: list[tuple[float, float]],
+                 rules: list[BBox]) -> tuple[int, int] | None:
+    """The columns a heading heads when a rule set just under it, under no other heading of
+    its ``line``, runs over several columns but not all (booktabs' \\cmidrule under "2024-25"
+    over "Budget | Forecast | Variance")."""
+    centre = (phrase.x0 + phrase.x1) / 2
+    for rule in rules:
+        if (phrase.bottom - 1 <= rule.top <= phrase.bottom + 0.8 * line.size and rule.x0 - 1 <= centre <= rule.x1 + 1
+                and not any(p is not phrase and rule.x0 <= (p.x0 + p.x1) / 2 <= rule.x1 for p in line.phrases)):
+            under = [i for i, (c0, c1) in enumerate(columns) if rule.x0 - 2 <= (c0 + c1) / 2 <= rule.x1 + 2]
+            if 2 <= len(under) < len(columns):
+                return under[0], under[-1]
+    return None
+
+
 def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
-                 vocabulary: Callable[[], set[str]]) -> list[list[str | None]]:
+                 vocabulary: Callable[[], set[str]], rules: list[BBox] = ()) -> tuple[list[list[str | None]], Spans]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
     of its last line (headings sit on the body; one reaching down into a later line, as
     headings of different heights centred in their cells do, goes in that line's row); a
-    heading over several columns stays in its own row, in the column it covers most."""
+    heading over several columns (running across them, or over a rule under them: see
+    ``_ruled_group``) stays in its own row, in the first column it covers, with the number
+    of columns it spans."""
     blocks: list[_Block] = []
     placed = [[_column_of(phrase, columns) for phrase in line.phrases] for line in lines]
     # lines interleave in a header of words only (above a body whose first rows hold no
@@ -352,6 +387,9 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     headings = _headings(lines)
     for k, line in enumerate(lines):
         for phrase, (column, spans) in zip(line.phrases, placed[k]):
+            ruled = None if spans else _ruled_group(phrase, line, columns, rules)
+            group = _covered_columns(phrase, columns) if spans else ruled or (column, column)
+            spans = group[1] > group[0]
             # a heading in the column on the line above, or above lines beside it that hold
             # nothing in the column (headings of different heights, centred in their cells,
             # set lines that interleave)
@@ -367,14 +405,26 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
                 above.phrases.append(phrase)
                 above.last_line = k
             else:
-                blocks.append(_Block(column, spans, [phrase], k))
+                blocks.append(_Block(group[0] if spans else column, spans, [phrase], k, group[1] - group[0] + 1))
     rows: list[list[list[str]]] = [[[] for _ in columns] for _ in lines]
+    widths: dict[tuple[int, int], int] = {}
     for block in blocks:
         bottom = block.phrases[-1].bottom
         row = max((k for k, line in enumerate(lines[block.last_line + 1:], block.last_line + 1)
                    if headings and line.top < bottom - HEADER_OVERLAP * line.size), default=block.last_line)
         rows[row][block.column].append(block.text(vocabulary))
-    return [[clean(" ".join(c)) for c in row] for row in rows if any(row)]
+        if block.width > 1:
+            widths[row, block.column] = block.width
+    kept = [k for k, row in enumerate(rows) if any(row)]
+    grid = [[clean(" ".join(c)) for c in rows[k]] for k in kept]
+    spans = {(kept.index(k), c): (1, width) for (k, c), width in widths.items()}
+    return grid, valid_spans(grid, spans)
+
+
+def _covered_columns(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, int]:
+    """The first and last columns a phrase running across columns overlaps."""
+    covered = [i for i, (c0, c1) in enumerate(columns) if min(phrase.x1, c1) - max(phrase.x0, c0) >= 1.0]
+    return covered[0], covered[-1]
 
 
 def _figures_row(line: TextLine) -> bool:
@@ -388,7 +438,8 @@ def _body_start(region: list[TextLine]) -> int:
     return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
 
 
-def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]) -> tuple[list[list[str | None]], list[tuple[float, float]]]:
+def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: list[BBox] = ()
+          ) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
     body = [line for line in region[first_figures:] if line.tabular]
@@ -398,21 +449,48 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]]) -> tuple[l
     rivers = _rivers(body, x0, x1, size)
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    # labels on lines of their own left of every row (a group label centred over its rows)
+    # are a column of their own
+    outside = [p for line in region[first_figures:] if not line.tabular for p in line.phrases
+               if p.x1 < x0 - RIVER_MIN * size]
+    if outside:
+        columns.insert(0, (min(p.x0 for p in outside), max(p.x1 for p in outside)))
     body_rows = []
-    for lines in _rows(region[first_figures:]):
+    rows = _rows(region[first_figures:])
+    between: Spans = {}  # labels set level with the gap between two rows span both
+    for i, lines in enumerate(rows):
         cells: list[list[str]] = [[] for _ in columns]
-        for phrase in (p for line in lines for p in line.phrases):
-            cells[_column_of(phrase, columns)[0]].append(phrase.text)
+        for line in lines:
+            for phrase in line.phrases:
+                column = _column_of(phrase, columns)[0]
+                cells[column].append(phrase.text)
+                if line is not lines[0] and i + 1 < len(rows) and _centred_label(line, lines[0], rows[i + 1][0]):
+                    between[i, column] = (2, 1)
         body_rows.append([clean(" ".join(c)) for c in cells])
-    return _header_rows(region[:first_figures], columns, vocabulary) + join_continued_labels(body_rows), columns
+    header, spans = _header_rows(region[:first_figures], columns, vocabulary, rules)
+    body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
+    spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
+    return header + body_rows, columns, spans
 
 
-def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]]:
+def _centred_label(line: TextLine, row: TextLine, next_row: TextLine) -> bool:
+    """Is ``line`` a label centred over two rows (starting with lines ``row`` and ``next_row``):
+    a lone phrase left of both rows, level with the gap between them? (A wrapped label
+    starts where the labels start.)"""
+    middle, first, second = ((l.top + l.bottom) / 2 for l in (line, row, next_row))
+    return (len(line.phrases) == 1 and not line.tabular and row.tabular and next_row.tabular
+            and line.x1 < min(row.x0, next_row.x0) and abs(middle - (first + second) / 2) < 0.25 * (second - first))
+
+
+def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = None
+                          ) -> tuple[list[list[str | None]], Spans]:
     """Rows of a label wrapped over several lines, joined: a label going on in lower case
     continues the label above ("Applications and mashups" / "developed by the public")
     when one of the two rows has no values, and a row of values without a label belongs
-    to a label alone on the row above (values level with the middle of a wrapped label)."""
+    to a label alone on the row above (values level with the middle of a wrapped label).
+    ``spans`` (of cells in ``rows``) are moved to the joined rows."""
     joined: list[list[str | None]] = []
+    row_of: list[int] = []  # the joined row each row went to
     for row in rows:
         above = joined[-1] if joined else None
         if (above and above[0] and row[0] and row[0][:1].islower()
@@ -422,7 +500,26 @@ def join_continued_labels(rows: list[list[str | None]]) -> list[list[str | None]
             joined[-1] = [above[0]] + row[1:]
         else:
             joined.append(row)
-    return joined
+        row_of.append(len(joined) - 1)
+    moved: Spans = {}
+    for (r, c), (n_rows, n_cols) in (spans or {}).items():
+        start, end = row_of[r], row_of[min(r + n_rows, len(rows)) - 1]
+        moved.setdefault((start, c), (end - start + 1, n_cols))
+    return joined, valid_spans(joined, moved)
+
+
+def valid_spans(rows: list[list[str | None]], spans: Spans) -> Spans:
+    """The spans that cover more than one position, inside the grid, over empty positions only
+    (a span is never allowed to hide a cell's text)."""
+    kept: Spans = {}
+    taken: set[tuple[int, int]] = set()
+    for (r, c), (n_rows, n_cols) in sorted(spans.items()):
+        covered = {(r + dr, c + dc) for dr in range(n_rows) for dc in range(n_cols)} - {(r, c)}
+        if (covered and r + n_rows <= len(rows) and c + n_cols <= len(rows[r]) and (r, c) not in taken
+                and not covered & taken and all(rows[i][j] is None for i, j in covered)):
+            kept[r, c] = (n_rows, n_cols)
+            taken |= covered | {(r, c)}
+    return kept
 
 
 def _plausible(rows: list[list[str | None]]) -> bool:
@@ -445,12 +542,36 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
 
     A gutter is a vertical strip that (almost) no word crosses, with running text on both
     sides; a table's own whitespace columns have no running text beside them, so a page
-    holding one large table is not split.
+    holding one large table is not split. A page whose columns are crossed by things set
+    across them (a wide table or figure, a title) is cut into bands first: the bands
+    where the gutter runs are split, the rest stay whole.
     """
     if len(words) < 20:
         return [words]
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
+    for g0, g1 in _gutters(_cover(words, left, right), GUTTER_CROSSING * height, left):
+        middle = (g0 + g1) / 2
+        sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
+                 [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
+        if all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+            return page_columns(sides[0]) + page_columns(sides[1])
+    # no gutter runs the page's height: one may run between the columns of running text
+    # only, with things set across them (a wide table, a title) above or below
+    lines = text_lines(words)
+    prose = [w for line in lines if _prose(line) for p in line.phrases for w in p.words]
+    if not prose:
+        return [words]
+    prose_height = sum(line.bottom - line.top for line in lines if _prose(line))
+    for g0, g1 in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left):
+        bands = _bands(lines, g0, g1)
+        if len(bands) > 1:
+            return [piece for band in bands for piece in page_columns(band)]
+    return [words]
+
+
+def _cover(words: list[dict], left: int, right: int) -> list[float]:
+    """For each point from ``left`` to ``right``, the heights of the words over it, summed."""
     # each word's height added to every point it spans; np.add.at adds in the words'
     # order, so the sums are those of a loop over the words
     starts = np.array([int(w["x0"]) - left for w in words])
@@ -459,27 +580,60 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
     cover_array = np.zeros(right - left + 1)
     np.add.at(cover_array, np.repeat(starts, spans) + offsets,
               np.repeat([w["bottom"] - w["top"] for w in words], spans))
-    cover = cover_array.tolist()
+    return cover_array.tolist()
+
+
+def _gutters(cover: list[float], most: float, left: int) -> list[tuple[int, int]]:
+    """Strips at least GUTTER_MIN wide, in the middle 60 % of the text, that words cover to
+    at most ``most`` (heights summed), widest first."""
     gutters, start = [], None
-    for x, c in enumerate(cover + [height]):
-        if c <= GUTTER_CROSSING * height:
+    for x, c in enumerate(cover + [most + 1]):
+        if c <= most:
             start = x if start is None else start
         elif start is not None:
             if x - start >= GUTTER_MIN and start > 0.2 * len(cover) and x < 0.8 * len(cover):
                 gutters.append((start + left, x + left))
             start = None
-    for g0, g1 in sorted(gutters, key=lambda g: g[0] - g[1]):  # widest first
-        middle = (g0 + g1) / 2
-        sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
-                 [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
-        if all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
-            return page_columns(sides[0]) + page_columns(sides[1])
-    return [words]
+    return sorted(gutters, key=lambda g: g[0] - g[1])
+
+
+def _bands(lines: list[TextLine], g0: float, g1: float) -> list[list[dict]]:
+    """The words of a page's ``lines`` cut at a gutter (``g0`` to ``g1``) that runs only part of
+    the page's height: runs of lines that do not cross it, with running text on both sides,
+    become a left and a right column; the lines between (set across the columns) stay
+    together. A single band when the gutter splits no run."""
+    middle = (g0 + g1) / 2
+    crosses = [any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases) for line in lines]
+    pieces: list[list[dict]] = []
+    whole: list[dict] = []  # lines set across the gutter, gathered until a split run ends them
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and crosses[end] == crosses[k]:
+            end += 1
+        run = [w for line in lines[k:end] for p in line.phrases for w in p.words]
+        sides = ([w for w in run if (w["x0"] + w["x1"]) / 2 < middle],
+                 [w for w in run if (w["x0"] + w["x1"]) / 2 >= middle])
+        if not crosses[k] and all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+            if whole:
+                pieces.append(whole)
+                whole = []
+            pieces.extend(sides)
+        else:
+            whole.extend(run)
+        k = end
+    if whole:
+        pieces.append(whole)
+    return pieces
+
+
+def _prose(line: TextLine) -> bool:
+    """A line of running text: a run of many words without a wide gap."""
+    return any(sum(len(p.words) for p in chunk) >= 2 * LONG_CHUNK_WORDS for chunk in line.chunks)
 
 
 def _prose_lines(words: list[dict]) -> int:
-    return sum(any(sum(len(p.words) for p in chunk) >= 2 * LONG_CHUNK_WORDS for chunk in line.chunks)
-               for line in text_lines(words))
+    return sum(_prose(line) for line in text_lines(words))
 
 
 def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:
@@ -506,8 +660,10 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     return above
 
 
-def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list[Table]:
-    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``."""
+def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: list[BBox] = ()) -> list[Table]:
+    """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``.
+    ``rules``: the page's horizontal rules, when known (they tell which columns a heading
+    heads)."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
@@ -519,20 +675,20 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = ()) -> list
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
                 continue
-            rows, columns = _grid(region, vocabulary)
+            rows, columns, spans = _grid(region, vocabulary, rules)
             caption = _caption_lines(region, columns)
             if caption:
                 region = region[caption:]
                 if sum(line.tabular for line in region) < 2:
                     continue
-                rows, columns = _grid(region, vocabulary)
+                rows, columns, spans = _grid(region, vocabulary, rules)
             above = _headings_above(lines, region, columns) if not caption else []
             if above:
                 region = above + region
-                rows, columns = _grid(region, vocabulary)
+                rows, columns, spans = _grid(region, vocabulary, rules)
             if not _plausible(rows):
                 continue
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
                         region[-1].bottom)
-            tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
+            tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream", spans=spans))
     return tables
