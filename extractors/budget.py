@@ -120,6 +120,11 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
 
 # ---------------------------------------------------------------- titles
 
+def _unstyled(line: Line) -> bool:
+    """A text paper's line: no font is known for its words."""
+    return not any(w.fontname for w in line.words)
+
+
 def _is_heading(line: Line, page_width: float | None) -> bool:
     text = line.text.strip()
     words = text.split()
@@ -127,7 +132,7 @@ def _is_heading(line: Line, page_width: float | None) -> bool:
         return False
     if text.endswith((".", ",", ";")) or text[0] in "-•*(" or text[0].islower():
         return False
-    if line.bbox is None:
+    if _unstyled(line):
         return True  # a text paper's line is a paragraph: a short one is a heading
     if page_width and line.bbox.x0 > page_width / 2:
         return False  # a stamp in the margin ("INDICATIVE FOR PLANNING PURPOSES")
@@ -170,7 +175,7 @@ def _title(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> str |
             if seen > TITLE_LOOKBACK:
                 return grid.header_label
             if seen == 1:
-                if line.cells is not None and line.bbox is None:
+                if line.cells is not None and _unstyled(line):
                     return grid.header_label  # right under another table: its own header names it
                 intro = _intro_title(line.text)
                 if intro:
@@ -306,10 +311,10 @@ def budget_lines(doc: Document) -> list[dict]:
     grids: list[Grid] = []
     for page in doc.pages:
         skipped = {i for (p, i) in skip if p == page.number}
-        if any(line.bbox for line in page.lines):
-            grids.extend(prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skipped)))
-        else:
+        if any(table.method == "tsv" for table in page.tables):  # tab-separated rows: their cells are the grid
             grids.extend(text_grids(page, lang, skipped))
+        else:
+            grids.extend(prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skipped)))
     rows: list[dict] = []
     previous: Table | None = None
     previous_financial = False

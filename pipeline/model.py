@@ -1,14 +1,29 @@
 """The page model: the one shape every extractor reads.
 
-A PDF page and a page of a text paper load into the same objects. Positions
-(points, origin top-left, as pdfplumber) are present where the source has them
-and ``None`` for text papers; everything else (text, reading order, tables as
-cell grids, heading levels) is the same whatever the source.
+A PDF page and a page of a text paper load into the same objects: lines of
+words in reading order, each word with a box in points (origin top-left, as
+pdfplumber), tables as cell grids, heading levels. One table finder, one
+reader of header blocks and one logic of indentation serve both.
+
+A text paper has no geometry of its own, so its characters stand on a grid:
+a word ``k`` characters into its line (tabs expanded to stops every 8) on the
+``n``-th line of its page (0-based, blank lines counted) has the box
+``x0 = k * TEXT_CHAR_WIDTH``, ``x1 = x0 + len(word) * TEXT_CHAR_WIDTH``,
+``top = n * TEXT_LINE_HEIGHT``, ``bottom = top + TEXT_FONT_SIZE``, and the
+size ``TEXT_FONT_SIZE``. Columns aligned with spaces (``pdftotext -layout``,
+scrapers) then stand where the table finder looks for them, in font sizes as
+on a PDF page: a character is 0.4 em, so words one space apart make one
+phrase (the finder parts phrases at 0.45 em), two spaces part phrases and
+three part cells (1 em), as a PDF's gaps do.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Iterator
+
+TEXT_FONT_SIZE = 10.0  # points: the size of every word of a text paper
+TEXT_CHAR_WIDTH = 4.0  # points: one character column (0.4 em)
+TEXT_LINE_HEIGHT = 12.0  # points: one line (1.2 em, the usual leading)
 
 
 @dataclass(frozen=True)
@@ -41,7 +56,7 @@ class Line:
     """One line of text in reading order.
 
     ``cells`` is set when the line is a row of a table (text papers: the
-    tab-separated fields); ``heading`` is the markdown heading level (1-6)
+    tab-separated fields; PDF pages: words parted by wide gaps); ``heading`` is the markdown heading level (1-6)
     when the source marks one; ``bold`` when the whole line is set in bold.
     """
 

@@ -1,11 +1,18 @@
-"""Text papers: renderings of PDFs with tab-separated table rows, markdown
-headings and HTML debris, read into the same page model as PDFs."""
+"""Text papers: renderings of PDFs (tab-separated table rows, or columns aligned
+with spaces as ``pdftotext -layout`` writes them), markdown headings and HTML
+debris, read into the same page model as PDFs: every word has a box on a grid
+of characters (pipeline/model.py), and tables set with spaces come from the
+same unruled-table finder as a PDF page's."""
 from __future__ import annotations
 
 import re
 
-from pipeline.model import Line, Page, Table
-from pipeline.textutil import clean
+from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT, BBox, Line, Page, Table, Word
+from pipeline.tables.stream import stream_tables
+from pipeline.textutil import clean, strip_markup
+
+TAB_STOP = 8  # characters: where a tab moves the next character to, as a terminal shows it
+_TOKEN = re.compile(r"\S+")
 
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -21,7 +28,25 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _line(raw: str) -> Line | None:
+def _words(shown: str, row: int) -> list[Word]:
+    """The words of a line as shown (markup gone, tabs expanded), on the character grid."""
+    top = row * TEXT_LINE_HEIGHT
+    words = []
+    for match in _TOKEN.finditer(shown):
+        text = clean(match.group())
+        if text:
+            x0 = match.start() * TEXT_CHAR_WIDTH
+            words.append(Word(text, BBox(x0, top, match.end() * TEXT_CHAR_WIDTH, top + TEXT_FONT_SIZE),
+                              size=TEXT_FONT_SIZE))
+    return words
+
+
+def _bounds(boxes: list[BBox]) -> BBox:
+    return BBox(min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes),
+                max(b.bottom for b in boxes))
+
+
+def _line(raw: str, row: int) -> Line | None:
     heading = None
     match = _HEADING.match(raw)
     if match:
@@ -38,11 +63,15 @@ def _line(raw: str) -> Line | None:
     text = clean(" ".join(cells) if cells else raw)
     if not text:
         return None
-    return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined)
+    shown = raw.rstrip("\r\n").expandtabs(TAB_STOP)
+    words = _words(strip_markup(shown) if "<" in shown or "&" in shown else shown, row)
+    return Line(text=text, words=words, bbox=_bounds([w.bbox for w in words]) if words else None,
+                heading=heading, bold=bold, cells=cells, underlined=underlined)
 
 
 def read_page(number: int, text: str) -> Page:
-    page = Page(number=number)
+    raws = text.split("\n")
+    page = Page(number=number, height=len(raws) * TEXT_LINE_HEIGHT)
     rows: list[list[str]] = []
     start = 0
 
@@ -54,12 +83,14 @@ def read_page(number: int, text: str) -> Page:
             while width and all(r[width - 1] is None for r in grid):
                 width -= 1
                 grid = [r[:width] for r in grid]
-            page.tables.append(Table(rows=grid, page=number, method="tsv", first_line=start))
+            lines = [l for l in page.lines[start:start + len(grid)] if l.bbox]
+            bbox = _bounds([l.bbox for l in lines]) if lines else None
+            page.tables.append(Table(rows=grid, page=number, bbox=bbox, method="tsv", first_line=start))
         rows.clear()
 
     blank_run = 0
-    for raw in text.split("\n"):
-        line = _line(raw)
+    for row, raw in enumerate(raws):
+        line = _line(raw, row)
         if line is None:
             # renderings put single blank lines inside tables; a gap of two ends one
             blank_run += 1
@@ -75,6 +106,13 @@ def read_page(number: int, text: str) -> Page:
             close_table()
         page.lines.append(line)
     close_table()
+    words = [w for line in page.lines for w in line.words]
+    page.width = max((w.bbox.x1 for w in words), default=None)
+    # tab-separated rows are tables already; the rest may hold tables set with spaces
+    aligned = [{"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
+                "size": w.size, "upright": True} for line in page.lines if line.cells is None for w in line.words]
+    page.tables = sorted(page.tables + stream_tables(number, aligned),
+                         key=lambda t: (t.bbox.top, t.bbox.x0) if t.bbox else (0.0, 0.0))
     return page
 
 
