@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.load.pdf import make_line
 from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT, BBox, Line, Page, Table, Word
 from pipeline.tables.stream import stream_tables
 from pipeline.textutil import clean, strip_markup
@@ -65,14 +66,21 @@ def _line(raw: str, row: int) -> Line | None:
         return None
     shown = raw.rstrip("\r\n").expandtabs(TAB_STOP)
     words = _words(strip_markup(shown) if "<" in shown or "&" in shown else shown, row)
-    return Line(text=text, words=words, bbox=_bounds([w.bbox for w in words]) if words else None,
-                heading=heading, bold=bold, cells=cells, underlined=underlined)
+    if not words:
+        return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined)
+    # as a PDF's line: cells where wide gaps part the words, unless tabs part them
+    line = make_line(words)
+    line.text, line.heading, line.bold, line.underlined = text, heading, bold, underlined
+    if cells is not None:
+        line.cells = cells
+    return line
 
 
 def read_page(number: int, text: str) -> Page:
     raws = text.split("\n")
     page = Page(number=number, height=len(raws) * TEXT_LINE_HEIGHT)
     rows: list[list[str]] = []
+    tab_rows: set[int] = set()  # ids of the lines that are rows of tab-separated tables
     start = 0
 
     def close_table() -> None:
@@ -98,10 +106,11 @@ def read_page(number: int, text: str) -> Page:
                 close_table()
             continue
         blank_run = 0
-        if line.cells is not None:
+        if "\t" in raw and line.cells is not None:
             if not rows:
                 start = len(page.lines)
             rows.append(line.cells)
+            tab_rows.add(id(line))
         else:
             close_table()
         page.lines.append(line)
@@ -110,7 +119,8 @@ def read_page(number: int, text: str) -> Page:
     page.width = max((w.bbox.x1 for w in words), default=None)
     # tab-separated rows are tables already; the rest may hold tables set with spaces
     aligned = [{"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
-                "size": w.size, "upright": True} for line in page.lines if line.cells is None for w in line.words]
+                "size": w.size, "upright": True}
+               for line in page.lines if id(line) not in tab_rows for w in line.words]
     page.tables = sorted(page.tables + stream_tables(number, aligned),
                          key=lambda t: (t.bbox.top, t.bbox.x0) if t.bbox else (0.0, 0.0))
     return page
