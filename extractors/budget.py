@@ -132,10 +132,10 @@ def _is_heading(line: Line, page_width: float | None) -> bool:
         return False
     if text.endswith((".", ",", ";")) or text[0] in "-•*(" or text[0].islower():
         return False
+    if page_width and line.bbox and line.bbox.x0 > page_width / 2:
+        return False  # a stamp in the margin ("INDICATIVE FOR PLANNING PURPOSES")
     if _unstyled(line):
         return True  # a text paper's line is a paragraph: a short one is a heading
-    if page_width and line.bbox.x0 > page_width / 2:
-        return False  # a stamp in the margin ("INDICATIVE FOR PLANNING PURPOSES")
     return line.bold or bool(line.heading)
 
 
