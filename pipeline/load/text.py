@@ -64,8 +64,8 @@ def _line(raw: str, row: int) -> Line | None:
     text = clean(" ".join(cells) if cells else raw)
     if not text:
         return None
-    shown = raw.rstrip("\r\n").expandtabs(TAB_STOP)
-    words = _words(strip_markup(shown) if "<" in shown or "&" in shown else shown, row)
+    shown = raw.rstrip("\r\n")
+    words = _words((strip_markup(shown) if "<" in shown or "&" in shown else shown).expandtabs(TAB_STOP), row)
     if not words:
         return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined)
     # as a PDF's line: cells where wide gaps part the words, unless tabs part them
