@@ -20,7 +20,7 @@ from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell,
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
-from pipeline.model import Document, Line
+from pipeline.model import Document, Line, Page
 from pipeline.numbers import parse_figure
 from pipeline.textutil import clean, fold
 
@@ -125,6 +125,11 @@ def _unstyled(line: Line) -> bool:
     return not any(w.fontname for w in line.words)
 
 
+def _tab_separated_row(page: Page, index: int) -> bool:
+    """Is line ``index`` of a text page a row of a tab-separated table?"""
+    return any(t.method == "tsv" and t.first_line <= index < t.first_line + t.n_rows for t in page.tables)
+
+
 def _is_heading(line: Line, page_width: float | None) -> bool:
     text = line.text.strip()
     words = text.split()
@@ -175,7 +180,7 @@ def _title(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> str |
             if seen > TITLE_LOOKBACK:
                 return grid.header_label
             if seen == 1:
-                if line.cells is not None and _unstyled(line):
+                if _tab_separated_row(page, i):
                     return grid.header_label  # right under another table: its own header names it
                 intro = _intro_title(line.text)
                 if intro:
