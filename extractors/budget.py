@@ -120,11 +120,6 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
 
 # ---------------------------------------------------------------- titles
 
-def _unstyled(line: Line) -> bool:
-    """A text paper's line: no font is known for its words."""
-    return not any(w.fontname for w in line.words)
-
-
 def _tab_separated_row(page: Page, index: int) -> bool:
     """Is line ``index`` of a text page a row of a tab-separated table?"""
     return any(t.method == "tsv" and t.first_line <= index < t.first_line + t.n_rows for t in page.tables)
@@ -139,7 +134,7 @@ def _is_heading(line: Line, page_width: float | None) -> bool:
         return False
     if page_width and line.bbox and line.bbox.x0 > page_width / 2:
         return False  # a stamp in the margin ("INDICATIVE FOR PLANNING PURPOSES")
-    if _unstyled(line):
+    if line.unstyled:
         return True  # a text paper's line is a paragraph: a short one is a heading
     return line.bold or bool(line.heading)
 

@@ -12,18 +12,19 @@ a word ``k`` characters into its line (tabs expanded to stops every 8) on the
 ``top = n * TEXT_LINE_HEIGHT``, ``bottom = top + TEXT_FONT_SIZE``, and the
 size ``TEXT_FONT_SIZE``. Columns aligned with spaces (``pdftotext -layout``,
 scrapers) then stand where the table finder looks for them, in font sizes as
-on a PDF page: a character is 0.4 em, so words one space apart make one
-phrase (the finder parts phrases at 0.45 em), two spaces part phrases and
-three part cells (1 em), as a PDF's gaps do.
+on a PDF page: a character is 0.29 em, as wide as a PDF's space, so words one
+space apart make one phrase, two spaces (0.57 em) part phrases (the finder
+parts them at 0.45 em) and four part cells (1 em). A tab-separated row has its
+cells and no positions (tabs set cells nowhere in particular).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-TEXT_FONT_SIZE = 10.0  # points: the size of every word of a text paper
-TEXT_CHAR_WIDTH = 4.0  # points: one character column (0.4 em)
-TEXT_LINE_HEIGHT = 12.0  # points: one line (1.2 em, the usual leading)
+TEXT_FONT_SIZE = 14.0  # points: the size of every word of a text paper
+TEXT_CHAR_WIDTH = 4.0  # points: one character column (0.29 em, a space of a PDF)
+TEXT_LINE_HEIGHT = 16.8  # points: one line (1.2 em, the usual leading)
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ class Word:
 class Line:
     """One line of text in reading order.
 
-    ``cells`` is set when the line is a row of a table (text papers: the
-    tab-separated fields; PDF pages: words parted by wide gaps); ``heading`` is the markdown heading level (1-6)
-    when the source marks one; ``bold`` when the whole line is set in bold.
+    ``cells`` is set when the line is a row of a table (the tab-separated
+    fields of a text paper's row, else words parted by wide gaps); ``heading``
+    is the markdown heading level (1-6) when the source marks one; ``bold``
+    when the whole line is set in bold.
     """
 
     text: str
@@ -67,6 +69,9 @@ class Line:
     bold: bool = False
     cells: list[str] | None = None
     underlined: list[str] = field(default_factory=list)
+    # a text paper's line: no font is known for its words (bold and headings come from
+    # markup), and a line is as often a whole paragraph as a line of one
+    unstyled: bool = False
 
 
 @dataclass

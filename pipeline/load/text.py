@@ -6,6 +6,7 @@ same unruled-table finder as a PDF page's."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.load.pdf import make_line
 from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT, BBox, Line, Page, Table, Word
@@ -29,17 +30,14 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _words(shown: str, row: int) -> list[Word]:
+def _words(raw: str, row: int) -> list[Word]:
     """The words of a line as shown (markup gone, tabs expanded), on the character grid."""
-    top = row * TEXT_LINE_HEIGHT
-    words = []
-    for match in _TOKEN.finditer(shown):
-        text = clean(match.group())
-        if text:
-            x0 = match.start() * TEXT_CHAR_WIDTH
-            words.append(Word(text, BBox(x0, top, match.end() * TEXT_CHAR_WIDTH, top + TEXT_FONT_SIZE),
-                              size=TEXT_FONT_SIZE))
-    return words
+    if "<" in raw or "&" in raw:
+        raw = strip_markup(raw)
+    shown = unicodedata.normalize("NFC", raw).expandtabs(TAB_STOP)
+    top, bottom = row * TEXT_LINE_HEIGHT, row * TEXT_LINE_HEIGHT + TEXT_FONT_SIZE
+    return [Word(match.group(), BBox(match.start() * TEXT_CHAR_WIDTH, top, match.end() * TEXT_CHAR_WIDTH, bottom),
+                 size=TEXT_FONT_SIZE) for match in _TOKEN.finditer(shown)]
 
 
 def _bounds(boxes: list[BBox]) -> BBox:
@@ -64,15 +62,13 @@ def _line(raw: str, row: int) -> Line | None:
     text = clean(" ".join(cells) if cells else raw)
     if not text:
         return None
-    shown = raw.rstrip("\r\n")
-    words = _words((strip_markup(shown) if "<" in shown or "&" in shown else shown).expandtabs(TAB_STOP), row)
+    # tabs part a row into cells but set them nowhere: a tab-separated row has no positions
+    words = _words(raw, row) if cells is None else []
     if not words:
-        return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined)
-    # as a PDF's line: cells where wide gaps part the words, unless tabs part them
+        return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined, unstyled=True)
+    # as a PDF's line: cells where wide gaps part the words
     line = make_line(words)
-    line.text, line.heading, line.bold, line.underlined = text, heading, bold, underlined
-    if cells is not None:
-        line.cells = cells
+    line.text, line.heading, line.bold, line.underlined, line.unstyled = text, heading, bold, underlined, True
     return line
 
 
