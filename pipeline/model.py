@@ -6,7 +6,7 @@ pdfplumber), tables as cell grids, heading levels. One table finder, one
 reader of header blocks and one logic of indentation serve both.
 
 A text paper has no geometry of its own, so its characters stand on a grid:
-a word ``k`` characters into its line (tabs expanded to stops every 8) on the
+a word ``k`` characters into its line (markup left out) on the
 ``n``-th line of its page (0-based, blank lines counted) has the box
 ``x0 = k * TEXT_CHAR_WIDTH``, ``x1 = x0 + len(word) * TEXT_CHAR_WIDTH``,
 ``top = n * TEXT_LINE_HEIGHT``, ``bottom = top + TEXT_FONT_SIZE``, and the

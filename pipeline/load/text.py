@@ -13,7 +13,6 @@ from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT, BB
 from pipeline.tables.stream import stream_tables
 from pipeline.textutil import clean, strip_markup
 
-TAB_STOP = 8  # characters: where a tab moves the next character to, as a terminal shows it
 _TOKEN = re.compile(r"\S+")
 
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
@@ -31,18 +30,13 @@ def decode(data: bytes) -> str:
 
 
 def _words(raw: str, row: int) -> list[Word]:
-    """The words of a line as shown (markup gone, tabs expanded), on the character grid."""
+    """The words of a line as shown (markup gone), on the character grid."""
     if "<" in raw or "&" in raw:
         raw = strip_markup(raw)
-    shown = unicodedata.normalize("NFC", raw).expandtabs(TAB_STOP)
+    shown = unicodedata.normalize("NFC", raw)
     top, bottom = row * TEXT_LINE_HEIGHT, row * TEXT_LINE_HEIGHT + TEXT_FONT_SIZE
     return [Word(match.group(), BBox(match.start() * TEXT_CHAR_WIDTH, top, match.end() * TEXT_CHAR_WIDTH, bottom),
                  size=TEXT_FONT_SIZE) for match in _TOKEN.finditer(shown)]
-
-
-def _bounds(boxes: list[BBox]) -> BBox:
-    return BBox(min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes),
-                max(b.bottom for b in boxes))
 
 
 def _line(raw: str, row: int) -> Line | None:
@@ -76,7 +70,6 @@ def read_page(number: int, text: str) -> Page:
     raws = text.split("\n")
     page = Page(number=number, height=len(raws) * TEXT_LINE_HEIGHT)
     rows: list[list[str]] = []
-    tab_rows: set[int] = set()  # ids of the lines that are rows of tab-separated tables
     start = 0
 
     def close_table() -> None:
@@ -87,9 +80,7 @@ def read_page(number: int, text: str) -> Page:
             while width and all(r[width - 1] is None for r in grid):
                 width -= 1
                 grid = [r[:width] for r in grid]
-            lines = [l for l in page.lines[start:start + len(grid)] if l.bbox]
-            bbox = _bounds([l.bbox for l in lines]) if lines else None
-            page.tables.append(Table(rows=grid, page=number, bbox=bbox, method="tsv", first_line=start))
+            page.tables.append(Table(rows=grid, page=number, method="tsv", first_line=start))
         rows.clear()
 
     blank_run = 0
@@ -106,19 +97,16 @@ def read_page(number: int, text: str) -> Page:
             if not rows:
                 start = len(page.lines)
             rows.append(line.cells)
-            tab_rows.add(id(line))
         else:
             close_table()
         page.lines.append(line)
     close_table()
+    # tab-separated rows are tables already (and have no positions); the rest may hold tables set with spaces
     words = [w for line in page.lines for w in line.words]
     page.width = max((w.bbox.x1 for w in words), default=None)
-    # tab-separated rows are tables already; the rest may hold tables set with spaces
     aligned = [{"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
-                "size": w.size, "upright": True}
-               for line in page.lines if id(line) not in tab_rows for w in line.words]
-    page.tables = sorted(page.tables + stream_tables(number, aligned),
-                         key=lambda t: (t.bbox.top, t.bbox.x0) if t.bbox else (0.0, 0.0))
+                "size": w.size, "upright": True} for w in words]
+    page.tables += sorted(stream_tables(number, aligned), key=lambda t: (t.bbox.top, t.bbox.x0))
     return page
 
 
