@@ -334,7 +334,7 @@ def _item_heading(line: Line) -> str | None:
     if line.bold or line.heading:
         return match["number"]
     short_title = len(line.text.split()) <= SUBJECT_WORDS and not _END_PUNCTUATION.search(line.text)
-    return match["number"] if line.bbox is None and short_title else None
+    return match["number"] if line.unstyled and short_title else None
 
 
 def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:

@@ -22,7 +22,7 @@ from pipeline.analyse import analysis_of
 from pipeline.budget_columns import COLUMN_KEY
 from pipeline.extractor import Extractor, Rows
 from pipeline.garbled import is_garbled
-from pipeline.model import Document, Line
+from pipeline.model import Document, Line, Page
 from pipeline.numbers import parse_figure
 from pipeline.textutil import clean, fold
 
@@ -120,6 +120,11 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
 
 # ---------------------------------------------------------------- titles
 
+def _tab_separated_row(page: Page, index: int) -> bool:
+    """Is line ``index`` of a text page a row of a tab-separated table?"""
+    return any(t.method == "tsv" and t.first_line <= index < t.first_line + t.n_rows for t in page.tables)
+
+
 def _is_heading(line: Line, page_width: float | None) -> bool:
     text = line.text.strip()
     words = text.split()
@@ -127,10 +132,10 @@ def _is_heading(line: Line, page_width: float | None) -> bool:
         return False
     if text.endswith((".", ",", ";")) or text[0] in "-•*(" or text[0].islower():
         return False
-    if line.bbox is None:
-        return True  # a text paper's line is a paragraph: a short one is a heading
-    if page_width and line.bbox.x0 > page_width / 2:
+    if page_width and line.bbox and line.bbox.x0 > page_width / 2:
         return False  # a stamp in the margin ("INDICATIVE FOR PLANNING PURPOSES")
+    if line.unstyled:
+        return True  # a text paper's line is a paragraph: a short one is a heading
     return line.bold or bool(line.heading)
 
 
@@ -170,7 +175,7 @@ def _title(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> str |
             if seen > TITLE_LOOKBACK:
                 return grid.header_label
             if seen == 1:
-                if line.cells is not None and line.bbox is None:
+                if _tab_separated_row(page, i):
                     return grid.header_label  # right under another table: its own header names it
                 intro = _intro_title(line.text)
                 if intro:
@@ -301,10 +306,10 @@ def budget_lines(doc: Document) -> list[dict]:
     grids: list[Grid] = []
     for page in doc.pages:
         skipped = {i for (p, i) in skip if p == page.number}
-        if any(line.bbox for line in page.lines):
-            grids.extend(prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skipped)))
-        else:
+        if any(table.method == "tsv" for table in page.tables):  # tab-separated rows: their cells are the grid
             grids.extend(text_grids(page, lang, skipped))
+        else:
+            grids.extend(prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skipped)))
     rows: list[dict] = []
     previous: Table | None = None
     previous_financial = False

@@ -45,8 +45,8 @@ MAX_PLAIN_LINES = 3
 MAX_PLAIN_WORDS = 14
 # Header words within this many font sizes of their column's edge or centre line up with it.
 ALIGNED = 0.5
-# Figure positions closer than this (points) belong to one column.
-COLUMN_TOLERANCE = 1.0
+# A figure overlapping a column by this share of its width stands in it.
+COLUMN_OVERLAP = 0.5
 
 _NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+|\(\w\))$")
 _UNIT_WORD = re.compile(r"^(kr\.?|dkk|£|\$|€|%)$", re.I)
@@ -315,11 +315,19 @@ def _columns(rows: list[_LineParts]) -> list[list[float]]:
     spans = sorted((w.bbox.x0, w.bbox.x1) for r in rows for w in r.figures)
     columns: list[list[float]] = []
     for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + COLUMN_TOLERANCE:
+        if columns and _same_column(x0, x1, *columns[-1]):
             columns[-1][1] = max(columns[-1][1], x1)
         else:
             columns.append([x0, x1])
     return columns
+
+
+def _same_column(x0: float, x1: float, c0: float, c1: float) -> bool:
+    """Does a figure spanning [x0, x1] stand in the column spanning [c0, c1]? It overlaps
+    it by half its width: figures of a column share their aligned edge, while a figure
+    of the next column may touch it (a text rendering snaps figures to character cells,
+    a cell either way) but no more."""
+    return min(x1, c1) - max(x0, c0) >= COLUMN_OVERLAP * min(x1 - x0, c1 - c0)
 
 
 def _column_of(word: Word, columns: list[list[float]]) -> int:

@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,9 +229,11 @@ def _rows_by_document(out: Path, table: str) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
-def evaluate(out: Path, gold_dir: Path, present_only: bool = False) -> Evaluation:
+def evaluate(out: Path, gold_dir: Path, present_only: bool = False,
+             sources: Collection[str] | None = None) -> Evaluation:
     """Score the tables under ``out`` against every ``*.json`` gold file in ``gold_dir``
-    (``present_only``: only those whose paper is in the output; the others are listed)."""
+    (``present_only``: only those whose paper is in the output; the others are listed;
+    ``sources``: only those of papers named there, when given)."""
     documents = read_table(out, "documents").to_pylist()
     if not documents:
         raise FileNotFoundError(f"no documents table under {out}")
@@ -243,6 +246,8 @@ def evaluate(out: Path, gold_dir: Path, present_only: bool = False) -> Evaluatio
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text("utf-8"))
         source = gold["source"]
+        if sources is not None and source not in sources:
+            continue
         doc = by_name.get(source)
         if doc is None:
             result.unmatched_gold.append(source)
@@ -284,3 +289,10 @@ def _score_document_fields(result: Evaluation, source: str, want: dict, doc: dic
                 result.document_fields.correct_fields += 1
             else:
                 result.misses.append(Miss(source, "documents", 0, name, want[name], doc.get(name), bool(doc)))
+
+
+def evaluate_by_form(out: Path, gold_dir: Path, folders: list[Path]) -> dict[str, Evaluation]:
+    """Scores per form of input, one per input folder (named after it: the same papers as
+    PDFs, layout renderings, web transcripts... each sit in a folder of their own)."""
+    return {folder.name: evaluate(out, gold_dir, {p.name for p in folder.rglob("*") if p.is_file()})
+            for folder in folders}

@@ -1,9 +1,21 @@
 """The page model: the one shape every extractor reads.
 
-A PDF page and a page of a text paper load into the same objects. Positions
-(points, origin top-left, as pdfplumber) are present where the source has them
-and ``None`` for text papers; everything else (text, reading order, tables as
-cell grids, heading levels) is the same whatever the source.
+A PDF page and a page of a text paper load into the same objects: lines of
+words in reading order, each word with a box in points (origin top-left, as
+pdfplumber), tables as cell grids, heading levels. One table finder, one
+reader of header blocks and one logic of indentation serve both.
+
+A text paper has no geometry of its own, so its characters stand on a grid:
+a word ``k`` characters into its line (markup left out) on the
+``n``-th line of its page (0-based, blank lines counted) has the box
+``x0 = k * TEXT_CHAR_WIDTH``, ``x1 = x0 + len(word) * TEXT_CHAR_WIDTH``,
+``top = n * TEXT_LINE_HEIGHT``, ``bottom = top + TEXT_FONT_SIZE``, and the
+size ``TEXT_FONT_SIZE``. Columns aligned with spaces (``pdftotext -layout``,
+scrapers) then stand where the table finder looks for them, in font sizes as
+on a PDF page: a character is 0.29 em, as wide as a PDF's space, so words one
+space apart make one phrase, two spaces (0.57 em) part phrases (the finder
+parts them at 0.45 em) and four part cells (1 em). A tab-separated row has its
+cells and no positions (tabs set cells nowhere in particular).
 """
 from __future__ import annotations
 
@@ -12,6 +24,10 @@ from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from pipeline.headings import Candidate
+
+TEXT_FONT_SIZE = 14.0  # points: the size of every word of a text paper
+TEXT_CHAR_WIDTH = 4.0  # points: one character column (0.29 em, a space of a PDF)
+TEXT_LINE_HEIGHT = 16.8  # points: one line (1.2 em, the usual leading)
 
 
 @dataclass(frozen=True)
@@ -43,9 +59,10 @@ class Word:
 class Line:
     """One line of text in reading order.
 
-    ``cells`` is set when the line is a row of a table (text papers: the
-    tab-separated fields); ``heading`` is the markdown heading level (1-6)
-    when the source marks one; ``bold`` when the whole line is set in bold.
+    ``cells`` is set when the line is a row of a table (the tab-separated
+    fields of a text paper's row, else words parted by wide gaps); ``heading``
+    is the markdown heading level (1-6) when the source marks one; ``bold``
+    when the whole line is set in bold.
     """
 
     text: str
@@ -55,6 +72,9 @@ class Line:
     bold: bool = False
     cells: list[str] | None = None
     underlined: list[str] = field(default_factory=list)
+    # a text paper's line: no font is known for its words (bold and headings come from
+    # markup), and a line is as often a whole paragraph as a line of one
+    unstyled: bool = False
 
 
 @dataclass

@@ -16,6 +16,9 @@ SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
 SAMPLES = REPO / "data" / "raw"
+# the dev corpus, one folder per form of input: PDFs, their layout renderings
+# (pdftotext -layout), web transcripts and the seed text renderings
+FORMS = ("pdf", "text-layout", "text-web", "text")
 
 
 def needs_corpus() -> None:
@@ -25,10 +28,10 @@ def needs_corpus() -> None:
 
 @pytest.fixture(scope="session")
 def corpus_out(tmp_path_factory) -> Path:
-    """The whole pipeline run once over the real corpus (text and PDF)."""
+    """The whole pipeline run once over the real corpus (every form of input)."""
     needs_corpus()
     out = tmp_path_factory.mktemp("corpus_out")
-    run(discover([CORPUS / "text", CORPUS / "pdf"]), out)
+    run(discover([CORPUS / form for form in FORMS]), out)
     return out
 
 

@@ -1,4 +1,5 @@
 from pipeline.load.text import read_text
+from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT
 from pipeline.textutil import clean
 
 
@@ -37,3 +38,57 @@ def test_underlined_choice_is_recorded():
     (page,) = read_text("Financial Implications\t<u>Yes</u>\tNo\tNot Applicable\n".encode())
     assert page.lines[0].underlined == ["Yes"]
     assert page.lines[0].cells == ["Financial Implications", "Yes", "No", "Not Applicable"]
+
+
+def test_words_stand_on_the_character_grid():
+    (page,) = read_text("Title  page\n\n  Net spend      1,250\n".encode())
+    assert [line.text for line in page.lines] == ["Title page", "Net spend 1,250"]
+    net, spend, figure = page.lines[1].words
+    assert (net.bbox.x0, net.bbox.x1) == (2 * TEXT_CHAR_WIDTH, 5 * TEXT_CHAR_WIDTH)
+    assert figure.bbox.x0 == 17 * TEXT_CHAR_WIDTH and figure.size == TEXT_FONT_SIZE
+    # blank lines keep their place: the third line of the page stands two line heights down
+    assert net.bbox.top == 2 * TEXT_LINE_HEIGHT and net.bbox.bottom == net.bbox.top + TEXT_FONT_SIZE
+    assert page.lines[1].bbox.x1 == figure.bbox.x1 == page.width
+    # a gap as wide as a PDF's between cells (1.5 em) parts the line into cells; two spaces do not
+    assert page.lines[1].cells == ["Net spend", "1,250"] and page.lines[0].cells is None
+    assert all(line.unstyled for line in page.lines)
+
+
+def test_markup_is_not_a_word():
+    (page,) = read_text("The <b>Board</b> noted the report &amp; its annex\n".encode())
+    assert [w.text for w in page.lines[0].words] == ["The", "Board", "noted", "the", "report", "&", "its", "annex"]
+
+
+def test_a_table_aligned_with_spaces_comes_from_the_stream_finder():
+    text = ("Capital programme monitoring\n\n"
+            "                        Budget     Forecast    Variance\n"
+            "                         £000s        £000s       £000s\n"
+            "Libraries                  640          610         -30\n"
+            "Highways                 2,115        2,300         185\n"
+            "Waste disposal             980          975          -5\n"
+            "Total                    3,735        3,885         150\n\n"
+            "The forecast overspend on highways follows the winter repairs.\n")
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    assert table.method == "stream"
+    assert table.rows[0] == [None, "Budget", "Forecast", "Variance"]
+    assert table.rows[2:] == [["Libraries", "640", "610", "-30"], ["Highways", "2,115", "2,300", "185"],
+                              ["Waste disposal", "980", "975", "-5"], ["Total", "3,735", "3,885", "150"]]
+    assert table.bbox.top == 2 * TEXT_LINE_HEIGHT
+
+
+def test_numbered_lines_with_times_are_not_a_table():
+    # one space after an item's number is a PDF's space, not a gap between columns
+    (page,) = read_text("AGENDA\n09:30  1. Welcome and apologies\n09:45  2. Minutes of the last meeting\n"
+                        "10:00  3. Finance report\n".encode())
+    assert page.tables == []
+
+
+def test_tab_separated_rows_are_read_once_by_their_cells():
+    text = ("Ref\tAction\tOwner\tDue\n1\tCirculate the revised terms\tJS\tMarch\n"
+            "2\tReport back on the audit plan\tKL\tApril\n3\tUpdate the risk register\tMP\tMay\n"
+            "Next meeting    14 May\n")
+    (page,) = read_text(text.encode())
+    assert [t.method for t in page.tables] == ["tsv"]
+    assert page.lines[0].bbox is None and page.lines[0].cells == ["Ref", "Action", "Owner", "Due"]
+    assert page.lines[4].words[-1].bbox.x0 == 19 * TEXT_CHAR_WIDTH

@@ -7,10 +7,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.load import SUFFIXES
 from pipeline.run import discover, run
 from pipeline.schema import SCHEMAS
 from pipeline.query import query, read_table
-from tests.conftest import CORPUS, needs_corpus
+from tests.conftest import CORPUS, FORMS, needs_corpus
 
 
 def read(out, table):
@@ -105,9 +106,7 @@ def test_extractors_command_lists_the_builtins():
 def test_whole_corpus_gives_one_documents_row_per_paper(corpus_out):
     needs_corpus()
     docs = read(corpus_out, "documents").to_pandas().set_index("source_path")
-    n_text = len(list((CORPUS / "text").glob("*.txt")))
-    n_pdf = len([p for p in (CORPUS / "pdf").rglob("*") if p.suffix.lower() == ".pdf"])
-    assert len(docs) == n_text + n_pdf
+    assert len(docs) == sum(p.suffix.lower() in SUFFIXES for form in FORMS for p in (CORPUS / form).rglob("*"))
     scan = docs.loc["jersey_city_budget/CY2013BudgetAdopted.pdf"]
     assert scan["status"] == "partial"
     assert "no text layer" in scan["error"]

@@ -50,10 +50,11 @@ def group_lines(words: list[Word]) -> list[Line]:
         rows.append([word])
         top = word.bbox.top
         reach = LINE_TOLERANCE * max(word.bbox.bottom - top, 1.0)
-    return [_make_line(sorted(row, key=lambda w: w.bbox.x0)) for row in rows]
+    return [make_line(sorted(row, key=lambda w: w.bbox.x0)) for row in rows]
 
 
-def _make_line(words: list[Word]) -> Line:
+def make_line(words: list[Word]) -> Line:
+    """A line of words (left to right, with boxes): cells where wide gaps part them."""
     size = statistics.median([w.font_size for w in words])
     boxes = [w.bbox for w in words]
     chunks: list[list[Word]] = [[words[0]]]

@@ -1,12 +1,20 @@
-"""Text papers: renderings of PDFs with tab-separated table rows, markdown
-headings and HTML debris, read into the same page model as PDFs."""
+"""Text papers: renderings of PDFs (tab-separated table rows, or columns aligned
+with spaces as ``pdftotext -layout`` writes them), markdown headings and HTML
+debris, read into the same page model as PDFs: every word has a box on a grid
+of characters (pipeline/model.py), and tables set with spaces come from the
+same unruled-table finder as a PDF page's."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.load import LoadError
-from pipeline.model import Line, Page, Table
-from pipeline.textutil import clean
+from pipeline.load.pdf import make_line
+from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT, BBox, Line, Page, Table, Word
+from pipeline.tables.stream import stream_tables
+from pipeline.textutil import clean, strip_markup
+
+_TOKEN = re.compile(r"\S+")
 
 _HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -43,7 +51,17 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _line(raw: str) -> Line | None:
+def _words(raw: str, row: int) -> list[Word]:
+    """The words of a line as shown (markup gone), on the character grid."""
+    if "<" in raw or "&" in raw:
+        raw = strip_markup(raw)
+    shown = unicodedata.normalize("NFC", raw)
+    top, bottom = row * TEXT_LINE_HEIGHT, row * TEXT_LINE_HEIGHT + TEXT_FONT_SIZE
+    return [Word(match.group(), BBox(match.start() * TEXT_CHAR_WIDTH, top, match.end() * TEXT_CHAR_WIDTH, bottom),
+                 size=TEXT_FONT_SIZE) for match in _TOKEN.finditer(shown)]
+
+
+def _line(raw: str, row: int) -> Line | None:
     heading = None
     match = _HEADING.match(raw)
     if match:
@@ -60,7 +78,14 @@ def _line(raw: str) -> Line | None:
     text = clean(" ".join(cells) if cells else raw)
     if not text:
         return None
-    return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined)
+    # tabs part a row into cells but set them nowhere: a tab-separated row has no positions
+    words = _words(raw, row) if cells is None else []
+    if not words:
+        return Line(text=text, heading=heading, bold=bold, cells=cells, underlined=underlined, unstyled=True)
+    # as a PDF's line: cells where wide gaps part the words
+    line = make_line(words)
+    line.text, line.heading, line.bold, line.underlined, line.unstyled = text, heading, bold, underlined, True
+    return line
 
 
 def _aligned_row(raw: str) -> bool:
@@ -85,7 +110,8 @@ def shows_run_in_table(raw_lines: list[str]) -> bool:
 
 
 def read_page(number: int, text: str) -> Page:
-    page = Page(number=number)
+    raws = text.split("\n")
+    page = Page(number=number, height=len(raws) * TEXT_LINE_HEIGHT)
     rows: list[list[str]] = []
     start = 0
 
@@ -101,8 +127,8 @@ def read_page(number: int, text: str) -> Page:
         rows.clear()
 
     blank_run = 0
-    for raw in text.split("\n"):
-        line = _line(raw)
+    for row, raw in enumerate(raws):
+        line = _line(raw, row)
         if line is None:
             # renderings put single blank lines inside tables; a gap of two ends one
             blank_run += 1
@@ -110,7 +136,7 @@ def read_page(number: int, text: str) -> Page:
                 close_table()
             continue
         blank_run = 0
-        if line.cells is not None:
+        if "\t" in raw and line.cells is not None:
             if not rows:
                 start = len(page.lines)
             rows.append(line.cells)
@@ -118,6 +144,12 @@ def read_page(number: int, text: str) -> Page:
             close_table()
         page.lines.append(line)
     close_table()
+    # tab-separated rows are tables already (and have no positions); the rest may hold tables set with spaces
+    words = [w for line in page.lines for w in line.words]
+    page.width = max((w.bbox.x1 for w in words), default=None)
+    aligned = [{"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
+                "size": w.size, "upright": True} for w in words]
+    page.tables += sorted(stream_tables(number, aligned), key=lambda t: (t.bbox.top, t.bbox.x0))
     if not page.tables:
         raw_lines = text.split("\n")
         if shows_spaced_table(raw_lines):
