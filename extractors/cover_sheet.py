@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from pipeline.dates import parse_date
 from pipeline.cells import BULLET, cell_spans
 from pipeline.fuzzy import Labels, label_key
+from extractors.cover_sheet_web import relabelled
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
@@ -528,4 +529,4 @@ class CoverSheetExtractor(Extractor):
     produces = ("papers",)
 
     def extract(self, doc: Document) -> Rows:
-        return {"papers": cover_sheets(doc)}
+        return {"papers": cover_sheets(relabelled(doc) or doc)}
