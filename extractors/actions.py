@@ -19,6 +19,7 @@ from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
+from extractors.actions_web import flattened_action_rows
 from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
@@ -583,4 +584,7 @@ class ActionsExtractor(Extractor):
         people = cache(partial(people_in_pack, doc))
         rows, tables = matrices(doc, paper_year(doc), people)
         rows += column_actions(doc, people, tables) + inline_actions(doc, people)
+        year, locale = paper_year(doc), analysis_of(doc).locale
+        rows = rows or [{**row, "due_date": due_date(row["due_date_raw"], year, locale),
+                         "status": _status(row["status"], None)} for row in flattened_action_rows(doc)]
         return {"actions": rows}

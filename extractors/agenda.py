@@ -17,6 +17,7 @@ from __future__ import annotations
 from extractors.agenda_items import Item, Lines, Scope, vocab
 from extractors.agenda_list import bulleted_sections, list_items, make_item, plain_items
 from extractors.agenda_table import table_items
+from extractors.agenda_web import web_agenda_items
 from pipeline.analyse import analysis_of
 from pipeline.dates import is_time_only
 from pipeline.extractor import Extractor, Rows
@@ -90,12 +91,12 @@ class AgendaExtractor(Extractor):
     def extract(self, doc: Document) -> Rows:
         if not any(page.lines for page in doc.pages) or is_cancelled(doc):
             return {"agenda_items": []}
-        items: list[Item] = []
+        items: list[Item] = web_agenda_items(doc)
         # an agenda's items sit together; minuted items may be pages apart
         opened = analysis_of(doc).opening
         scopes = ((agenda_scope(doc), True), (minutes_scope(doc), False),
                   (opening_scope(doc), opened is not None and opened[1] == "agenda"))
-        for lines, compact in scopes:
+        for lines, compact in scopes if not items else ():
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
             scope = Scope(doc, lines, compact)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extractors.cover_sheet_web import relabelled
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.cells import BULLET, cell_spans
@@ -529,4 +530,4 @@ class CoverSheetExtractor(Extractor):
     produces = ("papers",)
 
     def extract(self, doc: Document) -> Rows:
-        return {"papers": cover_sheets(doc)}
+        return {"papers": cover_sheets(relabelled(doc) or doc)}

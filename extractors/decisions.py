@@ -24,6 +24,7 @@ from pipeline.extractor import Extractor, Rows
 from pipeline.headings import minutes_heading
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
+from pipeline.web_pages import minuted_page_items
 
 # Cues that open a block of the item's text (the first three letters say which: rec or dec).
 OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline")
@@ -420,7 +421,9 @@ def _vote_lines(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> l
 def decisions(doc: Document) -> list[dict]:
     lang = analysis_of(doc).locale.language or "en"
     skip = analysis_of(doc).furniture
-    items = find_items(doc, skip, lang)
+    # a committee system's page marks each item's minutes ("Minutes:"): each is read as narrative minutes
+    paged = [Item(m.number, m.title, m.page, False, m.minuted) for m in minuted_page_items(doc)]
+    items = paged or find_items(doc, skip, lang)
     blocks_of = [_blocks(item, lang) for item in items]
     # a paper is minutes when it says so or records a decision under a minutes-only
     # heading ("Udvalgets beslutning den ..."); in any other paper only labelled
@@ -431,7 +434,7 @@ def decisions(doc: Document) -> list[dict]:
         blocks_of = [[b for b in blocks if not b.inline] for blocks in blocks_of]
     # narrative sentences ("The Board agreed ...") are read only in minutes that
     # record no decision in a labelled or inline form
-    narrative = is_minutes and not any(blocks_of)
+    narrative = is_minutes and (not any(blocks_of) or bool(paged))
     rows = []
     for item, blocks in zip(items, blocks_of):
         if blocks:

@@ -1,0 +1,102 @@
+"""Action logs whose table rows ran into lines of text.
+
+An action tracker published as a web page (NHS trusts' "Action Tracker"
+pages) and copied out loses its columns: each row becomes a line (or a few)
+opening with the action's reference, then the source and the action, the
+lead's initials or role code, the due date, the update and an Open/Close
+letter, all run together:
+
+    85.6 Board, 15.03.2023, PB/85, Staff Story DoN to share the findings DoN 10.05.2023 Shared in April O
+
+The row is read by its typed cells: the lead is the role code just before the
+due date (else the last role code of the row), the action is what precedes
+it, the update what follows, a closing "O"/"C" the status. A short heading
+between rows ("Proposed for Closure") gives the status of the rows under it.
+Nothing is read unless the paper's first lines hold the log's header (Action,
+Lead, Due ...) and most rows name a lead.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.vocab import load_vocab
+from pipeline.dates import find_date
+from pipeline.model import Document
+from pipeline.textutil import clean, fold
+
+# The header is among the first lines of the paper.
+HEADER_LINES = 12
+# A heading between rows is a short line.
+MAX_HEADING_WORDS = 5
+# A role code or initials: "DoF", "NED-WT/DoN", "MW/YO" (two capitals or more, no spaces).
+_OWNER = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*$")
+MAX_OWNER_LENGTH = 14
+# An action reference opening a row: "85.6", "12.03", "A12", "2024/17".
+_REF = re.compile(r"^(?:\d{1,3}\.\d{1,3}|[A-Z]\d{1,3}|\d{2,4}/\d{1,3})$")
+# A due date as trackers print it: "10.05.2023", "10/05/23".
+_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = load_vocab("web_layouts")["action_rows"]
+    return {"header": [set(group) for group in data["header_words"]], "flags": data["flags"],
+            "status_heading": re.compile(data["status_heading"], re.I)}
+
+
+def _has_header(doc: Document) -> bool:
+    text = " ".join(fold(line.text) for line in doc.pages[0].lines[:HEADER_LINES]) if doc.pages else ""
+    words = set(re.findall(r"[a-z]+", text))
+    return all(group & words for group in _vocab()["header"])
+
+
+def _is_owner(token: str) -> bool:
+    return len(token) <= MAX_OWNER_LENGTH and bool(_OWNER.match(token))
+
+
+def _row(ref: str, tokens: list[str], section: str | None, page: int) -> dict:
+    lead = next((k for k in range(len(tokens) - 1) if _is_owner(tokens[k]) and _DATE.match(tokens[k + 1])), None)
+    due = lead + 1 if lead is not None else None
+    if lead is None:
+        lead = max((k for k, t in enumerate(tokens) if _is_owner(t)), default=None)
+    flag = _vocab()["flags"].get(tokens[-1]) if tokens else None
+    end = len(tokens) - 1 if flag else len(tokens)
+    if lead is None:
+        action, owner, update = tokens[:end], None, []
+    else:
+        action, owner = tokens[:lead], tokens[lead]
+        update = tokens[(due if due is not None else lead) + 1:end]
+    return {"ref": ref, "action": clean(" ".join(action)), "owner": owner,
+            "due_date_raw": tokens[due] if due is not None else None,
+            "status": flag or section, "update": clean(" ".join(update)), "page": page}
+
+
+def flattened_action_rows(doc: Document) -> list[dict]:
+    """The rows of an action log whose rows ran into lines, with raw due dates and statuses."""
+    if not _has_header(doc):
+        return []
+    rows: list[dict] = []
+    current: tuple[str, list[str], str | None, int] | None = None
+    section = None
+    for page, _, line in doc.iter_lines():
+        words = line.text.split()
+        if not words:
+            continue
+        if _REF.match(words[0]) and len(words) > 1:
+            if current:
+                rows.append(_row(*current))
+            current = (words[0], words[1:], section, page.number)
+        elif len(words) <= MAX_HEADING_WORDS and not line.text.rstrip().endswith(".") and words[0][0].isupper() \
+                and not find_date(line.text) and not _is_owner(words[0]):
+            if current:
+                rows.append(_row(*current))
+                current = None
+            if rows:  # above the first row: the header's own lines
+                section = clean(line.text) if _vocab()["status_heading"].search(line.text) else None
+        elif current:
+            current[1].extend(words)
+    if current:
+        rows.append(_row(*current))
+    # a log's rows name their leads; numbered paragraphs of prose mostly do not
+    return rows if sum(1 for row in rows if row["owner"]) * 2 > len(rows) else []
