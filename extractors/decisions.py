@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from extractors.agenda_recommendations import agenda_recommendations
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
@@ -465,4 +466,4 @@ class DecisionsExtractor(Extractor):
             _pipeline("en", kinds)  # imports spaCy, the slow part
 
     def extract(self, doc: Document) -> Rows:
-        return {"decisions": decisions(doc)}
+        return {"decisions": decisions(doc) or agenda_recommendations(doc)}
