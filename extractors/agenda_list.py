@@ -103,11 +103,22 @@ def _inside(inner: Run, outer: Run) -> bool:
             and inner.items[-1].index < outer.items[-1].index)
 
 
+def _under_headings(run: Run, runs: list[Run]) -> bool:
+    """Numbered paragraphs ("(1) The Chairman reminded Members ...") under
+    bold numbered minute headings ("291. Capital Programme"), indented below
+    them, as English councils print minutes: a run of them, however long,
+    belongs to the heading above it, not the agenda."""
+    return not run.bold and any(
+        other.bold and len(other.items) >= MIN_ITEMS and other.items[0].index < run.items[0].index
+        and run.x is not None and other.x is not None and run.x > other.x + INDENT_TOLERANCE
+        for other in runs)
+
+
 def main_run(runs: list[Run], first_page: int) -> Run | None:
     """The agenda's own run: the longest that is not nested in another and
     starts near the top of the agenda (not a report's sections further on)."""
     eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)
-                and r.items[0].page.number <= first_page + START_PAGES]
+                and r.items[0].page.number <= first_page + START_PAGES and not _under_headings(r, runs)]
     if not eligible:
         return None
     return max(eligible, key=lambda r: (
