@@ -110,7 +110,8 @@ def header_block(doc: Document) -> list[HeaderLine]:
             break
         if ((candidate(i, page, line) and not _is_address(line.text))
                 or (len([c for c in line.cells or [] if c]) >= TABLE_ROW_CELLS
-                    and not (_beside_contact(line) or starts_with_date(line.cells[0] or "")))):
+                    and not (_beside_contact(line) or starts_with_date(line.cells[0] or "")
+                             or _is_address(line.cells[0] or "")))):
             break
         block.append(HeaderLine(page, line, label, value))
     return block
@@ -133,7 +134,8 @@ def _address_span(block: list[HeaderLine]) -> range:
     address and the lines set close to it ("City Hall" / "1315 Valley Drive"
     / "Springfield, CA 90000"), up to a line that names the meeting, its date
     or a cue. Empty when the masthead has no address."""
-    at = next((k for k, e in enumerate(block) if not e.label and _is_address(e.line.text)), None)
+    # the last address: a masthead may print the publisher's own address above the meeting's
+    at = next((k for k in reversed(range(len(block))) if not block[k].label and _is_address(block[k].line.text)), None)
     if at is None:
         return range(0)
 
@@ -141,7 +143,7 @@ def _address_span(block: list[HeaderLine]) -> range:
         text = entry.line.text
         return bool(_WORD.search(text)) and not (
             entry.label or find_date(text) or find_times(text) or cue_kind(entry.line) or _body_of(text)
-            or _is_organisation(text) or vocab()["agenda_title"].match(text.strip()))
+            or vocab()["agenda_title"].match(text.strip()))
 
     first = last = at
     while first > 0 and part(block[first - 1]) and _set_near(block[first - 1].line, block[first].line):
@@ -161,7 +163,7 @@ def _set_near(line: Line, below: Line) -> bool:
     if line.bbox is None or below.bbox is None:
         return False
     height = line.bbox.bottom - line.bbox.top
-    return 0 <= below.bbox.top - line.bbox.bottom <= ADDRESS_LINE_GAP * height
+    return -height / 2 <= below.bbox.top - line.bbox.bottom <= ADDRESS_LINE_GAP * height
 
 
 def _agenda_titled_body(block: list[HeaderLine]) -> str | None:
@@ -360,8 +362,8 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
             organisation = organisation or clean(text)
             continue
         if (entry.label or cue_kind(entry.line) or vocab()["generic_title"].match(fold(text))
-                or _is_address(text)):
-            continue
+                or _is_address(text) or vocab()["contact"].search(text) or (find_times(text) and not find_date(text))):
+            continue  # a masthead's address, contact or time line names no body
         found = find_date(text)
         if found:
             before, _ = _around_date(text)

@@ -135,3 +135,28 @@ def test_a_numbered_report_paragraph_in_a_masthead_address_is_no_item():
     doc = paper(masthead() + [line(60, 260, "1. CALL TO ORDER", bold=True)])
     [row] = rows("meetings", "meetings", doc)
     assert row["meeting_date"] == dt.date(2026, 3, 9)
+
+
+def test_masthead_with_the_publishers_address_row_and_the_meetings_venue_below_the_date():
+    """A school district's masthead: its own address, website and phone in a row
+    on top; the meeting's place (a hall and its street) under the date."""
+    doc = paper([line(66, 92, "900 Orchard Blvd., Millbrook, CA 95999 www.millbrook.edu (555) 010-2000",
+                      bold=True, cells=["900 Orchard Blvd., Millbrook, CA 95999", "www.millbrook.edu", "(555) 010-2000"]),
+                 line(160, 137, "MILLBROOK JOINT COMMUNITY COLLEGE DISTRICT"),
+                 line(175, 150, "REGULAR MEETING, BOARD OF TRUSTEES"), line(235, 162, "Tuesday, May 12, 2026"),
+                 line(200, 188, "Town of Riverside Council Chambers"), line(210, 198, "12 Mill Street, Riverside, CA, 95998"),
+                 line(270, 226, "AGENDA"), line(50, 251, "I. CALL TO ORDER"), line(68, 264, "1. Roll Call"),
+                 line(68, 277, "2. Comments from the Public")])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["venue"]) == (
+        "BOARD OF TRUSTEES", dt.date(2026, 5, 12), "Town of Riverside Council Chambers, 12 Mill Street, Riverside, CA, 95998")
+
+
+def test_notice_and_agenda_of_a_city_council_with_its_date_row():
+    doc = paper([line(237, 50, "City of Lakeford", bold=True), line(240, 91, "Notice and Agenda", bold=True),
+                 line(263, 116, "City Council", bold=True),
+                 line(55, 156, "Tuesday, April 21, 2026 7:00 PM Council Chambers", bold=True,
+                      cells=["Tuesday, April 21, 2026", "7:00 PM", "Council Chambers"]),
+                 line(55, 200, "1 Call to Order", bold=True), line(55, 230, "2 Roll Call", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["start_time"]) == ("City Council", dt.date(2026, 4, 21), "19:00")
