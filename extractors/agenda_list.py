@@ -47,6 +47,9 @@ _TRAILING_TIMES = re.compile(r"\s+\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|[.:]\d{2}\
                              r"(?:\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I)
 _SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 _CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
+# "(1) 2018 Strategic Plan Update", "2) Delay claim": a point listed under an
+# item's title (US board agendas), neither its title's next line nor an item.
+_LISTED_POINT = re.compile(r"^\(?\d{1,2}\)\s")
 
 
 @dataclass
@@ -101,11 +104,22 @@ def _inside(inner: Run, outer: Run) -> bool:
             and inner.items[-1].index < outer.items[-1].index)
 
 
+def _under_headings(run: Run, runs: list[Run]) -> bool:
+    """Numbered paragraphs ("(1) The Chairman reminded Members ...") under
+    bold numbered minute headings ("291. Capital Programme"), indented below
+    them, as English councils print minutes: a run of them, however long,
+    belongs to the heading above it, not the agenda."""
+    return not run.bold and any(
+        other.bold and len(other.items) >= MIN_ITEMS and other.items[0].index < run.items[0].index
+        and run.x is not None and other.x is not None and run.x > other.x + INDENT_TOLERANCE
+        for other in runs)
+
+
 def main_run(runs: list[Run], first_page: int) -> Run | None:
     """The agenda's own run: the longest that is not nested in another and
     starts near the top of the agenda (not a report's sections further on)."""
     eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)
-                and r.items[0].page.number <= first_page + START_PAGES]
+                and r.items[0].page.number <= first_page + START_PAGES and not _under_headings(r, runs)]
     if not eligible:
         return None
     return max(eligible, key=lambda r: (
@@ -136,6 +150,8 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
         return True
     if presenter_line(line):
         return True
+    if _LISTED_POINT.match(line.text):
+        return False
     if prev.bbox is None or line.bbox is None or line.bold != cand.line.bold:
         return False
     height = prev.bbox.bottom - prev.bbox.top
@@ -216,6 +232,8 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
         page, _, line = lines[index]
         if len(line.text.split()) <= 5 and find_date(line.text):
             continue  # "June 25, 2019": the date of the minutes to approve, not an item
+        if _LISTED_POINT.match(line.text):
+            return []
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
                 or line.bold != parent.line.bold
                 or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
@@ -300,13 +318,25 @@ def referenced_headings(lines: Lines, sections: dict[int, str]) -> list[Item]:
     return items if len(items) >= MIN_ITEMS else []
 
 
-def _compact(run: Run) -> Run:
+def _compact(run: Run, runs: list[Run]) -> Run:
     """The run up to its first gap of more than a page: an agenda's items sit
     together, a "10." in a report further on does not continue them."""
     for k in range(1, len(run.items)):
-        if run.items[k].page.number - run.items[k - 1].page.number > 1:
+        if (run.items[k].page.number - run.items[k - 1].page.number > 1
+                and not _bridged(run.items[k - 1], run.items[k], runs)):
             return Run(run.style, run.items[:k], run.values[:k])
     return run
+
+
+def _bridged(before: Candidate, after: Candidate, runs: list[Run]) -> bool:
+    """Whether the pages between two items of an agenda hold the first one's
+    own lettered or numbered list ("10. Approval of Resolutions" / "A.
+    RESOLUTION ..." over a page or two / "11. ..."), as US board agendas
+    set their resolutions: the agenda goes on below that list."""
+    between = set(range(before.page.number + 1, after.page.number))
+    listed = {c.page.number for r in runs for c in r.items
+              if before.index < r.items[0].index and r.items[-1].index < after.index}
+    return between <= listed
 
 
 def list_items(scope: Scope) -> list[Item]:
@@ -322,7 +352,7 @@ def list_items(scope: Scope) -> list[Item]:
     runs = build_runs(candidates)
     run = main_run(runs, lines[0][0].number)
     if run is not None and compact:
-        run = _compact(run)
+        run = _compact(run, runs)
     sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line)}
     if run is None or not (run.bold or run.items[0].line.heading):
         # numbered paragraphs under headings: the headings are the items, when they say so

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from extractors.agenda_recommendations import agenda_recommendations
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
@@ -45,6 +46,10 @@ DEC_INLINE = ("dec_inline",)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # What separates the parts of a vote line ("APPROVED – 2018 budget – B. Munro (motion)").
 _CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|:\s+")
+# A numbered line set this many points further in than a block's first line is an item of its list.
+LIST_INDENT = 6
+# A decision block of at most this many words is the outcome of a vote ("Motion carried.").
+MAX_OUTCOME_WORDS = 3
 # A bold line shorter than this inside a bold-headed item is a section heading: it ends a block.
 MAX_SECTION_HEADING = 60
 # A paper that does not call itself minutes gives rows only when this many items record a decision.
@@ -161,13 +166,14 @@ class Item:
 class Block:
     kind: str  # "rec" or "dec"
     page: int
-    inline: bool  # opened by an inline paragraph: ends at the next numbered paragraph
+    inline: bool  # opened by an inline or a numbered paragraph: ends at the next numbered paragraph
     cue: str  # the cue kind that opened it
+    x: float | None = None  # where the line that opened it starts
     parts: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return clean(" ".join(self.parts)) or ""
+        return (clean(" ".join(self.parts)) or "").strip('"“”')  # a motion quoted as moved
 
 
 def _tidy(text: str) -> str:
@@ -328,7 +334,9 @@ def _blocks(item: Item, lang: str) -> list[Block]:
                 current = None
                 continue
             if kind in OPENERS:
-                current = Block(kind[:3], page, inline=kind.endswith("_inline"), cue=kind)
+                # a block opened in a numbered paragraph ("(2) ... seconded the motion that:") ends with it
+                current = Block(kind[:3], page, inline=kind.endswith("_inline") or (numbered and n == 0), cue=kind,
+                                x=line.bbox.x0 if line.bbox else None)
                 blocks.append(current)
                 if rest:
                     current.parts.append(rest)
@@ -336,7 +344,9 @@ def _blocks(item: Item, lang: str) -> list[Block]:
             if current is None:
                 continue
             # a block ends at the next numbered paragraph (inline ones) or at a bold heading
-            if n == 0 and ((current.inline and numbered)
+            # (a list the block's paragraph introduces, set further in, is part of it: "RESOLVED that: (1) ...")
+            listed = current.x is not None and line.bbox is not None and line.bbox.x0 > current.x + LIST_INDENT
+            if n == 0 and ((current.inline and numbered and not listed)
                            or (line.bold and (not item.bold or len(line.text) < MAX_SECTION_HEADING))):
                 current = None
                 continue
@@ -418,6 +428,14 @@ def _vote_lines(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> l
     return rows
 
 
+def _resolutions(blocks) -> list[Block]:
+    """An item's decision blocks without the bare outcomes of its votes
+    ("Motion carried.", "Amendment lost.") when it records what was resolved."""
+    blocks = list(blocks)
+    stated = [b for b in blocks if len(b.text.split()) > MAX_OUTCOME_WORDS]
+    return stated or blocks
+
+
 def decisions(doc: Document) -> list[dict]:
     lang = analysis_of(doc).locale.language or "en"
     skip = analysis_of(doc).furniture
@@ -439,7 +457,7 @@ def decisions(doc: Document) -> list[dict]:
     for item, blocks in zip(items, blocks_of):
         if blocks:
             recs = [b for b in blocks if b.kind == "rec"]
-            decs = [b for b in blocks if b.kind == "dec"]
+            decs = _resolutions(b for b in blocks if b.kind == "dec")
             rec = " ".join(b.text for b in recs) or None
             dec = " ".join(b.text for b in decs) or None
             page = blocks[0].page
@@ -468,4 +486,4 @@ class DecisionsExtractor(Extractor):
             _pipeline("en", kinds)  # imports spaCy, the slow part
 
     def extract(self, doc: Document) -> Rows:
-        return {"decisions": decisions(doc)}
+        return {"decisions": decisions(doc) or agenda_recommendations(doc)}

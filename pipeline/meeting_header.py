@@ -30,6 +30,8 @@ MAX_VENUE_WORDS = 14
 MAX_VENUE_LINES = 4
 # Lines of one address sit closer than this many line heights apart.
 VENUE_LINE_GAP = 0.3
+# Lines of a centred masthead address sit closer than this many line heights apart.
+ADDRESS_LINE_GAP = 0.6
 # The time of a notice's meeting follows its date within this many characters.
 NOTICE_TIME_REACH = 30
 # A table row with this many cells is the agenda itself, past the header.
@@ -68,6 +70,9 @@ def vocab() -> dict:
         "body_tail": re.compile(patterns["body_tail"], re.I),
         "generic_title": re.compile(patterns["generic_title"]),
         "decided": [re.compile(p, re.I) for p in patterns["decided"]],
+        "street_address": re.compile(patterns["street_address"], re.I),
+        "city_state_zip": re.compile(patterns["city_state_zip"], re.I),
+        "agenda_title": re.compile(patterns["agenda_title"], re.I),
     }
 
 
@@ -103,10 +108,74 @@ def header_block(doc: Document) -> list[HeaderLine]:
         first_word = fold(line.text).split()[0].strip(":;,") if line.text.split() else ""
         if label == "stop" or first_word in vocab()["stops"] or fold(line.text).strip(" :") in vocab()["stops"]:
             break
-        if candidate(i, page, line) or len([c for c in line.cells or [] if c]) >= TABLE_ROW_CELLS:
+        if ((candidate(i, page, line) and not _is_address(line.text))
+                or (len([c for c in line.cells or [] if c]) >= TABLE_ROW_CELLS
+                    and not (_beside_contact(line) or starts_with_date(line.cells[0] or "")
+                             or _is_address(line.cells[0] or "")))):
             break
         block.append(HeaderLine(page, line, label, value))
     return block
+
+
+def _beside_contact(line: Line) -> bool:
+    """A header row with the contact column beside it ("Tuesday, 4th March,
+    2025, at 10.00 am | Ask for: | Jane Roe"), as council front sheets set
+    it: the meeting's own line, not a row of the agenda."""
+    return any(vocab()["contact"].match(cell) for cell in line.cells or [] if cell)
+
+
+def _is_address(text: str) -> bool:
+    """"1315 Valley Drive", "Springfield, CA 90000": a line of a street address."""
+    return bool(vocab()["street_address"].match(text.strip()) or vocab()["city_state_zip"].search(text.strip()))
+
+
+def _address_span(block: list[HeaderLine]) -> range:
+    """The lines of a US agenda's masthead that give the venue: the street
+    address and the lines set close to it ("City Hall" / "1315 Valley Drive"
+    / "Springfield, CA 90000"), up to a line that names the meeting, its date
+    or a cue. Empty when the masthead has no address."""
+    # the last address: a masthead may print the publisher's own address above the meeting's
+    at = next((k for k in reversed(range(len(block))) if not block[k].label and _is_address(block[k].line.text)), None)
+    if at is None:
+        return range(0)
+
+    def part(entry: HeaderLine) -> bool:
+        text = entry.line.text
+        return bool(_WORD.search(text)) and not (
+            entry.label or find_date(text) or find_times(text) or cue_kind(entry.line) or _body_of(text)
+            or vocab()["agenda_title"].match(text.strip()))
+
+    first = last = at
+    while first > 0 and part(block[first - 1]) and _set_near(block[first - 1].line, block[first].line):
+        first -= 1
+    while last + 1 < len(block) and part(block[last + 1]) and _set_near(block[last].line, block[last + 1].line):
+        last += 1
+    return range(first, last + 1)
+
+
+def _address_venue(block: list[HeaderLine]) -> str | None:
+    span = _address_span(block)
+    return clean(", ".join(block[k].line.text.strip(" ,") for k in span)) if span else None
+
+
+def _set_near(line: Line, below: Line) -> bool:
+    """Lines of one centred address block: at most half a line apart."""
+    if line.bbox is None or below.bbox is None:
+        return False
+    height = line.bbox.bottom - line.bbox.top
+    return -height / 2 <= below.bbox.top - line.bbox.bottom <= ADDRESS_LINE_GAP * height
+
+
+def _agenda_titled_body(block: list[HeaderLine]) -> str | None:
+    """"Planning Commission Agenda", "CITY COUNCIL AGENDA AND NOTICE" (a US
+    agenda's title, maybe the first cell of a two-column masthead): the body
+    it names, not a kind of meeting ("Regular Meeting Agenda")."""
+    for entry in block:
+        text = next((c for c in entry.line.cells or [] if c), entry.line.text).strip()
+        match = vocab()["agenda_title"].match(text)
+        if match and not vocab()["generic_title"].match(fold(match["body"])) and not find_date(match["body"]):
+            return clean(match["body"])
+    return None
 
 
 def _body_of(text: str) -> str | None:
@@ -234,14 +303,16 @@ def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None
     if not fields["body"]:
         fields["body"] = _body_of(text.split(" on ")[0]) if text.lower().startswith("minutes") else None
     if not fields["body"]:
-        fields["body"] = _body_above(block, date_index)
+        fields["body"] = _agenda_titled_body(block) or _body_above(block, date_index)
     if not fields["venue"]:
         prefixed = next((m["venue"] for e in block if not e.label
                          and (m := vocab()["venue_line"].match(e.line.text)) and not find_times(e.line.text)), None)
         date_text, n_lines = _sentence(block, date_index)
         _, after_date = _around_date(date_text)
         on_date_line = re.search(r"\b(?:at|in|i)\s+(?:the\s+)?(?P<venue>[A-ZÆØÅ].+)$", after_date)
-        if prefixed:
+        if address := _address_venue(block):
+            fields["venue"] = address
+        elif prefixed:
             fields["venue"] = clean(prefixed)
         elif on_date_line:
             fields["venue"] = clean(on_date_line["venue"]).rstrip(".")
@@ -279,16 +350,20 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     ("CORPORATE PARENTING PANEL – 10th December 2024"). With no other title,
     the organisation meets itself ("Parish Council" / "Agenda")."""
     organisation = None
+    venue_lines = {id(block[k]) for k in _address_span(block)}
     for entry in reversed(block[:date_index + 1]):
         text = entry.line.text
+        if id(entry) in venue_lines:
+            continue
         named = _body_of(text)
         if named:
             return named
         if _is_organisation(text) and not entry.label and not find_date(text):
             organisation = organisation or clean(text)
             continue
-        if entry.label or cue_kind(entry.line) or vocab()["generic_title"].match(fold(text)):
-            continue
+        if (entry.label or cue_kind(entry.line) or vocab()["generic_title"].match(fold(text))
+                or _is_address(text) or vocab()["contact"].search(text) or (find_times(text) and not find_date(text))):
+            continue  # a masthead's address, contact or time line names no body
         found = find_date(text)
         if found:
             before, _ = _around_date(text)

@@ -1,0 +1,162 @@
+"""US city, commission and county-board agendas (and a council's front sheet):
+mastheads, resolution items, recommendation paragraphs. Wording made up in
+the style of each layout class; lines placed as a PDF places them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import extractor
+from pipeline.find import find_segments
+from pipeline.model import BBox, Document, Line, Page, Word
+
+HEIGHT = 10
+
+
+def line(x: float, top: float, text: str, bold: bool = False, cells: list[str] | None = None) -> Line:
+    """A line set at ``x``/``top``: each word 6 pt a letter, the number's gap wider (an item's title column)."""
+    words, left = [], x
+    for word in text.split():
+        words.append(Word(word, BBox(left, top, left + 6 * len(word), top + HEIGHT)))
+        left += 6 * len(word) + (14 if len(words) == 1 and word[-1] in ".)" else 4)
+    return Line(text=text, words=words, bbox=BBox(x, top, left, top + HEIGHT), bold=bold, cells=cells)
+
+
+def paper(*pages: list[Line]) -> Document:
+    doc = Document("2" * 16, "fixture.pdf", "2" * 64, "pdf",
+                   pages=[Page(n, list(lines), width=612, height=792) for n, lines in enumerate(pages, 1)])
+    doc.segments = find_segments(doc)
+    return doc
+
+
+def rows(name: str, table: str, doc: Document) -> list[dict]:
+    return extractor(name).extract(doc)[table]
+
+
+def masthead() -> list[Line]:
+    return [line(220, 80, "City of Lakeford", bold=True),
+            line(270, 110, "Civic Center"), line(250, 123, "4410 Harbor View Drive"), line(240, 136, "Lakeford, CA 93010"),
+            line(215, 180, "Regular Meeting Agenda", bold=True), line(230, 200, "Monday, March 9, 2026", bold=True),
+            line(280, 214, "6:30 PM", bold=True)]
+
+
+def test_us_masthead_street_address_is_the_venue_not_the_body():
+    doc = paper(masthead() + [line(60, 260, "1. CALL TO ORDER", bold=True), line(60, 290, "2. ROLL CALL", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert row == {**row, "meeting_date": dt.date(2026, 3, 9), "start_time": "18:30",
+                   "venue": "Civic Center, 4410 Harbor View Drive, Lakeford, CA 93010"}
+    assert row["body"] not in ("Civic Center", "Lakeford, CA 93010")
+
+
+def test_an_agenda_title_names_the_body():
+    doc = paper([line(200, 80, "HARBOR DISTRICT PLANNING COMMISSION AGENDA", bold=True),
+                 line(230, 100, "Thursday, October 2, 2025", bold=True), line(280, 114, "9:00 AM", bold=True),
+                 line(60, 160, "1. Call to Order"), line(60, 180, "2. Minutes of the prior meeting")])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["start_time"]) == (
+        "HARBOR DISTRICT PLANNING COMMISSION", dt.date(2025, 10, 2), "09:00")
+
+
+def test_front_sheet_date_row_beside_the_contact_column_is_the_header():
+    doc = paper([line(270, 180, "AGENDA", bold=True), line(265, 200, "SCRUTINY PANEL", bold=True),
+                 line(78, 250, "Wednesday, 8th April, 2026, at 2.00 pm Ask for: Jo Bloggs",
+                      cells=["Wednesday, 8th April, 2026, at 2.00 pm", "Ask for:", "Jo Bloggs"]),
+                 line(78, 264, "Room 3, Shire Hall, Telephone: 01234 567890"),
+                 line(54, 320, "1. Apologies", cells=["1.", "Apologies"]),
+                 line(54, 345, "2. Declarations of Interest", cells=["2.", "Declarations of Interest"])])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["start_time"]) == ("SCRUTINY PANEL", dt.date(2026, 4, 8), "14:00")
+
+
+def board_pack() -> Document:
+    """A county board's agenda: numbered items, the resolutions lettered under
+    item 4 over the next page, then the agenda goes on."""
+    return paper(
+        [line(200, 70, "HILL COUNTY BOARD OF PARKS", bold=True), line(230, 90, "AGENDA – May 6, 2026", bold=True),
+         line(75, 120, "1. Call to Order."), line(75, 140, "2. Roll Call."),
+         line(75, 160, "3. Approval of the Minutes of the April Meeting."),
+         line(75, 180, "4. Approval of Resolutions:"),
+         line(80, 200, "REGULAR ACTIONS OF THE BOARD:", bold=True),
+         line(75, 220, "A. RESOLUTION (2026-11) Accept the state trails grant to repair footbridges from"),
+         line(101, 232, "June 1, 2026 through May 31, 2027. Amount to be received is not to exceed $9,500.00."),
+         line(75, 260, "B. RESOLUTION (2026-12) Contract with the following vendors for mowing (ref. enclosed)."),
+         line(380, 280, "Amount to be paid"),
+         line(130, 300, "Green Acres Ltd $ 12,000.00", cells=["Green Acres Ltd", "$ 12,000.00"]),
+         line(130, 314, "Lawn Partners $ 8,250.00", cells=["Lawn Partners", "$ 8,250.00"])],
+        [line(75, 80, "C. RESOLUTION (2026-13) Approve the revised picnic shelter fee schedule."),
+         line(75, 110, "D. RESOLUTION (2026-14) Renew the insurance policy for park vehicles.")],
+        [line(71, 80, "5. RESOLUTION (2026-15) Approval of the Consent Agenda as set forth in the attached"),
+         line(97, 92, "schedules:"), line(165, 104, "Schedule A Transfers."), line(165, 116, "Schedule B Vouchers."),
+         line(71, 140, "6. Director’s Report –"), line(97, 152, "(1) 2026 spring volunteer day"),
+         line(97, 164, "(2) 2025 trail counter results"),
+         line(71, 190, "7. Public Comments."), line(71, 210, "8. Motion to adjourn the meeting.")])
+
+
+def test_resolution_items_are_recommendations_awaiting_a_decision():
+    found = rows("decisions", "decisions", board_pack())
+    assert [(r["item_number"], r["page"], r["decision"]) for r in found] == [
+        ("A", 1, None), ("B", 1, None), ("C", 2, None), ("D", 2, None), ("5", 3, None)]
+    first, second, _, _, consent = found
+    assert first["title"] == ("RESOLUTION (2026-11) Accept the state trails grant to repair footbridges from "
+                              "June 1, 2026 through May 31, 2027")
+    assert first["recommendation"].endswith("Amount to be received is not to exceed $9,500.00.")
+    assert second["recommendation"].endswith("(ref. enclosed).")  # the vendors' table is not the resolution
+    assert consent["title"].endswith("as set forth in the attached schedules")
+    assert consent["recommendation"].endswith("schedules: Schedule A Transfers. Schedule B Vouchers.")
+
+
+def test_an_agenda_goes_on_past_the_pages_of_an_items_own_list():
+    found = rows("agenda", "agenda_items", board_pack())
+    assert [r["item_number"] for r in found] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert found[5]["title"] == "Director’s Report"  # its "(1)", "(2)" points are neither title nor items
+
+
+def test_recommendation_paragraph_under_an_item():
+    doc = paper([line(200, 60, "CITY COUNCIL AGENDA AND NOTICE", bold=True),
+                 line(230, 80, "Tuesday, June 2, 2026 - 7:00 PM", bold=True),
+                 line(55, 120, "1. CALL TO ORDER", bold=True), line(55, 150, "2. CONSENT CALENDAR", bold=True),
+                 line(55, 170, "2.1 Street Resurfacing Contract Award.", bold=True),
+                 line(71, 186, "Recommendation: Award a contract to Valley Paving for the 2026 street"),
+                 line(174, 198, "resurfacing program in an amount not to exceed $410,000."),
+                 line(97, 214, "Attachment(s): Contract"),
+                 line(55, 240, "2.2 Annual Tree Report.", bold=True),
+                 line(71, 256, "Recommendation: Receive and file the annual tree report."),
+                 line(55, 290, "3. ADJOURNMENT", bold=True)])
+    found = rows("decisions", "decisions", doc)
+    assert [(r["item_number"], r["title"], r["decision"]) for r in found] == [
+        ("2.1", "Street Resurfacing Contract Award", None), ("2.2", "Annual Tree Report", None)]
+    assert found[0]["recommendation"] == ("Award a contract to Valley Paving for the 2026 street resurfacing "
+                                          "program in an amount not to exceed $410,000.")
+    [meeting] = rows("meetings", "meetings", doc)
+    assert meeting["body"] == "CITY COUNCIL"
+
+
+def test_a_numbered_report_paragraph_in_a_masthead_address_is_no_item():
+    """A street number opens a line like an item number: in the masthead it is the address."""
+    doc = paper(masthead() + [line(60, 260, "1. CALL TO ORDER", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert row["meeting_date"] == dt.date(2026, 3, 9)
+
+
+def test_masthead_with_the_publishers_address_row_and_the_meetings_venue_below_the_date():
+    """A school district's masthead: its own address, website and phone in a row
+    on top; the meeting's place (a hall and its street) under the date."""
+    doc = paper([line(66, 92, "900 Orchard Blvd., Millbrook, CA 95999 www.millbrook.edu (555) 010-2000",
+                      bold=True, cells=["900 Orchard Blvd., Millbrook, CA 95999", "www.millbrook.edu", "(555) 010-2000"]),
+                 line(160, 137, "MILLBROOK JOINT COMMUNITY COLLEGE DISTRICT"),
+                 line(175, 150, "REGULAR MEETING, BOARD OF TRUSTEES"), line(235, 162, "Tuesday, May 12, 2026"),
+                 line(200, 188, "Town of Riverside Council Chambers"), line(210, 198, "12 Mill Street, Riverside, CA, 95998"),
+                 line(270, 226, "AGENDA"), line(50, 251, "I. CALL TO ORDER"), line(68, 264, "1. Roll Call"),
+                 line(68, 277, "2. Comments from the Public")])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["venue"]) == (
+        "BOARD OF TRUSTEES", dt.date(2026, 5, 12), "Town of Riverside Council Chambers, 12 Mill Street, Riverside, CA, 95998")
+
+
+def test_notice_and_agenda_of_a_city_council_with_its_date_row():
+    doc = paper([line(237, 50, "City of Lakeford", bold=True), line(240, 91, "Notice and Agenda", bold=True),
+                 line(263, 116, "City Council", bold=True),
+                 line(55, 156, "Tuesday, April 21, 2026 7:00 PM Council Chambers", bold=True,
+                      cells=["Tuesday, April 21, 2026", "7:00 PM", "Council Chambers"]),
+                 line(55, 200, "1 Call to Order", bold=True), line(55, 230, "2 Roll Call", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["start_time"]) == ("City Council", dt.date(2026, 4, 21), "19:00")
