@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.agenda_items import Item, Lines, is_name, vocab_value
+from extractors.agenda_items import Item, Lines, Scope, is_name, vocab_value
 from extractors.agenda_list import list_items
 from extractors.vocab import load_vocab
 from pipeline.headings import candidate
@@ -130,7 +130,7 @@ def labelled_number_items(doc: Document) -> list[Item]:
     if len(at) < MIN_NUMBER_LINES:
         return []
     scope = joined[at[0]:]
-    return _finished(list_items(scope, True), scope)
+    return _finished(list_items(Scope(doc, scope, True)), scope)
 
 
 def stated_meeting_items(doc: Document) -> list[Item]:
@@ -140,7 +140,7 @@ def stated_meeting_items(doc: Document) -> list[Item]:
     if opened is None:
         return []
     scope = [(page, i, line) for page, i, line in doc.iter_lines() if (page.number, i) > (1, opened)]
-    return _finished(list_items(scope, True), scope)
+    return _finished(list_items(Scope(doc, scope, True)), scope)
 
 
 def _presenter_line(text: str) -> str | None:

@@ -533,6 +533,7 @@ def _with_ids(data: pa.Table, ids: dict[str, list], schema: pa.Schema) -> pa.Tab
     import pyarrow as pa
 
     for column, values in ids.items():
+        values = [None if v != v else v for v in values]  # pandas holds a missing id as NaN
         index = schema.get_field_index(column)
         typ = schema.field(index).type
         array = pa.array(values, pa.string()).cast(typ) if pa.types.is_date(typ) else pa.array(values, typ)
