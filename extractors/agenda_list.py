@@ -224,6 +224,14 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     return item, index
 
 
+def _is_prose(text: str) -> bool:
+    """A description set under an item ("To approve the minutes of the previous
+    meeting"), not a sub-item's title ("President's Report"): most of its
+    longer words start lower case, as a sentence's do."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) * 2 > len(words)
+
+
 def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, section: str) -> list[Item]:
     """Plain lines listed under an item ("President's Report"), when the
     item holds nothing else: a list, not prose."""
@@ -235,7 +243,7 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
         if _LISTED_POINT.match(line.text):
             return []
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
-                or line.bold != parent.line.bold
+                or line.bold != parent.line.bold or _is_prose(line.text)
                 or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
             return []
         found.append((page, line))
