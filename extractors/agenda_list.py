@@ -19,7 +19,7 @@ from extractors.agenda_items import (Item, Lines, Scope, bracket_presenter, dash
 from pipeline.analyse import analysis_of
 from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
-from pipeline.headings import Candidate, presenter_line
+from pipeline.headings import Candidate, candidate, presenter_line
 from pipeline.model import Line, Page
 from pipeline.textutil import clean, fold
 
@@ -228,8 +228,10 @@ def _is_prose(text: str) -> bool:
     """A description set under an item ("To approve the minutes of the previous
     meeting"), not a sub-item's title ("President's Report"): most of its
     longer words start lower case, as a sentence's do."""
+    if re.match(r"To [a-z]", text):  # "To receive a report, presented by ...": what the item is for
+        return True
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].islower() for w in words) * 2 > len(words)
+    return len(words) >= 2 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, section: str) -> list[Item]:
@@ -243,7 +245,7 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
         if _LISTED_POINT.match(line.text):
             return []
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
-                or line.bold != parent.line.bold or _is_prose(line.text)
+                or line.bold != parent.line.bold or _is_prose(line.text) or _is_section_heading(line)
                 or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
             return []
         found.append((page, line))
@@ -355,8 +357,16 @@ def list_items(scope: Scope) -> list[Item]:
     if not lines:
         return []
     numbered = analysis_of(scope.doc).numbered
-    # numbered lines as the analysis read them, placed in the scope
-    candidates = [replace(c, index=k) for k, (page, i, _) in enumerate(lines) if (c := numbered.get((page.number, i)))]
+    # numbered lines as the analysis read them, placed in the scope; a line the scope made
+    # itself (joined from the paper's "Item 1" and its title) is read afresh
+    candidates = []
+    for k, (page, i, line) in enumerate(lines):
+        if i < len(page.lines) and page.lines[i] is line:
+            found = numbered.get((page.number, i))
+            if found is not None:
+                candidates.append(replace(found, index=k))
+        elif (found := candidate(k, page, line)) is not None:
+            candidates.append(found)
     runs = build_runs(candidates)
     run = main_run(runs, lines[0][0].number)
     if run is not None and compact:

@@ -121,9 +121,11 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
 
 # ---------------------------------------------------------------- titles
 
-def _tab_separated_row(page: Page, index: int) -> bool:
-    """Is line ``index`` of a text page a row of a tab-separated table?"""
-    return any(t.method == "tsv" and t.first_line <= index < t.first_line + t.n_rows for t in page.tables)
+def _tab_separated_row(page: Page, index: int, grid_line: int) -> bool:
+    """Is line ``index`` of a text page a row of another tab-separated table than
+    the one holding line ``grid_line`` (a grid's rows above its header are its own)?"""
+    return any(t.method == "tsv" and t.first_line <= index < t.first_line + t.n_rows
+               and not t.first_line <= grid_line < t.first_line + t.n_rows for t in page.tables)
 
 
 def _is_heading(line: Line, page_width: float | None) -> bool:
@@ -176,7 +178,7 @@ def _title(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> str |
             if seen > TITLE_LOOKBACK:
                 return grid.header_label
             if seen == 1:
-                if _tab_separated_row(page, i):
+                if _tab_separated_row(page, i, grid.first_line if page.number == grid.page else -1):
                     return grid.header_label  # right under another table: its own header names it
                 intro = _intro_title(line.text)
                 if intro:

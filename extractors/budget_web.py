@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.vocab import load_vocab
-from pipeline.model import Document, Line, Page
+from pipeline.model import Document, Line, Page, Table
 from pipeline.numbers import parse_figure
 from pipeline.textutil import fold
 
@@ -107,7 +107,7 @@ def _title(words: list[str]) -> str | None:
 
 
 def _cells(text: str) -> Line:
-    return Line(text=text.replace("\t", " "), cells=text.split("\t"))
+    return Line(text=text.replace("\t", " "), cells=text.split("\t"), unstyled=True)
 
 
 def _unflattened(line: Line) -> list[Line] | None:
@@ -146,9 +146,9 @@ def _unflattened(line: Line) -> list[Line] | None:
     names, group_names, label_header, group_start = header
     per_group = n // len(group_names)
     title = _title(before[:group_start])
-    out = [Line(text=" ".join(before[:group_start]))] if group_start else []
+    out = [Line(text=" ".join(before[:group_start]), unstyled=True)] if group_start else []
     if title:
-        out.append(Line(text=title))
+        out.append(Line(text=title, unstyled=True))
     out.append(_cells("\t".join([""] + [g if c % per_group == 0 else "" for g in group_names
                                          for c in range(per_group)])))
     out.append(_cells("\t".join([" ".join(label_header)] + [f"{name} {unit}" for name, unit in zip(names, units)])))
@@ -171,7 +171,7 @@ def _unflattened(line: Line) -> list[Line] | None:
     rows[-1][0] += "".join(f" {w}" for w in tail[:carried])
     out.extend(_cells("\t".join(row)) for row in rows if row[0])
     if tail[carried:]:
-        out.append(Line(text=" ".join(tail[carried:])))
+        out.append(Line(text=" ".join(tail[carried:]), unstyled=True))
     return out
 
 
@@ -182,7 +182,18 @@ def _unflattened_page(page: Page) -> Page | None:
         table = _unflattened(line)
         changed = changed or table is not None
         lines.extend(table or [line])
-    return replace(page, lines=lines) if changed else None
+    if not changed:
+        return None
+    # the rows set out are tab-separated rows, as a text paper's: their runs are its tables
+    tables, start = list(page.tables), None
+    for index, line in enumerate([*lines, Line(text="")]):
+        if line.cells is not None and start is None:
+            start = index
+        elif line.cells is None and start is not None:
+            rows = [[c or None for c in row.cells] for row in lines[start:index]]
+            tables.append(Table(rows=rows, page=page.number, method="tsv", first_line=start))
+            start = None
+    return replace(page, lines=lines, tables=tables)
 
 
 def unflattened(doc: Document) -> Document | None:

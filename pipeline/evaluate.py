@@ -294,5 +294,5 @@ def _score_document_fields(result: Evaluation, source: str, want: dict, doc: dic
 def evaluate_by_form(out: Path, gold_dir: Path, folders: list[Path]) -> dict[str, Evaluation]:
     """Scores per form of input, one per input folder (named after it: the same papers as
     PDFs, layout renderings, web transcripts... each sit in a folder of their own)."""
-    return {folder.name: evaluate(out, gold_dir, {p.name for p in folder.rglob("*") if p.is_file()})
+    return {folder.name: evaluate(out, gold_dir, sources={p.name for p in folder.rglob("*") if p.is_file()})
             for folder in folders}

@@ -159,8 +159,9 @@ def _address_venue(block: list[HeaderLine]) -> str | None:
 
 
 def _set_near(line: Line, below: Line) -> bool:
-    """Lines of one centred address block: at most half a line apart."""
-    if line.bbox is None or below.bbox is None:
+    """Lines of one centred address block: at most half a line apart (a text
+    paper's lines are evenly spaced: nearness says nothing there)."""
+    if line.bbox is None or below.bbox is None or line.unstyled:
         return False
     height = line.bbox.bottom - line.bbox.top
     return -height / 2 <= below.bbox.top - line.bbox.bottom <= ADDRESS_LINE_GAP * height
