@@ -1,13 +1,6 @@
-"""Meetings: the body, date, times and venue of the meeting a paper belongs to.
-
-Agendas and minutes open with a header block: "Label: value" lines or rows
-(Date:, Place:, Dato:), a sentence ("MINUTES of a meeting of the Cabinet
-held in the Council Chamber ... on Thursday, 30 January 2025"), or bare
-lines (body, date and time, venue) read by their order around the date. A
-report that is not an agenda or minutes gives its meeting only when its cover
-addresses one ("To: Cabinet, 30 January 2025"); a case paper (one item
-printed as its own paper) when it states the meeting's decision on its item.
-"""
+"""Meetings: the body, date, times and venue of the meeting a paper belongs to,
+as its header block states it (the layouts read are described in
+``pipeline/meeting_header.py``, which the agenda and document_info extractors share)."""
 from __future__ import annotations
 
 from extractors.meetings_web import action_log_meeting, cover_meeting, minuted_page_meeting

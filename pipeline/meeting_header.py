@@ -227,7 +227,7 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
 
 def _set_close(line: Line, below: Line | None) -> bool:
     """Whether ``below`` follows ``line`` as the next line of one block
-    ("The Cookhouse" / "Suffolk Food Hall"): no gap between them, same size,
+    ("The Old Granary" / "Riverside Hall"): no gap between them, same size,
     aligned left or centred alike. A text paper's lines are paragraphs: each a block of its own."""
     if below is None or line.bbox is None or below.bbox is None or line.unstyled:
         return False
