@@ -253,8 +253,10 @@ def generate(folder: Path, seed: int, pages: int) -> int:
     return count
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(argv: list[str] | None = None, make=None, doc: str | None = None) -> int:
+    """Generate pages with ``make`` (``generate`` by default: folder, seed, pages -> tables),
+    run the pipeline's ``tables`` on them and score it."""
+    parser = argparse.ArgumentParser(description=(doc or __doc__).split("\n")[0])
     parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--pages", type=int, default=60)
     parser.add_argument("--data", type=Path, help="where the pages go (default: a temporary folder)")
@@ -263,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data or Path(tmp) / "pages"
-        tables = generate(data, args.seed, args.pages)
+        tables = (make or generate)(data, args.seed, args.pages)
         print(f"seed {args.seed}: {args.pages} pages, {tables} tables in {data}")
         out = Path(tmp) / "out"
         summary = run(discover([data]), out, ["tables"])
