@@ -44,8 +44,11 @@ WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one 
 GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
 GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
 GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page
+FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
+FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
 
-_NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*[%*)\]a-z]{0,3}$", re.I)
+# a figure, with its spread ("86.5±1.3", as scientific tables give a mean and its deviation)
+_NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*(±\d[\d,.]*)?[%*)\]a-z]{0,3}$", re.I)
 # years and ranges open at one end ("2003–04", "$15,000–") head columns rather than fill them
 _YEAR = re.compile(r"^(19|20)\d\d([–/-]\d{2,4})?$")
 _OPEN_RANGE = re.compile(r"^.*\d.*[–-]$")
@@ -57,7 +60,7 @@ _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # so tables stacked under their captions stay apart
 _CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
-_FILLER = re.compile(r"^[-–—.…]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers
+_FILLER = re.compile(r"^[-–—.…±]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers; "±" joins two
 
 
 Spans = dict[tuple[int, int], tuple[int, int]]  # (row, col) -> (row_span, col_span), as Table.spans
@@ -438,10 +441,14 @@ def _body_start(region: list[TextLine]) -> int:
     return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
 
 
-def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: list[BBox] = ()
-          ) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
+def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: list[BBox] = (),
+          header_rule: float | None = None) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
+    """The region's cells, columns and spans. ``header_rule``: where a rule under the header
+    runs across the table (booktabs' \\midrule), when known: the body starts under it."""
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
+    if header_rule is not None:
+        first_figures = next((i for i, line in enumerate(region) if line.top >= header_rule), first_figures)
     body = [line for line in region[first_figures:] if line.tabular]
     size = statistics.median(line.size for line in body)
     x0 = min(line.x0 for line in body)
@@ -468,9 +475,38 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
                     between[i, column] = (2, 1)
         body_rows.append([clean(" ".join(c)) for c in cells])
     header, spans = _header_rows(region[:first_figures], columns, vocabulary, rules)
+    between = _group_labels(body_rows, between)
     body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
     spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
     return header + body_rows, columns, spans
+
+
+def _group_labels(rows: list[list[str | None]], between: Spans) -> Spans:
+    """Spans of labels in a first column that labels groups of rows (``\\multirow``), each
+    centred over its group: level with its middle row, or with the gap between its two middle
+    rows (in ``between``). The groups must follow each other from the first row to the last,
+    each label in the middle of its own; the label then moves to its group's first row.
+    (Labels set on the first row of their group fail that test and stay.) ``rows`` change in
+    place; returns ``between`` with the spans of the groups."""
+    labelled = [i for i, row in enumerate(rows) if row[0]]
+    if len(rows[0]) < 3 or not labelled or len(labelled) == len(rows) or not all(row[1] for row in rows):
+        return between
+    groups, start = [], 0
+    for i in labelled:
+        span = 2 * (i - start) + 1 + ((i, 0) in between)
+        if span < 1:
+            return between
+        groups.append((i, start, span))
+        start += span
+    if start != len(rows) or all(span < 3 for _, _, span in groups):
+        return between
+    kept = {key: span for key, span in between.items() if key[1] != 0}
+    for i, first, span in groups:
+        if first != i:
+            rows[first][0], rows[i][0] = rows[i][0], None
+        if span > 1:
+            kept[first, 0] = (span, 1)
+    return kept
 
 
 def _centred_label(line: TextLine, row: TextLine, next_row: TextLine) -> bool:
@@ -660,18 +696,123 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     return above
 
 
+def ruled_frames(rules: list[BBox], words: list[dict]) -> list[tuple[BBox, float]]:
+    """The boxes of tables set booktabs style, each with the top of its second rule (the one
+    under the header): three horizontal rules or more of the same
+    extent, one over another (a top rule, a rule under the header, a bottom rule), with
+    nothing just above the top one but a caption or text running wider than the rules.
+    A frame holds one table and nothing else; tables side by side or stacked have frames of
+    their own. (A rule under a header and two under a total, as board papers rule theirs,
+    have text of the table just above them: no frame.)"""
+    stacks: dict[tuple[int, int], list[BBox]] = {}
+    for rule in _joined(rules):
+        key = next((k for k in stacks if abs(k[0] - rule.x0) <= FRAME_SLACK and abs(k[1] - rule.x1) <= FRAME_SLACK),
+                   (round(rule.x0), round(rule.x1)))
+        stacks.setdefault(key, []).append(rule)
+    frames = []
+    for stack in stacks.values():
+        stack = [r for i, r in enumerate(stack) if i == 0 or r.top - stack[i - 1].bottom > FRAME_SLACK]  # double rules
+        # tables of one width stacked: a frame ends at a rule with nothing under it down to the
+        # next, or with a caption or text running wider than the rules
+        pieces = [[stack[0]]]
+        for above, below in pairwise(stack):
+            x0, x1 = min(above.x0, below.x0), max(above.x1, below.x1)
+            between = [w for w in words if above.bottom <= (w["top"] + w["bottom"]) / 2 <= below.top
+                       and w["x1"] > x0 and w["x0"] < x1]
+            if (not between or any(w["x0"] < x0 - FRAME_SLACK or w["x1"] > x1 + FRAME_SLACK for w in between)
+                    or any(_CAPTION.match(line.phrases[0].text) for line in text_lines(between))):
+                pieces.append([])
+            pieces[-1].append(below)
+        frames.extend(_frame(piece, words) for piece in pieces if len(piece) >= FRAME_RULES)
+    frames = [frame for frame in frames if frame]
+    # text in another frame (tables side by side) is not beside a table's rules
+    return [(frame, rule) for frame, rule in frames
+            if not _labels_beside(frame, [w for w in words if not any(
+                _in_frame(w, other) for other, _ in frames if other is not frame)])]
+
+
+def _joined(rules: list[BBox]) -> list[BBox]:
+    """Rules drawn in pieces (a segment under each cell), joined where they meet; top to bottom."""
+    levels: list[list[BBox]] = []  # rules at one height
+    for rule in sorted(rules, key=attrgetter("top")):
+        if levels and rule.top - levels[-1][0].top <= 1:
+            levels[-1].append(rule)
+        else:
+            levels.append([rule])
+    joined: list[BBox] = []
+    for level in levels:
+        start = len(joined)
+        for rule in sorted(level, key=attrgetter("x0")):
+            last = joined[-1] if len(joined) > start else None
+            if last and rule.x0 <= last.x1 + FRAME_SLACK:
+                joined[-1] = BBox(last.x0, min(last.top, rule.top), max(last.x1, rule.x1), max(last.bottom, rule.bottom))
+            else:
+                joined.append(rule)
+    return joined
+
+
+def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
+    """The box of the rules of one table (``stack``) and the top of its rule under the header,
+    unless text of the table sits just above its top rule."""
+    frame = BBox(min(r.x0 for r in stack), stack[0].top, max(r.x1 for r in stack), stack[-1].bottom)
+    inside = [w for w in words if _in_frame(w, frame)]
+    # text running across its ends is not in a table the rules frame
+    if not inside or any(frame.top <= w["bottom"] and w["top"] <= frame.bottom
+                         and (w["x0"] < end - FRAME_SLACK < w["x1"] or w["x0"] < end + FRAME_SLACK < w["x1"])
+                         for w in words for end in (frame.x0, frame.x1)):
+        return None
+    size = statistics.median(_size(w) for w in inside)
+    above = [w for w in words if frame.top - 1.5 * size <= w["bottom"] <= frame.top
+             and w["x1"] > frame.x0 and w["x0"] < frame.x1]
+    line = text_lines(above)[-1] if above else None
+    if line and not _CAPTION.match(line.phrases[0].text) and line.x0 >= frame.x0 - 1 and line.x1 <= frame.x1 + 1:
+        return None
+    return frame, stack[1].top
+
+
+def _labels_beside(frame: BBox, words: list[dict]) -> bool:
+    """Do the rules frame only part of a table: short text just beside them, level with the
+    lines inside, on at least half of those lines (labels left of rules set under figure
+    columns only)? Running text beside (the other column of a page) does not count."""
+    rows = text_lines([w for w in words if _in_frame(w, frame)])
+    level = [w for w in words if frame.top <= (w["top"] + w["bottom"]) / 2 <= frame.bottom]
+    near = 0.5 * (frame.x1 - frame.x0)
+    sides = ([w for w in level if frame.x0 - near <= w["x1"] and w["x1"] < frame.x0 - FRAME_SLACK],
+             [w for w in level if w["x0"] <= frame.x1 + near and w["x0"] > frame.x1 + FRAME_SLACK])
+    beside = {i for side in sides for line in text_lines(side) if not _prose(line)
+              for i, row in enumerate(rows) if abs(row.bottom - line.bottom) <= FRAME_SLACK}
+    return len(beside) >= 0.5 * len(rows)
+
+
+def _in_frame(word: dict, frame: BBox) -> bool:
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return frame.x0 - FRAME_SLACK <= x <= frame.x1 + FRAME_SLACK and frame.top <= y <= frame.bottom
+
+
 def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: list[BBox] = ()) -> list[Table]:
     """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``.
     ``rules``: the page's horizontal rules, when known (they tell which columns a heading
-    heads)."""
+    heads, and frame tables set booktabs style)."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
     tables = []
-    columns_lines = [text_lines(column) for column in page_columns(words)]
+    framed: list[tuple[BBox, float, list[TextLine]]] = []
+    for frame, header_rule in ruled_frames(rules, words):
+        inside = [w for w in words if _in_frame(w, frame)]
+        framed.append((frame, header_rule, text_lines(inside)))
     # read only for a heading that needs it
-    vocabulary = cache(lambda: page_vocabulary([line for lines in columns_lines for line in lines]))
-    for lines in columns_lines:
+    vocabulary = cache(lambda: page_vocabulary(text_lines(words)))
+    taken: set[int] = set()
+    for frame, header_rule, lines in framed:
+        if sum(line.tabular for line in lines) < 2:
+            continue
+        rows, _, spans = _grid(lines, vocabulary, rules, header_rule)
+        if _plausible(rows):
+            tables.append(Table(rows=rows, page=number, bbox=frame, method="stream", spans=spans))
+            taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
+    words = [w for w in words if id(w) not in taken]
+    for lines in [text_lines(column) for column in page_columns(words)]:
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
                 continue
