@@ -219,6 +219,11 @@ def _layout(spec: Spec, rng: random.Random, size: float, most: float) -> Layout 
     return None
 
 
+def _rule(c: canvas.Canvas, x0: float, x1: float, y: float, width: float) -> None:
+    """A rule as TeX draws one: a filled box ``width`` high, not a stroked line."""
+    c.rect(x0, y - width / 2, x1 - x0, width, stroke=0, fill=1)
+
+
 class Page:
     """One page of a paper being set: text columns filled top to bottom."""
 
@@ -290,8 +295,7 @@ class Page:
         c, spec, size, pitch = self.c, layout.spec, layout.size, layout.pitch
         lefts = [x + sum(layout.widths[:i]) for i in range(spec.n_cols)]
         rule_space = 0.6 * size
-        c.setLineWidth(0.8)
-        c.line(x, y, x + layout.width, y)
+        _rule(c, x, x + layout.width, y, 0.8)
         baselines = []
         base = y - rule_space - 0.75 * size
         for r in range(spec.n_rows):
@@ -300,13 +304,11 @@ class Page:
             if r == spec.header_rows - 1 or r in spec.midrules:
                 rule_y = baselines[-1] - 0.35 * size
                 if r == spec.header_rows - 1 or spec.midrules[r] == [(0, spec.n_cols - 1)]:
-                    c.setLineWidth(0.5)
-                    c.line(x, rule_y, x + layout.width, rule_y)
+                    _rule(c, x, x + layout.width, rule_y, 0.5)
                 else:
-                    c.setLineWidth(0.3)
                     for c0, c1 in spec.midrules[r]:
-                        c.line(lefts[c0] + (layout.sep if c0 else 0), rule_y,
-                               lefts[c1] + layout.widths[c1] - (layout.sep if c1 < spec.n_cols - 1 else 0), rule_y)
+                        _rule(c, lefts[c0] + (layout.sep if c0 else 0),
+                              lefts[c1] + layout.widths[c1] - (layout.sep if c1 < spec.n_cols - 1 else 0), rule_y, 0.3)
                 base -= rule_space
         table = Table()
         for text, row, col, end_row, end_col, font in spec.cells:
@@ -324,8 +326,7 @@ class Page:
                 c.drawCentredString((x0 + x1) / 2, y_text, text)
             table.cells.append(Cell(text, row, col, end_row, end_col))
         bottom = baselines[-1] - 0.35 * size
-        c.setLineWidth(0.8)
-        c.line(x, bottom, x + layout.width, bottom)
+        _rule(c, x, x + layout.width, bottom, 0.8)
         self.tables.append(table)
         return bottom
 

@@ -411,16 +411,23 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
                 blocks.append(_Block(group[0] if spans else column, spans, [phrase], k, group[1] - group[0] + 1))
     rows: list[list[list[str]]] = [[[] for _ in columns] for _ in lines]
     widths: dict[tuple[int, int], int] = {}
+    tall: set[tuple[int, int]] = set()  # cells of a heading centred over two header rows
     for block in blocks:
         bottom = block.phrases[-1].bottom
         row = max((k for k, line in enumerate(lines[block.last_line + 1:], block.last_line + 1)
                    if headings and line.top < bottom - HEADER_OVERLAP * line.size), default=block.last_line)
+        k = block.last_line
+        if (len(block.phrases) == 1 and 0 < k < len(lines) - 1 and row == k
+                and _centred_label(lines[k], lines[k - 1], lines[k + 1], header=True)):
+            row = k - 1
+            tall.add((row, block.column))
         rows[row][block.column].append(block.text(vocabulary))
         if block.width > 1:
             widths[row, block.column] = block.width
     kept = [k for k, row in enumerate(rows) if any(row)]
     grid = [[clean(" ".join(c)) for c in rows[k]] for k in kept]
     spans = {(kept.index(k), c): (1, width) for (k, c), width in widths.items()}
+    spans.update({(kept.index(k), c): (2, 1) for k, c in tall})
     return grid, valid_spans(grid, spans)
 
 
@@ -509,12 +516,14 @@ def _group_labels(rows: list[list[str | None]], between: Spans) -> Spans:
     return kept
 
 
-def _centred_label(line: TextLine, row: TextLine, next_row: TextLine) -> bool:
+def _centred_label(line: TextLine, row: TextLine, next_row: TextLine, header: bool = False) -> bool:
     """Is ``line`` a label centred over two rows (starting with lines ``row`` and ``next_row``):
     a lone phrase left of both rows, level with the gap between them? (A wrapped label
-    starts where the labels start.)"""
+    starts where the labels start.) In a ``header``, the rows above and below may hold a
+    single heading (the stub's heading centred beside a heading over sub-columns and the
+    sub-columns' headings, booktabs' \\multirow)."""
     middle, first, second = ((l.top + l.bottom) / 2 for l in (line, row, next_row))
-    return (len(line.phrases) == 1 and not line.tabular and row.tabular and next_row.tabular
+    return (len(line.phrases) == 1 and not line.tabular and (header or row.tabular and next_row.tabular)
             and line.x1 < min(row.x0, next_row.x0) and abs(middle - (first + second) / 2) < 0.25 * (second - first))
 
 
@@ -703,7 +712,7 @@ def ruled_frames(rules: list[BBox], words: list[dict]) -> list[tuple[BBox, float
     nothing just above the top one but a caption or text running wider than the rules.
     A frame holds one table and nothing else; tables side by side or stacked have frames of
     their own. (A rule under a header and two under a total, as board papers rule theirs,
-    have text of the table just above them: no frame.)"""
+    have a row of headings just above them: no frame.)"""
     stacks: dict[tuple[int, int], list[BBox]] = {}
     for rule in _joined(rules):
         key = next((k for k in stacks if abs(k[0] - rule.x0) <= FRAME_SLACK and abs(k[1] - rule.x1) <= FRAME_SLACK),
@@ -753,7 +762,8 @@ def _joined(rules: list[BBox]) -> list[BBox]:
 
 def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
     """The box of the rules of one table (``stack``) and the top of its rule under the header,
-    unless text of the table sits just above its top rule."""
+    unless a row of the table (two chunks or more, within the rules' extent, no caption)
+    sits just above its top rule."""
     frame = BBox(min(r.x0 for r in stack), stack[0].top, max(r.x1 for r in stack), stack[-1].bottom)
     inside = [w for w in words if _in_frame(w, frame)]
     # text running across its ends is not in a table the rules frame
@@ -765,9 +775,20 @@ def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
     above = [w for w in words if frame.top - 1.5 * size <= w["bottom"] <= frame.top
              and w["x1"] > frame.x0 and w["x0"] < frame.x1]
     line = text_lines(above)[-1] if above else None
-    if line and not _CAPTION.match(line.phrases[0].text) and line.x0 >= frame.x0 - 1 and line.x1 <= frame.x1 + 1:
+    if (line and len(line.chunks) >= 2 and not _CAPTION.match(line.phrases[0].text)
+            and line.x0 >= frame.x0 - 1 and line.x1 <= frame.x1 + 1):
         return None
     return frame, stack[1].top
+
+
+def _section_rows(rows: list[list[str | None]], spans: Spans) -> Spans:
+    """Spans with the rows of a ruled table that hold a label only ("Supervised methods"),
+    under its first row, running across the whole table: a booktabs table sets its sections
+    so (``\\multicolumn`` over every column)."""
+    width = len(rows[0])
+    sections = {(r, 0): (1, width) for r, row in enumerate(rows) if r and row[0] and not any(row[1:])
+                and (r, 0) not in spans}
+    return valid_spans(rows, {**spans, **sections})
 
 
 def _labels_beside(frame: BBox, words: list[dict]) -> bool:
@@ -809,6 +830,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             continue
         rows, _, spans = _grid(lines, vocabulary, rules, header_rule)
         if _plausible(rows):
+            spans = _section_rows(rows, spans)
             tables.append(Table(rows=rows, page=number, bbox=frame, method="stream", spans=spans))
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
     words = [w for w in words if id(w) not in taken]
