@@ -65,6 +65,8 @@ GROUPS = ["Dev", "Test", "In-domain", "Out-of-domain", "Zero-shot", "Few-shot", 
 FAMILIES = ["Neural", "Linear", "Ensemble", "Pretrained", "Classical", "Proposed"]
 SECTIONS = ["Supervised methods", "Unsupervised methods", "Our models", "Previous work", "Ablations"]
 STUBS = ["Model", "Method", "System", "Approach"]
+MARKS = "*†‡"
+MARK_SIZE = 0.7  # of the cell's size, raised
 PARAMETERS = [("Learning rate", "2e-5"), ("Batch size", "32"), ("Epochs", "10"), ("Optimizer", "Adam"),
               ("Dropout", "0.1"), ("Warm-up steps", "1,000"), ("Hidden size", "768"), ("Layers", "12"),
               ("Weight decay", "0.01"), ("Max length", "512"), ("Heads", "8"), ("Seed", "42")]
@@ -81,7 +83,8 @@ class Spec:
 
     def add(self, text: str, row: int, col: int, end_row: int | None = None, end_col: int | None = None,
             font: str = FONT) -> None:
-        self.cells.append((text, row, col, row if end_row is None else end_row, col if end_col is None else end_col, font))
+        self.cells.append((text, row, col, row if end_row is None else end_row,
+                           col if end_col is None else end_col, font))
 
     @property
     def n_rows(self) -> int:
@@ -110,6 +113,7 @@ def _results(rng: random.Random) -> Spec:
     groups = rng.choice([0, 0, 2, 2, 3])
     metrics = rng.choice(METRICS)
     kind = rng.choice(["score", "score", "score2", "pm", "short", "other"])
+    marked = rng.random() < 0.3  # significance marks raised after some figures ("84.2†")
     family_rows = rng.random() < 0.35  # a first column of labels centred over several rows
     sections = not family_rows and rng.random() < 0.3  # rows across the table: "Our models"
     lead = 2 if family_rows else 1  # label columns
@@ -154,7 +158,8 @@ def _results(rng: random.Random) -> Spec:
                 if rng.random() < 0.04:
                     spec.add("–", row, lead + i)
                 else:
-                    spec.add(_figure(rng, kind), row, lead + i, font=BOLD if rng.random() < 0.12 else FONT)
+                    mark = rng.choice(MARKS) if marked and rng.random() < 0.15 else ""
+                    spec.add(_figure(rng, kind) + mark, row, lead + i, font=BOLD if rng.random() < 0.12 else FONT)
             row += 1
         k += span
     return spec
@@ -163,7 +168,8 @@ def _results(rng: random.Random) -> Spec:
 def _datasets(rng: random.Random) -> Spec:
     """A table of words and counts: "Dataset | Domain | #Train | #Test"."""
     spec = Spec()
-    heads = ["Dataset", "Domain"] + rng.sample(["#Train", "#Dev", "#Test", "Classes", "Avg. length", "Vocab"], rng.randint(2, 4))
+    heads = ["Dataset", "Domain"] + rng.sample(["#Train", "#Dev", "#Test", "Classes", "Avg. length", "Vocab",
+                                                "Train\nexamples", "Avg.\nlength", "Vocab.\nsize"], rng.randint(2, 4))
     spec.n_cols = len(heads)
     spec.align = ["l", "l"] + ["r"] * (len(heads) - 2)
     for i, head in enumerate(heads):
@@ -201,7 +207,8 @@ class Layout:
 
     def height(self) -> float:
         rules = 2 + len(self.spec.midrules) + 1
-        return self.spec.n_rows * self.pitch + rules * 0.6 * self.size
+        lines = sum(text.count("\n") for text, *_ in self.spec.cells)
+        return (self.spec.n_rows + lines) * self.pitch + rules * 0.6 * self.size
 
 
 def _layout(spec: Spec, rng: random.Random, size: float, most: float) -> Layout | None:
@@ -209,14 +216,35 @@ def _layout(spec: Spec, rng: random.Random, size: float, most: float) -> Layout 
         widths = [0.0] * spec.n_cols
         for text, _, col, _, end_col, font in spec.cells:
             if col == end_col:
-                widths[col] = max(widths[col], stringWidth(text, font, size) + 2 * sep)
+                widths[col] = max(widths[col], _width(text, font, size) + 2 * sep)
         for text, _, col, _, end_col, font in spec.cells:
-            need = stringWidth(text, font, size) + 2 * sep - sum(widths[col:end_col + 1])
+            need = _width(text, font, size) + 2 * sep - sum(widths[col:end_col + 1])
             if col != end_col and need > 0:
                 widths[end_col] += need  # LaTeX widens the last column a \multicolumn covers
         if sum(widths) <= most:
             return Layout(spec, size, sep, size * 1.2 * rng.choice([0.85, 0.9, 1.0, 1.0, 1.1, 1.2]), widths)
     return None
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """Of the widest line of a cell, a raised mark at its end set smaller."""
+    if text[-1] in MARKS:
+        return stringWidth(text[:-1], font, size) + stringWidth(text[-1], font, MARK_SIZE * size)
+    return max(stringWidth(line, font, size) for line in text.split("\n"))
+
+
+def _text(c: canvas.Canvas, x: float, y: float, text: str, font: str, size: float, pitch: float) -> None:
+    """A cell's text from ``x``: its lines upwards from the last on ``y``, a mark raised."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        c.setFont(font, size)
+        if line[-1] in MARKS:
+            c.drawString(x, y, line[:-1])
+            c.setFont(font, MARK_SIZE * size)
+            c.drawString(x + stringWidth(line[:-1], font, size), y + 0.4 * size, line[-1])
+        else:
+            c.drawString(x + (_width(text, font, size) - stringWidth(line, font, size)) / 2 if len(lines) > 1 else x,
+                         y + (len(lines) - 1 - k) * 0.95 * pitch, line)
 
 
 def _rule(c: canvas.Canvas, x0: float, x1: float, y: float, width: float) -> None:
@@ -299,6 +327,8 @@ class Page:
         baselines = []
         base = y - rule_space - 0.75 * size
         for r in range(spec.n_rows):
+            lines = max(text.count("\n") + 1 for text, row, *_ in spec.cells if row == r)
+            base -= (lines - 1) * 0.95 * pitch  # a heading on two lines
             baselines.append(base)
             base -= pitch
             if r == spec.header_rows - 1 or r in spec.midrules:
@@ -314,17 +344,13 @@ class Page:
         for text, row, col, end_row, end_col, font in spec.cells:
             x0, x1 = lefts[col], lefts[end_col] + layout.widths[end_col]
             y_text = (baselines[row] + baselines[end_row]) / 2
-            c.setFont(font, size)
             align = "c" if col != end_col and end_col - col + 1 < spec.n_cols else spec.align[col]
             if col != end_col and end_col - col + 1 == spec.n_cols:
                 align = "l"
-            if align == "l":
-                c.drawString(x0 + layout.sep, y_text, text)
-            elif align == "r":
-                c.drawRightString(x1 - layout.sep, y_text, text)
-            else:
-                c.drawCentredString((x0 + x1) / 2, y_text, text)
-            table.cells.append(Cell(text, row, col, end_row, end_col))
+            width = _width(text, font, size)
+            left = {"l": x0 + layout.sep, "r": x1 - layout.sep - width}.get(align, (x0 + x1 - width) / 2)
+            _text(c, left, y_text, text, font, size, pitch)
+            table.cells.append(Cell(text.replace("\n", " "), row, col, end_row, end_col))
         bottom = baselines[-1] - 0.35 * size
         _rule(c, x, x + layout.width, bottom, 0.8)
         self.tables.append(table)
@@ -366,6 +392,22 @@ class Page:
             lowest = min(lowest, end)
         return lowest - 14
 
+    def wrapped(self, x: float, y: float) -> float | None:
+        """A narrow table at one side of the text column with its caption, the running text
+        set beside it in the rest of the width (``wraptable``); returns the y below."""
+        share = 0.45 * self.column_width
+        layout = self.make(share - 12)
+        if layout is None or y - layout.height() - 2 * BODY_LEADING - 30 < self.bottom:
+            return None
+        left = self.rng.random() < 0.5
+        box_x = x if left else x + self.column_width - share
+        end = self.draw(layout, box_x + (share - layout.width) / 2, y - 4)
+        end = self.caption(box_x, end - BODY_LEADING, share)
+        text_x = x + share + 10 if left else x
+        lines = int((y - end) // BODY_LEADING) + 1
+        below = self.paragraph(text_x, y - BODY_SIZE, self.column_width - share - 10, lines)
+        return min(below, end) - 10
+
     def fill(self) -> None:
         rng = self.rng
         top = self.top
@@ -379,7 +421,10 @@ class Page:
                     y = self.paragraph(x, y, self.column_width, rng.randint(2, 9)) - 4
                     continue
                 count = 1 if len(self.lefts) == 2 or rng.random() < 0.7 else rng.choice([2, 2, 3])
-                below = self.float_(x, y, self.column_width, count)
+                if len(self.lefts) == 1 and rng.random() < 0.2:
+                    below = self.wrapped(x, y)
+                else:
+                    below = self.float_(x, y, self.column_width, count)
                 y = below if below is not None else self.paragraph(x, y, self.column_width, 2) - 4
         self.c.setFont(FONT, BODY_SIZE)
         self.c.drawCentredString(WIDTH / 2, 40, str(rng.randint(2, 12)))

@@ -110,3 +110,46 @@ def test_figures_with_their_spread_under_a_heading_keep_their_columns():
     assert table.rows[0] == [None, "Test", None]
     assert table.spans == {(0, 1): (1, 2)}
     assert table.rows[2] == ["Small", "61.0±0.4", "58.2±1.1"]
+
+
+def test_marks_raised_after_figures_in_tight_rows_stay_in_their_row():
+    rows = [["Model", "Acc", "F1"], ["Small", "61.0", "58.2"], ["Base", "66.4", "63.9"], ["Large", "70.3", "69.1"]]
+
+    def draw(c):
+        _booktabs(c, 150, 120, rows, [60, 45, 45], pitch=9.0)
+        for baseline, x in ((HEIGHT - 120 - 9.0 - 6 - 9.0 * r, 150 + 105 - 3) for r in (1, 2)):
+            c.setFont("Times-Roman", 0.7 * SIZE)  # "†" raised after the row's first figure
+            c.drawString(x, baseline + 0.4 * SIZE, "†")
+
+    (table,) = _tables(draw)
+    assert [row[1] for row in table.rows] == ["Acc", "61.0 †", "66.4 †", "70.3"]
+
+
+def test_stub_heading_centred_over_two_header_rows_spans_them_and_section_rows_stay_rows():
+    def draw(c):
+        x, widths, top = 150, [80, 45, 45], HEIGHT - 120
+        c.setLineWidth(0.8)
+        c.line(x, top, x + sum(widths), top)
+        c.setFont("Times-Roman", SIZE)
+        c.drawCentredString(x + 80 + 45, top - 11, "Test")
+        c.setLineWidth(0.3)
+        c.line(x + 83, top - 14, x + 167, top - 14)
+        c.drawString(x + 3, top - 11 - 6.5, "Model")  # \multirow{2}{*}{Model}
+        c.drawRightString(x + 122, top - 24, "Acc")
+        c.drawRightString(x + 167, top - 24, "F1")
+        c.setLineWidth(0.5)
+        c.line(x, top - 27.5, x + sum(widths), top - 27.5)
+        y = top - 40
+        for label, figures in (("Earlier work", None), ("Baseline", ("61.0", "58.2")), ("Tuned", ("66.4", "63.9")),
+                               ("Our models", None), ("Small", ("70.3", "69.1")), ("Large", ("72.0", "70.8"))):
+            c.drawString(x + 3, y, label)
+            for right, text in zip((x + 122, x + 167), figures or ()):
+                c.drawRightString(right, y, text)
+            y -= 11
+        c.setLineWidth(0.8)
+        c.line(x, y + 7.5, x + sum(widths), y + 7.5)
+
+    (table,) = _tables(draw)
+    assert table.rows[:3] == [["Model", "Test", None], [None, "Acc", "F1"], ["Earlier work", None, None]]
+    assert table.spans == {(0, 0): (2, 1), (0, 1): (1, 2)}  # sections in one cell, as ICDAR 2013 has them
+    assert [row[0] for row in table.rows[2:]] == ["Earlier work", "Baseline", "Tuned", "Our models", "Small", "Large"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -44,6 +45,9 @@ WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one 
 GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
 GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
 GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page
+MARK_CHARS = 2  # longest raised mark after a word
+MARK_SIZE = 0.85  # ... set at most this share of the word's size
+MARK_GAP = 0.3  # ... at most this far (font sizes) after it
 FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
 FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
 
@@ -59,6 +63,7 @@ _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # a caption opening a table ("Table 3:", "Figure 2.1", "Tabel 4."): it ends a table above it,
 # so tables stacked under their captions stay apart
 _CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
+_MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 _FILLER = re.compile(r"^[-–—.…±]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers; "±" joins two
 
@@ -86,7 +91,8 @@ class Phrase:
 
     @cached_property
     def numeric(self) -> bool:
-        return all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) for w in self.words)
+        return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"]) for w in self.words)
+                and not all(_MARK.match(w["text"]) for w in self.words))
 
     @property
     def figure(self) -> bool:
@@ -141,8 +147,32 @@ def _size(word: dict) -> float:
 _TOP_X0, _X0, _LINE_TOP = itemgetter("top", "x0"), itemgetter("x0"), attrgetter("top")
 
 
+def _raised_marks(words: list[dict]) -> tuple[list[dict], list[tuple[dict, dict]]]:
+    """The words but marks raised after a word ("84.2" and a smaller "†" set high: a footnote
+    or significance mark), and each mark with the word it follows. Set high and small, a mark
+    in a tightly set table reaches into the row above."""
+    by_end = sorted(words, key=itemgetter("x1"))
+    ends = [w["x1"] for w in by_end]
+    marks = []
+    for mark in words:
+        if len(mark["text"]) > MARK_CHARS:
+            continue
+        size = _size(mark)
+        lo, hi = bisect_left(ends, mark["x0"] - MARK_GAP * size), bisect_right(ends, mark["x0"] + 1)
+        base = next((w for w in by_end[lo:hi] if w is not mark and size <= MARK_SIZE * _size(w)
+                     and w["top"] < mark["bottom"] < w["bottom"] - 0.15 * _size(w)), None)
+        if base is not None:
+            marks.append((mark, base))
+    if not marks:
+        return words, []
+    raised = {id(mark) for mark, _ in marks}
+    return [w for w in words if id(w) not in raised], marks
+
+
 def text_lines(words: list[dict]) -> list[TextLine]:
-    """Words into lines, top to bottom; a word joins a line it overlaps vertically by half."""
+    """Words into lines, top to bottom; a word joins a line it overlaps vertically by half, a
+    raised mark the line of the word it follows."""
+    words, marks = _raised_marks(words)
     bands: list[list[dict]] = []
     extents: list[list[float]] = []  # [top, bottom] of each band's words
     for word in sorted(words, key=_TOP_X0):
@@ -164,6 +194,10 @@ def text_lines(words: list[dict]) -> list[TextLine]:
         else:
             bands.append([word])
             extents.append([word_top, word_bottom])
+    if marks:
+        band_of = {id(w): band for band in bands for w in band}
+        for mark, base in marks:
+            band_of[id(base)].append(mark)
     lines = []
     for band in bands:
         band.sort(key=_X0)
@@ -754,7 +788,8 @@ def _joined(rules: list[BBox]) -> list[BBox]:
         for rule in sorted(level, key=attrgetter("x0")):
             last = joined[-1] if len(joined) > start else None
             if last and rule.x0 <= last.x1 + FRAME_SLACK:
-                joined[-1] = BBox(last.x0, min(last.top, rule.top), max(last.x1, rule.x1), max(last.bottom, rule.bottom))
+                joined[-1] = BBox(last.x0, min(last.top, rule.top), max(last.x1, rule.x1),
+                                  max(last.bottom, rule.bottom))
             else:
                 joined.append(rule)
     return joined
@@ -762,14 +797,16 @@ def _joined(rules: list[BBox]) -> list[BBox]:
 
 def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
     """The box of the rules of one table (``stack``) and the top of its rule under the header,
-    unless a row of the table (two chunks or more, within the rules' extent, no caption)
-    sits just above its top rule."""
+    unless the rules frame no table: no heading (words) above the second rule (the gridlines
+    of a chart frame its figures), text running across their ends, or a row of the table
+    (two chunks or more, within the rules' extent, no caption) just above the top rule."""
     frame = BBox(min(r.x0 for r in stack), stack[0].top, max(r.x1 for r in stack), stack[-1].bottom)
     inside = [w for w in words if _in_frame(w, frame)]
-    # text running across its ends is not in a table the rules frame
-    if not inside or any(frame.top <= w["bottom"] and w["top"] <= frame.bottom
-                         and (w["x0"] < end - FRAME_SLACK < w["x1"] or w["x0"] < end + FRAME_SLACK < w["x1"])
-                         for w in words for end in (frame.x0, frame.x1)):
+    header = [w for w in inside if (w["top"] + w["bottom"]) / 2 < stack[1].top]
+    if not any(_wordy(Phrase.of(w)) for w in header) or any(
+            frame.top <= w["bottom"] and w["top"] <= frame.bottom
+            and (w["x0"] < end - FRAME_SLACK < w["x1"] or w["x0"] < end + FRAME_SLACK < w["x1"])
+            for w in words for end in (frame.x0, frame.x1)):
         return None
     size = statistics.median(_size(w) for w in inside)
     above = [w for w in words if frame.top - 1.5 * size <= w["bottom"] <= frame.top
@@ -779,16 +816,6 @@ def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
             and line.x0 >= frame.x0 - 1 and line.x1 <= frame.x1 + 1):
         return None
     return frame, stack[1].top
-
-
-def _section_rows(rows: list[list[str | None]], spans: Spans) -> Spans:
-    """Spans with the rows of a ruled table that hold a label only ("Supervised methods"),
-    under its first row, running across the whole table: a booktabs table sets its sections
-    so (``\\multicolumn`` over every column)."""
-    width = len(rows[0])
-    sections = {(r, 0): (1, width) for r, row in enumerate(rows) if r and row[0] and not any(row[1:])
-                and (r, 0) not in spans}
-    return valid_spans(rows, {**spans, **sections})
 
 
 def _labels_beside(frame: BBox, words: list[dict]) -> bool:
@@ -830,7 +857,6 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             continue
         rows, _, spans = _grid(lines, vocabulary, rules, header_rule)
         if _plausible(rows):
-            spans = _section_rows(rows, spans)
             tables.append(Table(rows=rows, page=number, bbox=frame, method="stream", spans=spans))
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
     words = [w for w in words if id(w) not in taken]
