@@ -227,10 +227,21 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
     Items open at styled headings followed by their reference ("(Item 3)") when
     the paper has those; else, when numbered headings are set in bold (or as
     headings), only those open items, at any depth; in plain text, a numbered
-    line opens the next item only when it carries the next number (lists inside
-    an item do not).
+    line opens an item when its layout sets it apart as a heading (the analysis
+    reads that: ``Candidate.heading``), or when it carries the next number (lists
+    inside an item do not).
     """
-    lines = [(page.number, line) for page, i, line in doc.iter_lines() if (page.number, i) not in skip]
+    numbered_at = analysis_of(doc).numbered
+    kept = [(page.number, i, line) for page, i, line in doc.iter_lines() if (page.number, i) not in skip]
+    lines = [(page, line) for page, _, line in kept]
+    # numbered lines a paper without fonts sets apart as headings, by their index in
+    # ``lines``, with the lines their titles take
+    laid_out = {j: cand for j, (page, i, line) in enumerate(kept)
+                if (cand := numbered_at.get((page, i))) is not None and cand.heading
+                and not (line.bold or line.heading)}
+    # where headings carry their reference ("(Item 3)"), a numbered paragraph set apart is none
+    if sum(cand.referenced for cand in laid_out.values()) >= MIN_DECIDED_ITEMS:
+        laid_out = {j: cand for j, cand in laid_out.items() if cand.referenced}
     referenced = {j: found for j in range(len(lines)) if (found := _referenced(lines, j))}
     references = {parts for _, line in lines if (match := _heading(line)) and (parts := _reference(match["number"]))}
 
@@ -272,14 +283,19 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
         if match:
             if by_style:
                 opens = bool(line.bold or line.heading)
+            elif j - 1 in laid_out:
+                opens = True
             elif _reference(match["number"]):
                 opens = True  # in sequence with another reference
             else:
                 opens = int(match["number"]) == last_number + 1 or (not items and int(match["number"]) <= 1)
         if opens:
             last_number = int(match["number"]) if match["number"].isdigit() else last_number
-            current = Item(match["number"], match["title"], page, by_style)
+            title_lines = laid_out[j - 1].title_lines if j - 1 in laid_out and not by_style else 1
+            title = " ".join([match["title"], *(l.text for _, l in lines[j:j - 1 + title_lines])])
+            current = Item(match["number"], title, page, by_style)
             items.append(current)
+            j += title_lines - 1  # a title a paper without fonts wraps
             extending = line if by_style else None
             continue
         extending = None

@@ -10,10 +10,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.model import Line, Page
+from pipeline.model import TEXT_CHAR_WIDTH, Line, Page
 from pipeline.vocab import load_vocab
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A paper without fonts (a text paper, a ``pdftotext -layout`` rendering) sets a heading apart by
+# its layout: its title is short, and at most this many lines, wrapped, before a blank line or its reference.
+MAX_HEADING_WORDS = 14
+MAX_HEADING_LINES = 3
+# Lines further apart than this share of a line's height have a blank line between them.
+BLANK_GAP = 0.5
+# The number of a heading stands in a column of its own: this many spaces or more before its title
+# (running text puts one space after a list's number).
+NUMBER_COLUMN_GAP = 2 * TEXT_CHAR_WIDTH
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +30,8 @@ def vocab() -> dict:
     data = load_vocab("headings")
     return {"number_prefix": data["number_prefix"], "minute_number": data["minute_number"],
             "minutes_heading": re.compile(data["minutes_heading"].replace("{minute_number}", data["minute_number"])),
-            "presenter": [re.compile(p) for p in data["presenter"]]}
+            "presenter": [re.compile(p) for p in data["presenter"]],
+            "item_reference": re.compile(data["item_reference"], re.I)}
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +89,9 @@ class Candidate:
     x: float | None
     title_x: float | None
     clock: str | None = None  # the time printed before the number
+    heading: bool = False  # set as a heading: bold, marked up, or set apart by its layout (``set_apart``)
+    title_lines: int = 1  # the lines of the page its title takes, wrapped (a heading set apart by its layout)
+    referenced: bool = False  # its reference ("(Item 3)") follows its title
 
     @property
     def contents_like(self) -> bool:
@@ -94,9 +107,79 @@ def presenter_line(line: Line) -> bool:
 
 def numbered_lines(pages: list[Page]) -> dict[tuple[int, int], Candidate]:
     """Every line that opens with an item number, by (page, line index); a
-    candidate's ``index`` is its line's index on its page."""
-    return {(page.number, i): found for page in pages for i, line in enumerate(page.lines)
-            if (found := candidate(i, page, line))}
+    candidate's ``index`` is its line's index on its page. Whether it is set as
+    a heading is read here, where its neighbours are known."""
+    found = {}
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            cand = candidate(i, page, line)
+            if cand is None:
+                continue
+            if line.bold or line.heading:
+                cand.heading = True
+            elif line.unstyled and (lines := set_apart(page.lines, i, cand)):
+                cand.heading, cand.title_lines = True, lines
+                cand.referenced = i + lines < len(page.lines) and bool(item_reference(page.lines[i + lines].text))
+            found[(page.number, i)] = cand
+    return found
+
+
+def item_reference(text: str) -> re.Match | None:
+    """"(Item 3)": the agenda item a minute's heading answers, on the line below it; ``number`` is its number."""
+    return vocab()["item_reference"].match(text.strip())
+
+
+def _blank_between(above: Line, below: Line) -> bool:
+    if above.bbox is None or below.bbox is None:
+        return False
+    return below.bbox.top - above.bbox.bottom > BLANK_GAP * (above.bbox.bottom - above.bbox.top)
+
+
+def _at_title(line: Line, cand: Candidate) -> bool:
+    return (cand.title_x is not None and line.bbox is not None
+            and abs(line.bbox.x0 - cand.title_x) < NUMBER_COLUMN_GAP)
+
+
+def _referenced(lines: list[Line], start: int) -> bool:
+    """A reference follows within the heading's lines, however its title wraps."""
+    return any(item_reference(line.text) for line in lines[start:start + MAX_HEADING_LINES])
+
+
+def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
+    """In a paper without fonts, how many lines the heading that ``lines[i]`` opens takes
+    (its title wrapped), or 0 when the line is no heading. A heading has a short title that
+    is no sentence or clause running on, and its layout sets it apart, where a PDF would set it bold:
+    - its reference follows it: "291.   Capital Programme 2025-35 and Revenue Budget" /
+      "(including Council Tax)" / "(Item 6)", as English councils print minutes;
+    - or it stands alone, a blank line below it, and a blank line above it or its number in a
+      column of its own: "4.     Finance" / (blank) / "The Treasurer reported ...", as layout
+      renderings of minutes and case papers print items, "1. Fixed Asset Review" between blank
+      lines as an item's numbered sub-items.
+    A numbered point of running text ("2. Mrs Lee, Member for Roads, provided an update:") is none."""
+    title = cand.title.rstrip()
+    if len(title.split()) > MAX_HEADING_WORDS or title.endswith((".", ",", ";", ":")):
+        return 0
+    line = lines[i]
+    end = i + 1  # the title's lines are lines[i:end]
+    while end < len(lines) and end - i <= MAX_HEADING_LINES:
+        below = lines[end]
+        if item_reference(below.text):
+            return end - i
+        if _blank_between(lines[end - 1], below) or (below.bbox and lines[end - 1].bbox
+                                                     and below.bbox.top < lines[end - 1].bbox.top):
+            break  # a blank line (or the next column) ends the heading
+        if not _at_title(below, cand) and not _referenced(lines, end):
+            return 0  # a title wraps to its own column; a paragraph's lines run on elsewhere
+        end += 1
+    else:
+        if end - i > MAX_HEADING_LINES:
+            return 0
+    if lines[end - 1].text.rstrip().endswith((".", ",", ";", ":")):
+        return 0  # a point of running text, wrapped: "... provided an update on" / "the following:"
+    blank_above = i == 0 or _blank_between(lines[i - 1], line)
+    number_column = (cand.title_x is not None and line.words and line.words[0].bbox is not None
+                     and cand.title_x - line.words[0].bbox.x1 >= NUMBER_COLUMN_GAP)
+    return end - i if blank_above or number_column else 0
 
 
 def candidate(index: int, page: Page, line: Line) -> Candidate | None:
