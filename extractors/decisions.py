@@ -452,6 +452,14 @@ def _resolutions(blocks) -> list[Block]:
     return stated or blocks
 
 
+def _this_meetings(blocks: list[Block]) -> list[Block]:
+    """A case's decision history, each meeting's decision under a heading of its own
+    ("Beslutning i Udvalget for kultur den 10-04-2013", then "... den 24-04-2013"), as Danish
+    committee systems print a case taken up again: the last is this meeting's."""
+    headed = [b for b in blocks if b.cue == "dec_heading"]
+    return [headed[-1]] if len(headed) > 1 else blocks
+
+
 def decisions(doc: Document) -> list[dict]:
     lang = analysis_of(doc).locale.language or "en"
     skip = analysis_of(doc).furniture
@@ -473,10 +481,10 @@ def decisions(doc: Document) -> list[dict]:
     for item, blocks in zip(items, blocks_of):
         if blocks:
             recs = [b for b in blocks if b.kind == "rec"]
-            decs = _resolutions(b for b in blocks if b.kind == "dec")
+            decs = _resolutions(_this_meetings([b for b in blocks if b.kind == "dec"]))
             rec = " ".join(b.text for b in recs) or None
             dec = " ".join(b.text for b in decs) or None
-            page = blocks[0].page
+            page = (decs or blocks)[0].page  # where the item's decision is recorded
         elif narrative:
             rec, rec_page, dec, dec_page = _sentences(item, lang)
             page = min((p for p in (rec_page, dec_page) if p), default=item.page)
