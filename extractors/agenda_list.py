@@ -201,9 +201,12 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
         text = _CONTENTS_PAGE.sub("", text)
     text, by_cell = _peel_cells(cand, cells, text)
     index, prev = cand.index + 1, cand.line
-    while index < len(lines) and index not in stops and index - cand.index <= MAX_CONTINUATION_LINES:
+    # a heading a paper without fonts sets apart by its layout: the analysis read its title's lines
+    laid_out = cand.heading and not (cand.line.bold or cand.line.heading)
+    last = cand.index + cand.title_lines - 1 if laid_out else cand.index + MAX_CONTINUATION_LINES
+    while index < len(lines) and index not in stops and index <= last:
         page, _, line = lines[index]
-        if page is not cand.page or not _continues(prev, line, cand, text):
+        if page is not cand.page or not (laid_out or _continues(prev, line, cand, text)):
             break
         text = f"{text} {line.text}"
         prev, index = line, index + 1
@@ -270,8 +273,13 @@ def _children(parent: Candidate, runs: list[Run], start: int, end: int) -> list[
                 and all(_is_title(c) for c in r.items)]
     if numbered or parent.x is None:
         return numbered
-    return [r for r in inside
-            if r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
+    indented = [r for r in inside if r.bold == parent.line.bold and r.items[0].heading == parent.heading
+                and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
+    if parent.heading and not (parent.line.bold or parent.line.heading):
+        # a paper without fonts: sub-items are counted as their item is ("4. Decisions" / "1. Budget");
+        # lettered points under a numbered heading ("(a) Adopt the plan") are the points of its text
+        return [r for r in indented if r.style == parent.readings[0][0]]
+    return indented
 
 
 def _section_above(sections: dict[int, str], index: int, current: str | None) -> str | None:
