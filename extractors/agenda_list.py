@@ -19,7 +19,7 @@ from extractors.agenda_items import (Item, Lines, Scope, bracket_presenter, dash
 from pipeline.analyse import analysis_of
 from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
 from pipeline.find import cue_kind
-from pipeline.headings import Candidate, candidate, presenter_line
+from pipeline.headings import Candidate, blank_between, candidate, presenter_line
 from pipeline.model import Line, Page
 from pipeline.textutil import clean, fold
 
@@ -131,17 +131,26 @@ def main_run(runs: list[Run], first_page: int) -> Run | None:
     ))
 
 
-def _is_section_heading(line: Line) -> bool:
-    """"UNRESTRICTED ITEMS" set bold or as a heading; or a line that names a
-    part of the agenda however it is set ("Part A – Items for decision")."""
+def _is_section_heading(line: Line, alone: bool = False) -> bool:
+    """"UNRESTRICTED ITEMS" set bold or as a heading, or (``alone``) between blank
+    lines in a paper without fonts; or a line that names a part of the agenda
+    however it is set ("Part A – Items for decision")."""
     if (vocab()["section"].match(fold(line.text)) and len(line.text.split()) <= MAX_SECTION_WORDS
             and not line.text.rstrip().endswith(".")):
         return True
     letters = [c for c in line.text if c.isalpha()]
     return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
             and not any(c.isdigit() or c == ":" for c in line.text)
-            and len(line.text.split()) <= MAX_SECTION_WORDS and (line.bold or line.heading is not None)
+            and len(line.text.split()) <= MAX_SECTION_WORDS and (line.bold or line.heading is not None or alone)
             and cue_kind(line) is None)
+
+
+def _alone(lines: Lines, i: int) -> bool:
+    """An unnumbered line of a paper without fonts with blank lines above and below it, as a
+    heading stands ("UNRESTRICTED ITEMS" over an agenda's numbered items)."""
+    page, _, line = lines[i]
+    return (line.unstyled and candidate(i, page, line) is None and 0 < i < len(lines) - 1 and lines[i - 1][0] is page and lines[i + 1][0] is page
+            and blank_between(lines[i - 1][2], line) and blank_between(line, lines[i + 1][2]))
 
 
 def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
@@ -202,11 +211,12 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     text, by_cell = _peel_cells(cand, cells, text)
     index, prev = cand.index + 1, cand.line
     # a heading a paper without fonts sets apart by its layout: the analysis read its title's lines
+    # (all of them above its reference, "(Item 3)", wherever they start)
     laid_out = cand.heading and not (cand.line.bold or cand.line.heading)
     last = cand.index + cand.title_lines - 1 if laid_out else cand.index + MAX_CONTINUATION_LINES
     while index < len(lines) and index not in stops and index <= last:
         page, _, line = lines[index]
-        if page is not cand.page or not (laid_out or _continues(prev, line, cand, text)):
+        if page is not cand.page or not ((laid_out and cand.referenced) or _continues(prev, line, cand, text)):
             break
         text = f"{text} {line.text}"
         prev, index = line, index + 1
@@ -264,21 +274,20 @@ def _is_title(cand: Candidate) -> bool:
     return len(title.split()) <= MAX_CHILD_WORDS and not title.endswith(".") and not _SENTENCE_END.search(title)
 
 
-def _children(parent: Candidate, runs: list[Run], start: int, end: int) -> list[Run]:
+def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes: bool) -> list[Run]:
     """The runs of sub-items between ``start`` and ``end`` (exclusive): numbered
     under the parent's number ("2.1" under "2."), or indented under it and set
-    like it."""
+    like it. In minutes without fonts, set apart as it is and counted as it is:
+    "4. Decisions" / "1. Budget" (lettered points under a minute's heading, "(a)
+    Adopt the plan", are the points of its text)."""
     inside = [r for r in runs if r.values[0] == 1 and start <= r.items[0].index and r.items[-1].index < end]
     numbered = [r for r in inside if r.style == f"decimal:{parent.number.rstrip('.')}"
                 and all(_is_title(c) for c in r.items)]
     if numbered or parent.x is None:
         return numbered
-    indented = [r for r in inside if r.bold == parent.line.bold and r.items[0].heading == parent.heading
-                and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
-    if parent.heading and not (parent.line.bold or parent.line.heading):
-        # a paper without fonts: sub-items are counted as their item is ("4. Decisions" / "1. Budget");
-        # lettered points under a numbered heading ("(a) Adopt the plan") are the points of its text
-        return [r for r in indented if r.style == parent.readings[0][0]]
+    indented = [r for r in inside if r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
+    if minutes and parent.heading and not (parent.line.bold or parent.line.heading):
+        return [r for r in indented if r.items[0].heading and r.style == parent.readings[0][0]]
     return indented
 
 
@@ -288,9 +297,10 @@ def _section_above(sections: dict[int, str], index: int, current: str | None) ->
 
 
 def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
-          section: str | None, sections: dict[int, str] | None) -> list[Item]:
+          section: str | None, sections: dict[int, str] | None, minutes: bool) -> list[Item]:
     """The items of a run and, under each, its sub-items; ``sections`` only
-    for the top level (sub-items sit in their parent's section)."""
+    for the top level (sub-items sit in their parent's section); ``minutes``
+    when the lines are minutes'."""
     items: list[Item] = []
     for k, cand in enumerate(run.items):
         if sections is not None:
@@ -300,10 +310,10 @@ def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
         items.append(item)
         last = k + 1 == len(run.items)
         region_end = end if last else run.items[k + 1].index
-        nested = _children(cand, runs, after, region_end)
+        nested = _children(cand, runs, after, region_end, minutes)
         if nested:
             child = min(nested, key=lambda r: (r.x or 0, -len(r.items), r.items[0].index))
-            items.extend(_walk(child, runs, lines, stops, region_end, item.title, None))
+            items.extend(_walk(child, runs, lines, stops, region_end, item.title, None, minutes))
         elif not last:  # the last item's region runs on to the end: what follows it is no list of its own
             items.extend(_unnumbered_children(cand, lines, after, region_end, item.title))
     return items
@@ -379,14 +389,14 @@ def list_items(scope: Scope) -> list[Item]:
     run = main_run(runs, lines[0][0].number)
     if run is not None and compact:
         run = _compact(run, runs)
-    sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line)}
+    sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line, _alone(lines, i))}
     if run is None or not (run.bold or run.items[0].line.heading):
         # numbered paragraphs under headings: the headings are the items, when they say so
         items = referenced_headings(lines, sections)
         if items or run is None:
             return items
     stops = {c.index for c in candidates} | set(sections)
-    return _closing_presenters(_walk(run, runs, lines, stops, len(lines), None, sections))
+    return _closing_presenters(_walk(run, runs, lines, stops, len(lines), None, sections, not compact))
 
 
 def _closing_presenters(items: list[Item]) -> list[Item]:

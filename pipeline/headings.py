@@ -129,7 +129,8 @@ def item_reference(text: str) -> re.Match | None:
     return vocab()["item_reference"].match(text.strip())
 
 
-def _blank_between(above: Line, below: Line) -> bool:
+def blank_between(above: Line, below: Line) -> bool:
+    """A blank line parts two lines (of a paper without fonts, or a PDF's)."""
     if above.bbox is None or below.bbox is None:
         return False
     return below.bbox.top - above.bbox.bottom > BLANK_GAP * (above.bbox.bottom - above.bbox.top)
@@ -165,7 +166,7 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
         below = lines[end]
         if item_reference(below.text):
             return end - i
-        if _blank_between(lines[end - 1], below) or (below.bbox and lines[end - 1].bbox
+        if blank_between(lines[end - 1], below) or (below.bbox and lines[end - 1].bbox
                                                      and below.bbox.top < lines[end - 1].bbox.top):
             break  # a blank line (or the next column) ends the heading
         if not _at_title(below, cand) and not _referenced(lines, end):
@@ -176,7 +177,7 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
             return 0
     if lines[end - 1].text.rstrip().endswith((".", ",", ";", ":")):
         return 0  # a point of running text, wrapped: "... provided an update on" / "the following:"
-    blank_above = i == 0 or _blank_between(lines[i - 1], line)
+    blank_above = i == 0 or blank_between(lines[i - 1], line)
     number_column = (cand.title_x is not None and line.words and line.words[0].bbox is not None
                      and cand.title_x - line.words[0].bbox.x1 >= NUMBER_COLUMN_GAP)
     return end - i if blank_above or number_column else 0
