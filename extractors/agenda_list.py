@@ -314,7 +314,9 @@ def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
         if nested:
             child = min(nested, key=lambda r: (r.x or 0, -len(r.items), r.items[0].index))
             items.extend(_walk(child, runs, lines, stops, region_end, item.title, None, minutes))
-        elif not last:  # the last item's region runs on to the end: what follows it is no list of its own
+        elif not (last or minutes):
+            # the last item's region runs on to the end: what follows it is no list of its own;
+            # what follows a minute's heading is what was minuted
             items.extend(_unnumbered_children(cand, lines, after, region_end, item.title))
     return items
 
