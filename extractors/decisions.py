@@ -1,10 +1,17 @@
 """Minutes into decisions: per minuted item, what the meeting was asked to do
 (recommendation) and what it resolved (decision).
 
-Three layouts, tried per item in this order:
+A short list of layout readers (``READERS``), tried in turn: a committee
+system's pages of minuted items, minutes whose items are headings (numbered,
+bold or set apart by the layout of a paper without fonts, or over their
+"(Item 3)" reference), minutes kept as an outline of votes, and an agenda's
+recommendations (``agenda_recommendations.py``, the decision null).
+
+Under a minuted item, three layouts, tried in this order:
 - labelled blocks: a label line ("Indstilling", "Recommendation:", "Beslutning:",
   "Udvalgets beslutning den ... Punkt 6") opens a block that runs to the next
-  label, a boilerplate line, a bold heading or the next item;
+  label, a boilerplate line, a bold heading or the next item; a case taken up
+  again gives its last dated decision ("Beslutning i Udvalget ... den 03-03-2026");
 - inline paragraphs: a paragraph that starts "RESOLVED that ..." or "It was moved ...";
 - sentences: in narrative minutes, the sentences that ask the board ("asked the
   Board to accept ...") and those that resolve ("The Board agreed ...").
@@ -460,23 +467,20 @@ def _this_meetings(blocks: list[Block]) -> list[Block]:
     return [headed[-1]] if len(headed) > 1 else blocks
 
 
-def decisions(doc: Document) -> list[dict]:
+def _item_rows(doc: Document, items: list[Item], paged: bool) -> list[dict]:
+    """The rows of minuted items: each item's labelled or inline blocks, else (in minutes
+    that record no decision that way, or items of a committee system's pages) its sentences."""
     lang = analysis_of(doc).locale.language or "en"
-    skip = analysis_of(doc).furniture
-    # a committee system's page marks each item's minutes ("Minutes:"): each is read as narrative minutes
-    paged = [Item(m.number, m.title, m.page, False, m.minuted) for m in minuted_page_items(doc)]
-    items = paged or find_items(doc, skip, lang)
     blocks_of = [_blocks(item, lang) for item in items]
     # a paper is minutes when it says so or records a decision under a minutes-only
     # heading ("Udvalgets beslutning den ..."); in any other paper only labelled
     # blocks count ("Be it resolved" in a budget book is not a minuted item)
-    is_minutes = any(s.kind == "minutes" for s in doc.segments) or \
-        any(b.cue == "dec_heading" for blocks in blocks_of for b in blocks)
+    is_minutes = _calls_itself_minutes(doc) or any(b.cue == "dec_heading" for blocks in blocks_of for b in blocks)
     if not is_minutes:
         blocks_of = [[b for b in blocks if not b.inline] for blocks in blocks_of]
     # narrative sentences ("The Board agreed ...") are read only in minutes that
     # record no decision in a labelled or inline form
-    narrative = is_minutes and (not any(blocks_of) or bool(paged))
+    narrative = is_minutes and (not any(blocks_of) or paged)
     rows = []
     for item, blocks in zip(items, blocks_of):
         if blocks:
@@ -493,12 +497,52 @@ def decisions(doc: Document) -> list[dict]:
         if rec or dec:
             rows.append({"item_number": item.number, "title": item.title, "recommendation": rec,
                          "decision": dec, "page": page})
-    if is_minutes and not items:
-        rows = _vote_lines(doc, skip, lang)
     # a paper that calls itself minutes needs one decision; any other, two
     if sum(1 for r in rows if r["decision"]) < (1 if is_minutes else MIN_DECIDED_ITEMS):
         return []
     return rows
+
+
+def _calls_itself_minutes(doc: Document) -> bool:
+    return any(s.kind == "minutes" for s in doc.segments)
+
+
+def minuted_pages(doc: Document) -> list[dict]:
+    """A committee system's web pages, each item's minutes marked ("Minutes:" under
+    "5. Budget 2026/27"): each item is read as narrative minutes."""
+    items = [Item(m.number, m.title, m.page, False, m.minuted) for m in minuted_page_items(doc)]
+    return _item_rows(doc, items, paged=True) if items else []
+
+
+def minuted_items(doc: Document) -> list[dict]:
+    """Minutes (or a case paper) whose items are headings, numbered ("84. Apologies",
+    "24/031 Budget", bold, or set apart in a paper without fonts) or unnumbered over
+    their reference ("Apologies" / "(Item 1)"), each with what it was asked and resolved:
+    labelled blocks ("Indstilling" / "Beslutning"), inline paragraphs ("RESOLVED that
+    ..."), or sentences ("The Board agreed ...")."""
+    analysis = analysis_of(doc)
+    items = find_items(doc, analysis.furniture, analysis.locale.language or "en")
+    return _item_rows(doc, items, paged=False) if items else []
+
+
+def vote_outline(doc: Document) -> list[dict]:
+    """Minutes with no items to read, kept as an outline of votes: "2026/27 budget
+    approved – A. Brown (motion), C. Dale (second)", "APPROVED – Fees for 2026"."""
+    analysis = analysis_of(doc)
+    lang = analysis.locale.language or "en"
+    if not _calls_itself_minutes(doc) or find_items(doc, analysis.furniture, lang):
+        return []
+    rows = _vote_lines(doc, analysis.furniture, lang)
+    return rows if any(r["decision"] for r in rows) else []
+
+
+# The layouts of minuted decisions, and of an agenda's recommendations (the decision null:
+# the meeting has not met), tried in turn: the first that gives rows wins.
+READERS = (minuted_pages, minuted_items, vote_outline, agenda_recommendations)
+
+
+def decisions(doc: Document) -> list[dict]:
+    return next(filter(None, (read(doc) for read in READERS)), [])
 
 
 class DecisionsExtractor(Extractor):
@@ -510,4 +554,4 @@ class DecisionsExtractor(Extractor):
             _pipeline("en", kinds)  # imports spaCy, the slow part
 
     def extract(self, doc: Document) -> Rows:
-        return {"decisions": decisions(doc) or agenda_recommendations(doc)}
+        return {"decisions": decisions(doc)}

@@ -141,6 +141,10 @@ def _at_title(line: Line, cand: Candidate) -> bool:
             and abs(line.bbox.x0 - cand.title_x) < NUMBER_COLUMN_GAP)
 
 
+def _left_of_title(line: Line, cand: Candidate) -> bool:
+    return cand.title_x is not None and line.bbox is not None and line.bbox.x0 <= cand.title_x - NUMBER_COLUMN_GAP
+
+
 def _referenced(lines: list[Line], start: int) -> bool:
     """A reference follows within the heading's lines, however its title wraps."""
     return any(item_reference(line.text) for line in lines[start:start + MAX_HEADING_LINES])
@@ -155,12 +159,16 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
     - or it stands alone, a blank line below it, and a blank line above it or its number in a
       column of its own: "4.     Finance" / (blank) / "The Treasurer reported ...", as layout
       renderings of minutes and case papers print items, "1. Fixed Asset Review" between blank
-      lines as an item's numbered sub-items.
+      lines as an item's numbered sub-items;
+    - or a blank line above it, and its text starts on the next line out to the left of its
+      title, where no wrapped title would: "812. Nyt kulturhus" / "Sagsnr.: 26/1234", as
+      Danish case minutes print a case, "1. Staff Survey" / "The Chair reported ..." in board minutes.
     A numbered point of running text ("2. Mrs Lee, Member for Roads, provided an update:") is none."""
     title = cand.title.rstrip()
     if len(title.split()) > MAX_HEADING_WORDS or title.endswith((".", ",", ";", ":")):
         return 0
     line = lines[i]
+    blank_above = i == 0 or blank_between(lines[i - 1], line)
     end = i + 1  # the title's lines are lines[i:end]
     while end < len(lines) and end - i <= MAX_HEADING_LINES:
         below = lines[end]
@@ -170,6 +178,8 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
                                                      and below.bbox.top < lines[end - 1].bbox.top):
             break  # a blank line (or the next column) ends the heading
         if not _at_title(below, cand) and not _referenced(lines, end):
+            if end == i + 1 and blank_above and _left_of_title(below, cand) and not _numbered().match(below.text):
+                break  # its text starts below it, out to the number: "812. Kulturhus" / "Sagsnr.: 26/1"
             return 0  # a title wraps to its own column; a paragraph's lines run on elsewhere
         end += 1
     else:
@@ -177,7 +187,6 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
             return 0
     if lines[end - 1].text.rstrip().endswith((".", ",", ";", ":")):
         return 0  # a point of running text, wrapped: "... provided an update on" / "the following:"
-    blank_above = i == 0 or blank_between(lines[i - 1], line)
     number_column = (cand.title_x is not None and line.words and line.words[0].bbox is not None
                      and cand.title_x - line.words[0].bbox.x1 >= NUMBER_COLUMN_GAP)
     return end - i if blank_above or number_column else 0
