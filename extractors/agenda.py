@@ -14,6 +14,7 @@ a schedule of meetings) gives no rows.
 """
 from __future__ import annotations
 
+from extractors.agenda_contents import contents_items
 from extractors.agenda_items import Item, Lines, Scope, vocab
 from extractors.agenda_list import bulleted_sections, list_items, make_item, plain_items
 from extractors.agenda_table import table_items
@@ -81,7 +82,7 @@ def opening_scope(doc: Document) -> Lines:
 
 
 # The layouts of an agenda or minutes, tried in turn on each scope: the first that gives items wins.
-READERS = (table_items, list_items, plain_items, bulleted_sections)
+READERS = (table_items, list_items, plain_items, bulleted_sections, contents_items)
 
 
 class AgendaExtractor(Extractor):

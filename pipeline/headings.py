@@ -14,6 +14,8 @@ from pipeline.model import TEXT_CHAR_WIDTH, Line, Page
 from pipeline.vocab import load_vocab
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A contents entry's dot leader and page: "Kulturhus ............ 2"
+_DOT_LEADER = re.compile(r"\s*\.{4,}\s*(?P<page>\d{1,4})$")
 # A paper without fonts (a text paper, a ``pdftotext -layout`` rendering) sets a heading apart by
 # its layout: its title is short, and at most this many lines, wrapped, before a blank line or its reference.
 MAX_HEADING_WORDS = 14
@@ -95,9 +97,17 @@ class Candidate:
 
     @property
     def contents_like(self) -> bool:
-        # a contents list ends its entries with a page number: "1. Meddelelser 3"
+        # a contents list ends its entries with a page number: "1. Meddelelser 3", "715. Kulturhus ....... 2"
         cells = [c for c in self.line.cells or [] if c]
-        return bool(cells) and cells[-1].isdigit() and len(cells) > 1
+        return (bool(cells) and cells[-1].isdigit() and len(cells) > 1) or bool(_DOT_LEADER.search(self.title))
+
+    @property
+    def contents_page(self) -> str | None:
+        """The page a contents entry gives ("3" of "1. Meddelelser 3"), or None."""
+        if not self.contents_like:
+            return None
+        match = _DOT_LEADER.search(self.title)
+        return match["page"] if match else [c for c in self.line.cells or [] if c][-1]
 
 
 def presenter_line(line: Line) -> bool:

@@ -209,3 +209,8 @@ def test_a_case_taken_up_again_gives_the_last_meetings_decision():
     assert found["812"]["title"] == "Nyt kulturhus. Placering"
     assert found["812"]["decision"] == "Udvalget anbefaler placeringen ved havnen."
     assert found["812"]["recommendation"].startswith("Direktøren indstiller, at udvalget drøfter")
+
+
+def test_minutes_of_one_case_take_their_item_from_the_contents_list():
+    assert [(i["item_number"], i["title"], i["page_range"], i["page"]) for i in agenda(CASE_HISTORY)] == [
+        ("812", "Nyt kulturhus. Placering", "2", 1)]
