@@ -29,7 +29,7 @@ from extractors.agenda_recommendations import agenda_recommendations
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
-from pipeline.headings import minutes_heading
+from pipeline.headings import item_reference, minutes_heading
 from pipeline.model import Document, Line
 from pipeline.textutil import clean
 from pipeline.web_pages import minuted_page_items
@@ -83,7 +83,6 @@ def _patterns() -> dict:
         "trailers": [re.compile(p, re.I) for p in items["title_trailers"]],
         "debris": re.compile(items["line_debris"]),
         "paragraph": re.compile(items["paragraph_number"]),
-        "reference": re.compile(items["reference"], re.I),
     }
 
 
@@ -216,11 +215,10 @@ def _wraps(above: Line, line: Line) -> bool:
 def _referenced(lines: list[tuple[int, Line]], j: int) -> tuple[str, int] | None:
     """An unnumbered styled heading whose item number follows it ("Apologies" / "(Item 1)"):
     the number and how many title lines come before the reference."""
-    reference = _patterns()["reference"]
     if not (lines[j][1].bold or lines[j][1].heading) or _heading(lines[j][1]):
         return None
     for k in range(j + 1, min(j + 1 + MAX_TITLE_LINES, len(lines))):
-        match = reference.match(lines[k][1].text.strip())
+        match = item_reference(lines[k][1].text)
         if match:
             return match["number"], k - j
         if not _wraps(lines[k - 1][1], lines[k][1]):
@@ -308,7 +306,7 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
         extending = None
         if current is None:
             continue
-        if not (current.lines == [] and _patterns()["reference"].match(line.text.strip())):
+        if not (current.lines == [] and item_reference(line.text)):
             current.lines.append((page, line))
     for item in items:
         item.title = _title(clean(item.title) or "")

@@ -192,9 +192,8 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
                 break  # its text starts below it, out to the number: "812. Kulturhus" / "Sagsnr.: 26/1"
             return 0  # a title wraps to its own column; a paragraph's lines run on elsewhere
         end += 1
-    else:
-        if end - i > MAX_HEADING_LINES:
-            return 0
+    if end - i > MAX_HEADING_LINES:
+        return 0  # a paragraph, not a title
     if lines[end - 1].text.rstrip().endswith((".", ",", ";", ":")):
         return 0  # a point of running text, wrapped: "... provided an update on" / "the following:"
     number_column = (cand.title_x is not None and line.words and line.words[0].bbox is not None
