@@ -277,7 +277,7 @@ def _is_title(cand: Candidate) -> bool:
 def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes: bool) -> list[Run]:
     """The runs of sub-items between ``start`` and ``end`` (exclusive): numbered
     under the parent's number ("2.1" under "2."), or indented under it and set
-    like it. In minutes without fonts, set apart as it is and counted as it is:
+    like it. In minutes without fonts, each set apart as it is and counted as it is:
     "4. Decisions" / "1. Budget" (lettered points under a minute's heading, "(a)
     Adopt the plan", are the points of its text)."""
     inside = [r for r in runs if r.values[0] == 1 and start <= r.items[0].index and r.items[-1].index < end]
@@ -287,7 +287,7 @@ def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes:
         return numbered
     indented = [r for r in inside if r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
     if minutes and parent.heading and not (parent.line.bold or parent.line.heading):
-        return [r for r in indented if r.items[0].heading and r.style == parent.readings[0][0]]
+        return [r for r in indented if all(c.heading for c in r.items) and r.style == parent.readings[0][0]]
     return indented
 
 
