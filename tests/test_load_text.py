@@ -92,3 +92,25 @@ def test_tab_separated_rows_are_read_once_by_their_cells():
     assert [t.method for t in page.tables] == ["tsv"]
     assert page.lines[0].bbox is None and page.lines[0].cells == ["Ref", "Action", "Owner", "Due"]
     assert page.lines[4].words[-1].bbox.x0 == 19 * TEXT_CHAR_WIDTH
+
+
+def test_year_headings_over_groups_of_columns_span_them():
+    """A layout-text revenue plan: a year centred over each group of sub-columns, sub-column
+    headings a space apart, and the prior year's figures left of the labels touching them."""
+    text = ("Revenue plan\n\n"
+            "          2023-24                                2024-25                     2025-26\n"
+            "   Core External    Total                   Core   External    Total   Core   External    Total\n"
+            "  £000s    £000s    £000s                  £000s      £000s    £000s  £000s      £000s    £000s\n"
+            "  512.5      0.0    512.5 Opening budget   530.0       12.0    542.0  561.0        0.0    561.0\n"
+            "   12.5      3.0     15.5 Pay inflation     18.0        1.0     19.0   15.0        0.0     15.0\n"
+            "    8.5      0.0      8.5  Contract prices   9.0        0.0      9.0    9.5        0.0      9.5\n"
+            "  533.5      3.0    536.5 Net budget       557.0       13.0    570.0  585.5        0.0    585.5\n")
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    labels = [row[3] for row in table.rows]
+    assert labels[-4:] == ["Opening budget", "Pay inflation", "Contract prices", "Net budget"]
+    years = next(r for r, row in enumerate(table.rows) if "2024-25" in row)
+    assert {table.rows[years][c]: span for (r, c), span in table.spans.items() if r == years} == {
+        "2023-24": (1, 3), "2024-25": (1, 3), "2025-26": (1, 3)}
+    assert table.rows[years + 1] == ["Core", "External", "Total", None, "Core", "External", "Total",
+                                     "Core", "External", "Total"]

@@ -149,7 +149,7 @@ def read_page(number: int, text: str) -> Page:
     page.width = max((w.bbox.x1 for w in words), default=None)
     aligned = [{"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
                 "size": w.size, "upright": True} for w in words]
-    page.tables += sorted(stream_tables(number, aligned), key=lambda t: (t.bbox.top, t.bbox.x0))
+    page.tables += sorted(stream_tables(number, aligned, snap=TEXT_CHAR_WIDTH), key=lambda t: (t.bbox.top, t.bbox.x0))
     if not page.tables:
         raw_lines = text.split("\n")
         if shows_spaced_table(raw_lines):

@@ -36,6 +36,7 @@ MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
 CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
+ALIGNED = 0.5  # a heading within this many font sizes of its column's edge or centre lines up with it
 MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
 HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
 HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into one heading
@@ -65,6 +66,9 @@ _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 _CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
+# an amount as a financial table prints it, with a thousands or decimal mark ("1,315,610.6", "(35.0)")
+_AMOUNT = re.compile(r"^[(\[]?[-–−]?[£$€]?\d{1,3}(,\d{3})*(\.\d+)?\)?$")
+_MARKED = re.compile(r"[.,]\d")
 _FILLER = re.compile(r"^[-–—.…±]+$|^\(?[xX]\)?$")  # dashes, dots and "(X)" stand in for numbers; "±" joins two
 
 
@@ -208,10 +212,12 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             gap = word["x0"] - last.x1
             # two figures a space apart are two cells, unless the second is a group of
             # thousands ("100 000"); so are a figure and a capitalised word a wide space apart
+            # (a layout-text rendering sets a figure one space, 0.29 em, before the label of
+            # the column after it: "1,315,610.6 Revised Base")
             if gap < PHRASE_GAP * size and not (
                     gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
-                         or word["text"][:1].isupper() and gap > 0.3 * size)):
+                         or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))):
                 last.words.append(word)
                 if word["x1"] > last.x1:  # noqa: PLR1730 (as above: no max call)
                     last.x1 = word["x1"]
@@ -231,6 +237,11 @@ def text_lines(words: list[dict]) -> list[TextLine]:
         lines.append(line)
     lines.sort(key=_LINE_TOP)
     return lines
+
+
+def _amount(text: str) -> bool:
+    """A figure with a thousands or decimal mark ("1,315,610.6"), not a count or a year."""
+    return bool(_AMOUNT.match(text)) and bool(_MARKED.search(text))
 
 
 def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
@@ -281,14 +292,17 @@ def _short(line: TextLine, run: list[TextLine]) -> bool:
     return len(line.chunks) == 1 and line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
 
 
-def _rivers(body: list[TextLine], x0: float, x1: float, size: float) -> list[tuple[float, float]]:
-    """x-intervals inside [x0, x1] that (almost) no phrase of the body lines covers."""
+def _rivers(body: list[TextLine], x0: float, x1: float, size: float, snap: float = 0.0) -> list[tuple[float, float]]:
+    """x-intervals inside [x0, x1] that (almost) no phrase of the body lines covers. ``snap``:
+    the width of the character cells a text rendering snaps words to, so that a phrase may
+    reach half a cell into the next column (a figure column's right edge and the label column
+    after it touch: "1,315,610.6 Revised Base" beside "31,721.5  Base Budget Changes")."""
     tolerance = len(body) // 10
     events = []
     for line in body:
         for p in line.phrases:
-            events.append((p.x0, 1))
-            events.append((p.x1, -1))
+            events.append((p.x0 + snap / 2, 1))
+            events.append((p.x1 - snap / 2, -1))
     events.sort()
     rivers, depth, start = [], 0, x0
     for x, step in events:
@@ -410,21 +424,26 @@ def _ruled_group(phrase: Phrase, line: TextLine, columns: list[tuple[float, floa
 
 
 def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
-                 vocabulary: Callable[[], set[str]], rules: list[BBox] = ()) -> tuple[list[list[str | None]], Spans]:
+                 vocabulary: Callable[[], set[str]], rules: list[BBox] = (),
+                 value_columns: frozenset[int] = frozenset(), snap: float = 0.0) -> tuple[list[list[str | None]], Spans]:
     """Header lines into cells: the lines of a column heading stack into one cell, in the row
     of its last line (headings sit on the body; one reaching down into a later line, as
     headings of different heights centred in their cells do, goes in that line's row); a
     heading over several columns (running across them, or over a rule under them: see
-    ``_ruled_group``) stays in its own row, in the first column it covers, with the number
-    of columns it spans."""
+    ``_ruled_group``, or centred over a group of value columns: see ``_centred_group``) stays
+    in its own row, in the first column it covers, with the number of columns it spans.
+    ``value_columns``: the columns of figures in the body; ``snap``: see ``_rivers``."""
     blocks: list[_Block] = []
+    if snap:
+        lines = [_split_over_columns(line, columns) for line in lines]
     placed = [[_column_of(phrase, columns) for phrase in line.phrases] for line in lines]
     # lines interleave in a header of words only (above a body whose first rows hold no
     # figures, the "header" is body rows: their lines are not stacked so freely)
     headings = _headings(lines)
     for k, line in enumerate(lines):
         for phrase, (column, spans) in zip(line.phrases, placed[k]):
-            ruled = None if spans else _ruled_group(phrase, line, columns, rules)
+            ruled = None if spans else (_ruled_group(phrase, line, columns, rules)
+                                        or _centred_group(phrase, line, lines[k + 1:k + 2], columns, value_columns))
             group = _covered_columns(phrase, columns) if spans else ruled or (column, column)
             spans = group[1] > group[0]
             # a heading in the column on the line above, or above lines beside it that hold
@@ -465,6 +484,65 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     return grid, valid_spans(grid, spans)
 
 
+def _split_over_columns(line: TextLine, columns: list[tuple[float, float]]) -> TextLine:
+    """A header line of a text rendering whose phrases run over several columns, each word
+    lined up with the column it stands over, as that many phrases: a rendering sets headings
+    of neighbouring columns a space apart ("Core External" over two columns), where a PDF's
+    own gaps tell them apart (its headings lined up so are one heading: "Fused aluminum oxide")."""
+    phrases: list[Phrase] = []
+    for phrase in line.phrases:
+        by_column: dict[int, list[dict]] = {}
+        for word in phrase.words:
+            by_column.setdefault(_column_of(Phrase.of(word), columns)[0], []).append(word)
+        parts = [Phrase(words, words[0]["x0"], words[-1]["x1"], min(w["top"] for w in words),
+                        max(w["bottom"] for w in words)) for _, words in sorted(by_column.items())]
+        if len(parts) > 1 and all(_lined_up(part, c, columns, line.size)
+                                  for part, c in zip(parts, sorted(by_column))):
+            phrases.extend(parts)
+        else:
+            phrases.append(phrase)
+    return line if len(phrases) == len(line.phrases) else TextLine(phrases, line.size)
+
+
+def _lined_up(phrase: Phrase, column: int, columns: list[tuple[float, float]], size: float) -> bool:
+    """Does a heading line up with its column (left, right or centred, within half a font size)
+    and stay clear of the other columns (it may be wider than its figures)?"""
+    tolerance = ALIGNED * size
+    c0, c1 = columns[column]
+    clear = all(min(phrase.x1, o1) <= max(phrase.x0, o0) for k, (o0, o1) in enumerate(columns) if k != column)
+    return clear and min(abs(phrase.x0 - c0), abs(phrase.x1 - c1), abs((phrase.x0 + phrase.x1 - c0 - c1) / 2)) <= tolerance
+
+
+def _centred_group(phrase: Phrase, line: TextLine, below: list[TextLine], columns: list[tuple[float, float]],
+                   value_columns: frozenset[int]) -> tuple[int, int] | None:
+    """The value columns a short heading is centred over, when its line heads groups of them
+    ("2024-25" over Core, External, Total; "2025-26" over the next three): each value column
+    goes to the heading of the line nearest to it, and a heading heads its group when it
+    stands over the group's middle (within half a column's pitch). A line of one heading is
+    as often the first line of a column's heading stacked over several lines: not a group's;
+    so is a heading going on in lower case on the line ``below`` ("Schools" / "in original sample")."""
+    if len(phrase.words) > CAPTION_WORDS or not value_columns:
+        return None
+    centre = (phrase.x0 + phrase.x1) / 2
+    values = sorted(value_columns)
+    over_values = [p for p in line.phrases if _column_of(p, columns)[0] in value_columns]
+    if any(p.x0 < h.x1 and h.x0 < p.x1 and p.text[:1].islower() for h in over_values for line_below in below
+           for p in line_below.phrases):
+        return None
+    headings = [(p.x0 + p.x1) / 2 for p in over_values]
+    if not 2 <= len(headings) < len(values) or centre not in headings:
+        return None
+    pitch = (columns[values[-1]][1] - columns[values[0]][0]) / len(values)
+    groups = {h: [c for c in values if min(headings, key=lambda x: abs(x - sum(columns[c]) / 2)) == h]
+              for h in headings}
+    # every heading of the line heads a group, or the line is no line of group headings
+    if not all(len(group) >= 2 and group == list(range(group[0], group[-1] + 1))
+               and abs((columns[group[0]][0] + columns[group[-1]][1]) / 2 - h) <= pitch / 2
+               for h, group in groups.items()):
+        return None
+    return groups[centre][0], groups[centre][-1]
+
+
 def _covered_columns(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, int]:
     """The first and last columns a phrase running across columns overlaps."""
     covered = [i for i, (c0, c1) in enumerate(columns) if min(phrase.x1, c1) - max(phrase.x0, c0) >= 1.0]
@@ -483,9 +561,11 @@ def _body_start(region: list[TextLine]) -> int:
 
 
 def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: list[BBox] = (),
-          header_rule: float | None = None) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
+          header_rule: float | None = None, snap: float = 0.0
+          ) -> tuple[list[list[str | None]], list[tuple[float, float]], Spans]:
     """The region's cells, columns and spans. ``header_rule``: where a rule under the header
-    runs across the table (booktabs' \\midrule), when known: the body starts under it."""
+    runs across the table (booktabs' \\midrule), when known: the body starts under it.
+    ``snap``: see ``_rivers``."""
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
     if header_rule is not None:
@@ -494,7 +574,7 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
     size = statistics.median(line.size for line in body)
     x0 = min(line.x0 for line in body)
     x1 = max(line.x1 for line in body)
-    rivers = _rivers(body, x0, x1, size)
+    rivers = _rivers(body, x0, x1, size, snap)
     bounds = [x0] + [x for river in rivers for x in river] + [x1]
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     # labels on lines of their own left of every row (a group label centred over its rows)
@@ -515,7 +595,9 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
                 if line is not lines[0] and i + 1 < len(rows) and _centred_label(line, lines[0], rows[i + 1][0]):
                     between[i, column] = (2, 1)
         body_rows.append([clean(" ".join(c)) for c in cells])
-    header, spans = _header_rows(region[:first_figures], columns, vocabulary, rules)
+    values = frozenset(c for c in range(len(columns)) if 2 * sum(bool(r[c]) and _NUMBER.match(r[c]) is not None
+                                                                for r in body_rows) > sum(bool(r[c]) for r in body_rows))
+    header, spans = _header_rows(region[:first_figures], columns, vocabulary, rules, values, snap)
     between = _group_labels(body_rows, between)
     body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
     spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
@@ -837,10 +919,12 @@ def _in_frame(word: dict, frame: BBox) -> bool:
     return frame.x0 - FRAME_SLACK <= x <= frame.x1 + FRAME_SLACK and frame.top <= y <= frame.bottom
 
 
-def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: list[BBox] = ()) -> list[Table]:
+def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: list[BBox] = (),
+                  snap: float = 0.0) -> list[Table]:
     """Unruled tables among ``words`` (pdfplumber word dicts), leaving out those in ``skip``.
     ``rules``: the page's horizontal rules, when known (they tell which columns a heading
-    heads, and frame tables set booktabs style)."""
+    heads, and frame tables set booktabs style). ``snap``: the character width of a text
+    rendering whose words stand on a grid of character cells (0 for a PDF page)."""
     words = [w for w in words
              if not any(b.x0 - 1 <= w["x0"] and w["x1"] <= b.x1 + 1 and b.top - 1 <= w["top"]
                         and w["bottom"] <= b.bottom + 1 for b in skip)]
@@ -855,7 +939,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
     for frame, header_rule, lines in framed:
         if sum(line.tabular for line in lines) < 2:
             continue
-        rows, _, spans = _grid(lines, vocabulary, rules, header_rule)
+        rows, _, spans = _grid(lines, vocabulary, rules, header_rule, snap=snap)
         if _plausible(rows):
             tables.append(Table(rows=rows, page=number, bbox=frame, method="stream", spans=spans))
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
@@ -864,17 +948,17 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
                 continue
-            rows, columns, spans = _grid(region, vocabulary, rules)
+            rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             caption = _caption_lines(region, columns)
             if caption:
                 region = region[caption:]
                 if sum(line.tabular for line in region) < 2:
                     continue
-                rows, columns, spans = _grid(region, vocabulary, rules)
+                rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             above = _headings_above(lines, region, columns) if not caption else []
             if above:
                 region = above + region
-                rows, columns, spans = _grid(region, vocabulary, rules)
+                rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             if not _plausible(rows):
                 continue
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
