@@ -805,6 +805,14 @@ def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -
                        for p in line.phrases)), default=0)
 
 
+def _over_values(line: TextLine, columns: list[tuple[float, float]]) -> bool:
+    """A heading of a few words over the one value column of a two-column table, starting where
+    it starts, however far right it runs (an amount's column in a US resolution: "Amount to be
+    received" over "$32,300.00")."""
+    return (len(line.phrases) == 1 and len(line.phrases[0].words) < LONG_CHUNK_WORDS
+            and abs(line.x0 - columns[1][0]) <= ALIGNED * line.size and len(columns) == 2)
+
+
 def _headings_above(lines: list[TextLine], region: list[TextLine],
                     columns: list[tuple[float, float]]) -> list[TextLine]:
     """Short lines just above a region that sit over its value columns only: headings over
@@ -814,8 +822,9 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     for line in reversed(lines[max(0, index - MAX_HEADINGS_ABOVE):index]):
         first = (above or region)[0]
         if (first.top - line.bottom > HEADING_GAP * line.size or len(line.chunks) != 1
-                or line.size > 1.1 * first.size or not _short(line, region)
-                or line.x0 <= columns[0][1] or line.x1 > columns[-1][1] + line.size):
+                or line.size > 1.1 * first.size or line.x0 <= columns[0][1]
+                or not (_short(line, region) and line.x1 <= columns[-1][1] + line.size
+                        or _over_values(line, columns))):
             break
         above.insert(0, line)
     return above
