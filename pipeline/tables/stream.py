@@ -37,6 +37,7 @@ SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
 CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
 ALIGNED = 0.5  # a heading within this many font sizes of its column's edge or centre lines up with it
+SAME_EDGE = 0.2  # ... within this many, headings of neighbouring columns line up on the same edge
 MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
 HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
 HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into one heading
@@ -434,8 +435,7 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     in its own row, in the first column it covers, with the number of columns it spans.
     ``value_columns``: the columns of figures in the body; ``snap``: see ``_rivers``."""
     blocks: list[_Block] = []
-    if snap:
-        lines = [_split_over_columns(line, columns) for line in lines]
+    lines = [_split_over_columns(line, columns, centred_stays=not snap) for line in lines]
     placed = [[_column_of(phrase, columns) for phrase in line.phrases] for line in lines]
     # lines interleave in a header of words only (above a body whose first rows hold no
     # figures, the "header" is body rows: their lines are not stacked so freely)
@@ -484,11 +484,13 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     return grid, valid_spans(grid, spans)
 
 
-def _split_over_columns(line: TextLine, columns: list[tuple[float, float]]) -> TextLine:
-    """A header line of a text rendering whose phrases run over several columns, each word
-    lined up with the column it stands over, as that many phrases: a rendering sets headings
-    of neighbouring columns a space apart ("Core External" over two columns), where a PDF's
-    own gaps tell them apart (its headings lined up so are one heading: "Fused aluminum oxide")."""
+def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], centred_stays: bool) -> TextLine:
+    """A header line whose phrases run over several columns, each word lined up with the column
+    it stands over, as that many phrases: headings of neighbouring columns set close ("2024-25"
+    and "against original" 3 points apart, over two columns; a text rendering sets them a space
+    apart: "Core External") are not one heading. On a PDF page (``centred_stays``) the parts must
+    line up on the same edge of their columns, closely: a heading centred over its columns
+    ("Fused aluminum oxide" over 2009 | 2010) may line up with them loosely by chance."""
     phrases: list[Phrase] = []
     for phrase in line.phrases:
         by_column: dict[int, list[dict]] = {}
@@ -496,12 +498,20 @@ def _split_over_columns(line: TextLine, columns: list[tuple[float, float]]) -> T
             by_column.setdefault(_column_of(Phrase.of(word), columns)[0], []).append(word)
         parts = [Phrase(words, words[0]["x0"], words[-1]["x1"], min(w["top"] for w in words),
                         max(w["bottom"] for w in words)) for _, words in sorted(by_column.items())]
-        if len(parts) > 1 and all(_lined_up(part, c, columns, line.size)
-                                  for part, c in zip(parts, sorted(by_column))):
+        placed = list(zip(parts, sorted(by_column)))
+        if len(parts) > 1 and all(_lined_up(part, c, columns, line.size) for part, c in placed) and not (
+                centred_stays and not _same_edge(placed, columns, line.size)):
             phrases.extend(parts)
         else:
             phrases.append(phrase)
     return line if len(phrases) == len(line.phrases) else TextLine(phrases, line.size)
+
+
+def _same_edge(placed: list[tuple[Phrase, int]], columns: list[tuple[float, float]], size: float) -> bool:
+    """Do the parts all end at their columns' right edges, or all start at their left edges?"""
+    tolerance = SAME_EDGE * size
+    return (all(abs(p.x1 - columns[c][1]) <= tolerance for p, c in placed)
+            or all(abs(p.x0 - columns[c][0]) <= tolerance for p, c in placed))
 
 
 def _lined_up(phrase: Phrase, column: int, columns: list[tuple[float, float]], size: float) -> bool:
