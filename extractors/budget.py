@@ -1,8 +1,10 @@
 """Financial tables into tidy budget lines: one row per figure of a budget,
 expenditure, income, funding, savings, capital or staffing table.
 
-Tables are read from the page lines (``budget_grid``): tab rows of text papers,
-word positions on PDF pages (ruled or not). Each table gets its title (the
+Tables are read from the tables the core found (``page.tables``, the ``tables``
+output: each figure keeps its cell, ``table_id``/``row``/``col``), or, on a page
+where reading its lines again gives more (``budget_grid``: tab rows of text
+papers, word positions on PDF pages), from its lines. Each table gets its title (the
 heading or intro sentence above it, else its header's first cell), its column
 labels from the stacked header ("2025-26" + "Core" -> "2025-26 Core"), units
 from the header, caption or cells, and totals flagged by label or arithmetic.
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, pdf_grids, period_in,
-                                    prefer_ruled, ruled_grids, text_grids, without_filler)
+                                    prefer_ruled, ruled_grids, table_grids, text_grids, without_filler)
 from extractors.budget_web import unflattened
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
@@ -200,7 +202,7 @@ def _describe(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> Ta
     stated = {u for u in units if u}
     if len(stated) == 1 and (next(iter(stated)).is_currency or next(iter(stated)).is_scale):
         units = [stated.pop()] * len(units)  # a unit printed over some columns only ("($ thousands)") holds for all
-    title = _title(doc, grid, skip)
+    title = grid.caption or _title(doc, grid, skip)
     table_unit = None
     page = doc.pages[grid.page - 1]
     above = [line.text for line in page.lines[max(grid.first_line - CAPTION_LINES, 0):grid.first_line]
@@ -294,6 +296,8 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
                 "unit": unit.name if unit else None,
                 "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
                 "is_total": total, "page": row.page, COLUMN_KEY: column,
+                "table_id": table.grid.table_id, "row": row.cells.get(column, (None, None))[0],
+                "col": row.cells.get(column, (None, None))[1],
             })
     return rows
 
@@ -303,16 +307,34 @@ def _opens_page(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> 
     return all((grid.page, i) in skip for i in range(grid.first_line))
 
 
+def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
+    """A page's grids, read from the tables the core found on it (``table_grids``: each figure
+    keeps its cell), unless reading its lines again gives more figures under a heading, or as
+    many with more heading words over them, or more figures (``skip``: furniture
+    lines): tab-separated rows (``text_grids``), else ruled tables and rows of figures set
+    apart from their labels (``ruled_grids``, ``pdf_grids``)."""
+    core = table_grids(page, lang)
+    if any(table.method == "tsv" for table in page.tables):
+        lines = text_grids(page, lang, skip)
+    else:
+        lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
+    return core if _read(core) >= _read(lines) else lines
+
+
+def _read(grids: list[Grid]) -> tuple[int, int, int]:
+    """How much of a page the grids read: figures under a heading, the heading's words over
+    each figure, then figures."""
+    parts = [len(" ".join(g.columns[c]).split()) for g in grids for r in g.rows for c in r.values
+             if c < len(g.columns)]
+    return sum(1 for n in parts if n), sum(parts), sum(g.n_figures for g in grids)
+
+
 def budget_lines(doc: Document) -> list[dict]:
     lang = analysis_of(doc).locale.language
     skip = analysis_of(doc).furniture_after_first
     grids: list[Grid] = []
     for page in doc.pages:
-        skipped = {i for (p, i) in skip if p == page.number}
-        if any(table.method == "tsv" for table in page.tables):  # tab-separated rows: their cells are the grid
-            grids.extend(text_grids(page, lang, skipped))
-        else:
-            grids.extend(prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skipped)))
+        grids.extend(_page_grids(page, lang, {i for (p, i) in skip if p == page.number}))
     rows: list[dict] = []
     previous: Table | None = None
     previous_financial = False

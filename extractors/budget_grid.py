@@ -1,4 +1,11 @@
-"""Financial tables read from the lines of a page, ruled or not.
+"""Financial tables read from the core's tables of a page (``table_grids``), or
+from the lines of a page, ruled or not.
+
+A core table (``pipeline/tables``) is read as a budget grid: its body rows are
+those with figures, its figure columns those mostly holding figures, its row
+labels the text column with the most text (short codes beside it are not
+labels); the header rows above stack per figure column, a spanning heading
+over each column it covers ("2024-25" over Core, External, Total).
 
 A text paper's table rows are its tab-separated lines. On a PDF page a table
 row is a line with figures set apart from its words by a wide gap; the rows of
@@ -19,7 +26,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from extractors.vocab import load_vocab
-from pipeline.model import BBox, Line, Page, Word
+from pipeline.model import BBox, Line, Page, Table, Word
 from pipeline.numbers import parse_figure
 from pipeline.tables.stream import Phrase, broken_word, page_vocabulary, text_lines
 from pipeline.textutil import clean
@@ -108,6 +115,7 @@ class GridRow:
     values: dict[int, str]  # column -> cell text as printed
     page: int
     bold: bool = False
+    cells: dict[int, tuple[int, int]] = field(default_factory=dict)  # column -> (row, col) in its table
 
 
 @dataclass
@@ -123,6 +131,8 @@ class Grid:
     span: tuple[float, float] | None = None  # top and bottom on a PDF page
     extents: list[list[float]] | None = None  # x0, x1 of each figure column on a PDF page
     label_span: tuple[float, float] | None = None  # where the row labels stand on a PDF page
+    table_id: str | None = None  # ``tables.table_id`` of the core's table it was read from
+    caption: str | None = None  # a caption set in the table's first row
 
     @property
     def n_figures(self) -> int:
@@ -711,3 +721,136 @@ def _spread(parts: dict[int, tuple[str, Phrase | None]], headings: list[tuple[fl
         for c in members:
             if c not in beside:
                 parts.setdefault(c, (headings[h][1], None))
+
+
+# ---------------------------------------------------------------- the core's tables
+
+def table_grids(page: Page, lang: str | None) -> list[Grid]:
+    """Financial grids read from the tables the core found on a page (``page.tables``), each
+    cell keeping where it stands in its table (``tables.table_id``, row, col)."""
+    grids = []
+    for n, table in enumerate(page.tables, start=1):
+        grids.extend(_grids_of_table(page, table, f"p{page.number}t{n}", lang))
+    return grids
+
+
+def _is_figure(text: str | None, lang: str | None) -> bool:
+    return bool(text) and parse_figure(text, lang) is not None and not _YEAR.match(text.strip())
+
+
+def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -> list[Grid]:
+    rows = [[clean(c) or "" if c else "" for c in row] + [""] * (table.n_cols - len(row)) for row in table.rows]
+    width = table.n_cols
+    # a spanning cell's text stands in every position it covers (a heading over sub-columns)
+    spread = [list(row) for row in rows]
+    for (r, c), (n_rows, n_cols) in table.spans.items():
+        for dr in range(n_rows):
+            for dc in range(n_cols):
+                if (r + dr, c + dc) != (r, c) and r + dr < len(spread) and c + dc < width:
+                    spread[r + dr][c + dc] = rows[r][c]
+    body = [r for r, row in enumerate(rows) if _body_row(row, lang)]
+    if not body:
+        return []
+    # figure columns: most of their filled body cells are figures (or blank marks)
+    figure_columns = []
+    for c in range(width):
+        cells = [rows[r][c] for r in body if rows[r][c]]
+        figures = [t for t in cells if _is_figure(t, lang) or is_empty_cell(t)]
+        if cells and any(_is_figure(t, lang) for t in cells) and len(figures) * 2 > len(cells):
+            figure_columns.append(c)
+    text_columns = [c for c in range(width) if c not in figure_columns]
+    if not figure_columns or not text_columns:
+        return []
+    texts = [rows[r][c] for r in body for c in text_columns if rows[r][c]]
+    if sum(len(t.split()) for t in texts) > MAX_PLAIN_WORDS * len(texts):
+        return []  # cells of paragraphs: a register of risks or actions with some amounts, no budget
+    # the row labels stand in the text column holding the most text (codes beside them are short)
+    label_column = max(text_columns, key=lambda c: sum(len(rows[r][c]) for r in body))
+    grids: list[Grid] = []
+    grid: Grid | None = None
+    header: list[int] = []
+    for r, row in enumerate(rows):
+        if r not in body:
+            headings = [c for c in figure_columns if row[c] and not _is_figure(row[c], lang)]
+            if grid is not None and len(headings) >= 2:
+                grid, header = None, []  # a header again: another table stacked under the first
+            if grid is None:
+                header.append(r)
+            continue  # a section label ("Funded By:") or a note inside the body
+        if grid is None:
+            grid = Grid(page=page.number, first_line=_first_line(page, table, header[0] if header else r),
+                        columns=[[] for _ in figure_columns], table_id=table_id,
+                        extents=_extents(page, table, rows, figure_columns))
+            label_span = _extents(page, table, rows, [label_column])
+            grid.label_span = tuple(label_span[0]) if label_span else None
+            _stack_table_header(grid, table, rows, header, figure_columns, label_column)
+            if table.bbox is not None:
+                grid.reaches_page_end = not any(l.bbox and l.bbox.top > table.bbox.bottom and len(l.words) > 3
+                                                for l in page.lines)
+            grids.append(grid)
+            header = []
+        values = {k: rows[r][c] for k, c in enumerate(figure_columns) if rows[r][c]}
+        label = spread[r][label_column] or " ".join(rows[r][c] for c in text_columns if rows[r][c]) or None
+        grids[-1].rows.append(GridRow(tidy_label(label), values, page.number,
+                                      cells={k: (r, c) for k, c in enumerate(figure_columns)}))
+    return grids
+
+
+def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header: list[int], figure_columns: list[int],
+                        label_column: int) -> None:
+    """The header rows of a table into the parts of each figure column, top to bottom. A heading
+    spanning columns heads each of them ("2024-25" over Core, External, Total), but a banner
+    across three columns or more that names no period ("INDICATIVE FOR PLANNING PURPOSES")
+    heads none; a first row of a single phrase over the labels is the table's caption. In a
+    tab-separated table (no spans), a heading followed by empty cells in a row with some empty
+    heads them."""
+    width = len(rows[0]) if rows else 0
+    for n, h in enumerate(header):
+        cells = list(rows[h])
+        filled = [c for c in range(width) if cells[c]]
+        if n == 0 and len(filled) == 1 and filled[0] <= label_column and len(cells[filled[0]].split()) >= 3:
+            grid.caption = cells[filled[0]]
+            continue
+        for (r, c), (_, n_cols) in table.spans.items():
+            if r == h and (n_cols < 3 or period_in(cells[c])):
+                for k in range(c + 1, min(c + n_cols, width)):
+                    cells[k] = cells[c]
+        if table.method == "tsv" and 0 < sum(bool(cells[c]) for c in figure_columns) < len(figure_columns):
+            last = None
+            for c in figure_columns:
+                last = cells[c] or last
+                cells[c] = last or ""
+        for k, c in enumerate(figure_columns):
+            if cells[c] and (not table.spans.get((h, c)) or table.spans[h, c][1] < 3 or period_in(cells[c])):
+                grid.columns[k].append(cells[c])
+        if cells[label_column]:
+            grid.header_label = cells[label_column]
+
+
+def _extents(page: Page, table: Table, rows: list[list[str]], columns: list[int]) -> list[list[float]] | None:
+    """Where each of some columns of a table stands on a PDF page: the words of its cells."""
+    if table.bbox is None:
+        return None
+    box = table.bbox
+    words = [w for line in page.lines for w in line.words if w.bbox and box.top - 1 <= w.bbox.top
+             and w.bbox.bottom <= box.bottom + 1 and box.x0 - 1 <= w.bbox.x0 and w.bbox.x1 <= box.x1 + 1]
+    extents = []
+    for c in columns:
+        texts = {t for row in rows for t in row[c].split()}
+        spans = [(w.bbox.x0, w.bbox.x1) for w in words if w.text in texts]
+        if not spans:
+            return None
+        extents.append([min(x0 for x0, _ in spans), max(x1 for _, x1 in spans)])
+    return extents
+
+
+def _body_row(row: list[str], lang: str | None) -> bool:
+    """A row of the body: a figure after a text cell, or two figures."""
+    figures = [c for c, t in enumerate(row) if _is_figure(t, lang)]
+    return len(figures) >= 2 or (len(figures) == 1 and any(t and not _is_figure(t, lang) for t in row[:figures[0]]))
+
+
+def _first_line(page: Page, table: Table, row: int) -> int:
+    if table.first_line is not None:
+        return table.first_line + row
+    return _line_at(page, table.bbox.top) if table.bbox else 0

@@ -672,3 +672,54 @@ def test_headings_of_neighbouring_columns_set_close_stay_apart(tmp_path):
     pdf.save()
     found = lines(load(path, "savings.pdf"))
     assert {r["column_label"] for r in found} == {"2024-25 Savings Target", "Forecast against original saving"}
+
+
+CAPITAL_LAYOUT = """Capital programme summary
+
+                                    Total    2025-26    2026-27    2027-28
+                                     Cost     Year 1     Year 2     Year 3
+                                    £000s      £000s      £000s      £000s
+School expansions                  12,400      4,100      5,300      3,000
+Highway resurfacing                 8,750      2,900      2,950      2,900
+Library refurbishment               1,200        600        400        200
+Total capital programme            22,350      7,600      8,650      6,100
+"""
+
+REVENUE_LAYOUT = """Directorate budget monitoring
+
+                                         2023-24                          2024-25
+                              Budget  Forecast  Variance      Budget  Forecast  Variance
+                               £000s     £000s     £000s       £000s     £000s     £000s
+Care packages                  5,210     5,480       270       5,600     5,750       150
+Day services                   1,140     1,090       -50       1,180     1,200        20
+Transport                        620       655        35         640       660        20
+Net expenditure                6,970     7,225       255       7,420     7,610       190
+"""
+
+
+def test_budget_lines_point_to_their_cells_in_the_tables_output():
+    doc = text_document(CAPITAL_LAYOUT)
+    found = lines(doc)
+    cells = {(c["table_id"], c["row"], c["col"]): c["text"] for c in extractor("tables").extract(doc)["tables"]}
+    assert found and all(r["table_id"] is not None for r in found)
+    for row in found:
+        assert parse_figure(cells[row["table_id"], row["row"], row["col"]]).value == row["value"]
+    school = cell(found, "School expansions", "2026-27 Year 2")
+    assert cells[school["table_id"], school["row"], school["col"]] == "5,300"
+
+
+def test_a_year_row_above_numbered_years_keeps_the_year():
+    """Capital programmes print the financial year above "Year 1", "Year 2", ..."""
+    found = lines(text_document(CAPITAL_LAYOUT))
+    library = cell(found, "Library refurbishment", "2027-28 Year 3")
+    assert library["period"] == "2027-28" and library["value"] == 200 and library["unit"] == "£'000"
+    assert cell(found, "Library refurbishment", "Total Cost")["period"] is None
+
+
+def test_a_year_spanning_sub_columns_goes_into_each_label_and_period():
+    found = lines(text_document(REVENUE_LAYOUT))
+    transport = cell(found, "Transport", "2024-25 Forecast")
+    assert transport["value"] == 660 and transport["period"] == "2024-25"
+    assert cell(found, "Day services", "2023-24 Variance")["value"] == -50
+    assert {r["column_label"] for r in found} == {f"{year} {part}" for year in ("2023-24", "2024-25")
+                                                  for part in ("Budget", "Forecast", "Variance")}
