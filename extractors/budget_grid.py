@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from extractors.vocab import load_vocab
-from pipeline.model import BBox, Line, Page, Table, Word
+from pipeline.model import BBox, Line, Page, Table, Word, table_id_of
 from pipeline.numbers import parse_figure
 from pipeline.tables.stream import Phrase, broken_word, page_vocabulary, text_lines
 from pipeline.textutil import clean
@@ -730,7 +730,7 @@ def table_grids(page: Page, lang: str | None) -> list[Grid]:
     cell keeping where it stands in its table (``tables.table_id``, row, col)."""
     grids = []
     for n, table in enumerate(page.tables, start=1):
-        grids.extend(_grids_of_table(page, table, f"p{page.number}t{n}", lang))
+        grids.extend(_grids_of_table(page, table, table_id_of(page.number, n), lang))
     return grids
 
 

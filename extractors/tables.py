@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.extractor import Extractor, Rows
-from pipeline.model import Document
+from pipeline.model import Document, table_id_of
 
 
 class TablesExtractor(Extractor):
@@ -13,7 +13,7 @@ class TablesExtractor(Extractor):
         rows = []
         for page in doc.pages:
             for n, table in enumerate(page.tables, start=1):
-                table_id = f"p{page.number}t{n}"
+                table_id = table_id_of(page.number, n)
                 covered = table.covered()  # a spanning cell is written once, at its top-left
                 for r, cells in enumerate(table.rows):
                     for c, text in enumerate(cells):

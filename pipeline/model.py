@@ -104,6 +104,11 @@ class Table:
         return max((len(r) for r in self.rows), default=0)
 
 
+def table_id_of(page: int, index: int) -> str:
+    """The id of the ``index``-th table (1-based, top to bottom) of a page, as ``tables.table_id``: ``p3t1``."""
+    return f"p{page}t{index}"
+
+
 @dataclass
 class Page:
     number: int  # 1-based
