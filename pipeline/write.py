@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pyarrow is imported where rows are written, not by a run wi
 
 WORK = ".boardpapers"
 STAGED_SUFFIX = ".staged"
+LINK_STATE = "links.pickle"  # what linking keeps between runs (pipeline.link.save_state)
 EMPTY_PART = "empty.parquet"
 # Working state of older versions, inside table globs: removed on the first run that sees it.
 LEGACY_WORK = ("_staging", "_manifest.jsonl")
