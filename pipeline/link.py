@@ -20,6 +20,7 @@ linking every paper afresh.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import re
@@ -27,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -75,9 +76,9 @@ def stable_id(prefix: str, *parts: str) -> str:
 
 # ---------------------------------------------------------------- people
 
-@dataclass(frozen=True)
-class PersonName:
-    """A name as printed, split into folded given names (or initials) and surname."""
+class PersonName(NamedTuple):
+    """A name as printed, split into folded given names (or initials) and surname (a tuple:
+    hashed and compared fast, for names recur in every paper)."""
 
     printed: str  # as printed, titles and letters after the name removed
     given: tuple[str, ...]
@@ -157,8 +158,7 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """A person the full names of every paper resolve to: their id, the name that names them
     (the fullest printed form), and what initials or a bare surname of them look like."""
 
@@ -299,45 +299,42 @@ def action_ref(ref: str) -> str:
     return fold(ref).strip(" .")
 
 
-@dataclass(frozen=True)
-class ActionGroup:
+def action_histories(members: list[tuple[bool, Any, str, int, str]]) -> list[list[int]]:
     """The rows of one ref in the logs of one body's (or else organisation's, or else paper's)
-    meetings: ``members`` (no date, date, document_id, row, folded text) in history order."""
-
-    members: tuple[tuple[bool, Any, str, int, str], ...]
-
-    def histories(self) -> list[list[int]]:
-        """Members (by position) grouped into actions: a row joins the history of the last
-        like row of another paper (two entries of one log sharing a ref are two actions)."""
-        histories: list[list[int]] = []
-        for pos, (_, _, doc, _, text) in enumerate(self.members):
-            candidates = [(fuzz.token_set_ratio(text, self.members[h[-1]][4]), i) for i, h in enumerate(histories)
-                          if all(self.members[p][2] != doc for p in h)]
-            best = max(candidates, default=(0, None))
-            if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not text):
-                histories[best[1]].append(pos)
-            else:
-                histories.append([pos])
-        return histories
+    meetings, ``members`` (no date, date, document_id, row, folded text) in history order,
+    grouped into actions (by position): a row joins the history of the last like row of another
+    paper (two entries of one log sharing a ref are two actions)."""
+    histories: list[list[int]] = []
+    for pos, (_, _, doc, _, text) in enumerate(members):
+        candidates = [(fuzz.token_set_ratio(text, members[h[-1]][4]), i) for i, h in enumerate(histories)
+                      if all(members[p][2] != doc for p in h)]
+        best = max(candidates, default=(0, None))
+        if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not text):
+            histories[best[1]].append(pos)
+        else:
+            histories.append([pos])
+    return histories
 
 
 # ---------------------------------------------------------------- linking papers
 
 @dataclass
 class PaperLinks:
-    """What linking keeps of one paper between runs: its link inputs, parsed once, and the ids
-    they were given, with the ``context`` those ids depend on besides the paper itself."""
+    """What linking keeps of one paper between runs: its link inputs, parsed, and the
+    ``context`` its ids were given in (what they depend on besides the paper itself)."""
 
     source: Any  # identity of the inputs (the manifest entry's pipeline, OCR setup and rows)
     organisation: str | None
-    meetings: list[tuple[str | None, Any, Any]]  # (body, page, meeting_date) of each row
+    meetings: list[tuple[str | None, Any]]  # (body, meeting_date) of each row
     meeting_order: tuple[int, ...]  # its meetings' rows by page, first meeting first
-    cells: dict[str, list[tuple[tuple[str, PersonName | str], ...]]]  # id column of PERSON_COLUMNS -> per row
     actions: list[tuple[str | None, str, str]]  # (ref, page as text, folded action)
     full_names: tuple[PersonName, ...]  # distinct, sorted
+    cells: dict[str, list[tuple[tuple[str, PersonName | str], ...]]] | None  # id column -> per row; not kept
     context: Any = None
-    ids: dict[str, dict[str, list]] | None = None
     people: frozenset[tuple[str, str]] = frozenset()  # (person_id, name as printed) of its resolved mentions
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "cells": None}  # parsed again from the inputs when needed
 
 
 def paper_links(source: Any, organisation: str | None, inputs: dict[str, dict[str, list]]) -> PaperLinks:
@@ -348,17 +345,15 @@ def paper_links(source: Any, organisation: str | None, inputs: dict[str, dict[st
         cells[f"{table}.{id_column}"] = [mentions_in(next((v for v in values if v is not None), None))
                                          for values in zip(*columns)]
     meetings = inputs.get("meetings", {})
-    order = sorted(range(len(meetings.get("page", []))),
-                   key=lambda i: (meetings["page"][i] is None, meetings["page"][i] or 0))
+    pages = meetings.get("page", [])
     actions = inputs.get("actions", {})
     return PaperLinks(
-        source, organisation,
-        list(zip(meetings.get("body", []), meetings.get("page", []), meetings.get("meeting_date", []))),
-        tuple(order), cells,
+        source, organisation, list(zip(meetings.get("body", []), meetings.get("meeting_date", []))),
+        tuple(sorted(range(len(pages)), key=lambda i: (pages[i] is None, pages[i] or 0))),
         [(None if ref is None else action_ref(ref), "<NA>" if page is None else str(page), fold(text or ""))
          for ref, page, text in zip(actions.get("ref", []), actions.get("page", []), actions.get("action", []))],
-        tuple(sorted({p for rows in cells.values() for row in rows for _, p in row if isinstance(p, PersonName)},
-                     key=lambda n: (n.key, n.printed))))
+        tuple(sorted({p for rows in cells.values() for row in rows for _, p in row if isinstance(p, PersonName)})),
+        cells)
 
 
 def _paper_ids(paper: PaperLinks, resolved: dict[PersonName, Person | None], meeting_ids: list[str | None],
@@ -410,20 +405,19 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     ``papers`` (document_id, source, organisation, link inputs) of those with rows, in run order.
 
     Resolving names, bodies and action histories works on the distinct names, bodies and refs of
-    all papers; a paper's ids are computed again only when it is new, ``fresh`` (processed in
-    this run) or the resolution of something it names changed, and an action history only when
-    its rows changed. With the ``state`` of the last run (:attr:`Linked.state`) the result is the
-    same as without it, which is a run from scratch.
+    all papers; a paper's inputs are parsed and its ids computed again only when it is new,
+    ``fresh`` (processed in this run) or the resolution of something it names changed, and an
+    action's history is matched again only when its rows changed. With the ``state`` of the last
+    run (:attr:`Linked.state`) the result is the same as without it, which is a run from scratch.
     """
-    state = state or {"papers": {}, "groups": {}}
-    known: dict[str, PaperLinks] = state["papers"]
+    known: dict[str, PaperLinks] = (state or {}).get("papers", {})
     links: dict[str, PaperLinks] = {}
+    inputs_of: dict[str, dict[str, dict[str, list]]] = {}
     for document_id, source, organisation, inputs in papers:
-        previous = known.get(document_id)
-        if previous is None or document_id in fresh or previous.source != source \
-                or previous.organisation != organisation:
-            previous = paper_links(source, organisation, inputs)
-        links[document_id] = previous
+        paper = known.get(document_id)
+        if paper is None or document_id in fresh or paper.source != source or paper.organisation != organisation:
+            paper = paper_links(source, organisation, inputs)
+        links[document_id], inputs_of[document_id] = paper, inputs
 
     # bodies: organisations first; then boards and committees, each within the organisation of its paper
     bodies: list[Body] = []
@@ -436,67 +430,64 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     committees: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for document_id, paper in links.items():
         organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
-        for body, _, _ in paper.meetings:
+        for body, _ in paper.meetings:
             if body is not None:
                 committees[(body, organisation_id)].add(document_id)
     home_of.update(_resolve_bodies(bodies, committees, are_organisations=False))
+    body_ids = {id(b): b.body_id for b in bodies}
+    body_of = {unit: body_ids[id(home)] for unit, home in home_of.items()}
     documents_of: dict[int, set[str]] = defaultdict(set)
     for unit, home in home_of.items():
         documents_of[id(home)] |= (organisations.get(unit) or set()) | (committees.get(unit) or set())
-    body_rows = [{"body_id": b.body_id, "name": b.names[0], "variants": ";".join(sorted(b.names)),
+    body_rows = [{"body_id": body_ids[id(b)], "name": b.names[0], "variants": ";".join(sorted(b.names)),
                   "organisation_id": b.organisation, "n_documents": len(documents_of[id(b)])} for b in bodies]
 
     # per paper: its meetings' bodies, its scope (first meeting's body, or else the organisation) and date
-    resolved_people, people = resolve_people(n for paper in links.values() for n in paper.full_names)
-    meeting_ids: dict[str, list[str | None]] = {}
+    meeting_ids: dict[str, tuple[str | None, ...]] = {}
     scope_of: dict[str, str] = {}
     date_of: dict[str, Any] = {}
-    for document_id, paper in links.items():
-        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
-        meeting_ids[document_id] = [None if body is None else home_of[(body, organisation_id)].body_id
-                                    for body, _, _ in paper.meetings]
-        scope = next((b for b in (meeting_ids[document_id][i] for i in paper.meeting_order) if b is not None),
-                     organisation_id)
-        # without a known body, a ref ("1", "2") is only unique within its paper
-        scope_of[document_id] = scope if scope is not None else document_id
-        date_of[document_id] = next((d for d in (paper.meetings[i][2] for i in paper.meeting_order)
-                                     if d is not None), None)
-
-    # action histories: a group's ids are computed again only when its rows changed
     members: dict[tuple[str, str], list] = defaultdict(list)
     for document_id, paper in links.items():
-        date = date_of[document_id]
+        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
+        ids = meeting_ids[document_id] = tuple(None if body is None else body_of[(body, organisation_id)]
+                                               for body, _ in paper.meetings)
+        scope = next((ids[i] for i in paper.meeting_order if ids[i] is not None), organisation_id)
+        # without a known body, a ref ("1", "2") is only unique within its paper
+        scope = scope_of[document_id] = scope if scope is not None else document_id
+        date = date_of[document_id] = next((d for d in (paper.meetings[i][1] for i in paper.meeting_order)
+                                            if d is not None), None)
         for row, (ref, _, text) in enumerate(paper.actions):
             if ref is not None:
-                members[(scope_of[document_id], ref)].append((date is None, date or 0, document_id, row, text))
-    groups: dict[tuple[str, str], tuple[ActionGroup, dict[tuple[str, int], str]]] = {}
+                members[(scope, ref)].append((date is None, date or 0, document_id, row, text))
+    # an action group is known by its rows: a paper's action ids change only when a group's rows do
+    groups = {}
     for key, rows in members.items():
-        group = ActionGroup(tuple(sorted(rows)))
-        kept = state["groups"].get(key)
-        if kept is not None and kept[0] == group:
-            groups[key] = kept
-            continue
-        ids = {}
-        for ordinal, history in enumerate(group.histories()):
-            for pos in history:
-                ids[group.members[pos][2:4]] = stable_id("a", *key, str(ordinal))
-        groups[key] = (group, ids)
+        rows.sort()
+        groups[key] = hashlib.blake2b(repr(rows).encode(), digest_size=12).digest()
+
+    @functools.cache
+    def action_ids(key: tuple[str, str]) -> dict[tuple[str, int], str]:
+        rows = members[key]
+        return {rows[pos][2:4]: stable_id("a", *key, str(ordinal))
+                for ordinal, history in enumerate(action_histories(rows)) for pos in history}
 
     # per paper: its ids, computed again when what they depend on changed
+    resolved_people, people = resolve_people(n for paper in links.values() for n in paper.full_names)
     changed: dict[str, dict[str, dict[str, list]]] = {}
     for document_id, paper in links.items():
         scope = scope_of[document_id]
-        action_ids = tuple(stable_id("a", document_id, page, text) if ref is None
-                           else groups[(scope, ref)][1][(document_id, row)]
-                           for row, (ref, page, text) in enumerate(paper.actions))
-        context = (tuple(resolved_people[n] for n in paper.full_names),
-                   tuple(meeting_ids[document_id]), date_of[document_id], action_ids)
-        if paper.ids is not None and paper.context == context:
+        context = (tuple(resolved_people[n] for n in paper.full_names), meeting_ids[document_id],
+                   date_of[document_id], tuple(groups[(scope, ref)] for ref, _, _ in paper.actions if ref is not None))
+        if paper.context == context:
             continue
+        if paper.cells is None:  # its parsed names were not kept
+            paper = links[document_id] = paper_links(paper.source, paper.organisation, inputs_of[document_id])
         paper.context = context
-        paper.ids, paper.people = _paper_ids(paper, resolved_people, meeting_ids[document_id],
-                                             date_of[document_id], action_ids)
-        changed[document_id] = paper.ids
+        rows_ids = tuple(stable_id("a", document_id, page, text) if ref is None
+                         else action_ids((scope, ref))[(document_id, row)]
+                         for row, (ref, page, text) in enumerate(paper.actions))
+        changed[document_id], paper.people = _paper_ids(paper, resolved_people, meeting_ids[document_id],
+                                                        date_of[document_id], rows_ids)
 
     # people, in the order resolution found them, with every paper's resolved mentions
     variants: dict[str, set[str]] = defaultdict(set)
@@ -505,14 +496,9 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
         for person_id, printed in paper.people:
             variants[person_id].add(printed)
         n_documents.update({person_id for person_id, _ in paper.people})
-    people_rows = []
-    for person in people:
-        if person.person_id in variants:
-            people_rows.append({"person_id": person.person_id, "name": person.name,
-                                "variants": ";".join(sorted(variants[person.person_id])),
-                                "n_documents": n_documents[person.person_id]})
-    return Linked(changed, organisation_ids, people_rows, body_rows,
-                  {"papers": links, "groups": groups})
+    people_rows = [{"person_id": p.person_id, "name": p.name, "variants": ";".join(sorted(variants[p.person_id])),
+                    "n_documents": n_documents[p.person_id]} for p in people if p.person_id in variants]
+    return Linked(changed, organisation_ids, people_rows, body_rows, {"papers": links})
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -557,7 +543,7 @@ def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 # ---------------------------------------------------------------- the state kept between runs
 
-_STATE_CLASSES = {("pipeline.link", n) for n in ("PaperLinks", "PersonName", "Person", "ActionGroup")} | {
+_STATE_CLASSES = {("pipeline.link", n) for n in ("PaperLinks", "PersonName", "Person")} | {
     ("builtins", n) for n in ("frozenset", "set", "tuple", "list", "dict")}
 
 

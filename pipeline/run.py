@@ -28,7 +28,7 @@ from pipeline import __version__
 from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.extractor import RegisteredExtractor, extractor_modules, load_extractors
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
-from pipeline.manifest import Manifest, fingerprint
+from pipeline.manifest import Manifest, collector_paused, fingerprint
 from pipeline.ocr import OCR_MISSING, OCR_OFF, OCRError, ocr_pdf, ocr_setup
 from pipeline.write import (LINK_STATE, STAGED_SUFFIX, WORK, link_or_copy, paper_part, prune_parts, prune_staging,
                             remove_legacy_work, stage_paper, staged_names, staged_path, write_atomic,
@@ -345,18 +345,13 @@ def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtrac
     """The extractors (all registered, or ``names``), each ``prepare()``d: the run's start-up."""
     # loading makes hundreds of thousands of objects that live as long as the run (modules,
     # language data): the cyclic collector would scan them again and again and find no garbage
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         extractors = load_extractors(names)
         from pipeline.analyse import prepare_analysis
 
         prepare_analysis()
         for registered in extractors:
             registered.extractor.prepare()
-    finally:
-        if collecting:
-            gc.enable()
     return extractors
 
 
@@ -493,7 +488,9 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     if (todo or errors or manifest.output_state != state or not manifest.rows
             or not all((out / t).is_dir() for t in manifest.rows)):
         processed = {shas[p][:16] for p in todo}  # their document_ids
-        summary = write_run(documents, primary, out, manifest, processed)
+        # linking state and the documents rows: many objects (every paper's), no cycles
+        with collector_paused():
+            summary = write_run(documents, primary, out, manifest, processed)
         prune_staging(out, {d for d, _ in primary})
     else:
         summary = _summary(documents, out, manifest.rows)
