@@ -332,6 +332,12 @@ class PaperLinks:
     cells: dict[str, list[tuple[tuple[str, PersonName | str], ...]]] | None  # id column -> per row; not kept
     context: Any = None
     people: frozenset[tuple[str, str]] = frozenset()  # (person_id, name as printed) of its resolved mentions
+    scope: str | None = None  # the body (or organisation, or paper) its action refs are unique within
+    date: Any = None  # of its first meeting
+
+    def groups(self) -> set[tuple[str, str]]:
+        """The action groups its rows are in (as last linked)."""
+        return {(self.scope, ref) for ref, _, _ in self.actions if ref is not None} if self.scope else set()
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "cells": None}  # parsed again from the inputs when needed
@@ -411,13 +417,20 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     run (:attr:`Linked.state`) the result is the same as without it, which is a run from scratch.
     """
     known: dict[str, PaperLinks] = (state or {}).get("papers", {})
+    known_groups: dict[tuple[str, str], bytes] = (state or {}).get("groups", {})
     links: dict[str, PaperLinks] = {}
     inputs_of: dict[str, dict[str, dict[str, list]]] = {}
+    # action groups whose rows may have changed: those of papers new, changed or gone
+    moved: set[tuple[str, str]] = set()
     for document_id, source, organisation, inputs in papers:
         paper = known.get(document_id)
         if paper is None or document_id in fresh or paper.source != source or paper.organisation != organisation:
+            if paper is not None:
+                moved.update(paper.groups())
             paper = paper_links(source, organisation, inputs)
         links[document_id], inputs_of[document_id] = paper, inputs
+    for document_id in known.keys() - links.keys():
+        moved.update(known[document_id].groups())
 
     # bodies: organisations first; then boards and committees, each within the organisation of its paper
     bodies: list[Body] = []
@@ -456,18 +469,25 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
         scope = scope_of[document_id] = scope if scope is not None else document_id
         date = date_of[document_id] = next((d for d in (paper.meetings[i][1] for i in paper.meeting_order)
                                             if d is not None), None)
+        if paper.context is None or (paper.scope, paper.date) != (scope, date):  # new, or moved to other groups
+            moved.update(paper.groups())
+            paper.scope, paper.date = scope, date
+            moved.update(paper.groups())
         for row, (ref, _, text) in enumerate(paper.actions):
             if ref is not None:
                 members[(scope, ref)].append((date is None, date or 0, document_id, row, text))
     # an action group is known by its rows: a paper's action ids change only when a group's rows do
     groups = {}
     for key, rows in members.items():
-        rows.sort()
-        groups[key] = hashlib.blake2b(repr(rows).encode(), digest_size=12).digest()
+        if key in moved or key not in known_groups:
+            rows.sort()
+            groups[key] = hashlib.blake2b(repr(rows).encode(), digest_size=12).digest()
+        else:
+            groups[key] = known_groups[key]
 
     @functools.cache
     def action_ids(key: tuple[str, str]) -> dict[tuple[str, int], str]:
-        rows = members[key]
+        rows = sorted(members[key])
         return {rows[pos][2:4]: stable_id("a", *key, str(ordinal))
                 for ordinal, history in enumerate(action_histories(rows)) for pos in history}
 
@@ -498,7 +518,7 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
         n_documents.update({person_id for person_id, _ in paper.people})
     people_rows = [{"person_id": p.person_id, "name": p.name, "variants": ";".join(sorted(variants[p.person_id])),
                     "n_documents": n_documents[p.person_id]} for p in people if p.person_id in variants]
-    return Linked(changed, organisation_ids, people_rows, body_rows, {"papers": links})
+    return Linked(changed, organisation_ids, people_rows, body_rows, {"papers": links, "groups": groups})
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
