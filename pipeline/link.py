@@ -383,7 +383,7 @@ def _paper_ids(paper: PaperLinks, resolved: dict[PersonName, Person | None], mee
                     found.append(person.person_id)
                     mentioned.add((person.person_id, printed))
             values.append(";".join(dict.fromkeys(found)) or None)
-    columns["meetings.body_id"] = meeting_ids
+    columns["meetings.body_id"] = list(meeting_ids)
     columns["actions.action_id"] = list(action_ids)
     columns["actions.meeting_date"] = [date] * len(action_ids)
     ids = {table: {c: columns[f"{table}.{c}"] for c in outputs}
