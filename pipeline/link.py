@@ -410,27 +410,44 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     """Link the papers of a run: ``documents`` (document_id, organisation) of every documents row;
     ``papers`` (document_id, source, organisation, link inputs) of those with rows, in run order.
 
-    Resolving names, bodies and action histories works on the distinct names, bodies and refs of
-    all papers; a paper's inputs are parsed and its ids computed again only when it is new,
-    ``fresh`` (processed in this run) or the resolution of something it names changed, and an
-    action's history is matched again only when its rows changed. With the ``state`` of the last
-    run (:attr:`Linked.state`) the result is the same as without it, which is a run from scratch.
+    Names and bodies are resolved over the distinct names and bodies of all papers. With the
+    ``state`` of the last run (:attr:`Linked.state`), when they resolve as they did, only the papers
+    new, ``fresh`` (processed in this run) or gone, and the action histories they are in, are
+    linked again; otherwise every paper is looked at, and linked again when what its ids depend
+    on changed. Either way the result is the same as without a state, which is a run from scratch.
+    The state is updated in place: it is the next run's, not to be given to another.
     """
-    known: dict[str, PaperLinks] = (state or {}).get("papers", {})
-    known_groups: dict[tuple[str, str], bytes] = (state or {}).get("groups", {})
+    previous = state or {}
+    known: dict[str, PaperLinks] = previous.get("papers", {})
+    known_groups: dict[tuple[str, str], bytes] = previous.get("groups", {})
+    members: dict[tuple[str, str], set[str]] = previous.get("members", {})  # action group -> its papers
+    mentions: Counter = previous.get("mentions", Counter())  # (person_id, printed) -> papers
+    person_papers: Counter = previous.get("person_papers", Counter())  # person_id -> papers
+    touched: set[tuple[str, str]] = set()  # action groups papers joined or left
     links: dict[str, PaperLinks] = {}
     inputs_of: dict[str, dict[str, dict[str, list]]] = {}
-    # action groups whose rows may have changed: those of papers new, changed or gone
-    moved: set[tuple[str, str]] = set()
+
+    def leave(document_id: str, paper: PaperLinks) -> None:
+        """A paper's groups and mentions as last linked are no longer its."""
+        forget(paper)
+        for key in paper.groups():
+            if key in members:
+                members[key].discard(document_id)
+                touched.add(key)
+
+    def forget(paper: PaperLinks) -> None:
+        mentions.subtract(paper.people)
+        person_papers.subtract({person_id for person_id, _ in paper.people})
+
     for document_id, source, organisation, inputs in papers:
         paper = known.get(document_id)
         if paper is None or document_id in fresh or paper.source != source or paper.organisation != organisation:
             if paper is not None:
-                moved.update(paper.groups())
+                leave(document_id, paper)
             paper = paper_links(source, organisation, inputs)
         links[document_id], inputs_of[document_id] = paper, inputs
     for document_id in known.keys() - links.keys():
-        moved.update(known[document_id].groups())
+        leave(document_id, known[document_id])
 
     # bodies: organisations first; then boards and committees, each within the organisation of its paper
     bodies: list[Body] = []
@@ -454,71 +471,96 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
         documents_of[id(home)] |= (organisations.get(unit) or set()) | (committees.get(unit) or set())
     body_rows = [{"body_id": body_ids[id(b)], "name": b.names[0], "variants": ";".join(sorted(b.names)),
                   "organisation_id": b.organisation, "n_documents": len(documents_of[id(b)])} for b in bodies]
+    resolved_people, people = resolve_people(n for paper in links.values() for n in paper.full_names)
+    # names and bodies resolve as they did: the papers linked before keep their places and ids
+    settled = previous.get("people") == resolved_people and previous.get("bodies") == body_of
 
-    # per paper: its meetings' bodies, its scope (first meeting's body, or else the organisation) and date
-    meeting_ids: dict[str, tuple[str | None, ...]] = {}
-    scope_of: dict[str, str] = {}
-    date_of: dict[str, Any] = {}
-    members: dict[tuple[str, str], list] = defaultdict(list)
-    for document_id, paper in links.items():
+    def meeting_ids(paper: PaperLinks) -> list[str | None]:
         organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
-        ids = meeting_ids[document_id] = tuple(None if body is None else body_of[(body, organisation_id)]
-                                               for body, _ in paper.meetings)
+        return [None if body is None else body_of[(body, organisation_id)] for body, _ in paper.meetings]
+
+    # per paper: its scope (first meeting's body, or else the organisation) and date; its action groups
+    for document_id, paper in links.items():
+        if settled and paper.context is not None:
+            continue
+        ids = meeting_ids(paper)
+        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
         scope = next((ids[i] for i in paper.meeting_order if ids[i] is not None), organisation_id)
         # without a known body, a ref ("1", "2") is only unique within its paper
-        scope = scope_of[document_id] = scope if scope is not None else document_id
-        date = date_of[document_id] = next((d for d in (paper.meetings[i][1] for i in paper.meeting_order)
-                                            if d is not None), None)
-        if paper.context is None or (paper.scope, paper.date) != (scope, date):  # new, or moved to other groups
-            moved.update(paper.groups())
+        scope = scope if scope is not None else document_id
+        date = next((d for d in (paper.meetings[i][1] for i in paper.meeting_order) if d is not None), None)
+        if paper.context is None or (paper.scope, paper.date) != (scope, date):  # new, or in other groups
+            if paper.context is not None:
+                leave(document_id, paper)
+                paper.context = None
             paper.scope, paper.date = scope, date
-            moved.update(paper.groups())
-        for row, (ref, _, text) in enumerate(paper.actions):
-            if ref is not None:
-                members[(scope, ref)].append((date is None, date or 0, document_id, row, text))
-    # an action group is known by its rows: a paper's action ids change only when a group's rows do
-    groups = {}
-    for key, rows in members.items():
-        if key in moved or key not in known_groups:
-            rows.sort()
-            groups[key] = hashlib.blake2b(repr(rows).encode(), digest_size=12).digest()
-        else:
-            groups[key] = known_groups[key]
+            for key in paper.groups():
+                members.setdefault(key, set()).add(document_id)
+                touched.add(key)
+
+    def group_rows(key: tuple[str, str]) -> list[tuple[bool, Any, str, int, str]]:
+        rows = []
+        for document_id in members[key]:
+            paper = links[document_id]
+            rows.extend((paper.date is None, paper.date or 0, document_id, row, text)
+                        for row, (ref, _, text) in enumerate(paper.actions) if ref == key[1])
+        return sorted(rows)
+
+    # an action group is known by its rows: its papers' action ids change only when they do
+    groups: dict[tuple[str, str], bytes] = {}
+    recheck: set[str] = set()  # papers in groups whose rows changed
+    for key in list(members):
+        if not members[key]:
+            del members[key]
+            continue
+        kept = known_groups.get(key)
+        if kept is not None and key not in touched:
+            groups[key] = kept
+            continue
+        groups[key] = hashlib.blake2b(repr(group_rows(key)).encode(), digest_size=12).digest()
+        if groups[key] != kept:
+            recheck |= members[key]
 
     @functools.cache
     def action_ids(key: tuple[str, str]) -> dict[tuple[str, int], str]:
-        rows = sorted(members[key])
+        rows = group_rows(key)
         return {rows[pos][2:4]: stable_id("a", *key, str(ordinal))
                 for ordinal, history in enumerate(action_histories(rows)) for pos in history}
 
     # per paper: its ids, computed again when what they depend on changed
-    resolved_people, people = resolve_people(n for paper in links.values() for n in paper.full_names)
     changed: dict[str, dict[str, dict[str, list]]] = {}
-    for document_id, paper in links.items():
-        scope = scope_of[document_id]
-        context = (tuple(resolved_people[n] for n in paper.full_names), meeting_ids[document_id],
-                   date_of[document_id], tuple(groups[(scope, ref)] for ref, _, _ in paper.actions if ref is not None))
+    for document_id in (links if not settled else
+                        [d for d, p in links.items() if p.context is None or d in recheck]):
+        paper = links[document_id]
+        ids = meeting_ids(paper)
+        context = (tuple(resolved_people[n] for n in paper.full_names), ids, paper.date,
+                   tuple(groups[(paper.scope, ref)] for ref, _, _ in paper.actions if ref is not None))
         if paper.context == context:
             continue
+        if paper.context is not None:
+            forget(paper)
         if paper.cells is None:  # its parsed names were not kept
-            paper = links[document_id] = paper_links(paper.source, paper.organisation, inputs_of[document_id])
+            parsed = paper_links(paper.source, paper.organisation, inputs_of[document_id])
+            parsed.scope, parsed.date = paper.scope, paper.date
+            paper = links[document_id] = parsed
         paper.context = context
         rows_ids = tuple(stable_id("a", document_id, page, text) if ref is None
-                         else action_ids((scope, ref))[(document_id, row)]
+                         else action_ids((paper.scope, ref))[(document_id, row)]
                          for row, (ref, page, text) in enumerate(paper.actions))
-        changed[document_id], paper.people = _paper_ids(paper, resolved_people, meeting_ids[document_id],
-                                                        date_of[document_id], rows_ids)
+        changed[document_id], paper.people = _paper_ids(paper, resolved_people, ids, paper.date, rows_ids)
+        mentions.update(paper.people)
+        person_papers.update({person_id for person_id, _ in paper.people})
 
     # people, in the order resolution found them, with every paper's resolved mentions
-    variants: dict[str, set[str]] = defaultdict(set)
-    n_documents: Counter = Counter()
-    for paper in links.values():
-        for person_id, printed in paper.people:
-            variants[person_id].add(printed)
-        n_documents.update({person_id for person_id, _ in paper.people})
+    variants: dict[str, list[str]] = defaultdict(list)
+    for (person_id, printed), n in mentions.items():
+        if n > 0:
+            variants[person_id].append(printed)
     people_rows = [{"person_id": p.person_id, "name": p.name, "variants": ";".join(sorted(variants[p.person_id])),
-                    "n_documents": n_documents[p.person_id]} for p in people if p.person_id in variants]
-    return Linked(changed, organisation_ids, people_rows, body_rows, {"papers": links, "groups": groups})
+                    "n_documents": person_papers[p.person_id]} for p in people if p.person_id in variants]
+    return Linked(changed, organisation_ids, people_rows, body_rows,
+                  {"papers": links, "groups": groups, "members": members, "mentions": +mentions,
+                   "person_papers": +person_papers, "people": resolved_people, "bodies": body_of})
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -564,7 +606,7 @@ def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # ---------------------------------------------------------------- the state kept between runs
 
 _STATE_CLASSES = {("pipeline.link", n) for n in ("PaperLinks", "PersonName", "Person")} | {
-    ("builtins", n) for n in ("frozenset", "set", "tuple", "list", "dict")}
+    ("builtins", n) for n in ("frozenset", "set", "tuple", "list", "dict")} | {("collections", "Counter")}
 
 
 class _StateUnpickler(pickle.Unpickler):

@@ -2,8 +2,10 @@
 run from scratch gives, on a small archive generated here."""
 from __future__ import annotations
 
+import copy
 import random
 
+from pipeline.link import link_papers
 from pipeline.manifest import Manifest
 from pipeline.normalise import normalise, to_arrow
 from pipeline.query import read_table
@@ -64,6 +66,8 @@ def test_an_archive_linked_paper_by_paper_is_linked_as_from_scratch(tmp_path):
     write(tmp_path / "grown", archive, {p[0]["document_id"] for p in archive})
     steps = [
         ("add papers", archive + [paper(i) for i in range(20, 24)]),
+        ("add a paper naming only known people and bodies", None),
+        ("remove it", None),
         ("add a paper naming another R. Gough", None),
         ("change a paper", None),
         ("remove papers", None),
@@ -72,6 +76,15 @@ def test_an_archive_linked_paper_by_paper_is_linked_as_from_scratch(tmp_path):
     for step, papers in steps:
         if step == "add papers":
             added = papers[len(current):]
+        elif step == "add a paper naming only known people and bodies":  # another paper of one of them
+            document, rows = paper(5)
+            rows["meetings"][0]["meeting_date"] = "2023-12-01"  # before all: first in its action histories
+            rows["actions"][0]["action"] = "Commission an external review"
+            like = ({**document, "document_id": "d900", "source_path": "d900.txt"},
+                    {t: [{**r, "document_id": "d900"} for r in rs] for t, rs in rows.items()})
+            papers, added = current + [like], [like]
+        elif step == "remove it":
+            papers, added = current[:-1], []
         elif step == "add a paper naming another R. Gough":
             document, rows = paper(24)
             rows["agenda_items"][0]["presenter"] = "Richard Gough"
@@ -88,3 +101,22 @@ def test_an_archive_linked_paper_by_paper_is_linked_as_from_scratch(tmp_path):
         current = papers
     people = read_table(tmp_path / "grown", "people").column("name").to_pylist()
     assert "Roger Gough" in people and "Richard Gough" in people
+
+
+def test_a_paper_naming_known_people_and_bodies_links_again_only_what_it_shares():
+    def inputs(ref: str, day: int) -> dict:
+        return {"meetings": {"body": ["Finance Committee"], "page": [1], "meeting_date": [f"2024-01-{day:02d}"]},
+                "agenda_items": {"presenter": ["Roger Gough"]},
+                "actions": {"owner_name": [None], "owner": ["Cllr R. Gough"], "ref": [ref], "page": [2],
+                            "action": ["Send the minutes to members"]}}
+
+    papers = [(f"d{i}", "s", "Northfield Council", inputs(str(i), i + 1)) for i in range(5)]
+    first = link_papers([(d, o) for d, _, o, _ in papers], papers)
+    assert set(first.ids) == {"d0", "d1", "d2", "d3", "d4"}
+    alone = papers + [("d5", "s", "Northfield Council", inputs("9", 20))]
+    # a state is the last run's, updated in place by the next: each run here gets its own copy
+    assert set(link_papers([(d, o) for d, _, o, _ in alone], alone, copy.deepcopy(first.state), {"d5"}).ids) == {"d5"}
+    sharing = papers + [("d6", "s", "Northfield Council", inputs("1", 21))]  # ref 1 is d1's action, again
+    linked = link_papers([(d, o) for d, _, o, _ in sharing], sharing, copy.deepcopy(first.state), {"d6"})
+    assert set(linked.ids) == {"d1", "d6"}
+    assert linked.ids["d1"]["actions"]["action_id"] == linked.ids["d6"]["actions"]["action_id"]
