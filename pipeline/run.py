@@ -12,7 +12,6 @@ tables are then built from the staged rows of the papers present.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import os
 import time
