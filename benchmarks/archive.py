@@ -82,7 +82,7 @@ def boardpapers(*args: str) -> tuple[float, float]:
 
 
 def report(label: str, figures: tuple[float, float]) -> float:
-    print(f"{label:52} {figures[0]:8.2f} s {figures[1]:8.0f} MB", flush=True)
+    print(f"{label:52} {figures[0]:8.2f} s {figures[1]:8.0f} MB   load {os.getloadavg()[0]:.1f}", flush=True)
     return figures[0]
 
 

@@ -7,13 +7,13 @@ its columns, their types and descriptions.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from pipeline import __version__
-from pipeline.query import table_files
 from pipeline.schema import DESCRIPTIONS, SCHEMAS
 from pipeline.write import replace_atomic
 
@@ -65,11 +65,23 @@ def table_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def _part_paths(out: Path, name: str) -> list[str]:
+    """:func:`pipeline.query.table_files` of a table, relative to ``out``, in the same order; from
+    names, not paths (a table of papers' rows has a part per paper)."""
+    if (out / f"{name}.parquet").is_file():
+        return [f"{name}.parquet"]
+    found = []
+    for folder, _, files in os.walk(out / name):
+        where = Path(folder).relative_to(out).as_posix()
+        found.extend(f"{where}/{f}" for f in files if f.endswith(".parquet") and not f.startswith("."))
+    return sorted(found, key=lambda path: path.split("/"))
+
+
 def descriptor(out: Path) -> dict[str, Any]:
     """The data package of the tables written under ``out``."""
     resources = []
     for name in SCHEMAS:
-        paths = [p.relative_to(out).as_posix() for p in table_files(out, name)]
+        paths = _part_paths(out, name)
         if not paths:
             continue
         resources.append({

@@ -1,24 +1,34 @@
 """Link rows across papers: one id per person, per body and per action.
 
-Runs on the normalised frames of every paper in the output, after every paper
-is extracted, reading only the few columns of :data:`LINK_INPUTS` (each paper's
-are kept in the run's manifest, so no paper's rows are read again to link them). People named differently ("Cllr R. Gough", "Roger Gough") and
-bodies named differently ("Joint Committee of CCGs", "Joint Committee of
-Clinical Commissioning Groups") are resolved with rapidfuzz into the
-``people`` and ``bodies`` tables; the rows that name them get the ids. An
-action that appears in the action logs of several meetings of one body (same
-ref) gets one ``action_id``: its rows ordered by ``meeting_date`` are its
-history. Ids are hashes of names and refs, so the same papers give the same ids
-whatever order they are read in.
+Runs after every paper is extracted, reading only the few columns of
+:data:`LINK_INPUTS` (each paper's are kept in the run's manifest, so no
+paper's rows are read again to link them). People named differently ("Cllr R.
+Gough", "Roger Gough") and bodies named differently ("Joint Committee of
+CCGs", "Joint Committee of Clinical Commissioning Groups") are resolved with
+rapidfuzz into the ``people`` and ``bodies`` tables; the rows that name them
+get the ids. An action that appears in the action logs of several meetings of
+one body (same ref) gets one ``action_id``: its rows ordered by
+``meeting_date`` are its history. Ids are hashes of names and refs, so the
+same papers give the same ids whatever order they are read in.
+
+Linking grows with the archive: :func:`link_papers` resolves the distinct
+names, bodies and refs of all papers, but parses a paper's inputs and gives
+its rows ids only when the paper is new or what its ids depend on changed, and
+matches an action's history only when its rows changed. What it needs for that
+is kept between runs (:func:`save_state`), and the result is the same as
+linking every paper afresh.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -66,9 +76,9 @@ def stable_id(prefix: str, *parts: str) -> str:
 
 # ---------------------------------------------------------------- people
 
-@dataclass(frozen=True)
-class PersonName:
-    """A name as printed, split into folded given names (or initials) and surname."""
+class PersonName(NamedTuple):
+    """A name as printed, split into folded given names (or initials) and surname (a tuple:
+    hashed and compared fast, for names recur in every paper)."""
 
     printed: str  # as printed, titles and letters after the name removed
     given: tuple[str, ...]
@@ -148,92 +158,52 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     return True
 
 
-@dataclass
-class Mention:
-    document_id: str
-    printed: str
-    parsed: PersonName | str
-    person: int | None = None  # index of the resolved person
+class Person(NamedTuple):
+    """A person the full names of every paper resolve to: their id, the name that names them
+    (the fullest printed form), and what initials or a bare surname of them look like."""
+
+    person_id: str
+    name: str
+    initials: str
+    surname: str
 
 
-def resolve_people(mentions: list[Mention]) -> list[list[Mention]]:
-    """Group mentions into people; set each mention's ``person`` (None when ambiguous)."""
-    full = sorted({m.parsed for m in mentions if isinstance(m.parsed, PersonName)},
-                  key=lambda n: (-n.fullness[0], -n.fullness[1], n.key, n.printed))
+def resolve_people(full: Iterable[PersonName]) -> tuple[dict[PersonName, Person | None], list[Person]]:
+    """Each distinct full name -> its person (None: it fits several, "R. Gough" beside both
+    "Roger Gough" and "Richard Gough"), and the people in the order found (fullest names first).
+    Depends only on the set of names, not on their order."""
+    ordered = sorted(set(full), key=lambda n: (-n.fullness[0], -n.fullness[1], n.key, n.printed))
     canonical: list[PersonName] = []
     person_of: dict[PersonName, int | None] = {}
     by_surname: dict[str, list[int]] = defaultdict(list)  # first letters of the surname: few comparisons
-    for name in full:
+    for name in ordered:
         fits = [i for i in by_surname[name.surname[:2]] if same_person(name, canonical[i])]
         if not fits:
             canonical.append(name)
             person_of[name] = len(canonical) - 1
             by_surname[name.surname[:2]].append(len(canonical) - 1)
         else:
-            # "R. Gough" beside both "Roger Gough" and "Richard Gough" stays unresolved
             person_of[name] = fits[0] if len(fits) == 1 else None
-    in_document: dict[str, set[int]] = defaultdict(set)
-    for m in mentions:
-        if isinstance(m.parsed, PersonName):
-            m.person = person_of[m.parsed]
-            if m.person is not None:
-                in_document[m.document_id].add(m.person)
-    for m in mentions:
-        if isinstance(m.parsed, str):  # initials or a bare surname: only a person named in the same paper
-            fits = [i for i in in_document[m.document_id]
-                    if m.parsed in (canonical[i].initials, canonical[i].surname)]
-            m.person = fits[0] if len(fits) == 1 else None
-    people: list[list[Mention]] = [[] for _ in canonical]
-    for m in mentions:
-        if m.person is not None:
-            people[m.person].append(m)
-    return people
+    names: dict[int, list[PersonName]] = defaultdict(list)
+    for name in sorted(person_of, key=lambda n: n.printed):  # ties of the fullest form: the first printed
+        if person_of[name] is not None:
+            names[person_of[name]].append(name)
+    people = []
+    for index, first in enumerate(canonical):
+        fullest = max(names[index], key=lambda n: (*n.fullness, n.key))
+        people.append(Person(stable_id("p", fullest.key), fullest.printed, first.initials, first.surname))
+    return {name: None if index is None else people[index] for name, index in person_of.items()}, people
 
 
-def _mentions_in(value: str | None) -> list[tuple[str, PersonName | str]]:
+@lru_cache(maxsize=2**16)  # a cell's text recurs across papers ("Roger Gough"): parsed once
+def mentions_in(value: str | None) -> tuple[tuple[str, PersonName | str], ...]:
     """(printed, parsed) of each name in one cell."""
     found = []
     for printed in split_names(value):
         parsed = parse_person(printed)
         if parsed is not None:
             found.append((printed, parsed))
-    return found
-
-
-def link_people(frames: dict[str, pd.DataFrame]) -> None:
-    mentions: list[Mention] = []
-    cells: list[tuple[str, str, int, list[Mention]]] = []  # (table, id column, row position, its mentions)
-    parsed_cells: dict[str | None, list[tuple[str, PersonName | str]]] = {}  # a name recurs: parsed once
-    for table, sources, id_column in PERSON_COLUMNS:
-        frame = frames[table]
-        columns = [frame[c].tolist() for c in sources]
-        for pos, (document_id, *values) in enumerate(zip(frame["document_id"].tolist(), *columns)):
-            value = next((v for v in values if v is not None), None)
-            if value not in parsed_cells:
-                parsed_cells[value] = _mentions_in(value)
-            found = [Mention(document_id, printed, parsed) for printed, parsed in parsed_cells[value]]
-            mentions.extend(found)
-            cells.append((table, id_column, pos, found))
-    people = resolve_people(mentions)
-    ids, rows = {}, []
-    for index, group in enumerate(people):
-        if not group:
-            continue
-        name = max((m.parsed for m in group if isinstance(m.parsed, PersonName)),
-                   key=lambda n: (*n.fullness, n.key))
-        ids[index] = stable_id("p", name.key)
-        rows.append({"person_id": ids[index], "name": name.printed,
-                     "variants": ";".join(sorted({m.printed for m in group})),
-                     "n_documents": len({m.document_id for m in group})})
-    columns: dict[tuple[str, str], list[str | None]] = {
-        (t, c): [None] * len(frames[t]) for t, _, c in PERSON_COLUMNS}
-    for table, id_column, pos, found in cells:
-        resolved = list(dict.fromkeys(ids[m.person] for m in found if m.person is not None))
-        if resolved:
-            columns[(table, id_column)][pos] = ";".join(resolved)
-    for (table, id_column), values in columns.items():
-        frames[table] = frames[table].assign(**{id_column: pd.Series(values, dtype=object)})
-    frames["people"] = _frame(rows, ["person_id", "name", "variants", "n_documents"])
+    return tuple(found)
 
 
 # ---------------------------------------------------------------- bodies
@@ -322,119 +292,347 @@ def _resolve_bodies(bodies: list[Body], units: dict[tuple[str, str | None], set[
     return home_of
 
 
-def link_bodies(frames: dict[str, pd.DataFrame]) -> None:
-    """Organisations first; then boards and committees, each within the organisation of its paper."""
+# ---------------------------------------------------------------- actions
+
+
+def action_ref(ref: str) -> str:
+    return fold(ref).strip(" .")
+
+
+def action_histories(members: list[tuple[bool, Any, str, int, str]]) -> list[list[int]]:
+    """The rows of one ref in the logs of one body's (or else organisation's, or else paper's)
+    meetings, ``members`` (no date, date, document_id, row, folded text) in history order,
+    grouped into actions (by position): a row joins the history of the last like row of another
+    paper (two entries of one log sharing a ref are two actions)."""
+    histories: list[list[int]] = []
+    for pos, (_, _, doc, _, text) in enumerate(members):
+        candidates = [(fuzz.token_set_ratio(text, members[h[-1]][4]), i) for i, h in enumerate(histories)
+                      if all(members[p][2] != doc for p in h)]
+        best = max(candidates, default=(0, None))
+        if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not text):
+            histories[best[1]].append(pos)
+        else:
+            histories.append([pos])
+    return histories
+
+
+# ---------------------------------------------------------------- linking papers
+
+@dataclass
+class PaperLinks:
+    """What linking keeps of one paper between runs: its link inputs, parsed, and the
+    ``context`` its ids were given in (what they depend on besides the paper itself)."""
+
+    source: Any  # identity of the inputs (the manifest entry's pipeline, OCR setup and rows)
+    organisation: str | None
+    meetings: list[tuple[str | None, Any]]  # (body, meeting_date) of each row
+    meeting_order: tuple[int, ...]  # its meetings' rows by page, first meeting first
+    actions: list[tuple[str | None, str, str]]  # (ref, page as text, folded action)
+    full_names: tuple[PersonName, ...]  # distinct, sorted
+    cells: dict[str, list[tuple[tuple[str, PersonName | str], ...]]] | None  # id column -> per row; not kept
+    context: Any = None
+    people: frozenset[tuple[str, str]] = frozenset()  # (person_id, name as printed) of its resolved mentions
+    scope: str | None = None  # the body (or organisation, or paper) its action refs are unique within
+    date: Any = None  # of its first meeting
+
+    def groups(self) -> set[tuple[str, str]]:
+        """The action groups its rows are in (as last linked)."""
+        return {(self.scope, ref) for ref, _, _ in self.actions if ref is not None} if self.scope else set()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "cells": None}  # parsed again from the inputs when needed
+
+
+def paper_links(source: Any, organisation: str | None, inputs: dict[str, dict[str, list]]) -> PaperLinks:
+    """A paper's link inputs (:data:`LINK_INPUTS`, column lists per table) parsed for linking."""
+    cells: dict[str, list] = {}
+    for table, sources, id_column in PERSON_COLUMNS:
+        columns = [inputs[table][c] for c in sources] if table in inputs else []
+        cells[f"{table}.{id_column}"] = [mentions_in(next((v for v in values if v is not None), None))
+                                         for values in zip(*columns)]
+    meetings = inputs.get("meetings", {})
+    pages = meetings.get("page", [])
+    actions = inputs.get("actions", {})
+    return PaperLinks(
+        source, organisation, list(zip(meetings.get("body", []), meetings.get("meeting_date", []))),
+        tuple(sorted(range(len(pages)), key=lambda i: (pages[i] is None, pages[i] or 0))),
+        [(None if ref is None else action_ref(ref), "<NA>" if page is None else str(page), fold(text or ""))
+         for ref, page, text in zip(actions.get("ref", []), actions.get("page", []), actions.get("action", []))],
+        tuple(sorted({p for rows in cells.values() for row in rows for _, p in row if isinstance(p, PersonName)})),
+        cells)
+
+
+def _paper_ids(paper: PaperLinks, resolved: dict[PersonName, Person | None], meeting_ids: list[str | None],
+               date: Any, action_ids: tuple[str, ...]) -> tuple[dict[str, dict[str, list]], frozenset]:
+    """A paper's link columns (table -> column -> values, tables it has rows in) and its
+    (person_id, printed) mentions."""
+    named = {resolved[n] for n in paper.full_names} - {None}
+    mentioned: set[tuple[str, str]] = set()
+    columns: dict[str, list] = {}
+    for key, rows in paper.cells.items():
+        values = columns[key] = []
+        for row in rows:
+            found = []
+            for printed, parsed in row:
+                if isinstance(parsed, PersonName):
+                    person = resolved[parsed]
+                else:  # initials or a bare surname: only a person named in full in the same paper
+                    fits = [p for p in named if parsed in (p.initials, p.surname)]
+                    person = fits[0] if len(fits) == 1 else None
+                if person is not None:
+                    found.append(person.person_id)
+                    mentioned.add((person.person_id, printed))
+            values.append(";".join(dict.fromkeys(found)) or None)
+    columns["meetings.body_id"] = list(meeting_ids)
+    columns["actions.action_id"] = list(action_ids)
+    columns["actions.meeting_date"] = [date] * len(action_ids)
+    ids = {table: {c: columns[f"{table}.{c}"] for c in outputs}
+           for table, outputs in LINK_OUTPUTS.items() if columns[f"{table}.{outputs[0]}"]}
+    return ids, frozenset(mentioned)
+
+
+@dataclass
+class Linked:
+    """What linking gives a run: ids per paper (of those whose ids may have changed), the
+    ``organisation_id`` per organisation name, the ``people`` and ``bodies`` rows, and the
+    state to keep for the next run."""
+
+    ids: dict[str, dict[str, dict[str, list]]]  # document_id -> table -> column -> values in row order
+    organisation_ids: dict[str, str]
+    people: list[dict[str, Any]]
+    bodies: list[dict[str, Any]]
+    state: dict[str, Any]
+
+
+def link_papers(documents: Iterable[tuple[str | None, str | None]],
+                papers: list[tuple[str, Any, str | None, dict[str, dict[str, list]]]],
+                state: dict[str, Any] | None = None, fresh: set[str] = frozenset()) -> Linked:
+    """Link the papers of a run: ``documents`` (document_id, organisation) of every documents row;
+    ``papers`` (document_id, source, organisation, link inputs) of those with rows, in run order.
+
+    Names and bodies are resolved over the distinct names and bodies of all papers. With the
+    ``state`` of the last run (:attr:`Linked.state`), when they resolve as they did, only the papers
+    new, ``fresh`` (processed in this run) or gone, and the action histories they are in, are
+    linked again; otherwise every paper is looked at, and linked again when what its ids depend
+    on changed. Either way the result is the same as without a state, which is a run from scratch.
+    The state is updated in place: it is the next run's, not to be given to another.
+    """
+    previous = state or {}
+    known: dict[str, PaperLinks] = previous.get("papers", {})
+    known_groups: dict[tuple[str, str], bytes] = previous.get("groups", {})
+    members: dict[tuple[str, str], set[str]] = previous.get("members", {})  # action group -> its papers
+    mentions: Counter = previous.get("mentions", Counter())  # (person_id, printed) -> papers
+    person_papers: Counter = previous.get("person_papers", Counter())  # person_id -> papers
+    touched: set[tuple[str, str]] = set()  # action groups papers joined or left
+    links: dict[str, PaperLinks] = {}
+    inputs_of: dict[str, dict[str, dict[str, list]]] = {}
+
+    def leave(document_id: str, paper: PaperLinks) -> None:
+        """A paper's groups and mentions as last linked are no longer its."""
+        forget(paper)
+        for key in paper.groups():
+            if key in members:
+                members[key].discard(document_id)
+                touched.add(key)
+
+    def forget(paper: PaperLinks) -> None:
+        mentions.subtract(paper.people)
+        person_papers.subtract({person_id for person_id, _ in paper.people})
+
+    for document_id, source, organisation, inputs in papers:
+        paper = known.get(document_id)
+        if paper is None or document_id in fresh or paper.source != source or paper.organisation != organisation:
+            if paper is not None:
+                leave(document_id, paper)
+            paper = paper_links(source, organisation, inputs)
+        links[document_id], inputs_of[document_id] = paper, inputs
+    for document_id in known.keys() - links.keys():
+        leave(document_id, known[document_id])
+
+    # bodies: organisations first; then boards and committees, each within the organisation of its paper
     bodies: list[Body] = []
-    documents = frames["documents"]
     organisations: dict[tuple[str, None], set[str]] = defaultdict(set)
-    for document_id, name in zip(documents["document_id"], documents["organisation"]):
+    for document_id, name in documents:
         if name is not None and document_id is not None:  # a duplicate file (no id) names no one twice
             organisations[(name, None)].add(document_id)
     home_of = _resolve_bodies(bodies, organisations, are_organisations=True)
-    organisation_of = {d: home_of[(n, None)].body_id
-                       for d, n in zip(documents["document_id"], documents["organisation"]) if n is not None}
-    meetings = frames["meetings"]
+    organisation_ids = {name: home.body_id for (name, _), home in home_of.items()}
     committees: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for document_id, name in zip(meetings["document_id"], meetings["body"]):
-        if name is not None:
-            committees[(name, organisation_of.get(document_id))].add(document_id)
+    for document_id, paper in links.items():
+        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
+        for body, _ in paper.meetings:
+            if body is not None:
+                committees[(body, organisation_id)].add(document_id)
     home_of.update(_resolve_bodies(bodies, committees, are_organisations=False))
+    body_ids = {id(b): b.body_id for b in bodies}
+    body_of = {unit: body_ids[id(home)] for unit, home in home_of.items()}
     documents_of: dict[int, set[str]] = defaultdict(set)
     for unit, home in home_of.items():
         documents_of[id(home)] |= (organisations.get(unit) or set()) | (committees.get(unit) or set())
-    frames["documents"] = documents.assign(organisation_id=[
-        home_of[(n, None)].body_id if n is not None else None for n in documents["organisation"]])
-    frames["meetings"] = meetings.assign(body_id=[
-        home_of[(n, organisation_of.get(d))].body_id if n is not None else None
-        for d, n in zip(meetings["document_id"], meetings["body"])])
-    frames["bodies"] = _frame([{"body_id": b.body_id, "name": b.names[0], "variants": ";".join(sorted(b.names)),
-                                "organisation_id": b.organisation,
-                                "n_documents": len(documents_of[id(b)])} for b in bodies],
-                              ["body_id", "name", "variants", "organisation_id", "n_documents"])
+    body_rows = [{"body_id": body_ids[id(b)], "name": b.names[0], "variants": ";".join(sorted(b.names)),
+                  "organisation_id": b.organisation, "n_documents": len(documents_of[id(b)])} for b in bodies]
+    resolved_people, people = resolve_people(n for paper in links.values() for n in paper.full_names)
+    # names and bodies resolve as they did: the papers linked before keep their places and ids
+    settled = previous.get("people") == resolved_people and previous.get("bodies") == body_of
+
+    def meeting_ids(paper: PaperLinks) -> list[str | None]:
+        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
+        return [None if body is None else body_of[(body, organisation_id)] for body, _ in paper.meetings]
+
+    # per paper: its scope (first meeting's body, or else the organisation) and date; its action groups
+    for document_id, paper in links.items():
+        if settled and paper.context is not None:
+            continue
+        ids = meeting_ids(paper)
+        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
+        scope = next((ids[i] for i in paper.meeting_order if ids[i] is not None), organisation_id)
+        # without a known body, a ref ("1", "2") is only unique within its paper
+        scope = scope if scope is not None else document_id
+        date = next((d for d in (paper.meetings[i][1] for i in paper.meeting_order) if d is not None), None)
+        if paper.context is None or (paper.scope, paper.date) != (scope, date):  # new, or in other groups
+            if paper.context is not None:
+                leave(document_id, paper)
+                paper.context = None
+            paper.scope, paper.date = scope, date
+            for key in paper.groups():
+                members.setdefault(key, set()).add(document_id)
+                touched.add(key)
+
+    def group_rows(key: tuple[str, str]) -> list[tuple[bool, Any, str, int, str]]:
+        rows = []
+        for document_id in members[key]:
+            paper = links[document_id]
+            rows.extend((paper.date is None, paper.date or 0, document_id, row, text)
+                        for row, (ref, _, text) in enumerate(paper.actions) if ref == key[1])
+        return sorted(rows)
+
+    # an action group is known by its rows: its papers' action ids change only when they do
+    groups: dict[tuple[str, str], bytes] = {}
+    recheck: set[str] = set()  # papers in groups whose rows changed
+    for key in list(members):
+        if not members[key]:
+            del members[key]
+            continue
+        kept = known_groups.get(key)
+        if kept is not None and key not in touched:
+            groups[key] = kept
+            continue
+        groups[key] = hashlib.blake2b(repr(group_rows(key)).encode(), digest_size=12).digest()
+        if groups[key] != kept:
+            recheck |= members[key]
+
+    @functools.cache
+    def action_ids(key: tuple[str, str]) -> dict[tuple[str, int], str]:
+        rows = group_rows(key)
+        return {rows[pos][2:4]: stable_id("a", *key, str(ordinal))
+                for ordinal, history in enumerate(action_histories(rows)) for pos in history}
+
+    # per paper: its ids, computed again when what they depend on changed
+    changed: dict[str, dict[str, dict[str, list]]] = {}
+    for document_id in (links if not settled else
+                        [d for d, p in links.items() if p.context is None or d in recheck]):
+        paper = links[document_id]
+        ids = meeting_ids(paper)
+        context = (tuple(resolved_people[n] for n in paper.full_names), ids, paper.date,
+                   tuple(groups[(paper.scope, ref)] for ref, _, _ in paper.actions if ref is not None))
+        if paper.context == context:
+            continue
+        if paper.context is not None:
+            forget(paper)
+        if paper.cells is None:  # its parsed names were not kept
+            parsed = paper_links(paper.source, paper.organisation, inputs_of[document_id])
+            parsed.scope, parsed.date = paper.scope, paper.date
+            paper = links[document_id] = parsed
+        paper.context = context
+        rows_ids = tuple(stable_id("a", document_id, page, text) if ref is None
+                         else action_ids((paper.scope, ref))[(document_id, row)]
+                         for row, (ref, page, text) in enumerate(paper.actions))
+        changed[document_id], paper.people = _paper_ids(paper, resolved_people, ids, paper.date, rows_ids)
+        mentions.update(paper.people)
+        person_papers.update({person_id for person_id, _ in paper.people})
+
+    # people, in the order resolution found them, with every paper's resolved mentions
+    variants: dict[str, list[str]] = defaultdict(list)
+    for (person_id, printed), n in mentions.items():
+        if n > 0:
+            variants[person_id].append(printed)
+    people_rows = [{"person_id": p.person_id, "name": p.name, "variants": ";".join(sorted(variants[p.person_id])),
+                    "n_documents": person_papers[p.person_id]} for p in people if p.person_id in variants]
+    return Linked(changed, organisation_ids, people_rows, body_rows,
+                  {"papers": links, "groups": groups, "members": members, "mentions": +mentions,
+                   "person_papers": +person_papers, "people": resolved_people, "bodies": body_of})
 
 
-# ---------------------------------------------------------------- actions
-
-def _meeting_of_documents(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, str], dict[str, Any]]:
-    """Per document: the body (or else the issuing organisation) and the date of its first meeting."""
-    scope: dict[str, str] = {}
-    date: dict[str, Any] = {}
-    meetings = frames["meetings"].sort_values("page", na_position="last", kind="stable")
-    for row in meetings.itertuples(index=False):
-        # pd.notna: a frame's missing values may be NaN as well as None
-        if pd.notna(row.body_id):
-            scope.setdefault(row.document_id, row.body_id)
-        if pd.notna(row.meeting_date):
-            date.setdefault(row.document_id, row.meeting_date)
-    for row in frames["documents"].itertuples(index=False):
-        if pd.notna(row.organisation_id):
-            scope.setdefault(row.document_id, row.organisation_id)
-    return scope, date
-
-
-def link_actions(frames: dict[str, pd.DataFrame]) -> None:
-    actions = frames["actions"]
-    scope_of, date_of = _meeting_of_documents(frames)
-    meeting_date = [date_of.get(d) for d in actions["document_id"]]
-    action_id: list[str | None] = [None] * len(actions)
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for pos, row in enumerate(actions.itertuples(index=False)):
-        if row.ref is None:
-            action_id[pos] = stable_id("a", row.document_id, str(row.page), fold(row.action or ""))
-        else:
-            # without a known body, a ref ("1", "2") is only unique within its paper
-            scope = scope_of.get(row.document_id, row.document_id)
-            groups[(scope, fold(row.ref).strip(" ."))].append(pos)
-    texts = [fold(t or "") for t in actions["action"]]
-    document_ids = actions["document_id"].tolist()
-    for (scope, ref), positions in groups.items():
-        positions.sort(key=lambda p: (meeting_date[p] is None, meeting_date[p] or 0, document_ids[p], p))
-        histories: list[list[int]] = []
-        for pos in positions:
-            doc = document_ids[pos]
-            # two entries of one log sharing a ref are two actions
-            candidates = [(fuzz.token_set_ratio(texts[pos], texts[h[-1]]), i) for i, h in enumerate(histories)
-                          if all(document_ids[p] != doc for p in h)]
-            best = max(candidates, default=(0, None))
-            if best[1] is not None and (best[0] >= ACTION_TEXT_SIMILARITY or not texts[pos]):
-                histories[best[1]].append(pos)
-            else:
-                histories.append([pos])
-        for ordinal, history in enumerate(histories):
-            for pos in history:
-                action_id[pos] = stable_id("a", scope, ref, str(ordinal))
-    frames["actions"] = actions.assign(action_id=action_id, meeting_date=meeting_date)
-
-
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     return frame.astype(object).where(frame.notna(), None)
 
 
-def link_input_frames(documents: pd.DataFrame,
-                      inputs: list[tuple[str, dict[str, dict[str, list]]]]) -> dict[str, pd.DataFrame]:
-    """The frames :func:`link` reads, from the normalised documents and each paper's
-    ``(document_id, {table: {column: values}})``, papers in run order."""
-    frames = {"documents": documents[["document_id", "organisation"]]}
-    for table, columns in LINK_INPUTS.items():
-        data: dict[str, list] = {"document_id": [], **{c: [] for c in columns}}
-        for document_id, tables in inputs:
-            values = tables.get(table)
-            if not values:
-                continue
-            data["document_id"].extend([document_id] * len(values[columns[0]]))
-            for column in columns:
-                data[column].extend(values[column])
-        # typed as from_arrow types them: ids hash str(page) ("<NA>" when missing)
-        frames[table] = pd.DataFrame({c: pd.Series(v, dtype="Int32" if c == "page" else object)
-                                      for c, v in data.items()})
-    return frames
+def _value(v: Any) -> Any:
+    return None if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v) else v
 
 
 def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The normalised frames of a run with the link columns filled and ``people`` and ``bodies`` added."""
+    """The normalised frames of every paper with the link columns filled and ``people`` and
+    ``bodies`` added: :func:`link_papers` from scratch, on frames."""
     frames = {name: frame.reset_index(drop=True) for name, frame in frames.items()}
-    link_bodies(frames)
-    link_people(frames)
-    link_actions(frames)
+    documents = frames["documents"]
+    organisation = dict(zip(documents["document_id"], documents["organisation"]))
+    rows_of: dict[str, dict[str, list[int]]] = {}  # table -> document_id -> its rows' positions
+    inputs: dict[str, dict[str, dict[str, list]]] = {d: {} for d in documents["document_id"] if d is not None}
+    for table, columns in LINK_INPUTS.items():
+        rows_of[table] = defaultdict(list)
+        for pos, document_id in enumerate(frames[table]["document_id"]):
+            rows_of[table][document_id].append(pos)
+        values = {c: [_value(v) for v in frames[table][c].tolist()] for c in columns}
+        for document_id, positions in rows_of[table].items():
+            inputs.setdefault(document_id, {})[table] = {c: [values[c][p] for p in positions] for c in columns}
+    linked = link_papers(zip(documents["document_id"], documents["organisation"]),
+                         [(d, None, organisation.get(d), i) for d, i in inputs.items()])
+    for table, columns in LINK_OUTPUTS.items():
+        filled = {c: [None] * len(frames[table]) for c in columns}
+        for document_id, positions in rows_of[table].items():
+            for column in columns:
+                for pos, value in zip(positions, linked.ids[document_id][table][column]):
+                    filled[column][pos] = value
+        frames[table] = frames[table].assign(**{c: pd.Series(v, dtype=object) for c, v in filled.items()})
+    frames["documents"] = documents.assign(organisation_id=[
+        None if n is None else linked.organisation_ids.get(n) for n in documents["organisation"]])
+    frames["people"] = rows_frame(linked.people, ["person_id", "name", "variants", "n_documents"])
+    frames["bodies"] = rows_frame(linked.bodies, ["body_id", "name", "variants", "organisation_id", "n_documents"])
     return frames
+
+
+# ---------------------------------------------------------------- the state kept between runs
+
+_STATE_CLASSES = {("pipeline.link", n) for n in ("PaperLinks", "PersonName", "Person")} | {
+    ("builtins", n) for n in ("frozenset", "set", "tuple", "list", "dict")} | {("collections", "Counter")}
+
+
+class _StateUnpickler(pickle.Unpickler):
+    """Loads linking's own classes and plain data only: an output folder may come from someone else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _STATE_CLASSES:
+            raise pickle.UnpicklingError(f"not linking state: {module}.{name}")
+        return super().find_class(module, name)
+
+
+def load_state(path: Path, config: str) -> dict[str, Any] | None:
+    """The state :func:`link_papers` left for a run of pipeline ``config``; None when there is none
+    (or it cannot be read, or another pipeline wrote it): every paper is then linked afresh."""
+    try:
+        with path.open("rb") as handle:
+            state = _StateUnpickler(handle).load()
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+        return None
+    return state if isinstance(state, dict) and state.get("config") == config else None
+
+
+def save_state(path: Path, state: dict[str, Any], config: str) -> None:
+    from pipeline.write import replace_atomic
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as handle:
+            pickle.dump({**state, "config": config}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    replace_atomic(write, path)

@@ -14,13 +14,15 @@ nothing else.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import importlib.util
 import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from pipeline import __version__
 from pipeline.write import WORK, replace_atomic
@@ -58,6 +60,19 @@ def fingerprint(extractor_modules: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: for work that makes many objects and no cycles (a
+    manifest of every paper, linking's state), which it would scan again and again for nothing."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def file_sha256(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -73,19 +88,23 @@ class Manifest:
         self.rows: dict[str, int] = {}  # rows per output table, as last written
         self.hashed = False  # whether a file was hashed afresh (its stat is to be recorded)
         if self.path.exists():
-            for line in self.path.read_text(encoding="utf-8").splitlines():
-                try:
-                    entry = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # the torn last line of a killed run
-                if "sha256" in entry:
-                    self.papers[entry["sha256"]] = entry
-                elif "files" in entry:
-                    self.files.update(entry["files"])
-                    self.output_state = entry.get("output_state")
-                    self.links = entry.get("links", {})
-                    self.rows = entry.get("rows", {})
+            with collector_paused():
+                self._read()
         self._journal = None
+
+    def _read(self) -> None:
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # the torn last line of a killed run
+            if "sha256" in entry:
+                self.papers[entry["sha256"]] = entry
+            elif "files" in entry:
+                self.files.update(entry["files"])
+                self.output_state = entry.get("output_state")
+                self.links = entry.get("links", {})
+                self.rows = entry.get("rows", {})
 
     def sha256_of(self, path: Path, source_path: str) -> str:
         """The file's content hash; unchanged size and mtime reuse the last one.

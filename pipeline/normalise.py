@@ -66,6 +66,24 @@ def _vocab(table: str, column: str, value: str | None) -> str | None:
     return value
 
 
+def _strings(table: str, column: str, values: Any) -> list[str | None]:
+    """A text column's values normalised; a value that recurs (a status, a body's name in
+    every row of its paper, a folder in every documents row) is cleaned once."""
+    convert = _time if column.endswith("_time") else _text
+    done: dict[str, str | None] = {}
+    out = []
+    for value in values:
+        if value is None:
+            out.append(None)
+        elif isinstance(value, str):
+            if value not in done:
+                done[value] = _vocab(table, column, convert(value))
+            out.append(done[value])
+        else:
+            out.append(_vocab(table, column, convert(value)))
+    return out
+
+
 def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows of one table (any document) into a frame with the table's columns."""
     schema = SCHEMAS[table]
@@ -78,8 +96,7 @@ def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
         column = frame[name]
         # python-level maps: pandas would turn the None of an object column into NaN
         if pa.types.is_string(typ):
-            convert = _time if name.endswith("_time") else _text
-            column = pd.Series([_vocab(table, name, convert(v)) for v in column], dtype=object)
+            column = pd.Series(_strings(table, name, column.tolist()), dtype=object)
         elif pa.types.is_date(typ):
             column = pd.Series([_date(v) for v in column], dtype=object)
         elif pa.types.is_integer(typ):

@@ -12,7 +12,6 @@ tables are then built from the staged rows of the papers present.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import os
 import time
@@ -28,10 +27,11 @@ from pipeline import __version__
 from pipeline.engines import DaskEngine, LocalEngine, default_workers
 from pipeline.extractor import RegisteredExtractor, extractor_modules, load_extractors
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
-from pipeline.manifest import Manifest, fingerprint
+from pipeline.manifest import Manifest, collector_paused, fingerprint
 from pipeline.ocr import OCR_MISSING, OCR_OFF, OCRError, ocr_pdf, ocr_setup
-from pipeline.write import (STAGED_SUFFIX, link_or_copy, paper_part, prune_parts, prune_staging, remove_legacy_work,
-                            stage_paper, staged_names, staged_path, write_atomic, write_whole_table)
+from pipeline.write import (LINK_STATE, STAGED_SUFFIX, WORK, link_or_copy, paper_part, prune_parts, prune_staging,
+                            remove_legacy_work, stage_paper, staged_names, staged_path, write_atomic,
+                            write_whole_table)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -344,18 +344,13 @@ def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtrac
     """The extractors (all registered, or ``names``), each ``prepare()``d: the run's start-up."""
     # loading makes hundreds of thousands of objects that live as long as the run (modules,
     # language data): the cyclic collector would scan them again and again and find no garbage
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         extractors = load_extractors(names)
         from pipeline.analyse import prepare_analysis
 
         prepare_analysis()
         for registered in extractors:
             registered.extractor.prepare()
-    finally:
-        if collecting:
-            gc.enable()
     return extractors
 
 
@@ -492,7 +487,9 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     if (todo or errors or manifest.output_state != state or not manifest.rows
             or not all((out / t).is_dir() for t in manifest.rows)):
         processed = {shas[p][:16] for p in todo}  # their document_ids
-        summary = write_run(documents, primary, out, manifest, processed)
+        # linking state and the documents rows: many objects (every paper's), no cycles
+        with collector_paused():
+            summary = write_run(documents, primary, out, manifest, processed)
         prune_staging(out, {d for d, _ in primary})
     else:
         summary = _summary(documents, out, manifest.rows)
@@ -513,19 +510,6 @@ def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int]) -
     summary.statuses = Counter(d["status"] for d in documents)
     summary.failures = [(shown_path(d), d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
     return summary
-
-
-def _ids_by_paper(frames: dict[str, Any]) -> dict[str, dict[str, dict[str, list]]]:
-    """The ids linking gave each paper's rows: document_id -> table -> column -> values in row order."""
-    from pipeline.link import LINK_OUTPUTS
-
-    ids: dict[str, dict[str, dict[str, list]]] = {}
-    for table, columns in LINK_OUTPUTS.items():
-        frame = frames[table]
-        for column in columns:
-            for document_id, value in zip(frame["document_id"], frame[column]):
-                ids.setdefault(document_id, {}).setdefault(table, {}).setdefault(column, []).append(value)
-    return ids
 
 
 def _with_ids(data: pa.Table, ids: dict[str, list], schema: pa.Schema) -> pa.Table:
@@ -553,43 +537,54 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     import pyarrow.parquet as pq
 
     from pipeline.datapackage import write_datapackage
-    from pipeline.link import LINK_OUTPUTS, link, link_input_frames
+    from pipeline.link import LINK_OUTPUTS, link_papers, load_state, rows_frame, save_state
     from pipeline.normalise import normalise, to_arrow
     from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 
-    document_frame = normalise("documents", documents)
-    frames = link(link_input_frames(document_frame, [(d, e.get("link_inputs", {})) for d, e in papers]))
-    ids = _ids_by_paper(frames)
-    links: dict[str, str] = {}
-    rows = dict.fromkeys(CONTENT_TABLES, 0)
     # one listing per table, not a stat per paper
     written = {t: set(os.listdir(out / t)) if (out / t).is_dir() else set() for t in CONTENT_TABLES}
+    # papers whose parts are to be written: processed, or a part of theirs is missing
+    rewrite = processed | {d for d, e in papers for t, n in e["rows"].items()
+                           if n and t in written and f"{d}.parquet" not in written[t]}
+    document_frame = normalise("documents", documents)
+    organisation = dict(zip(document_frame["document_id"], document_frame["organisation"]))
+    state_path = out / WORK / LINK_STATE
+    config = next((e.get("config") or "" for _, e in papers), "")
+    linked = link_papers(zip(document_frame["document_id"], document_frame["organisation"]),
+                         [(d, (e.get("config"), e.get("ocr"), repr(e["rows"])), organisation.get(d),
+                           e.get("link_inputs", {})) for d, e in papers],
+                         load_state(state_path, config), rewrite)
+    # a paper's link digest changes only when linking gave it ids again
+    links = {d: manifest.links[d] for d, _ in papers if d in manifest.links and d not in linked.ids}
+    links.update({d: hashlib.sha256(repr(ids).encode()).hexdigest()[:16] for d, ids in linked.ids.items()})
+    rows = dict.fromkeys(CONTENT_TABLES, 0)
     for document_id, entry in papers:
-        paper_ids = ids.get(document_id, {})
-        links[document_id] = hashlib.sha256(repr(paper_ids).encode()).hexdigest()[:16]
-        relinked = manifest.links.get(document_id) != links[document_id]
+        relinked = manifest.links.get(document_id) != links.get(document_id)
         for table, n in entry["rows"].items():
             if table not in rows or not n:
                 continue
             rows[table] += n
-            if (f"{document_id}.parquet" in written[table] and document_id not in processed
-                    and not (relinked and table in LINK_OUTPUTS)):
+            if document_id not in rewrite and not (relinked and table in LINK_OUTPUTS):
                 continue
             part, staged = paper_part(out, table, document_id), staged_path(out, table, document_id)
             if table in LINK_OUTPUTS:
-                write_atomic(_with_ids(pq.read_table(staged, schema=SCHEMAS[table]), paper_ids.get(table, {}),
-                                       SCHEMAS[table]), part)
+                write_atomic(_with_ids(pq.read_table(staged, schema=SCHEMAS[table]),
+                                       linked.ids[document_id].get(table, {}), SCHEMAS[table]), part)
             else:
                 link_or_copy(staged, part)
     for table in CONTENT_TABLES:
         prune_parts(out / table, {d for d, e in papers if e["rows"].get(table)}, SCHEMAS[table])
-    document_frame["organisation_id"] = frames["documents"]["organisation_id"].tolist()
-    whole = {"documents": document_frame, "people": frames["people"], "bodies": frames["bodies"]}
+    document_frame["organisation_id"] = [None if n is None else linked.organisation_ids.get(n)
+                                         for n in document_frame["organisation"]]
+    whole = {"documents": document_frame,
+             "people": rows_frame(linked.people, ["person_id", "name", "variants", "n_documents"]),
+             "bodies": rows_frame(linked.bodies, ["body_id", "name", "variants", "organisation_id", "n_documents"])}
     for name, frame in whole.items():
         write_whole_table(to_arrow(name, frame), out / name)
         rows[name] = len(frame)
     for name in TABLE_NAMES:  # a single file an older layout left: readers would take it instead
         (out / f"{name}.parquet").unlink(missing_ok=True)
     write_datapackage(out)
+    save_state(state_path, linked.state, config)
     manifest.links, manifest.rows = links, {name: rows[name] for name in TABLE_NAMES}
     return _summary(documents, out, manifest.rows)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pyarrow is imported where rows are written, not by a run wi
 
 WORK = ".boardpapers"
 STAGED_SUFFIX = ".staged"
+LINK_STATE = "links.pickle"  # what linking keeps between runs (pipeline.link.save_state)
 EMPTY_PART = "empty.parquet"
 # Working state of older versions, inside table globs: removed on the first run that sees it.
 LEGACY_WORK = ("_staging", "_manifest.jsonl")
@@ -128,11 +129,11 @@ def prune_parts(folder: Path, keep_stems: set[str], schema: pa.Schema) -> None:
     a folder left without parts gets an empty part with the table's schema."""
     folder.mkdir(parents=True, exist_ok=True)
     kept = False
-    for path in folder.iterdir():
-        if path.name.endswith(".tmp") or (path.suffix == ".parquet" and path.stem not in keep_stems
-                                          and path.name != EMPTY_PART):
-            path.unlink(missing_ok=True)
-        elif path.suffix == ".parquet" and path.name != EMPTY_PART:
+    for name in os.listdir(folder):  # names, not paths: a folder holds a part per paper
+        stem, suffix = os.path.splitext(name)
+        if suffix == ".tmp" or (suffix == ".parquet" and stem not in keep_stems and name != EMPTY_PART):
+            (folder / name).unlink(missing_ok=True)
+        elif suffix == ".parquet" and name != EMPTY_PART:
             kept = True
     empty = folder / EMPTY_PART
     if kept:
@@ -147,6 +148,7 @@ def prune_staging(out: Path, keep_document_ids: set[str]) -> None:
     if not root.is_dir():
         return
     for folder in root.iterdir():
-        for path in folder.iterdir():
-            if path.name.endswith(".tmp") or path.stem not in keep_document_ids:
-                path.unlink(missing_ok=True)
+        for name in os.listdir(folder):
+            stem, suffix = os.path.splitext(name)
+            if suffix == ".tmp" or stem not in keep_document_ids:
+                (folder / name).unlink(missing_ok=True)

@@ -1,0 +1,122 @@
+"""Linking an archive that grows: adding, changing and removing papers gives the tables a
+run from scratch gives, on a small archive generated here."""
+from __future__ import annotations
+
+import copy
+import random
+
+from pipeline.link import link_papers
+from pipeline.manifest import Manifest
+from pipeline.normalise import normalise, to_arrow
+from pipeline.query import read_table
+from pipeline.run import paper_link_inputs, write_run
+from pipeline.schema import SCHEMAS
+from pipeline.write import stage_paper
+
+# made-up people, printed as committee papers print them: in full, with titles, by initials
+PEOPLE = ("Roger Gough", "Cllr R. Gough", "RG", "Mr Roger Gough", "Ruth Allen", "Dr Ruth Allen", "Allen",
+          "Tom Hughes", "T. Hughes", "Priya Shah and Tom Hughes", "Ms P. Shah")
+BODIES = ("Joint Committee of CCGs", "Joint Committee of Clinical Commissioning Groups", "Finance Committee",
+          "Audit Committee", "Cabinet")
+ORGANISATIONS = ("Northfield Council", "Northfield Borough Council", "Eastbrook NHS Trust", None)
+ACTIONS = ("Circulate the appraisal", "Circulate the revised appraisal", "Report back on winter capacity",
+           "Update the risk register")
+
+
+def paper(index: int, variant: int = 0) -> tuple[dict, dict[str, list[dict]]]:
+    """A paper's documents row and rows: a meeting of a body, an action log, agenda and papers."""
+    rng = random.Random(index * 7 + variant)
+    document_id = f"d{index:03d}v{variant}"
+    document = {"document_id": document_id, "source_path": f"{document_id}.txt", "status": "ok",
+                "format": "text", "organisation": rng.choice(ORGANISATIONS)}
+    rows = {
+        "meetings": [{"document_id": document_id, "body": rng.choice(BODIES), "page": 1,
+                      "meeting_date": f"2024-{1 + index % 12:02d}-{1 + index % 27:02d}"}],
+        "actions": [{"document_id": document_id, "ref": rng.choice(("24-01", "24-02", "3", None)), "page": 2,
+                     "action": rng.choice(ACTIONS), "owner": rng.choice(PEOPLE)} for _ in range(3)],
+        "agenda_items": [{"document_id": document_id, "title": "Budget", "presenter": rng.choice(PEOPLE)}
+                         for _ in range(2)],
+        "papers": [{"document_id": document_id, "title": "Report", "author": rng.choice(PEOPLE),
+                    "authorised_by": rng.choice(PEOPLE)}],
+    }
+    return document, rows
+
+
+def write(out, papers: list[tuple[dict, dict]], processed: set[str]) -> None:
+    """What a run does: the processed papers staged, then the output written from them all."""
+    entries = []
+    for document, rows in papers:
+        d = document["document_id"]
+        tables = {t: to_arrow(t, normalise(t, rs)) for t, rs in rows.items()}
+        if d in processed:
+            stage_paper(out, d, tables, tuple(tables))
+        entries.append((d, {"config": "c", "rows": {t: x.num_rows for t, x in tables.items()},
+                            "link_inputs": paper_link_inputs(tables)}))
+    manifest = Manifest(out)
+    write_run([p[0] for p in papers], entries, out, manifest, processed)
+    manifest.compact(set(), set())
+
+
+def rows_of(out) -> dict[str, list[str]]:
+    return {name: sorted(map(repr, read_table(out, name).to_pylist())) for name in SCHEMAS}
+
+
+def test_an_archive_linked_paper_by_paper_is_linked_as_from_scratch(tmp_path):
+    archive = [paper(i) for i in range(20)]
+    write(tmp_path / "grown", archive, {p[0]["document_id"] for p in archive})
+    steps = [
+        ("add papers", archive + [paper(i) for i in range(20, 24)]),
+        ("add a paper naming only known people and bodies", None),
+        ("remove it", None),
+        ("add a paper naming another R. Gough", None),
+        ("change a paper", None),
+        ("remove papers", None),
+    ]
+    current = archive
+    for step, papers in steps:
+        if step == "add papers":
+            added = papers[len(current):]
+        elif step == "add a paper naming only known people and bodies":  # another paper of one of them
+            document, rows = paper(5)
+            rows["meetings"][0]["meeting_date"] = "2023-12-01"  # before all: first in its action histories
+            rows["actions"][0]["action"] = "Commission an external review"
+            like = ({**document, "document_id": "d900", "source_path": "d900.txt"},
+                    {t: [{**r, "document_id": "d900"} for r in rs] for t, rs in rows.items()})
+            papers, added = current + [like], [like]
+        elif step == "remove it":
+            papers, added = current[:-1], []
+        elif step == "add a paper naming another R. Gough":
+            document, rows = paper(24)
+            rows["agenda_items"][0]["presenter"] = "Richard Gough"
+            papers, added = current + [(document, rows)], [(document, rows)]
+        elif step == "change a paper":
+            papers = current[:3] + [paper(3, variant=1)] + current[4:]
+            added = [papers[3]]
+        else:
+            papers, added = current[5:], []
+        write(tmp_path / "grown", papers, {p[0]["document_id"] for p in added})
+        write(tmp_path / step, papers, {p[0]["document_id"] for p in papers})
+        grown, scratch = rows_of(tmp_path / "grown"), rows_of(tmp_path / step)
+        assert grown == scratch, step
+        current = papers
+    people = read_table(tmp_path / "grown", "people").column("name").to_pylist()
+    assert "Roger Gough" in people and "Richard Gough" in people
+
+
+def test_a_paper_naming_known_people_and_bodies_links_again_only_what_it_shares():
+    def inputs(ref: str, day: int) -> dict:
+        return {"meetings": {"body": ["Finance Committee"], "page": [1], "meeting_date": [f"2024-01-{day:02d}"]},
+                "agenda_items": {"presenter": ["Roger Gough"]},
+                "actions": {"owner_name": [None], "owner": ["Cllr R. Gough"], "ref": [ref], "page": [2],
+                            "action": ["Send the minutes to members"]}}
+
+    papers = [(f"d{i}", "s", "Northfield Council", inputs(str(i), i + 1)) for i in range(5)]
+    first = link_papers([(d, o) for d, _, o, _ in papers], papers)
+    assert set(first.ids) == {"d0", "d1", "d2", "d3", "d4"}
+    alone = papers + [("d5", "s", "Northfield Council", inputs("9", 20))]
+    # a state is the last run's, updated in place by the next: each run here gets its own copy
+    assert set(link_papers([(d, o) for d, _, o, _ in alone], alone, copy.deepcopy(first.state), {"d5"}).ids) == {"d5"}
+    sharing = papers + [("d6", "s", "Northfield Council", inputs("1", 21))]  # ref 1 is d1's action, again
+    linked = link_papers([(d, o) for d, _, o, _ in sharing], sharing, copy.deepcopy(first.state), {"d6"})
+    assert set(linked.ids) == {"d1", "d6"}
+    assert linked.ids["d1"]["actions"]["action_id"] == linked.ids["d6"]["actions"]["action_id"]
