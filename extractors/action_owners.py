@@ -8,6 +8,7 @@ leaves the owner unresolved rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,10 @@ class Person:
     role: str | None = None
     initials: str | None = None  # as the pack writes them: "Sheila Freeman (SF)"
     listed: bool = True  # in a list of people or a people column; else only seen as "Name (Role)"
+
+
+# The people a pack names, read on the first call: most papers have no owner to resolve.
+People = Callable[[], list[Person]]
 
 
 @lru_cache(maxsize=1)

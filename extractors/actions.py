@@ -1,11 +1,20 @@
-"""Action logs into ``actions``: action matrices (tables headed Ref / Subject /
-Owner / Due / Status / Update ...), and minutes that name each action's owner
-in a column beside the text (initials under an "Action" header) or in an
-"ACTION: AB/CD" line under the paragraph.
+"""Action logs into ``actions``: a short list of layout readers (``READERS``),
+tried in turn; the first that gives rows wins. Each reader is a function
+``read(doc, people) -> rows`` whose docstring names the layout it reads:
 
-Owners written as initials are resolved to a name the same pack gives
-(``action_owners``). Due dates "Apr-17" become the first of the month when
-the year fits the paper's own years; otherwise only ``due_date_raw`` is kept.
+- ``matrix_actions``: action matrices, the tables the core finds (ruled grids
+  in a PDF, space-aligned trackers in text) headed Ref / Action / Owner / Due ...;
+- ``owner_column_actions``: minutes with the owner's initials in a column
+  beside each paragraph;
+- ``inline_actions``: minutes with an "ACTION: AB/CD" line under a paragraph;
+- ``run_together_actions`` (``actions_web``): a tracker copied from a web page,
+  its rows run into lines.
+
+A reader gives raw cells; the extractor finishes every row the same way:
+owners written as initials resolved to a name the same pack gives
+(``action_owners``), due dates read ("Apr-17" is the first of the month when
+the year fits the paper's own years; otherwise only ``due_date_raw`` is kept),
+statuses put in the log's words. A new layout is a new reader and its test.
 """
 from __future__ import annotations
 
@@ -13,14 +22,13 @@ import datetime as dt
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 
 from rapidfuzz import fuzz
 
-from extractors.actions_web import flattened_action_rows
-from extractors.action_owners import Person, looks_like_initials, owner_parts, people_in_pack, resolve
+from extractors.actions_web import run_together_actions
+from extractors.action_owners import People, Person, looks_like_initials, owner_parts, people_in_pack, resolve
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.cells import BULLET, cell_spans, cells_of
@@ -30,9 +38,6 @@ from pipeline.fuzzy import Labels, label_key
 from pipeline.headings import minutes_heading
 from pipeline.model import Document, Line, Locale, Table
 from pipeline.textutil import clean
-
-# The people a pack names, read on the first call: most papers have no owner to resolve.
-People = Callable[[], list[Person]]
 
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/'’]*(\d{2}|\d{4})$")
 _MONTH_FULL_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
@@ -108,13 +113,19 @@ def due_date(raw: str | None, year_of_paper: int | None, locale: Locale = Locale
     return parse_month(inside.group(1), int(inside.group(2))) if inside else None
 
 
+def _known_status(text: str) -> str | None:
+    """The status a cell states in the log's words; "Closed – see item 5",
+    "Complete (May 2024)": the status the cell opens with."""
+    statuses: Labels = _vocab()["status"]
+    opening = statuses.prefix(text, score=90)
+    return statuses.whole(text, score=90) or (opening.field if opening else None)
+
+
 def _status(status: str | None, complete: str | None) -> str | None:
     text = clean(status)
     if text:
-        statuses: Labels = _vocab()["status"]
-        # "Closed – see item 5", "Complete (May 2024)": the status the cell opens with
-        opening = statuses.prefix(text, score=90)
-        return statuses.whole(text, score=90) or (opening.field if opening else text)
+        known = _known_status(text)
+        return text if known in (None, "printed") else known
     done = clean(complete)
     if done and (label_key(done) in _vocab()["ticks"] or parse_date(done)):
         return "complete"
@@ -207,8 +218,7 @@ def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | N
     return groups
 
 
-def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | None, locale: Locale,
-                 people: People) -> list[dict]:
+def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict]:
     fields = {name: c for c, name in mapping.items()}
     body = table.rows[start:]
 
@@ -235,20 +245,22 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int, year: int | 
 
         def column(name):
             return filled(name, group)
-        action = _join_action(column("action"))
+        source = clean(" ".join(column("source")))
+        action = _join_action(([source] if source else []) + column("action"))
         if not action:
             continue
         owner = clean(" ".join(column("owner"))) if "owner" in fields else _owner_in_text(action)
-        raw_due = clean(" ".join(column("due")))
+        # one column for both ("Status/Comment"): a status in the log's words, else a comment
+        either = clean(" ".join(column("status_update")))
+        known = either and _known_status(either)
         rows.append({
             "ref": item if per_owner else clean(" ".join(column("ref"))),
             "action": action,
             "owner": owner,
-            "owner_name": _names(resolve(owner, people())),
-            "due_date_raw": raw_due,
-            "due_date": due_date(raw_due, year, locale),
-            "status": _status(" ".join(column("status")), " ".join(column("complete"))),
-            "update": clean(" ".join(column("update"))),
+            "due_date_raw": clean(" ".join(column("due"))),
+            "status": clean(" ".join(column("status"))) or (either if known else None),
+            "complete": clean(" ".join(column("complete"))),
+            "update": clean(" ".join(column("update"))) or (None if known else either),
             "page": table.page,
         })
     return rows
@@ -276,10 +288,14 @@ def _joined_rows(first: list[str | None], second: list[str | None]) -> list[str 
     return [clean(f"{a or ''} {b or ''}") for a, b in zip(first, second)]
 
 
-def matrices(doc: Document, year: int | None, people: People) -> tuple[list[dict], list[Table]]:
-    """Rows of the action matrices of a paper, and the tables they came from."""
+def matrix_actions(doc: Document, people: People) -> list[dict]:
+    """Action matrices: the tables the core finds, ruled grids in a PDF or
+    columns aligned with spaces in text, headed by the columns of a log
+    ("Ref | Action | Owner | Due Date | Status", "NO  PAPER  ACTION  LEAD
+    TARGET DATE  STATUS/COMMENT"); a table running on over the page without its
+    header carries on the one before. Agendas' tables ("Item | Paper | Action:
+    For approval") are not logs."""
     rows: list[dict] = []
-    used: list[Table] = []
     last: tuple[dict[int, str], Table] | None = None  # the last matrix and its columns
     for table in doc.iter_tables():
         start, mapping = 0, {}
@@ -299,17 +315,8 @@ def matrices(doc: Document, year: int | None, people: People) -> tuple[list[dict
         if not mapping:
             continue
         last = (mapping, table)
-        used.append(table)
-        rows += _matrix_rows(table, mapping, start, year, analysis_of(doc).locale, people)
-    return rows, used
-
-
-def _in_table(table: Table, page: int, index: int, line: Line) -> bool:
-    if table.page != page:
-        return False
-    if table.first_line is not None:
-        return table.first_line <= index < table.first_line + table.n_rows
-    return None not in (table.bbox, line.bbox) and table.bbox.top <= line.bbox.top <= table.bbox.bottom
+        rows += _matrix_rows(table, mapping, start)
+    return rows
 
 
 # ---------------------------------------------------------------- minutes
@@ -460,9 +467,10 @@ def _action_text(paragraphs: list[list[BodyLine]], anchor: BodyLine, owner: str,
     return clean(" ".join(at_mark))
 
 
-def column_actions(doc: Document, people: People, matrices_found: list[Table]) -> list[dict]:
-    """Minutes with an owner column: initials beside the paragraph they own
-    (not inside an action matrix already read)."""
+def owner_column_actions(doc: Document, people: People) -> list[dict]:
+    """Minutes with an owner column: initials beside the paragraph they own,
+    under an "Action" header at the right of the page ("The board agreed to
+    review the risk register in June.      JS")."""
     found = _owner_column(doc)
     if found is None:
         return []
@@ -478,8 +486,6 @@ def column_actions(doc: Document, people: People, matrices_found: list[Table]) -
             if (page.number, i) <= (start_page, start_line) or (page.number, i) in skip:
                 continue
             text, owner, top, bottom = _split_mark(line, column_x, people)
-            if owner and any(_in_table(t, page.number, i, line) for t in matrices_found):
-                owner = None
             line_top = line.bbox.top if line.bbox else None
             line_bottom = line.bbox.bottom if line.bbox else None
             if text:
@@ -559,7 +565,8 @@ def _inline(line: Line) -> tuple[str, str | None] | None:
 
 
 def inline_actions(doc: Document, people: People) -> list[dict]:
-    """Minutes with "ACTION: AB/CD" lines under the paragraph they close, or "Action: AB to ..." lines."""
+    """Minutes with "ACTION: AB/CD" lines under the paragraph they close, or
+    "Action: AB to circulate the paper" lines."""
     items = _items(doc)
     rows = []
     for page in doc.pages:
@@ -571,9 +578,22 @@ def inline_actions(doc: Document, people: People) -> list[dict]:
             action = task or _paragraph_above(page.lines, i)
             if not action:
                 continue
-            rows.append({"ref": _ref(items, (page.number, i)), "action": action, "owner": owner,
-                         "owner_name": _names(resolve(owner, people())), "page": page.number})
+            rows.append({"ref": _ref(items, (page.number, i)), "action": action, "owner": owner, "page": page.number})
     return rows
+
+
+# The layouts of an action log, tried in turn: the first that gives rows wins.
+READERS = (matrix_actions, owner_column_actions, inline_actions, run_together_actions)
+
+
+def finished(row: dict, people: People, year: int | None, locale: Locale) -> dict:
+    """A reader's row with its owner resolved, its due date read and its status in the log's words."""
+    row = {key: value for key, value in row.items() if key != "complete"} | {
+        "status": _status(row.get("status"), row.get("complete")),
+        "due_date": due_date(row.get("due_date_raw"), year, locale)}
+    if "owner_name" not in row:
+        row["owner_name"] = _names(resolve(row.get("owner"), people()))
+    return row
 
 
 class ActionsExtractor(Extractor):
@@ -582,9 +602,6 @@ class ActionsExtractor(Extractor):
 
     def extract(self, doc: Document) -> Rows:
         people = cache(partial(people_in_pack, doc))
-        rows, tables = matrices(doc, paper_year(doc), people)
-        rows += column_actions(doc, people, tables) + inline_actions(doc, people)
+        rows = next(filter(None, (read(doc, people) for read in READERS)), [])
         year, locale = paper_year(doc), analysis_of(doc).locale
-        rows = rows or [{**row, "due_date": due_date(row["due_date_raw"], year, locale),
-                         "status": _status(row["status"], None)} for row in flattened_action_rows(doc)]
-        return {"actions": rows}
+        return {"actions": [finished(row, people, year, locale) for row in rows]}

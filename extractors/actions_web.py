@@ -10,19 +10,22 @@ letter, all run together:
 
 The row is read by its typed cells: the lead is the role code just before the
 due date (else the last role code of the row), the action is what precedes
-it, the update what follows, a closing "O"/"C" the status. A short heading
-between rows ("Proposed for Closure") gives the status of the rows under it.
-Nothing is read unless the paper's first lines hold the log's header (Action,
-Lead, Due ...) and most rows name a lead.
+it, the update what follows, a closing "O"/"C" the status. A row whose status
+cell ran onto a line of its own ("Proposed for Closure" under a row with no
+O/C) takes it; a short heading between rows that names a status gives it to
+the rows under it. Nothing is read unless the paper's first lines hold the
+log's header (Action, Lead, Due ...) and most rows name a lead.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from extractors.action_owners import People
 from extractors.vocab import load_vocab
-from pipeline.dates import find_date
-from pipeline.model import Document
+from pipeline.analyse import analysis_of
+from pipeline.dates import find_date, parse_date
+from pipeline.model import Document, Locale
 from pipeline.textutil import clean, fold
 
 # The header is among the first lines of the paper.
@@ -34,8 +37,6 @@ _OWNER = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*$")
 MAX_OWNER_LENGTH = 14
 # An action reference opening a row: "85.6", "12.03", "A12", "2024/17".
 _REF = re.compile(r"^(?:\d{1,3}\.\d{1,3}|[A-Z]\d{1,3}|\d{2,4}/\d{1,3})$")
-# A due date as trackers print it: "10.05.2023", "10/05/23".
-_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +56,14 @@ def _is_owner(token: str) -> bool:
     return len(token) <= MAX_OWNER_LENGTH and bool(_OWNER.match(token))
 
 
-def _row(ref: str, tokens: list[str], section: str | None, page: int) -> dict:
-    lead = next((k for k in range(len(tokens) - 1) if _is_owner(tokens[k]) and _DATE.match(tokens[k + 1])), None)
+def _is_date(token: str, locale: Locale) -> bool:
+    """A due date in a cell of its own, as trackers print it: "10.05.2023", "10/05/23"."""
+    return token[:1].isdigit() and parse_date(token, locale.date_order, locale.language) is not None
+
+
+def _row(ref: str, tokens: list[str], section: str | None, page: int, locale: Locale) -> dict:
+    lead = next((k for k in range(len(tokens) - 1)
+                 if _is_owner(tokens[k]) and _is_date(tokens[k + 1], locale)), None)
     due = lead + 1 if lead is not None else None
     if lead is None:
         lead = max((k for k, t in enumerate(tokens) if _is_owner(t)), default=None)
@@ -72,31 +79,43 @@ def _row(ref: str, tokens: list[str], section: str | None, page: int) -> dict:
             "status": flag or section, "update": clean(" ".join(update)), "page": page}
 
 
-def flattened_action_rows(doc: Document) -> list[dict]:
-    """The rows of an action log whose rows ran into lines, with raw due dates and statuses."""
+def run_together_actions(doc: Document, people: People) -> list[dict]:
+    """Action trackers copied from a web page, each row run into a line under the
+    log's header: "12.4 Board, 01.02.2024, Staffing review JS to report on
+    vacancies DoW 05.04.2024 Report due in April O"."""
     if not _has_header(doc):
         return []
+    locale = analysis_of(doc).locale
     rows: list[dict] = []
     current: tuple[str, list[str], str | None, int] | None = None
     section = None
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            rows.append(_row(*current, locale))
+        current = None
+
     for page, _, line in doc.iter_lines():
         words = line.text.split()
         if not words:
             continue
         if _REF.match(words[0]) and len(words) > 1:
-            if current:
-                rows.append(_row(*current))
+            close()
             current = (words[0], words[1:], section, page.number)
         elif len(words) <= MAX_HEADING_WORDS and not line.text.rstrip().endswith(".") and words[0][0].isupper() \
                 and not find_date(line.text) and not _is_owner(words[0]):
-            if current:
-                rows.append(_row(*current))
-                current = None
+            status = _vocab()["status_heading"].search(line.text)
+            if current and status and _vocab()["flags"].get(current[1][-1]) is None:
+                # the status cell of a row without an open/close letter, on a line of its own
+                current = (current[0], current[1], clean(line.text), current[3])
+                close()
+                continue
+            close()
             if rows:  # above the first row: the header's own lines
-                section = clean(line.text) if _vocab()["status_heading"].search(line.text) else None
+                section = clean(line.text) if status else None
         elif current:
             current[1].extend(words)
-    if current:
-        rows.append(_row(*current))
+    close()
     # a log's rows name their leads; numbered paragraphs of prose mostly do not
     return rows if sum(1 for row in rows if row["owner"]) * 2 > len(rows) else []
