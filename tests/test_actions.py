@@ -26,6 +26,38 @@ MATRIX = (
 )
 
 
+def test_each_action_reader_names_its_layout_with_an_example():
+    from extractors.actions import READERS
+
+    for read in READERS:
+        assert read.__doc__ and '"' in read.__doc__, f"{read.__name__}: say which layout it reads, with an example"
+
+
+# A tracker set out with spaces (a web page's or pdftotext's text): the paper an action came
+# from in its own column, one column for a status or a comment, month headings between rows.
+ALIGNED_TRACKER = (
+    "COUNTY HEALTH TRUST BOARD ACTION LIST\n"
+    " NO      PAPER            ACTION                                          LEAD     TARGET      STATUS/\n"
+    "                                                                                   DATE        COMMENT\n"
+    " June 2023\n"
+    " 06.01   Estates          A survey of the ward kitchens to be carried     PT       Sept        Survey booked\n"
+    "         strategy         out before the winter                                                for August\n"
+    " 06.02   Workforce        Exit interview themes to come to the Board      KL       12.9.23     Not yet due\n"
+    " May 2023\n"
+    " 05.04   Quality          Falls figures to be added to the dashboard      PT/KL    10 Oct      Complete\n"
+)
+
+
+def test_space_aligned_tracker_reads_its_paper_and_status_or_comment_columns():
+    rows = actions(text_document(ALIGNED_TRACKER))
+    assert [(r["ref"], r["owner"], r["due_date_raw"], r["status"], r["update"]) for r in rows] == [
+        ("06.01", "PT", "Sept", None, "Survey booked for August"),
+        ("06.02", "KL", "12.9.23", "Not yet due", None),
+        ("05.04", "PT/KL", "10 Oct", "complete", None)]
+    assert rows[0]["action"] == "Estates strategy: A survey of the ward kitchens to be carried out before the winter"
+    assert rows[1]["due_date"] == dt.date(2023, 9, 12)
+
+
 def test_matrix_joins_wrapped_rows_and_keeps_repeated_refs():
     rows = actions(text_document(MATRIX))
     assert [(r["ref"], r["action"]) for r in rows] == [

@@ -209,8 +209,9 @@ def test_a_minute_column_gives_the_ref_and_status_wordings_of_nhs_logs():
                    "24/031\tCirculate the paper\tJB/AS\tSept 24\tAction complete\n"
                    "24/032\tBook the venue\tJB\tOct 24\tNot due\n"
                    "24/033\tReview the plan\tAS\tNov 24\tNot yet started\n")
+    # "Not due" is open but not yet asked for: none of the schema's statuses fits, kept as printed
     assert [(r["ref"], r["status"]) for r in rows] == [
-        ("24/031", "complete"), ("24/032", "open"), ("24/033", "open")]
+        ("24/031", "complete"), ("24/032", "Not due"), ("24/033", "open")]
 
 
 def test_action_lines_take_their_ref_from_item_n_and_minute_reference_headings():

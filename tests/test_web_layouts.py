@@ -237,6 +237,16 @@ def test_action_rows_run_into_lines_read_by_their_typed_cells():
     assert actions[1]["update"] == "Update to follow at next meeting"
 
 
+def test_a_status_cell_on_its_own_line_is_the_status_of_the_row_above_it():
+    text = ("Action Tracker\nRef Source Action Lead Due Date Status\n"
+            "3.1 Board, 02.05.2024, BD24/03, Quality Report Share the audit findings DoN 04.07.2024 Shared in June\n"
+            "Proposed for Closure\n"
+            "3.4 Board, 02.05.2024, BD24/03, Quality Report Add the falls data DoN 04.07.2024 In hand O\n")
+    actions = rows("actions", "actions", text)
+    assert [(a["ref"], a["status"], a["update"]) for a in actions] == [
+        ("3.1", "Proposed for Closure", "Shared in June"), ("3.4", "open", "In hand")]
+
+
 def test_numbered_lines_without_an_action_log_header_are_no_actions():
     text = "Finance Report\n1.1 The budget was set in March DoF 14.11.2024 noted\n1.2 Capital spend is on plan\n"
     assert rows("actions", "actions", text) == []
