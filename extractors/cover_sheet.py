@@ -1,8 +1,14 @@
 """Report cover sheets and report front pages into ``papers``.
 
-A sheet is a run of label/value pairs: table rows ("Title of Paper | ...",
-tab fields or PDF cells), "Label: value" lines, or a label alone on its line
-with the value in the lines below it. Labels are matched fuzzily against
+A sheet is a run of label/value pairs. The extractor is a short list of
+readers of a paper (``READERS``: the sheet as printed; a web transcript's,
+whose labels and values ran apart), tried in turn. Both read lines through
+``LABEL_READERS``, one small reader per way a line sets out a label and its
+value: table rows ("Title of Paper | ..."), "Label: value" lines, a row's
+cells run into a line, a label alone on its line with the value below it, a
+ticked purpose with no label. A new layout is a new reader and its test.
+
+Labels are matched fuzzily (pipeline/fuzzy.py) against
 ``vocab/cover_sheet.toml``. A sheet opens at its first label, runs until the
 report's body starts (a heading, a numbered section) and counts only when it
 has a title and enough other fields, so strategies, plans and minutes that
@@ -13,8 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from extractors.cover_sheet_web import relabelled
 from extractors.vocab import load_vocab
@@ -33,8 +37,9 @@ _LABEL_COLON = re.compile(r"^(.{1,90}?)\s*[:：]\s*(.*)$")
 _SECTION = re.compile(r"^(\d{1,2})(\.\d{1,2})?\.?\s+(\S.*)$")
 # a label and its colon inside a value: up to four words before ":"
 _INNER_LABEL = re.compile(r"(?<=\s)((?:[\w()'’&/]+\s+){0,3}[\w()'’&/]+)\s*[:：]\s*")
-# a label alone on its line is short
+# a label alone on its line is short; one before a colon a little longer
 MAX_LABEL_WORDS = 8
+MAX_COLON_LABEL_WORDS = 12
 # a bold label may carry a few words more ("Recommendations to Council") when it is this long
 MIN_QUALIFIED_LABEL = 7
 MAX_QUALIFIER_WORDS = 3
@@ -44,7 +49,6 @@ MAX_SECTION_WORDS = 6
 COLUMN_SLACK = 6.0
 # a purpose option written partly ("For Informa") still counts from this many letters
 MIN_OPTION_PREFIX = 6
-OPTION_SCORE = 85
 # fields that hold people's names
 NAME_FIELDS = {"author", "authorised_by"}
 # a purpose written in more words than this is a sentence, not a list of purposes
@@ -62,6 +66,7 @@ def _vocab() -> dict:
         "labels": Labels(data["fields"]),
         "layout": data["layout"],
         "purposes": {k: [label_key(v) for v in vs] for k, vs in load_shared_vocab("purposes").items()},
+        "purpose_labels": Labels(load_shared_vocab("purposes")),
         "choices": {k: [label_key(v) for v in vs] for k, vs in data["choices"].items()},
         "ticks": {t.casefold() for t in data["marks"]["ticks"]},
         "option_ticks": frozenset(t.casefold() for t in data["marks"]["option_ticks"]),
@@ -91,6 +96,7 @@ class Hit:
     field: str
     value: list[Cell]  # cells of the value on the label's own row
     value_x: float | None = None  # where the value column starts (PDF)
+    option: bool = False  # an option of a tick list: under its field's own label, it carries the field on
 
 
 @dataclass
@@ -102,6 +108,9 @@ class Sheet:
     lines: int = 0
 
     def open(self, hit: Hit, line: Line) -> None:
+        if hit.option and self.current == hit.field:
+            self.add(hit.value, line)
+            return
         # a field labelled twice ("Report Author", later "Author's contact") keeps its first value
         self.current = "other" if hit.field != "other" and self.text(hit.field) else hit.field
         self.value_x = hit.value_x
@@ -150,56 +159,108 @@ def _positioned(spans: list[tuple[str, float | None]]) -> list[Cell]:
     return [(c, x if x is not None else float(k)) for k, (c, x) in enumerate(spans)]
 
 
-def _hits(line: Line) -> list[Hit]:
-    """The labels a line holds, each with the value written beside it."""
+def row_labels(line: Line) -> list[Hit]:
+    """A table row, the label in its first cell and the value in the cells beside
+    it: "Title of Paper | Winter plan"; several pairs on a row: "Date of Meeting |
+    6 July | Agenda Item | 12"; a label opening a longer cell: "Lead Author Jane Roe"."""
+    if line.cells is None:
+        return []
     labels: Labels = _vocab()["labels"]
-    if line.cells is not None:
-        spans = cell_spans(line)
-        cells = _positioned(spans)
-        filled = [k for k, (c, _) in enumerate(spans) if not _junk(c)]
-        if not filled:
+    spans = cell_spans(line)
+    cells = _positioned(spans)
+    filled = [k for k, (c, _) in enumerate(spans) if not _junk(c)]
+    if not filled:
+        return []
+    first = filled[0]
+    text = spans[first][0]
+    name = labels.whole(text)
+    rest = cells[first + 1:]
+    if name is None:
+        # a label opening a longer cell: many-word labels only
+        match = labels.prefix(text)
+        if match is None or " " not in match.label:
             return []
-        first = filled[0]
-        text = spans[first][0]
-        name = labels.whole(text)
-        rest = cells[first + 1:]
-        if name is None:
-            # a label opening a longer cell ("Lead Author Andrew Bennett"): many-word labels only
-            match = labels.prefix(text)
-            if match is None or " " not in match.label:
-                return []
-            name, rest = match.field, [(match.rest, cells[first][1])] + rest
-        value_x = next((x for (c, x) in spans[first + 1:] if not _junk(c)), None)
-        hits = [Hit(name, [], value_x)]
-        # further label/value pairs on the same row: "Date of Meeting | 6 July | Agenda Item | 17708"
-        for cell, position in rest:
-            other = labels.whole(cell) if len(label_key(cell).split()) >= 2 else None
-            colon = _LABEL_COLON.match(cell or "")
-            labelled = labels.whole(colon.group(1)) if colon and len(colon.group(1).split()) <= 4 else None
-            if other is not None:
-                hits.append(Hit(other, []))
-            elif labelled is not None:  # "Report to: Cabinet | Date: 12 July 2022"
-                hits.append(Hit(labelled, [(colon.group(2), position)] if colon.group(2) else []))
-            else:
-                hits[-1].value.append((cell, position))
-        return hits
-    match = _LABEL_COLON.match(line.text)
-    if match and len(match.group(1).split()) <= 12:
-        name = labels.whole(match.group(1))
-        if name is None and len(match.group(1).split()) > MAX_LABEL_WORDS and not match.group(2):
-            prefix = labels.prefix(match.group(1))
-            name = prefix.field if prefix else None
+        name, rest = match.field, [(match.rest, cells[first][1])] + rest
+    value_x = next((x for (c, x) in spans[first + 1:] if not _junk(c)), None)
+    hits = [Hit(name, [], value_x)]
+    for cell, position in rest:
+        other = labels.whole(cell) if len(label_key(cell).split()) >= 2 else None
+        colon = _LABEL_COLON.match(cell or "")
+        labelled = labels.whole(colon.group(1)) if colon and len(colon.group(1).split()) <= 4 else None
+        if other is not None:
+            hits.append(Hit(other, []))
+        elif labelled is not None:  # "Report to: Cabinet | Date: 12 July 2022"
+            hits.append(Hit(labelled, [(colon.group(2), position)] if colon.group(2) else []))
+        else:
+            hits[-1].value.append((cell, position))
+    return hits
+
+
+def colon_labels(line: Line) -> list[Hit]:
+    """A "Label: value" line of text: "Report Title: Winter Plan"; two fields set side
+    by side: "Report Title: Winter Plan Agenda Item: 7.2"; a long label: "Summary of
+    the key issues the committee is asked to consider:"."""
+    match = _LABEL_COLON.match(line.text) if line.cells is None else None
+    if not match or len(match.group(1).split()) > MAX_COLON_LABEL_WORDS:
+        return []
+    labels: Labels = _vocab()["labels"]
+    name = labels.whole(match.group(1))
+    if name is None and len(match.group(1).split()) > MAX_LABEL_WORDS and not match.group(2):
+        prefix = labels.prefix(match.group(1))
+        name = prefix.field if prefix else None
+    return _pairs_in_value(name, match.group(2)) if name is not None else []
+
+
+def run_together_labels(line: Line) -> list[Hit]:
+    """A row's cells run into one line, as a web transcript prints them: a heading's
+    capitalised words, then a label of two words or more and its value: "County
+    Health Board Agenda item: 7 (iii) Date of Meeting: 4 May 2011"."""
+    match = _LABEL_COLON.match(line.text) if line.cells is None else None
+    if not match:
+        return []
+    words = match.group(1).split()
+    for k in range(1, len(words) - 1):
+        if not words[k - 1][:1].isupper():
+            return []  # a sentence, not a heading
+        name = _vocab()["labels"].whole(" ".join(words[k:]))
         if name is not None:
             return _pairs_in_value(name, match.group(2))
-    if len(line.text.split()) <= MAX_LABEL_WORDS:
-        name = labels.whole(line.text)
-        if name is not None:
-            return [Hit(name, [])]
-        # a heading-like label with a qualifier: "Recommendations to Council", "Summary of key issues"
-        match = labels.prefix(line.text) if line.bold or line.heading else None
-        if match and len(match.label) >= MIN_QUALIFIED_LABEL and len(match.rest.split()) <= MAX_QUALIFIER_WORDS:
-            return [Hit(match.field, [])]
     return []
+
+
+def bare_label(line: Line) -> list[Hit]:
+    """A label alone on its line, its value on the lines below: "Executive Summary";
+    a bold or heading label with a few words more: "Recommendations to Council"."""
+    if line.cells is not None or len(line.text.split()) > MAX_LABEL_WORDS:
+        return []
+    labels: Labels = _vocab()["labels"]
+    name = labels.whole(line.text)
+    if name is not None:
+        return [Hit(name, [])]
+    match = labels.prefix(line.text) if line.bold or line.heading else None
+    if match and len(match.label) >= MIN_QUALIFIED_LABEL and len(match.rest.split()) <= MAX_QUALIFIER_WORDS:
+        return [Hit(match.field, [])]
+    return []
+
+
+def ticked_purpose(line: Line) -> list[Hit]:
+    """A tick list of purposes with no label, one option a line, the chosen one
+    marked: "√ For decision" over "For information"."""
+    if line.cells is not None:
+        return []
+    words = line.text.split()
+    marked = len(words) > 1 and any(_is_tick(w) or w in _vocab()["boxes"] for w in (words[0], words[-1]))
+    return [Hit("purpose", [(line.text, None)], option=True)] if marked and _purpose_of(
+        " ".join(w for w in words if not (_is_tick(w) or w in _vocab()["boxes"]))) else []
+
+
+# The layouts of a label and its value on a line, tried in turn: the first that gives labels wins.
+LABEL_READERS = (row_labels, colon_labels, run_together_labels, bare_label, ticked_purpose)
+
+
+def _hits(line: Line) -> list[Hit]:
+    """The labels a line holds, each with the value written beside it."""
+    return next(filter(None, (read(line) for read in LABEL_READERS)), [])
 
 
 def _pairs_in_value(name: str, value: str) -> list[Hit]:
@@ -268,15 +329,14 @@ def _wrapped_label(lines: list[Line], k: int, sheet: Sheet) -> tuple[Hit, int] |
 
 
 def _purpose_of(text: str) -> str | None:
+    """The purpose an option states, matched as every label is (pipeline/fuzzy.py), or
+    written partly: "For Informa", cut by the cell's edge."""
     key = label_key(text)
     if not key:
         return None
-    for purpose, variants in _vocab()["purposes"].items():
-        for variant in variants:
-            if fuzz.ratio(key, variant) >= OPTION_SCORE or (
-                    len(key) >= MIN_OPTION_PREFIX and variant.startswith(key) and " " in variant):
-                return purpose
-    return None
+    return _vocab()["purpose_labels"].whole(key) or next(
+        (purpose for purpose, variants in _vocab()["purposes"].items() for variant in variants
+         if len(key) >= MIN_OPTION_PREFIX and variant.startswith(key) and " " in variant), None)
 
 
 def _choice_of(text: str) -> str | None:
@@ -391,20 +451,27 @@ def _purposes_in(text: str) -> list[str] | None:
     return [purpose] if purpose else None
 
 
-def _purpose(sheet: Sheet) -> str | None:
+def _purpose(sheet: Sheet, name: str = "purpose") -> str | None:
     """The ticked or underlined options of a tick list; else the purposes the value states."""
-    offered, chosen, _ = _marked(sheet.fields.get("purpose", []), _purposes_in, _purpose_of,
+    offered, chosen, _ = _marked(sheet.fields.get(name, []), _purposes_in, _purpose_of,
                                  _vocab()["option_ticks"])
     if chosen:
         return ";".join(dict.fromkeys(chosen))
     if len(set(offered)) > 1:
         return None  # a tick list with nothing ticked
-    text = label_key(sheet.text("purpose") or "")
+    text = label_key(sheet.text(name) or "")
     # in a sentence ("... following the decision in March") only a phrase states a purpose ("to approve")
     short = len(text.split()) <= MAX_STATED_WORDS
     stated = [p for p, variants in _vocab()["purposes"].items()
               if any(re.search(rf"\b{re.escape(v)}\b", text) for v in variants if short or " " in v)]
     return ";".join(stated) or None
+
+
+def _asked_in_a_sentence(sheet: Sheet) -> str | None:
+    """What the sheet asks of the meeting, written as a sentence ("Action required: The
+    board is asked to approve ..."): the recommendation (a phrase, "For approval", is a purpose)."""
+    text = sheet.text("asked")
+    return text if text and len(text.split()) > MAX_STATED_WORDS else None
 
 
 def _options(cell: str) -> list[str] | None:
@@ -459,9 +526,9 @@ def _row(sheet: Sheet, locale: Locale) -> dict | None:
                          or parse_date(sheet.text("report_to"), locale.date_order, locale.language)),
         "agenda_item": sheet.text("agenda_item"),
         "author": sheet.text("author") or sheet.text("author_director") or sheet.text("author_fallback"),
-        "purpose": _purpose(sheet),
+        "purpose": _purpose(sheet) or _purpose(sheet, "asked"),
         "executive_summary": sheet.text("executive_summary"),
-        "recommendations": sheet.text("recommendations"),
+        "recommendations": sheet.text("recommendations") or _asked_in_a_sentence(sheet),
         "financial_implications": _choice(sheet, "financial_implications", free_text=True),
         "risk": _risk(sheet),
         "authorised_by": sheet.text("authorised_by"),
@@ -469,7 +536,9 @@ def _row(sheet: Sheet, locale: Locale) -> dict | None:
     }
 
 
-def cover_sheets(doc: Document) -> list[dict]:
+def printed_sheets(doc: Document) -> list[dict]:
+    """Cover sheets as printed, label beside or above its value: "Title of Report |
+    Winter plan", "Author: Jane Roe, Director of Finance", "Executive Summary" over its text."""
     layout = _vocab()["layout"]
     rows: list[dict] = []
     sheet: Sheet | None = None
@@ -525,9 +594,21 @@ def cover_sheets(doc: Document) -> list[dict]:
     return rows
 
 
+def web_transcript_sheets(doc: Document) -> list[dict]:
+    """Cover sheets copied from a web page, a run of labels ("Title of Report:" /
+    "Status:" / "Author:") over their values in the same order, or headed by a
+    site's title line: read once the values are put back beside their labels."""
+    tidied = relabelled(doc)
+    return printed_sheets(tidied) if tidied is not None else []
+
+
+# The layouts of a paper's cover sheets, tried in turn: the first that gives rows wins.
+READERS = (web_transcript_sheets, printed_sheets)
+
+
 class CoverSheetExtractor(Extractor):
     name = "cover_sheet"
     produces = ("papers",)
 
     def extract(self, doc: Document) -> Rows:
-        return {"papers": cover_sheets(relabelled(doc) or doc)}
+        return {"papers": next(filter(None, (read(doc) for read in READERS)), [])}

@@ -16,8 +16,11 @@ lines, then their values as a block in the same order:
 This module puts each value back beside its label ("Title of Report:
 Finance report") so the cover-sheet reader reads the sheet as printed. A
 section heading numbered in its own cell comes out the same way ("2." /
-"Summary of Key Issues for Discussion"): it becomes the heading it was.
-Nothing changes unless such a block or heading is there.
+"Summary of Key Issues for Discussion"): it becomes the heading it was. A
+transcription site heads its page with the paper's first words run together
+and cut short ("Date of Board meeting: 12 May 2010 Title of report: Estates");
+that line, whose words the lines below print again, goes. Nothing changes
+unless such a block, heading or title line is there.
 """
 from __future__ import annotations
 
@@ -37,7 +40,9 @@ _COLON = re.compile(r"\s*[:：]\s*$")
 # A section number alone on its line ("2."), and a bracket closing a heading ("(Note, Approve etc.)").
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")
 _CLOSING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
-_DATE_LABEL = re.compile(r"^(?:date of (?:the )?(?:[\w ]+ )?meeting|meeting date)\s*[:：]?\s*(?P<value>.*)$", re.I)
+# A site's title line: this many words at least, printed again within this many lines below it.
+MIN_TITLE_WORDS = 4
+TITLE_REPEATED_WITHIN = 12
 
 
 @lru_cache(maxsize=1)
@@ -92,9 +97,24 @@ def _relabelled_page(page: Page) -> tuple[Page, bool]:
     return (replace(page, lines=out, tables=list(page.tables)) if changed else page), changed
 
 
+def _site_title(page: Page) -> bool:
+    """Whether the page opens with a site's title: its first line's words printed again just below."""
+    if page.number != 1 or not page.lines:
+        return False
+    title = page.lines[0].text.split()
+    below = " ".join(line.text for line in page.lines[1:TITLE_REPEATED_WITHIN]).split()
+    return len(title) >= MIN_TITLE_WORDS and any(
+        below[k:k + len(title)] == title for k in range(len(below) - len(title) + 1))
+
+
 def relabelled(doc: Document) -> Document | None:
-    """The paper with its label blocks put back beside their values, or None when it has none."""
-    pages = [_relabelled_page(page) for page in doc.pages]
+    """The paper with its label blocks put back beside their values and a site's
+    title line gone, or None when it has neither."""
+    pages = []
+    for page in doc.pages:
+        titled = _site_title(page)
+        page, changed = _relabelled_page(replace(page, lines=page.lines[1:]) if titled else page)
+        pages.append((page, changed or titled))
     if not any(changed for _, changed in pages):
         return None
     return replace(doc, pages=[page for page, _ in pages], analysis=None)  # its lines moved: analysed again

@@ -12,6 +12,13 @@ def papers(text: str) -> list[dict]:
     return extractor("cover_sheet").extract(text_document(text))["papers"]
 
 
+def test_each_cover_sheet_reader_names_its_layout_with_an_example():
+    from extractors.cover_sheet import LABEL_READERS, READERS
+
+    for read in READERS + LABEL_READERS:
+        assert read.__doc__ and '"' in read.__doc__, f"{read.__name__}: say which layout it reads, with an example"
+
+
 NHS_SHEET = (
     "Title of Paper\tShared Care Records\t\t\n"
     "Date of Mting\t6 <sup>th</sup> July 2017\tAgenda Item\t17712\t\n"

@@ -165,6 +165,50 @@ def test_cover_sheet_section_numbered_in_its_own_cell_is_a_heading():
     assert row["recommendations"] == "The Board is asked to note the update."
 
 
+def test_cover_sheet_label_run_into_a_heading_gives_its_value():
+    [row] = rows("cover_sheet", "papers", COVER)
+    assert row["agenda_item"] == "7"
+
+
+# A transcription site's page: its title is the paper's first words run together and cut short.
+TRANSCRIBED = """Date of Board meeting: 3rd March 2011 Title of report: Estates
+
+Board: Summary Report
+Date of Board meeting:
+3rd March 2011
+Title of report:
+Estates strategy 2011/12
+Title of director:
+Director of Estates
+Paper number:
+ES0311
+√ For approval
+For discussion
+For information
+Purpose of the report:
+This paper sets out the estates strategy for the coming year.
+Action required:
+The Board is asked to approve the estates strategy and its first year plan.
+"""
+
+
+def test_transcribed_cover_sheet_reads_past_the_sites_title_line():
+    [row] = rows("cover_sheet", "papers", TRANSCRIBED)
+    assert (row["title"], row["meeting_date"], row["author"]) == (
+        "Estates strategy 2011/12", dt.date(2011, 3, 3), "Director of Estates")
+    # the tick list has no label: the ticked option is the purpose
+    assert row["purpose"] == "approval"
+    # "Action required" written as a sentence is the recommendation
+    assert row["recommendations"] == "The Board is asked to approve the estates strategy and its first year plan."
+
+
+def test_action_required_as_a_phrase_is_the_purpose():
+    text = TRANSCRIBED.replace("√ For approval\nFor discussion\nFor information\n", "").replace(
+        "The Board is asked to approve the estates strategy and its first year plan.", "For decision")
+    [row] = rows("cover_sheet", "papers", text)
+    assert (row["purpose"], row["recommendations"]) == ("decision", None)
+
+
 def test_committee_page_meeting_from_venue_line_and_chairs_welcome():
     page = MINUTED_PAGE.replace("Apologies were received", "The Chair welcomed all to the Licensing Committee "
                                 "meeting. Apologies were received")
