@@ -117,8 +117,8 @@ def _known_status(text: str) -> str | None:
     """The status a cell states in the log's words; "Closed – see item 5",
     "Complete (May 2024)": the status the cell opens with."""
     statuses: Labels = _vocab()["status"]
-    opening = statuses.prefix(text, score=90)
-    return statuses.whole(text, score=90) or (opening.field if opening else None)
+    opening = statuses.prefix(text)
+    return statuses.whole(text) or (opening.field if opening else None)
 
 
 def _status(status: str | None, complete: str | None) -> str | None:
