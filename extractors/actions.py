@@ -151,8 +151,10 @@ def _header(row: list[str | None], body: list[list[str | None]]) -> dict[int, st
     _owners_under_action(mapping, len(row), body)
     spec = _vocab()["matrix"]
     named = set(mapping.values())
+    # a log names the paper an action came from beside its due date or status; an agenda its papers alone
+    undated_source = "source" in named and not named & {"due", "status", "status_update"}
     if len(mapping) < spec["min_columns"] or not set(spec["required"]) <= named \
-            or not named & set(spec["one_of"]) or _purposes_column(mapping, body):
+            or not named & set(spec["one_of"]) or _purposes_column(mapping, body) or undated_source:
         return {}
     return mapping
 

@@ -58,6 +58,12 @@ def test_space_aligned_tracker_reads_its_paper_and_status_or_comment_columns():
     assert rows[1]["due_date"] == dt.date(2023, 9, 12)
 
 
+def test_an_agenda_naming_its_papers_and_leads_is_no_action_log():
+    agenda = ("Board Agenda\n\nItem\tSubject\tPaper\tLead\n1\tWelcome and apologies\tVerbal\tChair\n"
+              "2\tFinance report\tB1\tDirector of Finance\n")
+    assert actions(text_document(agenda)) == []
+
+
 def test_matrix_joins_wrapped_rows_and_keeps_repeated_refs():
     rows = actions(text_document(MATRIX))
     assert [(r["ref"], r["action"]) for r in rows] == [
