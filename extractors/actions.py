@@ -425,14 +425,17 @@ def _sentences(lines: list[BodyLine]) -> list[tuple[str, set[int]]]:
     return out
 
 
-def _paragraphs(body: list[BodyLine]) -> list[list[BodyLine]]:
+def _paragraphs(body: list[BodyLine], marked: list[float]) -> list[list[BodyLine]]:
+    """Paragraphs of the minutes' text: a vertical gap ends one, unless an owner's mark
+    (``marked``: the tops of lines holding only a mark) fills it."""
     pitches = [b.top - a.top for a, b in zip(body, body[1:])
                if a.top is not None and b.top is not None and b.top > a.top]
     pitch = statistics.median(pitches) if pitches else None
     paragraphs: list[list[BodyLine]] = []
     for line in body:
-        gap = (pitch is not None and paragraphs and line.top is not None and paragraphs[-1][-1].top is not None
-               and line.top - paragraphs[-1][-1].top > PARAGRAPH_GAP * pitch)
+        above = paragraphs[-1][-1].top if paragraphs else None
+        gap = (pitch is not None and line.top is not None and above is not None
+               and line.top - above > PARAGRAPH_GAP * pitch and not any(above < t < line.top for t in marked))
         after_heading = bool(paragraphs) and paragraphs[-1][-1].heading
         if not paragraphs or gap or line.starts_paragraph or after_heading:
             paragraphs.append([line])
@@ -452,14 +455,17 @@ def _mentions(sentence: str, people: list[Person] | None, owner: str) -> bool:
                       (len(n) > 8 and fuzz.partial_ratio(n, key) >= MENTION_SCORE)) for n in names)
 
 
-def _action_text(paragraphs: list[list[BodyLine]], anchor: BodyLine, owner: str,
+def _action_text(paragraphs: list[list[BodyLine]], anchors: list[BodyLine], owner: str,
                  people: list[Person] | None) -> str | None:
-    """The sentences at the owner's mark; when they do not name the owner but the
-    sentence just before does (by name or role), that one."""
+    """The sentences at the owner's mark (a mark set between two lines: the sentence
+    running over both); when they do not name the owner but the sentence just before
+    does (by name or role), that one."""
+    anchor = anchors[0]
     where = next(p for p, para in enumerate(paragraphs) if anchor in para)
     sentences = _sentences(paragraphs[where])
     k = paragraphs[where].index(anchor)
-    at_mark = [s for s, touched in sentences if k in touched]
+    ks = {paragraphs[where].index(a) for a in anchors if a in paragraphs[where]}
+    at_mark = [s for s, touched in sentences if ks <= touched] or [s for s, touched in sentences if k in touched]
     if at_mark and not any(_mentions(s, people, owner) for s in at_mark) and people:
         earlier = [s for s, touched in sentences if max(touched) < k]
         if not earlier and where > 0 and not paragraphs[where - 1][-1].heading:
@@ -496,15 +502,16 @@ def owner_column_actions(doc: Document, people: People) -> list[dict]:
                                      heading or bool(BULLET.match(text)), heading))
             if owner:
                 marks.append((i, owner, top, bottom))
-        paragraphs = _paragraphs(body)
+        paragraphs = _paragraphs(body, [top for i, _, top, _ in marks
+                                        if top is not None and all(b.index != i for b in body)])
         for i, owner, top, bottom in marks:
-            anchor = _anchor(body, i, top, bottom)
-            if anchor is None:
+            anchors = _anchors(body, i, top, bottom)
+            if not anchors:
                 continue
             resolved = resolve(owner, people())
             rows.append({
                 "ref": _ref(items, (page.number, i)),
-                "action": _action_text(paragraphs, anchor, owner, resolved),
+                "action": _action_text(paragraphs, anchors, owner, resolved),
                 "owner": owner,
                 "owner_name": _names(resolved),
                 "page": page.number,
@@ -512,16 +519,17 @@ def owner_column_actions(doc: Document, people: People) -> list[dict]:
     return rows
 
 
-def _anchor(body: list[BodyLine], index: int, top: float | None, bottom: float | None) -> BodyLine | None:
-    """The text line an owner mark belongs to: its own line, else the nearest by height."""
+def _anchors(body: list[BodyLine], index: int, top: float | None, bottom: float | None) -> list[BodyLine]:
+    """The text line an owner mark belongs to: its own line, else the nearest by height
+    (both, the upper first, when the mark sits halfway between two)."""
     same = [b for b in body if b.index == index]
     if same:
-        return same[0]
+        return same[:1]
     if top is None or not body:
-        return None
+        return []
     centre = (top + bottom) / 2
-    placed = [b for b in body if b.top is not None]
-    return min(placed, key=lambda b: (abs((b.top + b.bottom) / 2 - centre), b.top), default=None)
+    placed = sorted((abs((b.top + b.bottom) / 2 - centre), b.top, k) for k, b in enumerate(body) if b.top is not None)
+    return [body[k] for gap, _, k in placed[:2] if gap == placed[0][0]]
 
 
 def _paragraph_above(lines: list[Line], i: int) -> str | None:

@@ -214,3 +214,25 @@ def test_listed_people_come_before_names_seen_only_in_the_text():
                "ACTION: PB\n")
     [row] = actions(text_document(minutes))
     assert row["owner_name"] == "Peter Baker"
+
+
+# Minutes set out with spaces (pdftotext -layout): the owner's initials in the Action column on a
+# line of their own, halfway between two lines of the sentence they own.
+MARK_BETWEEN_LINES = (
+    "Minutes of the Trust Board\n\n"
+    "Item   Minute                                                                      Action\n\n"
+    "1.     Finance report\n"
+    "       The treasurer reported that the year end closed on time and the audit\n"
+    "       begins on 4th June. The final accounts and the audit letter are due soon\n"
+    "                                                                                   JS\n"
+    "       and the treasurer will send them to members when they arrive.\n\n"
+    "2.     Estates\n"
+    "       The roof repairs are complete.\n"
+)
+
+
+def test_a_mark_between_two_lines_owns_the_sentence_running_over_both():
+    [row] = actions(text_document(MARK_BETWEEN_LINES))
+    assert (row["ref"], row["owner"]) == ("1", "JS")
+    assert row["action"] == ("The final accounts and the audit letter are due soon and the treasurer "
+                             "will send them to members when they arrive.")
