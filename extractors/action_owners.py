@@ -53,6 +53,8 @@ class Person:
 
 # The people a pack names, read on the first call: most papers have no owner to resolve.
 People = Callable[[], list[Person]]
+# The lines, (page, index), an action reader has read: the readers after it leave them alone.
+Taken = set[tuple[int, int]]
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,8 @@
 """Action logs into ``actions``: a short list of layout readers (``READERS``),
-tried in turn; the first that gives rows wins. Each reader is a function
-``read(doc, people) -> rows`` whose docstring names the layout it reads:
+run in turn, each a function ``read(doc, people, taken) -> rows`` whose
+docstring names the layout it reads. A pack may hold several layouts (minutes
+with "ACTION:" lines, then an action matrix): every reader's rows are kept, and
+a reader leaves alone the lines an earlier one read (``taken``) and marks its own:
 
 - ``matrix_actions``: action matrices, the tables the core finds (ruled grids
   in a PDF, space-aligned trackers in text) headed Ref / Action / Owner / Due ...;
@@ -28,7 +30,7 @@ from functools import cache, lru_cache, partial
 from rapidfuzz import fuzz
 
 from extractors.actions_web import run_together_actions
-from extractors.action_owners import People, Person, looks_like_initials, owner_parts, people_in_pack, resolve
+from extractors.action_owners import People, Person, Taken, looks_like_initials, owner_parts, people_in_pack, resolve
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.cells import BULLET, cell_spans, cells_of
@@ -290,7 +292,7 @@ def _joined_rows(first: list[str | None], second: list[str | None]) -> list[str 
     return [clean(f"{a or ''} {b or ''}") for a, b in zip(first, second)]
 
 
-def matrix_actions(doc: Document, people: People) -> list[dict]:
+def matrix_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
     """Action matrices: the tables the core finds, ruled grids in a PDF or
     columns aligned with spaces in text, headed by the columns of a log
     ("Ref | Action | Owner | Due Date | Status", "NO  PAPER  ACTION  LEAD
@@ -318,7 +320,16 @@ def matrix_actions(doc: Document, people: People) -> list[dict]:
             continue
         last = (mapping, table)
         rows += _matrix_rows(table, mapping, start)
+        page = doc.pages[table.page - 1]
+        taken.update((page.number, i) for i, line in enumerate(page.lines) if _in_table(table, i, line))
     return rows
+
+
+def _in_table(table: Table, index: int, line: Line) -> bool:
+    """Whether a line of the table's page is one of the table's rows."""
+    if table.first_line is not None:
+        return table.first_line <= index < table.first_line + table.n_rows
+    return None not in (table.bbox, line.bbox) and table.bbox.top <= line.bbox.top <= table.bbox.bottom
 
 
 # ---------------------------------------------------------------- minutes
@@ -475,7 +486,7 @@ def _action_text(paragraphs: list[list[BodyLine]], anchors: list[BodyLine], owne
     return clean(" ".join(at_mark))
 
 
-def owner_column_actions(doc: Document, people: People) -> list[dict]:
+def owner_column_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
     """Minutes with an owner column: initials beside the paragraph they own,
     under an "Action" header at the right of the page ("The board agreed to
     review the risk register in June.      JS")."""
@@ -500,8 +511,9 @@ def owner_column_actions(doc: Document, people: People) -> list[dict]:
                 heading = line.bold or line.heading is not None or bool(line.cells and _ITEM_CELL.match(line.cells[0]))
                 body.append(BodyLine(page.number, i, text, line_top, line_bottom,
                                      heading or bool(BULLET.match(text)), heading))
-            if owner:
+            if owner and (page.number, i) not in taken:
                 marks.append((i, owner, top, bottom))
+                taken.add((page.number, i))
         paragraphs = _paragraphs(body, [top for i, _, top, _ in marks
                                         if top is not None and all(b.index != i for b in body)])
         for i, owner, top, bottom in marks:
@@ -574,16 +586,17 @@ def _inline(line: Line) -> tuple[str, str | None] | None:
     return None
 
 
-def inline_actions(doc: Document, people: People) -> list[dict]:
+def inline_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
     """Minutes with "ACTION: AB/CD" lines under the paragraph they close, or
     "Action: AB to circulate the paper" lines."""
     items = _items(doc)
     rows = []
     for page in doc.pages:
         for i, line in enumerate(page.lines):
-            found = _inline(line)
+            found = _inline(line) if (page.number, i) not in taken else None
             if found is None:
                 continue
+            taken.add((page.number, i))
             owner, task = found
             action = task or _paragraph_above(page.lines, i)
             if not action:
@@ -592,7 +605,7 @@ def inline_actions(doc: Document, people: People) -> list[dict]:
     return rows
 
 
-# The layouts of an action log, tried in turn: the first that gives rows wins.
+# The layouts of an action log, read in turn; a reader leaves alone the lines an earlier one read.
 READERS = (matrix_actions, owner_column_actions, inline_actions, run_together_actions)
 
 
@@ -612,6 +625,7 @@ class ActionsExtractor(Extractor):
 
     def extract(self, doc: Document) -> Rows:
         people = cache(partial(people_in_pack, doc))
-        rows = next(filter(None, (read(doc, people) for read in READERS)), [])
+        taken: Taken = set()
+        rows = [row for read in READERS for row in read(doc, people, taken)]
         year, locale = paper_year(doc), analysis_of(doc).locale
         return {"actions": [finished(row, people, year, locale) for row in rows]}

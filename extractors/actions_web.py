@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.action_owners import People
+from extractors.action_owners import People, Taken
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.dates import find_date, parse_date
@@ -79,11 +79,12 @@ def _row(ref: str, tokens: list[str], section: str | None, page: int, locale: Lo
             "status": flag or section, "update": clean(" ".join(update)), "page": page}
 
 
-def run_together_actions(doc: Document, people: People) -> list[dict]:
+def run_together_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
     """Action trackers copied from a web page, each row run into a line under the
     log's header: "12.4 Board, 01.02.2024, Staffing review JS to report on
-    vacancies DoW 05.04.2024 Report due in April O"."""
-    if not _has_header(doc):
+    vacancies DoW 05.04.2024 Report due in April O". The whole paper is the
+    tracker: nothing is read when an earlier reader has read any of it."""
+    if taken or not _has_header(doc):
         return []
     locale = analysis_of(doc).locale
     rows: list[dict] = []

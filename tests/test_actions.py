@@ -236,3 +236,16 @@ def test_a_mark_between_two_lines_owns_the_sentence_running_over_both():
     assert (row["ref"], row["owner"]) == ("1", "JS")
     assert row["action"] == ("The final accounts and the audit letter are due soon and the treasurer "
                              "will send them to members when they arrive.")
+
+
+def test_a_pack_with_minuted_actions_and_an_action_log_gives_both_once():
+    pack = ("Minutes of the Library Board\n\n"
+            "3.1 The board reviewed the opening hours of the branch libraries.\n"
+            "ACTION: KP\n\n"
+            "Action Log\n\n"
+            "Ref\tAction\tOwner\tDue\tStatus\n"
+            "12/01\tCirculate the volunteer policy\tMB\tMay-24\tOpen\n"
+            "12/02\tBook the annual review venue\tKP\tJun-24\tComplete\n")
+    rows = actions(text_document(pack))
+    assert [(r["ref"], r["owner"]) for r in rows] == [("12/01", "MB"), ("12/02", "KP"), (None, "KP")]
+    assert rows[2]["action"] == "The board reviewed the opening hours of the branch libraries."
