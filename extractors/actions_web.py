@@ -25,11 +25,13 @@ from extractors.action_owners import People, Taken
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.dates import find_date, parse_date
+from pipeline.fuzzy import Labels
 from pipeline.model import Document, Locale
-from pipeline.textutil import clean, fold
+from pipeline.textutil import clean
 
-# The header is among the first lines of the paper.
+# The header is among the first lines of the paper, and names these columns.
 HEADER_LINES = 12
+HEADER_COLUMNS = {"action", "owner", "due"}
 # A heading between rows is a short line.
 MAX_HEADING_WORDS = 5
 # A role code or initials: "DoF", "NED-WT/DoN", "MW/YO" (two capitals or more, no spaces).
@@ -42,14 +44,16 @@ _REF = re.compile(r"^(?:\d{1,3}\.\d{1,3}|[A-Z]\d{1,3}|\d{2,4}/\d{1,3})$")
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = load_vocab("web_layouts")["action_rows"]
-    return {"header": [set(group) for group in data["header_words"]], "flags": data["flags"],
+    return {"columns": Labels(load_vocab("actions")["matrix"]["columns"]), "flags": data["flags"],
             "status_heading": re.compile(data["status_heading"], re.I)}
 
 
 def _has_header(doc: Document) -> bool:
-    text = " ".join(fold(line.text) for line in doc.pages[0].lines[:HEADER_LINES]) if doc.pages else ""
-    words = set(re.findall(r"[a-z]+", text))
-    return all(group & words for group in _vocab()["header"])
+    """Whether the first lines name a log's columns (the action matrix's words): an action, its lead, its due date."""
+    words = " ".join(line.text for line in doc.pages[0].lines[:HEADER_LINES]).split() if doc.pages else []
+    named = {_vocab()["columns"].whole(" ".join(words[k:k + n]))
+             for n in (1, 2) for k in range(len(words) - n + 1)}
+    return HEADER_COLUMNS <= named
 
 
 def _is_owner(token: str) -> bool:
