@@ -295,8 +295,8 @@ def _joined_rows(first: list[str | None], second: list[str | None]) -> list[str 
 def matrix_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
     """Action matrices: the tables the core finds, ruled grids in a PDF or
     columns aligned with spaces in text, headed by the columns of a log
-    ("Ref | Action | Owner | Due Date | Status", "NO  PAPER  ACTION  LEAD
-    TARGET DATE  STATUS/COMMENT"); a table running on over the page without its
+    ("Ref | Action | Owner | Due Date | Status", "REF  SOURCE  ACTION  OWNER
+    DUE  STATUS/COMMENT"); a table running on over the page without its
     header carries on the one before. Agendas' tables ("Item | Paper | Action:
     For approval") are not logs."""
     rows: list[dict] = []
