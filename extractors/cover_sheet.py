@@ -1,8 +1,8 @@
 """Report cover sheets and report front pages into ``papers``.
 
 A sheet is a run of label/value pairs. The extractor is a short list of
-readers of a paper (``READERS``: the sheet as printed; a web transcript's,
-whose labels and values ran apart), tried in turn. Both read lines through
+readers of a paper (``READERS``: a web transcript's sheet, whose labels and
+values ran apart; the sheet as printed), tried in turn. Both read lines through
 ``LABEL_READERS``, one small reader per way a line sets out a label and its
 value: table rows ("Title of Paper | ..."), "Label: value" lines, a row's
 cells run into a line, a label alone on its line with the value below it, a
