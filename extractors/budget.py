@@ -57,6 +57,7 @@ class Unit:
     name: str
     scale_gbp: float | None
     is_scale: bool = False  # a scale with no currency: "'000"
+    names_column: bool = False  # the words stating it are the column's label too ("Posts", "Interest Rate")
 
     @property
     def is_currency(self) -> bool:
@@ -67,7 +68,8 @@ class Unit:
 def _vocab() -> dict:
     data = load_vocab("budget")
     return {
-        "units": [(re.compile(u["pattern"], re.I), Unit(u["unit"], u.get("scale_gbp"), u.get("scale", False)))
+        "units": [(re.compile(u["pattern"], re.I),
+                   Unit(u["unit"], u.get("scale_gbp"), u.get("scale", False), u.get("names_column", False)))
                   for u in data["units"]],
         "unit_caption": re.compile(data["unit_caption"]["pattern"]),
         "financial": re.compile(data["financial"]["keywords"]),
@@ -113,7 +115,7 @@ def _column(parts: list[str]) -> tuple[str | None, Unit | None]:
         found = unit_in(part)
         if found:
             unit = unit or found[0]
-            if found[0].name != "count":  # "Posts", "FTE" name the column; "£m", "%" only measure it
+            if not found[0].names_column:  # "Posts", "Interest Rate" name the column; "£m", "%" only measure it
                 part = part[:found[1].start()] + part[found[1].end():]
         part = clean(without_filler(part).strip(" ()"))
         if part and _WORDLIKE.search(part) and not _vocab()["unit_caption"].match(fold(part)):
@@ -233,9 +235,9 @@ def _is_financial(table: Table, lang: str | None) -> bool:
     figures = [f for f in figures if f]
     if len(figures) < 2 or (not grid.has_header and sum(1 for r in grid.rows if r.values) < 2):
         return False  # a figure or a line of figures in prose is not a table
-    column_units = [u for u in table.units if u]
+    figure_columns = {c for r in grid.rows for c in r.values}
     if sum(1 for f in figures if f.unit == "%") * 2 > len(figures) or \
-            (column_units and all(u.name == "%" for u in column_units)):
+            all(c < len(table.units) and table.units[c] and table.units[c].name == "%" for c in figure_columns):
         return False  # rates and shares, not money
     # a currency stated in the header or the cells makes a budget; one in the
     # title or caption only when the table has a header of its own

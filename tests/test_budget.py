@@ -723,3 +723,18 @@ def test_a_year_spanning_sub_columns_goes_into_each_label_and_period():
     assert cell(found, "Day services", "2023-24 Variance")["value"] == -50
     assert {r["column_label"] for r in found} == {f"{year} {part}" for year in ("2023-24", "2024-25")
                                                   for part in ("Budget", "Forecast", "Variance")}
+
+
+def test_rate_column_of_a_money_table_is_a_share_not_money():
+    """Treasury reports list deposits with their principal and interest rate side by side,
+    under one currency caption: the rate column keeps its label and is no money."""
+    found = lines(text_document("""Deposits held at 30 September (£)
+
+Counterparty\tPrincipal Amount\tInterest Rate
+Northfield Building Society\t2,000,000\t4.85
+Eastbrook Money Market Fund\t1,500,000\t5.02
+"""))
+    rate = cell(found, "Northfield Building Society", "Interest Rate")
+    assert rate["unit"] == "%" and rate["value"] == 4.85 and rate["value_gbp"] is None
+    principal = cell(found, "Eastbrook Money Market Fund", "Principal Amount")
+    assert principal["unit"] == "£" and principal["value_gbp"] == 1500000
