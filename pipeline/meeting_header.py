@@ -20,7 +20,7 @@ from functools import lru_cache
 from pipeline.dates import find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
 from pipeline.find import cue_kind, kind_named, segments_of, starts_heading
 from pipeline.headings import Candidate, candidate
-from pipeline.model import Document, Line, Locale, Page
+from pipeline.model import TEXT_LINE_HEIGHT, Document, Line, Locale, Page
 from pipeline.textutil import clean, fold
 from pipeline.vocab import load_vocab
 
@@ -72,6 +72,8 @@ def vocab() -> dict:
         "decided": [re.compile(p, re.I) for p in patterns["decided"]],
         "street_address": re.compile(patterns["street_address"], re.I),
         "city_state_zip": re.compile(patterns["city_state_zip"], re.I),
+        "postcode_town": re.compile(patterns["postcode_town"], re.I),
+        "meeting_kind": re.compile(patterns["meeting_kind"], re.I),
         "agenda_title": re.compile(patterns["agenda_title"], re.I),
     }
 
@@ -125,8 +127,10 @@ def _beside_contact(line: Line) -> bool:
 
 
 def _is_address(text: str) -> bool:
-    """"1315 Valley Drive", "Springfield, CA 90000": a line of a street address."""
-    return bool(vocab()["street_address"].match(text.strip()) or vocab()["city_state_zip"].search(text.strip()))
+    """"1315 Valley Drive", "Springfield, CA 90000", "8410 Rønde": a line of a street address."""
+    text = text.strip()
+    return bool(vocab()["street_address"].match(text) or vocab()["city_state_zip"].search(text)
+                or vocab()["postcode_town"].match(text))
 
 
 def _address_span(block: list[HeaderLine]) -> range:
@@ -158,10 +162,23 @@ def _address_venue(block: list[HeaderLine]) -> str | None:
     return clean(", ".join(block[k].line.text.strip(" ,") for k in span)) if span else None
 
 
+def _short_rows(line: Line, below: Line) -> bool | None:
+    """On a text page, whether two lines are rows of one block: the next row,
+    both short (a web transcript's line may be a whole paragraph; a blank row
+    parts blocks). None on a PDF page, whose lines have sizes and gaps."""
+    if not (line.unstyled or below.unstyled):
+        return None
+    if line.bbox is None or below.bbox is None:
+        return False
+    rows = round((below.bbox.top - line.bbox.top) / TEXT_LINE_HEIGHT)
+    return rows == 1 and all(len(entry.text.split()) <= MAX_VENUE_WORDS for entry in (line, below))
+
+
 def _set_near(line: Line, below: Line) -> bool:
-    """Lines of one centred address block: at most half a line apart (a text
-    paper's lines are evenly spaced: nearness says nothing there)."""
-    if line.bbox is None or below.bbox is None or line.unstyled:
+    """Lines of one centred address block: at most half a line apart."""
+    if (rows := _short_rows(line, below)) is not None:
+        return rows
+    if line.bbox is None or below.bbox is None:
         return False
     height = line.bbox.bottom - line.bbox.top
     return -height / 2 <= below.bbox.top - line.bbox.bottom <= ADDRESS_LINE_GAP * height
@@ -228,8 +245,12 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
 def _set_close(line: Line, below: Line | None) -> bool:
     """Whether ``below`` follows ``line`` as the next line of one block
     ("The Old Granary" / "Riverside Hall"): no gap between them, same size,
-    aligned left or centred alike. A text paper's lines are paragraphs: each a block of its own."""
-    if below is None or line.bbox is None or below.bbox is None or line.unstyled:
+    aligned left or centred alike."""
+    if below is None:
+        return False
+    if (rows := _short_rows(line, below)) is not None:
+        return rows
+    if line.bbox is None or below.bbox is None:
         return False
     height = line.bbox.bottom - line.bbox.top
     aligned = (abs(below.bbox.x0 - line.bbox.x0) <= height
@@ -350,7 +371,7 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     organisation; or the title before the date on its own line
     ("CORPORATE PARENTING PANEL – 10th December 2024"). With no other title,
     the organisation meets itself ("Parish Council" / "Agenda")."""
-    organisation = None
+    organisation = kind = None
     venue_lines = {id(block[k]) for k in _address_span(block)}
     for entry in reversed(block[:date_index + 1]):
         text = entry.line.text
@@ -376,9 +397,12 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
                     and (dashed or titled)):
                 return clean(before)
             continue
+        if vocab()["meeting_kind"].match(text.strip()):
+            kind = kind or clean(text)  # "Ekstraordinært PUK": the body's full name is above it
+            continue
         if not text.endswith(".") and _WORD.search(text):
             return clean(text)
-    return organisation
+    return kind or organisation
 
 
 def starts_with_date(text: str) -> bool:
