@@ -149,10 +149,13 @@ def _address_span(block: list[HeaderLine]) -> range:
             entry.label or find_date(text) or find_times(text) or cue_kind(entry.line) or _body_of(text)
             or vocab()["agenda_title"].match(text.strip()))
 
+    def near(upper: int) -> bool:
+        return _set_near(block[upper].page, block[upper].line, block[upper + 1].line)
+
     first = last = at
-    while first > 0 and part(block[first - 1]) and _set_near(block[first - 1].line, block[first].line):
+    while first > 0 and part(block[first - 1]) and near(first - 1):
         first -= 1
-    while last + 1 < len(block) and part(block[last + 1]) and _set_near(block[last].line, block[last + 1].line):
+    while last + 1 < len(block) and part(block[last + 1]) and near(last):
         last += 1
     return range(first, last + 1)
 
@@ -162,21 +165,28 @@ def _address_venue(block: list[HeaderLine]) -> str | None:
     return clean(", ".join(block[k].line.text.strip(" ,") for k in span)) if span else None
 
 
-def _short_rows(line: Line, below: Line) -> bool | None:
-    """On a text page, whether two lines are rows of one block: the next row,
-    both short (a web transcript's line may be a whole paragraph; a blank row
-    parts blocks). None on a PDF page, whose lines have sizes and gaps."""
+def _row(line: Line) -> int:
+    return round(line.bbox.top / TEXT_LINE_HEIGHT) if line.bbox else -1
+
+
+def _short_rows(page: Page, line: Line, below: Line) -> bool | None:
+    """On a text page, whether two lines are rows of one address block: the
+    next row, both short (a web transcript's line may be a whole paragraph),
+    in a run of rows no longer than an address (a blank row parts blocks;
+    "Town Hall" over "Call to Order", "Roll Call" ... is a place over a list).
+    None on a PDF page, whose lines have sizes and gaps."""
     if not (line.unstyled or below.unstyled):
         return None
-    if line.bbox is None or below.bbox is None:
+    if line.bbox is None or below.bbox is None or _row(below) != _row(line) + 1:
         return False
-    rows = round((below.bbox.top - line.bbox.top) / TEXT_LINE_HEIGHT)
-    return rows == 1 and all(len(entry.text.split()) <= MAX_VENUE_WORDS for entry in (line, below))
+    rows = {_row(other) for other in page.lines}
+    run = next(n for n in range(len(rows) + 1) if _row(line) + n not in rows)
+    return run <= MAX_VENUE_LINES and all(len(entry.text.split()) <= MAX_VENUE_WORDS for entry in (line, below))
 
 
-def _set_near(line: Line, below: Line) -> bool:
+def _set_near(page: Page, line: Line, below: Line) -> bool:
     """Lines of one centred address block: at most half a line apart."""
-    if (rows := _short_rows(line, below)) is not None:
+    if (rows := _short_rows(page, line, below)) is not None:
         return rows
     if line.bbox is None or below.bbox is None:
         return False
@@ -235,20 +245,20 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
         following = block[k + 1].line if k + 1 < len(block) else None
         # a line cut at contact details sits beside a contact column: only a comma carries it on
         beside_contact = text != entry.line.text.strip()
-        if (not (text.endswith(",") or (not beside_contact and _set_close(entry.line, following)))
+        if (not (text.endswith(",") or (not beside_contact and _set_close(entry.page, entry.line, following)))
                 or len(parts) == MAX_VENUE_LINES):
             break
     # lines of an address are its comma-separated parts
     return clean(" ".join(p if p.endswith(",") else f"{p}," for p in parts)).strip(" ,") if parts else None
 
 
-def _set_close(line: Line, below: Line | None) -> bool:
+def _set_close(page: Page, line: Line, below: Line | None) -> bool:
     """Whether ``below`` follows ``line`` as the next line of one block
     ("The Old Granary" / "Riverside Hall"): no gap between them, same size,
     aligned left or centred alike."""
     if below is None:
         return False
-    if (rows := _short_rows(line, below)) is not None:
+    if (rows := _short_rows(page, line, below)) is not None:
         return rows
     if line.bbox is None or below.bbox is None:
         return False
