@@ -131,9 +131,10 @@ def main_run(runs: list[Run], first_page: int) -> Run | None:
     ))
 
 
-def _is_section_heading(line: Line, alone: bool = False) -> bool:
-    """"UNRESTRICTED ITEMS" set bold or as a heading, or (``alone``) between blank
-    lines in a paper without fonts; or a line that names a part of the agenda
+def _is_section_heading(page: Page, line: Line, alone: bool = False) -> bool:
+    """"UNRESTRICTED ITEMS" set bold, as a heading or centred on the page (a
+    text rendering has no bold), or (``alone``) between blank lines in a paper
+    without fonts; or a line that names a part of the agenda
     however it is set ("Part A – Items for decision")."""
     if (vocab()["section"].match(fold(line.text)) and len(line.text.split()) <= MAX_SECTION_WORDS
             and not line.text.rstrip().endswith(".")):
@@ -141,8 +142,8 @@ def _is_section_heading(line: Line, alone: bool = False) -> bool:
     letters = [c for c in line.text if c.isalpha()]
     return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
             and not any(c.isdigit() or c == ":" for c in line.text)
-            and len(line.text.split()) <= MAX_SECTION_WORDS and (line.bold or line.heading is not None or alone)
-            and cue_kind(line) is None)
+            and len(line.text.split()) <= MAX_SECTION_WORDS
+            and (line.bold or line.heading is not None or alone or page.centres(line)) and cue_kind(line) is None)
 
 
 def _alone(lines: Lines, i: int) -> bool:
@@ -258,7 +259,7 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
         if _LISTED_POINT.match(line.text):
             return []
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
-                or line.bold != parent.line.bold or _is_prose(line.text) or _is_section_heading(line)
+                or line.bold != parent.line.bold or _is_prose(line.text) or _is_section_heading(page, line)
                 or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
             return []
         found.append((page, line))
@@ -391,7 +392,8 @@ def list_items(scope: Scope) -> list[Item]:
     run = main_run(runs, lines[0][0].number)
     if run is not None and compact:
         run = _compact(run, runs)
-    sections = {i: line.text for i, (_, _, line) in enumerate(lines) if _is_section_heading(line, _alone(lines, i))}
+    sections = {i: line.text for i, (page, _, line) in enumerate(lines)
+                if _is_section_heading(page, line, _alone(lines, i))}
     if run is None or not (run.bold or run.items[0].line.heading):
         # numbered paragraphs under headings: the headings are the items, when they say so
         items = referenced_headings(lines, sections)

@@ -109,6 +109,12 @@ def table_id_of(page: int, index: int) -> str:
     return f"p{page}t{index}"
 
 
+# A centred line's middle is within this share of the page's width of the page's middle,
+# and it starts at least this share of the width in.
+CENTRE_TOLERANCE = 0.08
+CENTRE_MARGIN = 0.15
+
+
 @dataclass
 class Page:
     number: int  # 1-based
@@ -122,6 +128,16 @@ class Page:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+    def centres(self, line: Line) -> bool:
+        """Whether ``line`` is set centred on the page, away from its left margin:
+        how a title or a section heading shows on a page without fonts (a text
+        rendering) as on one with them."""
+        if not self.width or line.bbox is None:
+            return False
+        middle = (line.bbox.x0 + line.bbox.x1) / 2
+        return (line.bbox.x0 > CENTRE_MARGIN * self.width
+                and abs(middle - self.width / 2) <= CENTRE_TOLERANCE * self.width)
 
 
 @dataclass(frozen=True)

@@ -473,3 +473,22 @@ def test_parts_of_an_agenda_set_in_plain_type_are_its_sections():
     assert [(r["item_number"], r["section"]) for r in items(doc)] == [
         ("1", "Part A – Items for decision"), ("2", "Part A – Items for decision"),
         ("3", "Part B – Items for information"), ("4", "Part B – Items for information")]
+
+
+def test_a_text_front_sheet_sections_are_its_centred_capital_lines():
+    # a council front sheet rendered as text (no bold): the section heading is the centred line in capitals;
+    # a line in capitals at the left margin is no section
+    doc = text_document(
+        "                               AGENDA\n\n"
+        "                            LICENSING PANEL\n\n"
+        "   Monday, 2nd June, 2025, at 2.00 pm         Ask for:       Ann Other\n"
+        "   Town Hall, High Street                     Telephone:     01234 567890\n\n"
+        "                             OPEN BUSINESS\n"
+        "             (These items will be taken in public, as a rule)\n\n"
+        "1.     Apologies\n\n2.     Minutes of the last meeting (Pages 1 - 6)\n\n"
+        "                           CLOSED BUSINESS\n\n"
+        "3.     Review of a Premises Licence (Pages 7 - 20)\n\n"
+        "NOTE FOR MEMBERS\n"
+        "4.     Any other business\n")
+    assert [(r["item_number"], r["section"]) for r in items(doc)] == [
+        ("1", "OPEN BUSINESS"), ("2", "OPEN BUSINESS"), ("3", "CLOSED BUSINESS"), ("4", "CLOSED BUSINESS")]
