@@ -63,13 +63,26 @@ class Run:
         return self.items[0].x
 
     @property
+    def indent(self) -> float | None:
+        """The first item's indent from its page's body margin: runs on different pages compare by it."""
+        return self.items[0].indent(self.x)
+
+    @property
     def bold(self) -> bool:
         return self.items[0].line.bold
 
     def accepts(self, cand: Candidate, style: str, value: int, weight: bool = True) -> bool:
+        """Whether ``cand`` is the run's next number in the same column: its left
+        edge, or the end of its number (numbers set flush right: "9." over "10."),
+        as far in from its page's margin as the run's first item."""
         if style != self.style or value != self.values[-1] + 1 or (weight and cand.line.bold != self.bold):
             return False
-        return cand.x is None or self.x is None or abs(cand.x - self.x) <= INDENT_TOLERANCE
+        first = self.items[0]
+        if cand.x is None or first.x is None:
+            return True
+        return any(mine is not None and theirs is not None and abs(mine - theirs) <= INDENT_TOLERANCE
+                   for mine, theirs in ((cand.indent(cand.x), first.indent(first.x)),
+                                        (cand.indent(cand.number_x1), first.indent(first.number_x1))))
 
 
 def build_runs(candidates: list[Candidate]) -> list[Run]:
@@ -86,7 +99,8 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
             # (an item's title, not "2. The Chair noted that ..." in its minute)
             fits = [run for run in runs if run.items[-1] is candidates[k - 1] and _is_title(cand)
                     and any(run.accepts(cand, s, v, weight=False) for s, v in cand.readings)]
-        target = min(fits, key=lambda r: abs(cand.x - r.x) if cand.x is not None and r.x is not None else 0,
+        target = min(fits, key=lambda r: abs(cand.indent(cand.x) - r.indent) if cand.x is not None and r.x is not None
+                     else 0,
                      default=None)
         if target is None:
             style, value = cand.readings[0]
@@ -111,7 +125,7 @@ def _under_headings(run: Run, runs: list[Run]) -> bool:
     belongs to the heading above it, not the agenda."""
     return not run.bold and any(
         other.bold and len(other.items) >= MIN_ITEMS and other.items[0].index < run.items[0].index
-        and run.x is not None and other.x is not None and run.x > other.x + INDENT_TOLERANCE
+        and run.indent is not None and other.indent is not None and run.indent > other.indent + INDENT_TOLERANCE
         for other in runs)
 
 
@@ -126,7 +140,7 @@ def main_run(runs: list[Run], first_page: int) -> Run | None:
         len(r.items),
         -sum(c.contents_like for c in r.items),
         r.bold,
-        -(r.x or 0),
+        -(r.indent or 0),
         -r.items[0].index,
     ))
 
@@ -278,7 +292,9 @@ def _is_title(cand: Candidate) -> bool:
 def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes: bool) -> list[Run]:
     """The runs of sub-items between ``start`` and ``end`` (exclusive): numbered
     under the parent's number ("2.1" under "2."), or indented under it and set
-    like it. In minutes without fonts, each set apart as it is and counted as it is:
+    like it, with no number at the parent's indent between them (the last
+    item's "A." under a later "1. Establish Budgets" of a schedule is that
+    line's). In minutes without fonts, each set apart as it is and counted as it is:
     "4. Decisions" / "1. Budget" (lettered points under a minute's heading, "(a)
     Adopt the plan", are the points of its text)."""
     inside = [r for r in runs if r.values[0] == 1 and start <= r.items[0].index and r.items[-1].index < end]
@@ -286,7 +302,11 @@ def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes:
                 and all(_is_title(c) for c in r.items)]
     if numbered or parent.x is None:
         return numbered
-    indented = [r for r in inside if r.bold == parent.line.bold and r.x is not None and r.x > parent.x + INDENT_TOLERANCE]
+    level = parent.indent(parent.x) + INDENT_TOLERANCE
+    outdented = [c.index for run in runs for c in run.items
+                 if start <= c.index and c.x is not None and c.indent(c.x) <= level]
+    indented = [r for r in inside if r.bold == parent.line.bold and r.indent is not None and r.indent > level
+                and not any(index < r.items[0].index for index in outdented)]
     if minutes and parent.heading and not (parent.line.bold or parent.line.heading):
         return [r for r in indented if all(c.heading for c in r.items) and r.style == parent.readings[0][0]]
     return indented
@@ -313,7 +333,7 @@ def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
         region_end = end if last else run.items[k + 1].index
         nested = _children(cand, runs, after, region_end, minutes)
         if nested:
-            child = min(nested, key=lambda r: (r.x or 0, -len(r.items), r.items[0].index))
+            child = min(nested, key=lambda r: (r.indent or 0, -len(r.items), r.items[0].index))
             items.extend(_walk(child, runs, lines, stops, region_end, item.title, None, minutes))
         elif not (last or minutes):
             # the last item's region runs on to the end: what follows it is no list of its own;
@@ -377,7 +397,8 @@ def list_items(scope: Scope) -> list[Item]:
     lines, compact = scope.lines, scope.compact
     if not lines:
         return []
-    numbered = analysis_of(scope.doc).numbered
+    analysis = analysis_of(scope.doc)
+    numbered = analysis.numbered
     # numbered lines as the analysis read them, placed in the scope; a line the scope made
     # itself (joined from the paper's "Item 1" and its title) is read afresh
     candidates = []
@@ -386,7 +407,7 @@ def list_items(scope: Scope) -> list[Item]:
             found = numbered.get((page.number, i))
             if found is not None:
                 candidates.append(replace(found, index=k))
-        elif (found := candidate(k, page, line)) is not None:
+        elif (found := candidate(k, page, line, analysis.margins.get(page.number, 0.0))) is not None:
             candidates.append(found)
     runs = build_runs(candidates)
     run = main_run(runs, lines[0][0].number)

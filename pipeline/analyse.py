@@ -2,11 +2,11 @@
 after its segments are found and before any extractor runs, and recorded on
 the Document (``doc.analysis``): its locale (language, number marks, date
 order), its page furniture, and how it opens (an unheaded agenda or minutes, a
-case paper), and its numbered lines. Extractors read it; none works it out again or asks another."""
+case paper), its numbered lines and each text page's body margin. Extractors read it; none works it out again or asks another."""
 from __future__ import annotations
 
 from pipeline.dates import find_date
-from pipeline.furniture import find_furniture
+from pipeline.furniture import body_margins, find_furniture
 from pipeline.headings import numbered_lines
 from pipeline.locale import detect_language, locale_of
 from pipeline.meeting_header import case_paper, opening
@@ -23,9 +23,10 @@ def prepare_analysis() -> None:
 def analyse(doc: Document) -> Analysis:
     """The paper's analysis (its segments must be found first)."""
     furniture, furniture_after_first = find_furniture(doc)
-    numbered = numbered_lines(doc.pages)
+    margins = body_margins(doc, furniture)
+    numbered = numbered_lines(doc.pages, margins)
     return Analysis(locale=locale_of(doc), furniture=furniture, furniture_after_first=furniture_after_first,
-                    opening=opening(doc), case_paper=case_paper(doc, numbered), numbered=numbered)
+                    opening=opening(doc), case_paper=case_paper(doc, numbered), numbered=numbered, margins=margins)
 
 
 def analysis_of(doc: Document) -> Analysis:

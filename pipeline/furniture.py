@@ -56,3 +56,19 @@ def find_furniture(doc: Document) -> tuple[frozenset[tuple[int, int]], frozenset
             if (key in repeated and first_page[key] != page.number) or page_number:
                 found[True].append((page.number, i))
     return frozenset(found[False]), frozenset(found[True])
+
+
+def body_margins(doc: Document, furniture: frozenset[tuple[int, int]]) -> dict[int, float]:
+    """The left edge of each text page's body (its furniture aside), by page number.
+    A text rendering (``pdftotext -layout``) sets each page from its own leftmost
+    character, so a running header set further left than the body shifts that
+    page's columns: "11." under "10." on the next page stands three columns
+    to the right. Indents measured from this edge compare across pages. A
+    PDF's positions are the page's own: its margin is 0."""
+    margins: dict[int, float] = {}
+    for page in doc.pages:
+        edges = [line.bbox.x0 for i, line in enumerate(page.lines)
+                 if line.unstyled and line.bbox is not None and (page.number, i) not in furniture]
+        if edges:
+            margins[page.number] = min(edges)
+    return margins

@@ -94,6 +94,12 @@ class Candidate:
     heading: bool = False  # set as a heading: bold, marked up, or set apart by its layout (``set_apart``)
     title_lines: int = 1  # the lines of the page its title takes, wrapped (a heading set apart by its layout)
     referenced: bool = False  # its reference ("(Item 3)") follows its title
+    number_x1: float | None = None  # where the printed number ends: numbers may be set flush right
+    margin: float = 0.0  # the left edge of the page's body (a text rendering's pages shift)
+
+    def indent(self, edge: float | None) -> float | None:
+        """An edge of the line (``x``, ``number_x1``) measured from its page's body margin."""
+        return None if edge is None else edge - self.margin
 
     @property
     def contents_like(self) -> bool:
@@ -115,14 +121,16 @@ def presenter_line(line: Line) -> bool:
     return any(p.match(" " + line.text) for p in vocab()["presenter"][:1])
 
 
-def numbered_lines(pages: list[Page]) -> dict[tuple[int, int], Candidate]:
+def numbered_lines(pages: list[Page], margins: dict[int, float] | None = None) -> dict[tuple[int, int], Candidate]:
     """Every line that opens with an item number, by (page, line index); a
     candidate's ``index`` is its line's index on its page. Whether it is set as
-    a heading is read here, where its neighbours are known."""
+    a heading is read here, where its neighbours are known. ``margins``: each
+    page's body margin, where indents are measured from."""
+    margins = margins or {}
     found = {}
     for page in pages:
         for i, line in enumerate(page.lines):
-            cand = candidate(i, page, line)
+            cand = candidate(i, page, line, margins.get(page.number, 0.0))
             if cand is None:
                 continue
             if line.bold or line.heading:
@@ -201,7 +209,7 @@ def set_apart(lines: list[Line], i: int, cand: Candidate) -> int:
     return end - i if blank_above or number_column else 0
 
 
-def candidate(index: int, page: Page, line: Line) -> Candidate | None:
+def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candidate | None:
     match = _numbered().match(line.text)
     if not match or presenter_line(line):
         return None
@@ -214,11 +222,12 @@ def candidate(index: int, page: Page, line: Line) -> Candidate | None:
         return None
     if match["open"] and match["sep"] != ")":
         return None  # "(2024) figures": a bracket opened must close the number
-    title_x = None
+    title_x = number_x1 = None
     if line.words and len(line.words) > 1 and line.words[0].text.strip("(.):") == match["num"]:
         title_x = line.words[1].bbox.x0 if line.words[1].bbox else None
+        number_x1 = line.words[0].bbox.x1 if line.words[0].bbox else None
     return Candidate(index, page, line, match["num"], match["title"], options,
-                     line.bbox.x0 if line.bbox else None, title_x, match["clock"])
+                     line.bbox.x0 if line.bbox else None, title_x, match["clock"], number_x1=number_x1, margin=margin)
 
 
 @lru_cache(maxsize=1)

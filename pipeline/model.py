@@ -190,7 +190,9 @@ class Analysis:
     own paper) and the meeting that decided it, or None. ``numbered``: the
     lines that open with an item number ("5.1 Finance report", "BM/24/05
     Minutes"), by (page, line index), read by the one grammar of
-    ``pipeline/headings.py``.
+    ``pipeline/headings.py``. ``margins``: the left edge of each text page's
+    body, by page number (``pipeline/furniture.py``: a text rendering's
+    columns shift from page to page).
     """
 
     locale: Locale
@@ -199,6 +201,7 @@ class Analysis:
     opening: tuple[int, str] | None = None
     case_paper: tuple[Candidate, dict] | None = None
     numbered: dict[tuple[int, int], Candidate] = field(default_factory=dict)
+    margins: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -492,3 +492,21 @@ def test_a_text_front_sheet_sections_are_its_centred_capital_lines():
         "4.     Any other business\n")
     assert [(r["item_number"], r["section"]) for r in items(doc)] == [
         ("1", "OPEN BUSINESS"), ("2", "OPEN BUSINESS"), ("3", "CLOSED BUSINESS"), ("4", "CLOSED BUSINESS")]
+
+
+def test_a_text_rendering_whose_pages_shift_keeps_one_run_of_items():
+    # pdftotext -layout sets each page from its leftmost character: a running header set further left
+    # than the items moves page 2's items three columns right. Numbers are set flush right ("9." over
+    # "10."). A schedule's "A." list after the last item is the schedule's "1.", not the last item's.
+    header = "Springfield Board of Health          - AGENDA -          May 6, 2020\n\n"
+    page1 = ("                 SPRINGFIELD BOARD OF HEALTH\n\n                    AGENDA – May 6, 2020\n\n"
+             + "".join(f" {n}. Routine item number {n}\n\n" for n in range(1, 10))
+             + "10. Approval of Resolutions:\n\n")
+    page2 = (header + "    A. RESOLUTION (2020-01) Accept a grant for school health services.\n\n"
+             "    B. RESOLUTION (2020-02) Renew a contract for life insurance cover.\n\n"
+             "   11. Health Commissioner's Report\n\n   12. Motion to adjourn the meeting\n")
+    page3 = (header + "                         SCHEDULE A\n\n1. Establish Budgets\n\n"
+             "    A. Establish a budget for a child obesity grant.\n\n"
+             "    B. Establish a budget for a beach monitoring grant.\n")
+    doc = text_document(page1 + "\f" + page2 + "\f" + page3)
+    assert [r["item_number"] for r in items(doc)] == [str(n) for n in range(1, 13)]
