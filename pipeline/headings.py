@@ -31,9 +31,21 @@ NUMBER_COLUMN_GAP = 2 * TEXT_CHAR_WIDTH
 def vocab() -> dict:
     data = load_vocab("headings")
     return {"number_prefix": data["number_prefix"], "minute_number": data["minute_number"],
+            "board_reference": data["board_reference"],
             "minutes_heading": re.compile(data["minutes_heading"].replace("{minute_number}", data["minute_number"])),
             "presenter": [re.compile(p) for p in data["presenter"]],
             "item_reference": re.compile(data["item_reference"], re.I)}
+
+
+def _number_forms(cell: bool = False) -> str:
+    """The one grammar of a printed item number: a minute number by year ("24/85",
+    "BM/24/05"), a decimal number ("5", "5.1"), a letter and number ("A1"), a Roman
+    numeral ("IV", "iv") or a letter ("B", "b"). A table cell, holding nothing but
+    its number, may also hold a board's reference ("TB.24.101", "ICB 24-07"); in a
+    line of text that reading would take "NHS 111" of "NHS 111 Service" for one."""
+    forms = [vocab()["minute_number"], r"\d{1,5}(?:\.\d{1,2})*", r"[A-Z]\d{1,2}", "[IVXLC]{1,6}", "[ivxlc]{1,6}",
+             "[A-Za-z]"]
+    return "|".join([vocab()["board_reference"], *forms] if cell else forms)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +55,7 @@ def _numbered() -> re.Pattern:
         rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
         r"(?P<open>\()?"  # "(a) Finance report"
-        rf"(?P<num>{vocab()['minute_number']}|\d{{1,5}}(?:\.\d{{1,2}})*|[A-Z]\d{{1,2}}|[IVXLC]{{1,6}}|[ivxlc]{{1,6}}|[A-Za-z])"
+        rf"(?P<num>{_number_forms()})"
         r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
 
 
@@ -232,9 +244,8 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
 
 @lru_cache(maxsize=1)
 def _item_number() -> re.Pattern:
-    # "4", "4.", "3.2", "IV", "B", "Item 4:", "(4)"; a board's reference: "BM/24/05", "TB.24.101", "ICB 24/07"
-    return re.compile(rf"^\(?(?i:{vocab()['number_prefix']})?(?P<num>\d{{1,5}}(?:\.\d{{1,2}})*|[IVXLC]{{1,6}}|[A-Z]"
-                      r"|[A-Z]{1,6}[./ ]?\d{1,4}(?:[./-]\d{1,4}){0,2})[.:)]?$")
+    # a cell that holds only a number, in the one grammar: "4", "4.", "3.2", "IV", "B", "Item 4:", "(4)", "BM/24/05"
+    return re.compile(rf"^\(?(?i:{vocab()['number_prefix']})?(?P<num>{_number_forms(cell=True)})[.:)]?$")
 
 
 def item_number(text: str) -> re.Match | None:

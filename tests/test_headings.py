@@ -26,9 +26,16 @@ def test_a_year_or_a_fraction_is_no_minute_number(printed):
 
 
 @pytest.mark.parametrize("cell, number", [("4.", "4"), ("3.2", "3.2"), ("Item 4:", "4"), ("BM/24/05", "BM/24/05"),
-                                          ("IV", "IV"), ("TB.24.101", "TB.24.101")])
+                                          ("IV", "IV"), ("TB.24.101", "TB.24.101"), ("24/85", "24/85"),
+                                          ("(b)", "b"), ("A1", "A1")])
 def test_an_agenda_tables_number_cell(cell, number):
     assert item_number(cell)["num"] == number
+
+
+def test_a_boards_reference_is_a_number_in_a_cell_but_not_in_running_text():
+    assert item_number("ICB 24-07")["num"] == "ICB 24-07"
+    line = Line("NHS 111 Service review")
+    assert candidate(0, Page(1, [line]), line) is None
 
 
 def test_a_presenter_line_is_no_item():
