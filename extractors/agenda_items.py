@@ -45,6 +45,7 @@ def vocab() -> dict:
         "bracket_presenter": re.compile(patterns["bracket_presenter"]),
         "name_connectors": re.compile(patterns["name_connectors"]),
         "description": re.compile(patterns["description"]),
+        "purpose_sentence": re.compile(patterns["purpose_sentence"]),
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
         "bullet": re.compile(patterns["bullet"]),
         "section": re.compile(patterns["section"]),

@@ -256,7 +256,7 @@ def _is_prose(text: str) -> bool:
     """A description set under an item ("To approve the minutes of the previous
     meeting"), not a sub-item's title ("President's Report"): most of its
     longer words start lower case, as a sentence's do."""
-    if re.match(r"To [a-z]", text):  # "To receive a report, presented by ...": what the item is for
+    if vocab()["purpose_sentence"].match(text):  # "To receive a report, presented by ...": what the item is for
         return True
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 2 and sum(w[0].islower() for w in words) * 2 > len(words)
