@@ -6,6 +6,8 @@ the paper has no header block of its own:
   Chair welcomed all to the Finance Committee meeting");
 - an action log titled for its meeting ("Public Board Action Tracker for the
   meeting on 10.05.2023": NHS trusts' websites);
+- an agenda page whose header was lost, offering "the full Board Papers for
+  this meeting": the body, with no date;
 - a report's cover sheet: its "Date of Meeting:" (or "Date of Board
   meeting:") with the date on the line or the next, and the body named in
   that label or opening the sheet's first line ("Public Trust Board Agenda
@@ -38,7 +40,7 @@ _LABEL_AFTER_BODY = re.compile(r"\s+(?:agenda item|date of meeting|item)\b", re.
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, re.Pattern]:
     patterns = load_vocab("web_layouts")["patterns"]
-    return {name: re.compile(patterns[name], re.I) for name in ("welcome", "action_log_title")}
+    return {name: re.compile(patterns[name], re.I) for name in ("welcome", "action_log_title", "papers_offer")}
 
 
 def minuted_page_meeting(doc: Document) -> dict | None:
@@ -69,6 +71,15 @@ def action_log_meeting(doc: Document) -> dict | None:
         found = find_date(match["date"]) if match else None
         if found:
             return {"body": clean(match["body"] or match["named"]), "meeting_date": found[0], "page": 1}
+    return None
+
+
+def papers_meeting(doc: Document) -> dict | None:
+    """The body an agenda page names where it offers its papers, among its first lines; no date."""
+    for line in (doc.pages[0].lines[:SENTENCE_LINES] if doc.pages else []):
+        match = vocab()["papers_offer"].search(line.text)
+        if match:
+            return {"body": clean(match["body"]), "meeting_date": None, "page": 1}
     return None
 
 

@@ -239,3 +239,10 @@ def test_a_text_venue_ends_at_the_blank_row_and_a_paragraph_is_no_venue_line():
     [row] = meetings("AGENDA\nBoard of Trustees\nThursday, May 7, 2020\nCommunity Room\nThe meeting is open to the public and "
                      "members of the public may speak on any item on the agenda when the chair invites them to\n")
     assert row["venue"] == "Community Room"
+
+
+def test_every_meetings_reader_names_its_layout_with_an_example():
+    from extractors.meetings import READERS
+
+    for read in READERS:
+        assert read.__doc__ and '"' in read.__doc__, read.__name__

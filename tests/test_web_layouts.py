@@ -294,3 +294,11 @@ def test_a_status_cell_on_its_own_line_is_the_status_of_the_row_above_it():
 def test_numbered_lines_without_an_action_log_header_are_no_actions():
     text = "Finance Report\n1.1 The budget was set in March DoF 14.11.2024 noted\n1.2 Capital spend is on plan\n"
     assert rows("actions", "actions", text) == []
+
+
+def test_a_web_agenda_without_its_header_names_its_body_where_it_offers_the_papers():
+    doc = text_document("For a copy of the full Council of Governors Papers for this meeting, please email the "
+                        "Trust Secretary.\nMembership\n| Dr A Person | Chair |\nItem 1\nWelcome and apologies\n"
+                        "Item 2\nDeclarations of Interest\n")
+    [row] = extractor("meetings").extract(doc)["meetings"]
+    assert (row["body"], row["meeting_date"]) == ("Council of Governors", None)
