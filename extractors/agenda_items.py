@@ -32,7 +32,11 @@ class Scope:
 def vocab() -> dict:
     data = load_vocab("agenda")
     patterns = data["patterns"]
+    labels = data["recommendation"]["labels"] + data["recommendation"]["paragraph_labels"]
     return {
+        # "Recommendation: Approve ...", "Attachment(s): ...": a paragraph under an item's title
+        "paragraph_label": re.compile(r"^(?:{})\s*:".format("|".join(
+            re.escape(label) for label in sorted(labels, key=len, reverse=True))), re.I),
         "purpose": Labels(load_shared_vocab("purposes")),
         "format": Labels(data["format"]),
         "columns": Labels(data["columns"]),

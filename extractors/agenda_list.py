@@ -48,7 +48,8 @@ _TRAILING_TIMES = re.compile(r"\s+\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|[.:]\d{2}\
 _SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 _CONTENTS_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 # "(1) 2018 Strategic Plan Update", "2) Delay claim": a point listed under an
-# item's title (US board agendas), neither its title's next line nor an item.
+# item's title (US board agendas), neither its title's next line nor an item; nor
+# is a labelled paragraph ("Recommendation: Approve ...").
 _LISTED_POINT = re.compile(r"^\(?\d{1,2}\)\s")
 
 
@@ -174,7 +175,7 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
         return True
     if presenter_line(line):
         return True
-    if _LISTED_POINT.match(line.text):
+    if _LISTED_POINT.match(line.text) or vocab()["paragraph_label"].match(line.text.strip()):
         return False
     if prev.bbox is None or line.bbox is None or line.bold != cand.line.bold:
         return False

@@ -510,3 +510,24 @@ def test_a_text_rendering_whose_pages_shift_keeps_one_run_of_items():
              "    B. Establish a budget for a beach monitoring grant.\n")
     doc = text_document(page1 + "\f" + page2 + "\f" + page3)
     assert [r["item_number"] for r in items(doc)] == [str(n) for n in range(1, 13)]
+
+
+def test_a_recommendation_paragraph_under_an_item_is_not_its_titles_next_line():
+    # US planning commission agendas: "Recommendation:" / "Attachment(s):" paragraphs set at the title's indent
+    text = ("PLANNING COMMISSION AGENDA\nMay 12, 2021\n\n1.   CALL TO ORDER\n\n2.   CONSENT CALENDAR\n\n"
+            "     2.1   Annual Report on the General Plan\n"
+            "           Recommendation: Receive and file the report.\n"
+            "     2.2   Conditional Use Permit for 45 Oak Avenue and its\n"
+            "           parking lot\n"
+            "           Attachment(s): Staff Report\n\n3.   ADJOURNMENT\n")
+    expected = ["CALL TO ORDER", "CONSENT CALENDAR", "Annual Report on the General Plan",
+                "Conditional Use Permit for 45 Oak Avenue and its parking lot", "ADJOURNMENT"]
+    assert [r["title"] for r in items(text_document(text))] == expected
+    pdf = pdf_document([(50, "PLANNING COMMISSION AGENDA", True), (50, "May 12, 2021", False),
+                        (50, "1. CALL TO ORDER", True), (50, "2. CONSENT CALENDAR", True),
+                        (70, "2.1 Annual Report on the General Plan", False),
+                        (92, "Recommendation: Receive and file the report.", False),
+                        (70, "2.2 Conditional Use Permit for 45 Oak Avenue and its", False),
+                        (92, "parking lot", False), (92, "Attachment(s): Staff Report", False),
+                        (50, "3. ADJOURNMENT", True)])
+    assert [r["title"] for r in items(pdf)] == expected
