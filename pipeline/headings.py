@@ -56,7 +56,9 @@ def _numbered() -> re.Pattern:
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
         r"(?P<open>\()?"  # "(a) Finance report"
         rf"(?P<num>{_number_forms()})"
-        r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]).*)$")
+        # the title: a word, "24/25 budget", a quotation or bracket, or "*3903 Main Street" (US agendas star
+        # the items with an environmental finding)
+        r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w).*)$")
 
 
 def _roman(text: str) -> int | None:
@@ -228,7 +230,8 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
     options = readings(match["num"], match["sep"])
     if not options:
         return None
-    if match["title"][0].islower():
+    title = match["title"].lstrip("* ")  # the star marks the item; it is not its title
+    if title[0].islower():
         return None  # "i. price increases ...": a clause of a sentence, not an item title
     if match["sep"].isspace() and not match["num"][-1].isdigit():
         return None
@@ -238,7 +241,7 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
     if line.words and len(line.words) > 1 and line.words[0].text.strip("(.):") == match["num"]:
         title_x = line.words[1].bbox.x0 if line.words[1].bbox else None
         number_x1 = line.words[0].bbox.x1 if line.words[0].bbox else None
-    return Candidate(index, page, line, match["num"], match["title"], options,
+    return Candidate(index, page, line, match["num"], title, options,
                      line.bbox.x0 if line.bbox else None, title_x, match["clock"], number_x1=number_x1, margin=margin)
 
 

@@ -41,3 +41,10 @@ def test_a_boards_reference_is_a_number_in_a_cell_but_not_in_running_text():
 def test_a_presenter_line_is_no_item():
     line = Line("v. Tove Kristensen")
     assert candidate(0, Page(1, [line]), line) is None
+
+
+def test_a_starred_item_reads_its_title_without_the_star():
+    # US planning agendas star the items that carry an environmental finding
+    line = Line("ITEM 4: *1200 ELM STREET – PROJECT NO. 123456")
+    found = candidate(0, Page(1, [line]), line)
+    assert (found.number, found.title) == ("4", "1200 ELM STREET – PROJECT NO. 123456")
