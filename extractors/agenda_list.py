@@ -422,7 +422,24 @@ def list_items(scope: Scope) -> list[Item]:
         if items or run is None:
             return items
     stops = {c.index for c in candidates} | set(sections)
-    return _closing_presenters(_walk(run, runs, lines, stops, len(lines), None, sections, not compact))
+    # a heading in capitals set in under an item's description ("DEPARTMENT RECOMMENDATION")
+    # is a part of the item above, not a section of the items below; one that names a part of
+    # the agenda ("Items for Decision:") is a section however it is set
+    outer = {i: text for i, text in sections.items()
+             if vocab()["section"].match(fold(text)) or not _in_description(lines, i, run, analysis.margins)}
+    return _closing_presenters(_walk(run, runs, lines, stops, len(lines), None, outer, not compact))
+
+
+def _in_description(lines: Lines, index: int, run: Run, margins: dict[int, float]) -> bool:
+    """Whether line ``index`` is set in under an item's description: further in
+    than the run's numbers (from its page's margin) and in line with the text above it."""
+    page, _, line = lines[index]
+    if index == 0 or line.bbox is None or run.indent is None or page.centres(line):
+        return False
+    above_page, _, above = lines[index - 1]
+    margin = margins.get(page.number, 0.0)
+    return (above_page is page and above.bbox is not None and abs(above.bbox.x0 - line.bbox.x0) <= INDENT_TOLERANCE
+            and line.bbox.x0 - margin > run.indent + INDENT_TOLERANCE)
 
 
 def _closing_presenters(items: list[Item]) -> list[Item]:

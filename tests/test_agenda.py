@@ -531,3 +531,14 @@ def test_a_recommendation_paragraph_under_an_item_is_not_its_titles_next_line():
                         (92, "parking lot", False), (92, "Attachment(s): Staff Report", False),
                         (50, "3. ADJOURNMENT", True)])
     assert [r["title"] for r in items(pdf)] == expected
+
+
+def test_a_capital_heading_inside_an_items_description_is_no_section_of_the_next_item():
+    # US planning commission dockets: "STAFF RECOMMENDATION" set in under an item's description
+    doc = pdf_document([(50, "Agenda", True), (50, "PUBLIC HEARINGS", True),
+                        (50, "ITEM 1: OAK AVENUE HOMES – PROJECT NO. 1234", True),
+                        (90, "A permit to build four homes on a vacant lot.", False),
+                        (90, "STAFF RECOMMENDATION", True), (90, "Approve the project.", False),
+                        (50, "ITEM 2: RIVER PARK MASTER PLAN – WORKSHOP", True),
+                        (90, "A workshop on the draft master plan.", False)])
+    assert [(r["item_number"], r["section"]) for r in items(doc)] == [("1", "PUBLIC HEARINGS"), ("2", "PUBLIC HEARINGS")]
