@@ -2,7 +2,8 @@
 after its segments are found and before any extractor runs, and recorded on
 the Document (``doc.analysis``): its locale (language, number marks, date
 order), its page furniture, and how it opens (an unheaded agenda or minutes, a
-case paper), its numbered lines and each text page's body margin. Extractors read it; none works it out again or asks another."""
+case paper), its numbered lines and each text page's body margin. Extractors
+read it; none works it out again or asks another."""
 from __future__ import annotations
 
 from pipeline.dates import find_date

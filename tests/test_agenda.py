@@ -541,4 +541,5 @@ def test_a_capital_heading_inside_an_items_description_is_no_section_of_the_next
                         (90, "STAFF RECOMMENDATION", True), (90, "Approve the project.", False),
                         (50, "ITEM 2: RIVER PARK MASTER PLAN – WORKSHOP", True),
                         (90, "A workshop on the draft master plan.", False)])
-    assert [(r["item_number"], r["section"]) for r in items(doc)] == [("1", "PUBLIC HEARINGS"), ("2", "PUBLIC HEARINGS")]
+    assert [(r["item_number"], r["section"]) for r in items(doc)] == [
+        ("1", "PUBLIC HEARINGS"), ("2", "PUBLIC HEARINGS")]

@@ -227,7 +227,8 @@ def test_danish_masthead_with_a_kind_of_meeting_line_and_a_postcode_town():
     # Danish municipal minutes: the body's full name over "Ekstraordinært <short name>", the
     # venue's lines down to its postcode and town, a row each
     [row] = meetings("Referat\nUdvalget for teknik og miljø (TMU)\nEkstraordinært TMU\nMandag den 3. marts 2014\n"
-                     "Kl. 14:00\nSkovbo Forsamlingshus\nEgevej 12\nLille Skovby\n7100 Vejle\n\nMedlemmer\nAnne Holm (A)\n")
+                     "Kl. 14:00\nSkovbo Forsamlingshus\nEgevej 12\nLille Skovby\n7100 Vejle\n\n"
+                     "Medlemmer\nAnne Holm (A)\n")
     assert row == {**row, "body": "Udvalget for teknik og miljø (TMU)", "meeting_date": dt.date(2014, 3, 3),
                    "start_time": "14:00", "venue": "Skovbo Forsamlingshus, Egevej 12, Lille Skovby, 7100 Vejle"}
 
@@ -236,7 +237,8 @@ def test_a_text_venue_ends_at_the_blank_row_and_a_paragraph_is_no_venue_line():
     [row] = meetings("Referat\nUdvalget for teknik og miljø\nMandag den 3. marts 2014\nSkovbo Forsamlingshus\n\n"
                      "Egevej 12\n")
     assert row["venue"] == "Skovbo Forsamlingshus"
-    [row] = meetings("AGENDA\nBoard of Trustees\nThursday, May 7, 2020\nCommunity Room\nThe meeting is open to the public and "
+    [row] = meetings("AGENDA\nBoard of Trustees\nThursday, May 7, 2020\nCommunity Room\n"
+                     "The meeting is open to the public and "
                      "members of the public may speak on any item on the agenda when the chair invites them to\n")
     assert row["venue"] == "Community Room"
 
