@@ -238,24 +238,25 @@ def write_ground_truth(tables: list[Table], path: Path) -> None:
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
-def generate(folder: Path, seed: int, pages: int) -> int:
-    """``pages`` PDFs with their ground truth in ``folder``; returns the number of tables."""
+def generate(folder: Path, seed: int, pages: int, page_maker=None) -> int:
+    """``pages`` PDFs with their ground truth in ``folder``, set by ``page_maker`` (a page class
+    taking path, text columns and random source; ``Page`` by default); returns the number of tables."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for n in range(pages):
         columns = 1 if n % 2 == 0 else 2
         name = f"{'one' if columns == 1 else 'two'}-{seed:02d}{n:03d}"
-        page = Page(folder / f"{name}.pdf", columns, rng)
+        page = (page_maker or Page)(folder / f"{name}.pdf", columns, rng)
         page.fill()
         write_ground_truth(page.tables, folder / f"{name}-str.xml")
         count += len(page.tables)
     return count
 
 
-def main(argv: list[str] | None = None, make=None, doc: str | None = None) -> int:
-    """Generate pages with ``make`` (``generate`` by default: folder, seed, pages -> tables),
-    run the pipeline's ``tables`` on them and score it."""
+def main(argv: list[str] | None = None, page_maker=None, doc: str | None = None) -> int:
+    """Generate pages with ``page_maker`` (``Page`` by default), run the pipeline's ``tables``
+    on them and score it."""
     parser = argparse.ArgumentParser(description=(doc or __doc__).split("\n")[0])
     parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--pages", type=int, default=60)
@@ -265,7 +266,7 @@ def main(argv: list[str] | None = None, make=None, doc: str | None = None) -> in
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data or Path(tmp) / "pages"
-        tables = (make or generate)(data, args.seed, args.pages)
+        tables = generate(data, args.seed, args.pages, page_maker)
         print(f"seed {args.seed}: {args.pages} pages, {tables} tables in {data}")
         out = Path(tmp) / "out"
         summary = run(discover([data]), out, ["tables"])

@@ -432,20 +432,5 @@ class Page:
         self.c.save()
 
 
-def generate(folder: Path, seed: int, pages: int) -> int:
-    """``pages`` PDFs with their ground truth in ``folder``; returns the number of tables."""
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    count = 0
-    for n in range(pages):
-        columns = 1 if n % 2 == 0 else 2
-        name = f"{'one' if columns == 1 else 'two'}-{seed:02d}{n:03d}"
-        page = Page(folder / f"{name}.pdf", columns, rng)
-        page.fill()
-        write_ground_truth(page.tables, folder / f"{name}-str.xml")
-        count += len(page.tables)
-    return count
-
-
 if __name__ == "__main__":
-    sys.exit(main(make=generate, doc=__doc__))
+    sys.exit(main(page_maker=Page, doc=__doc__))
