@@ -19,7 +19,6 @@ from functools import lru_cache
 
 from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, pdf_grids, period_in,
                                     prefer_ruled, ruled_grids, table_grids, text_grids, without_filler)
-from extractors.budget_web import unflattened
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.budget_columns import COLUMN_KEY
@@ -370,4 +369,4 @@ class BudgetExtractor(Extractor):
     produces = ("budget_lines",)
 
     def extract(self, doc: Document) -> Rows:
-        return {"budget_lines": budget_lines(unflattened(doc) or doc)}
+        return {"budget_lines": budget_lines(doc)}

@@ -153,3 +153,17 @@ def test_stub_heading_centred_over_two_header_rows_spans_them_and_section_rows_s
     assert table.rows[:3] == [["Model", "Test", None], [None, "Acc", "F1"], ["Earlier work", None, None]]
     assert table.spans == {(0, 0): (2, 1), (0, 1): (1, 2)}  # sections in one cell, as ICDAR 2013 has them
     assert [row[0] for row in table.rows[2:]] == ["Earlier work", "Baseline", "Tuned", "Our models", "Small", "Large"]
+
+
+def test_rules_framing_figures_above_their_middle_rule_are_no_frame_and_no_error():
+    # Council decision records rule off a block of figures with a rule under its last figure
+    # row and only a note below it: three rules of one width, but no table body under the
+    # middle one. The page's tables are still searched (it once raised on an empty body).
+    rows = [["Funding", "2024-25", "2025-26"], ["Fees", "1,200", "1,300"], ["Grants", "800", "900"],
+            ["Figures subject to final approval", "", ""]]
+
+    def draw(c):
+        _booktabs(c, 80, 120, rows, [150, 60, 60], header=3)
+
+    tables = _tables(draw)
+    assert any(["Fees", "1,200", "1,300"] in t.rows for t in tables)

@@ -5,6 +5,8 @@ import datetime as dt
 
 from conftest import extractor, text_document
 
+from pipeline.load.text import read_text
+
 
 def rows(name: str, table: str, text: str) -> list[dict]:
     return extractor(name).extract(text_document(text))[table]
@@ -248,6 +250,14 @@ def test_flattened_financial_table_is_read_as_rows_and_grouped_columns():
     assert by_cell[("Non pay costs within budget", "Full Year Variance")]["value"] == -60  # label wrapped past its figures
     assert by_cell[("Agency spend", "Full Year Actual")]["unit"] == "£'000"
     assert {r["table_title"] for r in lines} == {"Key Financial Indicators"}
+
+
+def test_a_flattened_table_set_out_again_is_a_table_of_the_page_not_a_problem():
+    # the loader sets it out, so the tables output holds it and the paper is not partial
+    (page,) = read_text(FLATTENED.encode())
+    (table,) = page.tables
+    assert table.method == "tsv" and ["Agency spend", "90", "110", "-20", "R", "360", "400", "-40", "R"] in table.rows
+    assert page.problems == []
 
 
 def test_prose_with_figures_is_no_flattened_table():

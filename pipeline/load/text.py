@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from pipeline.load import LoadError
+from pipeline.load.flattened import set_out
 from pipeline.load.pdf import make_line
 from pipeline.model import TEXT_CHAR_WIDTH, TEXT_FONT_SIZE, TEXT_LINE_HEIGHT, BBox, Line, Page, Table, Word
 from pipeline.tables.stream import stream_tables
@@ -39,7 +40,7 @@ SPACED_TABLE = "tables laid out with spaces (not tabs) not read"
 # its line breaks ("Target Actual Variance ... 2,959 132 -2,826 A 3,945 ..."). Prose has a handful.
 MIN_RUN_IN_FIGURES = 20
 _FIGURE_WORD = re.compile(r"^[(£$€+-]*\d[\d,.]*%?\)?$")
-RUN_IN_TABLE = "tables run into the text (no line breaks) not read"
+RUN_IN_TABLE = "tables run into the text (no line breaks) not read"  # when they cannot be set out again
 
 
 def decode(data: bytes) -> str:
@@ -150,6 +151,9 @@ def read_page(number: int, text: str) -> Page:
     aligned = [{"text": w.text, "x0": w.bbox.x0, "x1": w.bbox.x1, "top": w.bbox.top, "bottom": w.bbox.bottom,
                 "size": w.size, "upright": True} for w in words]
     page.tables += sorted(stream_tables(number, aligned, snap=TEXT_CHAR_WIDTH), key=lambda t: (t.bbox.top, t.bbox.x0))
+    flattened = set_out(page)  # a web page's finance table that ran into one paragraph, set out again
+    if flattened:
+        return flattened
     if not page.tables:
         raw_lines = text.split("\n")
         if shows_spaced_table(raw_lines):

@@ -956,7 +956,8 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
     vocabulary = cache(lambda: page_vocabulary(text_lines(words)))
     taken: set[int] = set()
     for frame, header_rule, lines in framed:
-        if sum(line.tabular for line in lines) < 2:
+        # a frame's body is under its header rule: a frame with no rows there holds no table
+        if sum(line.tabular for line in lines if header_rule is None or line.top >= header_rule) < 2:
             continue
         rows, _, spans = _grid(lines, vocabulary, rules, header_rule, snap=snap)
         if _plausible(rows):

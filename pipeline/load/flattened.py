@@ -7,9 +7,9 @@ units, then each row's label followed by its figures, a label wrapped in its
 cell carrying on after the figures ("Programme expenditure does not exceed
 329,983 330,428 -445 R ... programme allocation").
 
-This module sets such a paragraph out again as the rows of a table (a
-tab-separated text table, as a text paper's tables are), so the budget reader
-reads it: a group header over repeated columns ("Year to Date" over "Target
+The text loader sets such a paragraph out again as the rows of a table (a
+tab-separated text table, as a text paper's tables are), so every extractor
+and the ``tables`` output read it: a group header over repeated columns ("Year to Date" over "Target
 Actual Variance RAG", again under "Forecast Outturn"), the units folded into
 the column header, one row per run of figures. A row with fewer figures than
 columns fills the columns from the left (the blank cells left no trace).
@@ -22,10 +22,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors.vocab import load_vocab
-from pipeline.model import Document, Line, Page, Table
+from pipeline.model import Line, Page, Table
 from pipeline.numbers import parse_figure
 from pipeline.textutil import fold
+from pipeline.vocab import load_vocab
 
 # A flattened table: at least this many columns, rows that fill them all, words in its paragraph.
 MIN_COLUMNS = 3
@@ -41,7 +41,7 @@ _COMPARISON = re.compile(r"^[<>≤≥]\s*\d")
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    data = load_vocab("web_layouts")["flattened_table"]
+    data = load_vocab("web_pages")["flattened_table"]
     return {"status": set(data["status_cells"]),
             "groups": sorted((fold(g).split() for g in data["column_groups"]), key=len, reverse=True)}
 
@@ -175,7 +175,8 @@ def _unflattened(line: Line) -> list[Line] | None:
     return out
 
 
-def _unflattened_page(page: Page) -> Page | None:
+def set_out(page: Page) -> Page | None:
+    """The page with its flattened tables set out as table rows, or None when it has none."""
     lines: list[Line] = []
     changed = False
     for line in page.lines:
@@ -194,11 +195,3 @@ def _unflattened_page(page: Page) -> Page | None:
             tables.append(Table(rows=rows, page=page.number, method="tsv", first_line=start))
             start = None
     return replace(page, lines=lines, tables=tables)
-
-
-def unflattened(doc: Document) -> Document | None:
-    """The paper with its flattened tables set out as table rows, or None when it has none."""
-    pages = [(_unflattened_page(page), page) for page in doc.pages]
-    if all(new is None for new, _ in pages):
-        return None
-    return replace(doc, pages=[new or old for new, old in pages], analysis=None)  # its lines moved: analysed again
