@@ -248,3 +248,12 @@ def test_every_meetings_reader_names_its_layout_with_an_example():
 
     for read in READERS:
         assert read.__doc__ and '"' in read.__doc__, read.__name__
+
+
+def test_nordic_block_labelled_without_colons_in_two_cells():
+    # Swedish-language municipal minutes (Finland, Sweden): the paper's kind and number, then a
+    # block of label and value cells with no colons, the attendance list below it
+    [row] = meetings("Protokoll 4/2024\nOrgan\tByggnadsnämnden\nSammanträdestid\t12.3.2024 kl. 17.00 – 18.45\n"
+                     "Sammanträdesplats\tKommunhuset, sessionssalen\nBeslutande\nAndersson Kim, ordförande\n")
+    assert row == {**row, "body": "Byggnadsnämnden", "meeting_date": dt.date(2024, 3, 12), "start_time": "17:00",
+                   "end_time": "18:45", "venue": "Kommunhuset, sessionssalen"}
