@@ -30,7 +30,8 @@ NUMBER_COLUMN_GAP = 2 * TEXT_CHAR_WIDTH
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     data = load_vocab("headings")
-    return {"number_prefix": data["number_prefix"], "minute_number": data["minute_number"],
+    return {"number_prefix": data["number_prefix"], "number_suffix": data["number_suffix"],
+            "minute_number": data["minute_number"],
             "board_reference": data["board_reference"],
             "minutes_heading": re.compile(data["minutes_heading"].replace("{minute_number}", data["minute_number"])),
             "presenter": [re.compile(p) for p in data["presenter"]],
@@ -58,7 +59,7 @@ def _numbered() -> re.Pattern:
         rf"(?P<num>{_number_forms()})"
         # the title: a word, "24/25 budget", a quotation or bracket, or "*3903 Main Street" (US agendas star
         # the items with an environmental finding)
-        r"(?P<sep>[.):]|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w).*)$")
+        rf"(?P<sep>[.):]|{vocab()['number_suffix']}\s|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w).*)$")
 
 
 def _roman(text: str) -> int | None:

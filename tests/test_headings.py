@@ -48,3 +48,14 @@ def test_a_starred_item_reads_its_title_without_the_star():
     line = Line("ITEM 4: *1200 ELM STREET – PROJECT NO. 123456")
     found = candidate(0, Page(1, [line]), line)
     assert (found.number, found.title) == ("4", "1200 ELM STREET – PROJECT NO. 123456")
+
+
+@pytest.mark.parametrize("printed, number, title", [
+    ("212 § Val av protokolljusterare", "212", "Val av protokolljusterare"),  # Swedish-language minutes
+    ("§ 14 Budgetopfølgning 2. kvartal", "14", "Budgetopfølgning 2. kvartal"),  # Danish, German minutes
+])
+def test_a_section_sign_before_or_after_the_number_marks_an_item(printed, number, title):
+    line = Line(printed)
+    found = candidate(0, Page(1, [line]), line)
+    assert (found.number, found.title) == (number, title)
+    assert item_number("§ 14")["num"] == "14"
