@@ -410,8 +410,8 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
         if vocab()["meeting_kind"].match(text.strip()):
             kind = kind or clean(text)  # "Ekstraordinært PUK": the body's full name is above it
             continue
-        if not text.endswith(".") and _WORD.search(text):
-            return clean(text)
+        if not text.endswith(".") and _WORD.search(text) and not text[:1].islower():
+            return clean(text)  # a line in lower case carries on a sentence ("will hold a special meeting")
     return kind or organisation
 
 

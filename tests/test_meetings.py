@@ -257,3 +257,11 @@ def test_nordic_block_labelled_without_colons_in_two_cells():
                      "Sammanträdesplats\tKommunhuset, sessionssalen\nBeslutande\nAndersson Kim, ordförande\n")
     assert row == {**row, "body": "Byggnadsnämnden", "meeting_date": dt.date(2024, 3, 12), "start_time": "17:00",
                    "end_time": "18:45", "venue": "Kommunhuset, sessionssalen"}
+
+
+def test_a_notice_sentence_broken_over_lines_names_the_body_on_its_own_line():
+    # US notices of meeting: "Notice is hereby given that the / BODY / will hold a special meeting"
+    [row] = meetings("NOTICE OF MEETING\nNotice is hereby given that the\nHARBOR ADVISORY BOARD\n"
+                     "will hold a special meeting\nTuesday, March 5, 2024\n6:30 pm\n100 Main Street, Room 2\n"
+                     "MEETING AGENDA\n1. Call to order\n")
+    assert row == {**row, "body": "HARBOR ADVISORY BOARD", "meeting_date": dt.date(2024, 3, 5), "start_time": "18:30"}
