@@ -64,6 +64,9 @@ def test_a_sentence_after_the_date_is_not_a_venue():
 def test_report_cover_addressed_to_a_meeting_and_strategy_without_one():
     [row] = meetings("From:\tCabinet Member for Finance\nTo:\tCabinet, 30 January 2025\nSubject:\tBudget\n")
     assert (row["body"], row["meeting_date"]) == ("Cabinet", dt.date(2025, 1, 30))
+    # a superscript ordinal comes out of a PDF a space after its day
+    [row] = meetings("From:\tLeader of the Council\nTo:\tCounty Council 12 th June 2025\nSubject:\tGovernance\n")
+    assert (row["body"], row["meeting_date"]) == ("County Council", dt.date(2025, 6, 12))
     assert meetings("Health and Wellbeing Strategy 2020-2025\nContents\nForeword 1\n") == []
 
 
