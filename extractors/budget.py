@@ -27,6 +27,7 @@ from pipeline.garbled import is_garbled
 from pipeline.model import Document, Line, Page
 from pipeline.numbers import parse_figure
 from pipeline.textutil import clean, fold
+from pipeline.units import CURRENCY, Unit, unit_in, unit_named
 
 # How far back (lines) a table's title is looked for.
 TITLE_LOOKBACK = 80
@@ -42,7 +43,6 @@ CAPTION_LINES = 3
 SUM_TOLERANCE = 0.005
 # Section numbering before a title: "2.16 ", "3b | ", "a) ", "iv. " (not a year: "2013 Budget").
 _NUMBERING = re.compile(r"^(\d{1,2}[a-z]?(\.\d{1,2})*|[a-z]\)|[ivx]+\.)\.?\s+(\|\s+)?", re.I)
-CURRENCY = re.compile(r"[£$€]|kr\.")
 # A table whose labels have this share of garbled words is not read: its labels would be junk.
 MAX_GARBLED_SHARE = 0.2
 
@@ -51,25 +51,10 @@ MAX_GARBLED_SHARE = 0.2
 _WORDLIKE = re.compile(r"[^\W_]{2}")
 
 
-@dataclass(frozen=True)
-class Unit:
-    name: str
-    scale_gbp: float | None
-    is_scale: bool = False  # a scale with no currency: "'000"
-    names_column: bool = False  # the words stating it are the column's label too ("Posts", "Interest Rate")
-
-    @property
-    def is_currency(self) -> bool:
-        return bool(CURRENCY.search(self.name))
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = load_vocab("budget")
     return {
-        "units": [(re.compile(u["pattern"], re.I),
-                   Unit(u["unit"], u.get("scale_gbp"), u.get("scale", False), u.get("names_column", False)))
-                  for u in data["units"]],
         "unit_caption": re.compile(data["unit_caption"]["pattern"]),
         "financial": re.compile(data["financial"]["keywords"]),
         "not_financial": re.compile(data["financial"]["not_financial"]),
@@ -78,21 +63,6 @@ def _vocab() -> dict:
         "intro_stops": re.compile(data["titles"]["intro_stops"], re.I),
         "intro_articles": re.compile(data["titles"]["intro_articles"], re.I),
     }
-
-
-def unit_in(text: str | None) -> tuple[Unit, re.Match] | None:
-    """The first unit stated in a text, and where."""
-    if not text:
-        return None
-    for pattern, unit in _vocab()["units"]:
-        match = pattern.search(text)
-        if match:
-            return unit, match
-    return None
-
-
-def _unit_named(name: str | None) -> Unit | None:
-    return next((u for _, u in _vocab()["units"] if u.name == name), None) if name else None
 
 
 @dataclass
@@ -222,7 +192,7 @@ def _scaled(unit: Unit | None, currency: str | None) -> Unit | None:
     """A bare scale ("'000") with the table's currency ("$") is that currency's unit ("$'000")."""
     if unit is None or not unit.is_scale or not currency:
         return unit
-    return _unit_named(currency + unit.name) or unit
+    return unit_named(currency + unit.name) or unit
 
 
 def _is_financial(table: Table, lang: str | None) -> bool:
@@ -240,7 +210,7 @@ def _is_financial(table: Table, lang: str | None) -> bool:
         return False  # rates and shares, not money
     # a currency stated in the header or the cells makes a budget; one in the
     # title or caption only when the table has a header of its own
-    stated = [u for u in table.units if u] + [u for u in (_unit_named(f.unit) for f in figures) if u]
+    stated = [u for u in table.units if u] + [u for u in (unit_named(f.unit) for f in figures) if u]
     if grid.has_header and table.unit:
         stated.append(table.unit)
     if any(u.is_currency for u in stated):
@@ -287,7 +257,7 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
             figure = None if is_empty_cell(text) else parse_figure(text, lang)
             if figure is None:
                 continue
-            unit = (table.units[column] if column < len(table.units) else None) or _unit_named(figure.unit) \
+            unit = (table.units[column] if column < len(table.units) else None) or unit_named(figure.unit) \
                 or table.unit
             unit = _scaled(unit, table.currency)
             label = table.labels[column] if column < len(table.labels) else None

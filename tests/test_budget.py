@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors.budget import unit_in
 from extractors.budget_grid import period_in
 from pipeline.analyse import analysis_of
 from pipeline.find import find_segments
 from pipeline.load import load
 from pipeline.numbers import parse_figure
+from pipeline.units import unit_in
 from tests.conftest import extractor, text_document
 
 

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pipeline.model import Line, Page, Table
 from pipeline.numbers import parse_figure
 from pipeline.textutil import fold
+from pipeline.units import is_unit_mark
 from pipeline.vocab import load_vocab
 
 # A flattened table: at least this many columns, rows that fill them all, words in its paragraph.
@@ -34,8 +35,6 @@ MIN_WORDS = 30
 # Words of a label's header before the unit row ("Indicator", "Key measure").
 MAX_LABEL_HEADER_WORDS = 3
 MAX_TITLE_WORDS = 8
-# A unit mark of a flattened header: "£000", "£'000", "£m", "%", "$000".
-_UNIT = re.compile(r"^(?:[£$€]\s*'?(?:000|k|m|bn)'?s?|%|[£$€])$", re.I)
 _COMPARISON = re.compile(r"^[<>≤≥]\s*\d")
 
 
@@ -47,7 +46,7 @@ def _vocab() -> dict:
 
 
 def _figure(token: str) -> bool:
-    return bool(parse_figure(token)) and not _UNIT.match(token)  # "£000" is a unit mark, not a figure
+    return bool(parse_figure(token)) and not is_unit_mark(token)  # "£000" is a unit mark, not a figure
 
 
 def _is_cell(token: str) -> bool:
@@ -122,14 +121,14 @@ def _unflattened(line: Line) -> list[Line] | None:
         return None
     first = runs[0][0]
     # the unit row: the last n tokens before the first row's label, half of them unit marks
-    last_unit = max((k for k in range(first) if _UNIT.match(tokens[k])), default=None)
+    last_unit = max((k for k in range(first) if is_unit_mark(tokens[k])), default=None)
     if last_unit is None or last_unit + 1 < n:
         return None
     # the row may end in a word under a status column ("£000 £000 rating"): the row that repeats as the header does
     ends = [e for e in range(last_unit + 1, min(last_unit + 1 + n // 2, first) + 1) if e >= n]
     unit_end = next((e for e in ends if _repeat(tokens[e - n:e]) > 1), last_unit + 1)
     units = tokens[unit_end - n:unit_end]
-    if sum(1 for u in units if _UNIT.match(u)) * 2 < n:
+    if sum(1 for u in units if is_unit_mark(u)) * 2 < n:
         return None
     before = tokens[:unit_end - n]
     header = None
