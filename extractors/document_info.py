@@ -25,7 +25,7 @@ MAX_NAME_WORDS = 9
 # is a body the paper mentions, not the one that issued it.
 MIN_ORGANISATION_COUNT = 2
 # The front page and a page's header and footer lines are where a publisher prints its name: a
-# name there (outside a grid of figures) counts for two ("8. 24/00115 - Kent County Council ...").
+# name there (outside a grid of figures) counts for two ("8. 24/00115 - Northshire County Council ...").
 PLACED_WEIGHT = 2
 GRID_CELLS = 3
 
@@ -33,7 +33,7 @@ GRID_CELLS = 3
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = load_vocab("document_types")
-    # "Trafford Council", "KENT COUNTY COUNCIL", never "reduced council"
+    # "Westbury Council", "KENT COUNTY COUNCIL", never "reduced council"
     suffixes = "|".join(f"{re.escape(w.title())}|{re.escape(w.upper())}" for w in data["organisation"]["suffixes"])
     connectors = "|".join(re.escape(w) for w in data["organisation"]["connectors"])
     word = r"[A-ZÆØÅ][\w'’-]*"
@@ -42,7 +42,7 @@ def _vocab() -> dict:
         "decision": [re.compile(p, re.M) for p in data["decision_cues"]["patterns"]],
         "record": [re.compile(p, re.M) for p in data["record_cues"]["patterns"]],
         "organisation": re.compile(
-            # "Kent District Councils" are several bodies, not "Kent District"
+            # "Northshire District Councils" are several bodies, not "Northshire District"
             rf"\b{word}(?:\s+(?:(?:{connectors})\s+)?{word})*\s+(?:{suffixes})\b(?!\s+(?:{suffixes})s\b)"
             rf"(?:\s+(?:for|of)\s+{word}(?:\s+(?:(?:{connectors})\s+)?{word})*)?"),
         "generic": {fold(w) for w in data["organisation"]["generic"]},
@@ -94,7 +94,7 @@ def classify(doc: Document) -> str:
 
 
 def _organisation_names(text: str) -> list[str]:
-    """The names in a matched run: "Trafford Council and Pennine Care Trust" is two."""
+    """The names in a matched run: "Westbury Council and Pennine Care Trust" is two."""
     suffix = _vocab()["organisation_end"]
     parts, current = [], []
     for word in text.split(" "):
@@ -151,7 +151,7 @@ def organisation(doc: Document) -> str | None:
     """The body named most often, a shorter form of a name counting for it; a
     name in the first lines counts extra, and on the front page or in a page's
     header or footer more than in running text. A kind of body ("County
-    Council") counts for the full name printed elsewhere ("Kent County
+    Council") counts for the full name printed elsewhere ("Northshire County
     Council") and is no answer by itself; nor is a department, nor a body
     named only once in running text."""
     pattern = _vocab()["organisation"]

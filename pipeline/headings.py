@@ -132,7 +132,7 @@ class Candidate:
 
 
 def presenter_line(line: Line) -> bool:
-    """"v. Tove Kristensen": the presenter of the item above, not item "v"."""
+    """"v. Mette Skovgaard": the presenter of the item above, not item "v"."""
     return any(p.match(" " + line.text) for p in vocab()["presenter"][:1])
 
 

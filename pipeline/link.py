@@ -3,7 +3,7 @@
 Runs after every paper is extracted, reading only the few columns of
 :data:`LINK_INPUTS` (each paper's are kept in the run's manifest, so no
 paper's rows are read again to link them). People named differently ("Cllr R.
-Gough", "Roger Gough") and bodies named differently ("Joint Committee of
+Harwick", "Roger Harwick") and bodies named differently ("Joint Committee of
 CCGs", "Joint Committee of Clinical Commissioning Groups") are resolved with
 rapidfuzz into the ``people`` and ``bodies`` tables; the rows that name them
 get the ids. An action that appears in the action logs of several meetings of
@@ -43,7 +43,7 @@ PERSON_COLUMNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("papers", ("author",), "author_id"),
     ("papers", ("authorised_by",), "authorised_by_id"),
 )
-SURNAME_SIMILARITY = 90  # rapidfuzz ratio: "Gough" / "Gogh" are one surname, "Gough" / "Hughes" not
+SURNAME_SIMILARITY = 90  # rapidfuzz ratio: "Harwick" / "Harwik" are one surname, "Harwick" / "Hughes" not
 GIVEN_NAME_SIMILARITY = 85
 BODY_WORD_SIMILARITY = 85  # rapidfuzz ratio of two words of bodies' names: typos and spellings
 # Rows of one ref in logs of different meetings are one action unless their texts differ this much.
@@ -169,8 +169,8 @@ class Person(NamedTuple):
 
 
 def resolve_people(full: Iterable[PersonName]) -> tuple[dict[PersonName, Person | None], list[Person]]:
-    """Each distinct full name -> its person (None: it fits several, "R. Gough" beside both
-    "Roger Gough" and "Richard Gough"), and the people in the order found (fullest names first).
+    """Each distinct full name -> its person (None: it fits several, "R. Harwick" beside both
+    "Roger Harwick" and "Richard Harwick"), and the people in the order found (fullest names first).
     Depends only on the set of names, not on their order."""
     ordered = sorted(set(full), key=lambda n: (-n.fullness[0], -n.fullness[1], n.key, n.printed))
     canonical: list[PersonName] = []
@@ -195,7 +195,7 @@ def resolve_people(full: Iterable[PersonName]) -> tuple[dict[PersonName, Person 
     return {name: None if index is None else people[index] for name, index in person_of.items()}, people
 
 
-@lru_cache(maxsize=2**16)  # a cell's text recurs across papers ("Roger Gough"): parsed once
+@lru_cache(maxsize=2**16)  # a cell's text recurs across papers ("Roger Harwick"): parsed once
 def mentions_in(value: str | None) -> tuple[tuple[str, PersonName | str], ...]:
     """(printed, parsed) of each name in one cell."""
     found = []

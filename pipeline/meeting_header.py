@@ -127,7 +127,7 @@ def _beside_contact(line: Line) -> bool:
 
 
 def _is_address(text: str) -> bool:
-    """"1315 Valley Drive", "Springfield, CA 90000", "8410 Rønde": a line of a street address."""
+    """"1315 Valley Drive", "Springfield, CA 90000", "7100 Skovby": a line of a street address."""
     text = text.strip()
     return bool(vocab()["street_address"].match(text) or vocab()["city_state_zip"].search(text)
                 or vocab()["postcode_town"].match(text))
@@ -270,7 +270,7 @@ def _set_close(page: Page, line: Line, below: Line | None) -> bool:
 
 
 def _with_postcode(block: list[HeaderLine], index: int, venue: str) -> str:
-    """A venue whose last line is a postcode ("Stretford" / "M32 0TH") gets it back."""
+    """A venue whose last line is a postcode ("Eastham" / "M32 0TH") gets it back."""
     if index + 1 < len(block):
         nxt = block[index + 1]
         text = nxt.line.text.strip()

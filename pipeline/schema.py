@@ -134,8 +134,8 @@ _COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
     "people": [
         ("person_id", S, "Stable id of a person: a hash of the fullest form of the name."),
-        ("name", S, "The fullest form of the name found, without titles (\"Roger Gough\")."),
-        ("variants", S, "`;`-joined forms the papers print (\"Cllr R. Gough;Roger Gough\")."),
+        ("name", S, "The fullest form of the name found, without titles (\"Roger Harwick\")."),
+        ("variants", S, "`;`-joined forms the papers print (\"Cllr R. Harwick;Roger Harwick\")."),
         ("n_documents", I32, "Number of papers that name the person."),
     ],
     "bodies": [

@@ -60,18 +60,18 @@ def test_numbered_front_sheet_with_page_ranges():
 def test_danish_minutes_items_with_times_and_presenters_skip_lists_inside_items():
     doc = text_document(
         "Dagsorden\n"
-        "1. Velkomst (kl. 12.30) v. Tove Kristensen\n"
+        "1. Velkomst (kl. 12.30) v. Mette Skovgaard\n"
         "Beslutning:\nMødet startede.\n"
         "2. Ledelse over sektorgrænser (kl. 12.40) v.\n"
-        "Annemette Digmann og Mads Dall\n"
+        "Birthe Vinding og Mads Dall\n"
         "Der blev identificeret 3 temaer:\n"
         "1. Horisontal uvidenhed\n2. En bredere forankring\n"
         "3. Status på forløbsprogrammer (kl. 14.25)\n"
         "v. Inge Bank\n")
     rows = items(doc)
     assert [(r["item_number"], r["title"], r["start_time"], r["presenter"]) for r in rows] == [
-        ("1", "Velkomst", "12:30", "Tove Kristensen"),
-        ("2", "Ledelse over sektorgrænser", "12:40", "Annemette Digmann og Mads Dall"),
+        ("1", "Velkomst", "12:30", "Mette Skovgaard"),
+        ("2", "Ledelse over sektorgrænser", "12:40", "Birthe Vinding og Mads Dall"),
         ("3", "Status på forløbsprogrammer", "14:25", "Inge Bank")]
 
 
@@ -81,7 +81,7 @@ def test_english_minute_numbers_with_wrapped_bold_headings_and_section():
         (230, "UNRESTRICTED ITEMS", True),
         (71, "84. Apologies", True),
         (71, "(Item 1)", False),
-        (107, "1. Mr Gough provided an update on the following:", False),
+        (107, "1. Mr Harwick provided an update on the following:", False),
         (107, "2. Mr Love provided an update.", False),
         (71, "85. 24/00115 - Integrated Care Strategy", True),
         (71, "Delivery Plan", True),
@@ -96,7 +96,7 @@ def test_english_minute_numbers_with_wrapped_bold_headings_and_section():
 def test_minutes_with_unnumbered_headings_and_item_references():
     doc = pdf_document([
         (137, "CORPORATE PARENTING PANEL – 10 December 2024", True),
-        (83, "MINUTES of the meeting held in the Darent Room", True),
+        (83, "MINUTES of the meeting held in the Orchard Room", True),
         (72, "Apologies and Substitutes", True),
         (72, "(Item 1)", False),
         (72, "Apologies were received from Mr Love.", False),

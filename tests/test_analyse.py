@@ -71,6 +71,6 @@ def test_each_agenda_reader_names_its_layout_with_an_example():
 
 def test_analysis_records_the_numbered_lines_by_page_and_line():
     doc = text_document("Agenda\n1. Welcome and apologies\nThe chair opened the meeting.\n"
-                        "BM/24/05 Minutes of the last meeting\fv. Tove Kristensen\n2.1 Finance report\n")
+                        "BM/24/05 Minutes of the last meeting\fv. Mette Skovgaard\n2.1 Finance report\n")
     numbered = analysis_of(doc).numbered
     assert {key: c.number for key, c in numbered.items()} == {(1, 1): "1", (1, 3): "BM/24/05", (2, 1): "2.1"}

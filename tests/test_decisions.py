@@ -16,11 +16,11 @@ def by_number(found: list[dict]) -> dict[str, dict]:
 def test_danish_indstilling_and_beslutning_blocks():
     found = by_number(rows("""Referat
 
-1. Velkomst (kl. 12.30) v. Tove Kristensen
+1. Velkomst (kl. 12.30) v. Mette Skovgaard
 Beslutning:
 Mødet startede med en kort præsentationsrunde.
 
-2. Godkendelse af dagsordenen (kl. 12.35) v. Tove Kristensen
+2. Godkendelse af dagsordenen (kl. 12.35) v. Mette Skovgaard
 Indstilling:
 At styregruppen:
 • Godkender dagsordenen.

@@ -16,10 +16,10 @@ def test_the_kind_named_first_on_the_title_page_wins():
 
 
 def test_organisation_is_the_body_named_most_not_a_kind_of_meeting():
-    row = info("TRAFFORD COUNCIL\nAGENDA FOR EXECUTIVE\nReport to: Full Council\n"
-               "Trafford Council will sign the agreement with Pennine Care.\n"
-               "The Council and Trafford Council officers agreed.\n")
-    assert row["organisation"] == "Trafford Council"
+    row = info("WESTBURY COUNCIL\nAGENDA FOR EXECUTIVE\nReport to: Full Council\n"
+               "Westbury Council will sign the agreement with Pennine Care.\n"
+               "The Council and Westbury Council officers agreed.\n")
+    assert row["organisation"] == "Westbury Council"
     assert info("Minutes\nThe meeting started at noon and the chair welcomed everybody.\n")["organisation"] is None
 
 
@@ -38,7 +38,7 @@ def test_shorter_forms_count_for_the_full_name_and_the_kind_of_paper_is_cut_off(
 
 
 def test_a_report_addressed_to_a_meeting_is_a_report_whatever_its_subject():
-    row = info("From:\tRoger Gough, Leader\nTo:\tCabinet, 30 January 2025\n"
+    row = info("From:\tRoger Harwick, Leader\nTo:\tCabinet, 30 January 2025\n"
                "Subject:\tIntegrated Care Strategy Delivery Plan\nSummary: the strategy is delivered.\n")
     assert row["doc_type"] == "report"
 
@@ -60,9 +60,9 @@ def test_language_of_a_table_of_figures_is_read_from_its_words():
 
 def test_organisation_restarts_at_an_article_inside_a_run_of_capitals():
     row = info("Budget Risk Register\n" + "risks to the budget\n" * 6 +
-               "ALL Revenue The Council may overspend.\nThe Trafford Council reserves cover it.\n"
-               "Trafford Council will report in March.\n")
-    assert row["organisation"] == "Trafford Council"
+               "ALL Revenue The Council may overspend.\nThe Westbury Council reserves cover it.\n"
+               "Westbury Council will report in March.\n")
+    assert row["organisation"] == "Westbury Council"
 
 
 def test_organisation_named_first_wins_a_tie_and_address_capitals_are_no_part_of_it():
@@ -83,8 +83,8 @@ def test_a_kind_of_body_is_no_name_and_counts_for_the_full_name_printed_elsewher
     running = "The committee met and the members agreed the report.\n" * 8
     page = "COUNTY COUNCIL\nQuestion put by a member of the County Council\n" + running + "Answer given\n"
     assert info(page + "\f" + page)["organisation"] is None
-    assert info(page + "\f" + page.replace("a member of the", "the Leader of Kent"))["organisation"] == (
-        "Kent County Council")
+    assert info(page + "\f" + page.replace("a member of the", "the Leader of Northshire"))["organisation"] == (
+        "Northshire County Council")
     assert info("NOTICE AND AGENDA OF DISTRICT COUNCIL MEETING\nThe District Council will meet.\n")[
         "organisation"] is None
 
@@ -92,8 +92,8 @@ def test_a_kind_of_body_is_no_name_and_counts_for_the_full_name_printed_elsewher
 def test_a_department_of_the_organisation_is_not_the_organisation():
     running = "Spending is on budget this quarter across services.\n" * 8
     report = ("Finance Monitoring Report\n" + running + "\fDeputy Chief Executive’s Department 82.2 79.2\n"
-              "Chief Executive's Department underspends.\nGrants to Kent District Councils to collect tax\n"
-              "Work with Kent District Councils on waste\n")
+              "Chief Executive's Department underspends.\nGrants to Northshire District Councils to collect tax\n"
+              "Work with Northshire District Councils on waste\n")
     assert info(report)["organisation"] is None
     assert info(report + "Illinois Department of Corrections\fIllinois Department of Corrections\n")[
         "organisation"] == "Illinois Department of Corrections"
@@ -105,5 +105,5 @@ def test_a_body_named_once_in_running_text_after_the_front_page_is_not_the_publi
     assert info(front + item)["organisation"] is None
     grid = "Risk\tCause\tEvent\nHigh Needs\tfunding\tThe Department for Education does not agree\n"  # page 1's footer
     assert info(front + grid)["organisation"] is None
-    assert info(front.replace("The panel", "Trafford Council's panel", 1) + item)["organisation"] == (
-        "Trafford Council")
+    assert info(front.replace("The panel", "Westbury Council's panel", 1) + item)["organisation"] == (
+        "Westbury Council")

@@ -39,7 +39,7 @@ def test_a_boards_reference_is_a_number_in_a_cell_but_not_in_running_text():
 
 
 def test_a_presenter_line_is_no_item():
-    line = Line("v. Tove Kristensen")
+    line = Line("v. Mette Skovgaard")
     assert candidate(0, Page(1, [line]), line) is None
 
 

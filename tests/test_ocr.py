@@ -26,7 +26,7 @@ needs_ocr = pytest.mark.skipif(not ocr_available(), reason="OCR is not installed
 AGENDA = text_page("CABINET", "Agenda for the meeting on Thursday, 30 January 2025 at 10.00 am",
                    "1. Apologies for absence", "2. Declarations of interest",
                    "3. Revenue budget monitoring report", size=14)
-MINUTES = text_page("Minutes of the Finance Committee", "Present: Councillor Roger Gough (Chair)", size=14)
+MINUTES = text_page("Minutes of the Finance Committee", "Present: Councillor Roger Harwick (Chair)", size=14)
 
 
 def page_images(pdf: bytes, dpi: int = 200) -> list[Image.Image]:
