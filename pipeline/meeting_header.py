@@ -455,7 +455,7 @@ def meeting_addressed(doc: Document) -> dict | None:
                 continue
             found = find_date(value)
             if found:
-                body = clean(tidy_ordinals(value).replace(found[1], " ")).strip(" ,-–")  # "13 th March"
+                body = clean(" ".join(_around_date(value))).strip(" ,-–")
                 return {"body": body or None, "meeting_date": found[0], "page": page.number}
     return None
 
