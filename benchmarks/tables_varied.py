@@ -94,9 +94,9 @@ NOTES = ["Note: figures may not sum because of rounding.", "Source: finance ledg
 FIGURE_LABELS = ["Q1", "Q2", "Q3", "Q4", "Apr", "May", "Jun", "Jul"]
 # text with characters that have made papers fail or read wrongly: letters outside the BMP
 # (mathematical letters), emoji, combining marks, right-to-left words
-SPECIAL_LABELS = ["Index \U0001d538 (base year)", "Growth \U0001f4c8", "Cafe\u0301 and kiosk", "Ta\u0308tigkeit",
-                  "\u05e9\u05e0\u05d4 budget", "\u0645\u064a\u0632\u0627\u0646\u064a\u0629 total", "Score \U0001d465\u0302",
-                  "Ratings \u2b50\U0001f44d", "Na\u00efve rate \u2212 2"]
+SPECIAL_LABELS = ["Index \U0001d538 (base year)", "Satisfaction \U0001f600", "Cafe\u0301 and kiosk", "Ta\u0308tigkeit",
+                  "\u05e9\u05e0\u05d4 budget", "\u0645\u064a\u0632\u0627\u0646\u064a\u0629 total", "Score \U0001d569\u0302",
+                  "Ratings \u2600\u2764", "Na\u00efve rate \u2212 \U0001d7d9"]
 
 
 def _register_dejavu() -> bool:
@@ -188,7 +188,7 @@ def _finance(rng: random.Random, special: bool) -> Spec:
     spec.header_rows = depth + 1
     stub = rng.choice(STUBS) if rng.random() < 0.8 else ""
     if unit_place == "stub":
-        stub = f"{stub} ({unit})" if stub else unit
+        stub = f"{stub} ({unit.strip('()')})" if stub else unit
     if stub:
         spec.add(stub, depth, 0, style="bold")
     for level in range(depth):
