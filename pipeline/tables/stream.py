@@ -9,6 +9,7 @@ overlaps most.
 """
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from bisect import bisect_left, bisect_right
@@ -29,6 +30,8 @@ CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
 RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
+NARROW_PROSE_WORDS = 6  # ... and so is a chunk of this many words without a figure in a page column
+BODY_SIZE_SLACK = 1.05  # ... set no larger than this share of the page's usual size
 MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
 MIN_ROWS = 3  # two lines with gaps in the same places are as often justified prose or a form
 SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual size leaves it
@@ -289,8 +292,14 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
 
 
 def _short(line: TextLine, run: list[TextLine]) -> bool:
+    """A line of one chunk, narrow beside the run (a section label) or within its first
+    column, left of every figure (a label wrapped in its cell: a narrow table's labels take
+    most of its width)."""
+    if len(line.chunks) != 1:
+        return False
     x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
-    return len(line.chunks) == 1 and line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
+    values = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) >= 2]
+    return line.x1 - line.x0 <= SHORT_LINE * (x1 - x0) or bool(values) and x0 - line.size <= line.x0 and line.x1 < min(values)
 
 
 def _rivers(body: list[TextLine], x0: float, x1: float, size: float, snap: float = 0.0) -> list[tuple[float, float]]:
@@ -721,21 +730,29 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
         return [words]
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
+    lines = text_lines(words)
+    body = statistics.median([line.size for line in lines if _running(line, math.inf)] or [0.0])
     for g0, g1 in _gutters(_cover(words, left, right), GUTTER_CROSSING * height, left):
         middle = (g0 + g1) / 2
+        # lines of a narrow column count apart, and not those of a line set across the gutter
+        # (a note under a wide table, cut in two by the sides)
+        across = {id(w) for line in lines if any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases)
+                  for p in line.phrases for w in p.words}
         sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
-        if all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+        if all(sum(map(_prose, side_lines)) >= GUTTER_PROSE_LINES
+               or sum(_running(line, body) for line in side_lines if id(line.phrases[0].words[0]) not in across)
+               >= GUTTER_PROSE_LINES for side_lines in map(text_lines, sides)):
             return page_columns(sides[0]) + page_columns(sides[1])
     # no gutter runs the page's height: one may run between the columns of running text
     # only, with things set across them (a wide table, a title) above or below
-    lines = text_lines(words)
-    prose = [w for line in lines if _prose(line) for p in line.phrases for w in p.words]
-    if not prose:
+    running = [line for line in lines if _running(line, body)]
+    if not running:
         return [words]
-    prose_height = sum(line.bottom - line.top for line in lines if _prose(line))
+    prose = [w for line in running for p in line.phrases for w in p.words]
+    prose_height = sum(line.bottom - line.top for line in running)
     for g0, g1 in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left):
-        bands = _bands(lines, g0, g1)
+        bands = _bands(lines, g0, g1, body)
         if len(bands) > 1:
             return [piece for band in bands for piece in page_columns(band)]
     return [words]
@@ -768,7 +785,7 @@ def _gutters(cover: list[float], most: float, left: int) -> list[tuple[int, int]
     return sorted(gutters, key=lambda g: g[0] - g[1])
 
 
-def _bands(lines: list[TextLine], g0: float, g1: float) -> list[list[dict]]:
+def _bands(lines: list[TextLine], g0: float, g1: float, body: float) -> list[list[dict]]:
     """The words of a page's ``lines`` cut at a gutter (``g0`` to ``g1``) that runs only part of
     the page's height: runs of lines that do not cross it, with running text on both sides,
     become a left and a right column; the lines between (set across the columns) stay
@@ -785,7 +802,8 @@ def _bands(lines: list[TextLine], g0: float, g1: float) -> list[list[dict]]:
         run = [w for line in lines[k:end] for p in line.phrases for w in p.words]
         sides = ([w for w in run if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in run if (w["x0"] + w["x1"]) / 2 >= middle])
-        if not crosses[k] and all(_prose_lines(side) >= GUTTER_PROSE_LINES for side in sides):
+        if not crosses[k] and all(sum(_running(line, body) for line in text_lines(side)) >= GUTTER_PROSE_LINES
+                                  for side in sides):
             if whole:
                 pieces.append(whole)
                 whole = []
@@ -803,8 +821,13 @@ def _prose(line: TextLine) -> bool:
     return any(sum(len(p.words) for p in chunk) >= 2 * LONG_CHUNK_WORDS for chunk in line.chunks)
 
 
-def _prose_lines(words: list[dict]) -> int:
-    return sum(_prose(line) for line in text_lines(words))
+def _running(line: TextLine, body: float) -> bool:
+    """A line of a page's column of running text: a line of prose, or in a narrow column
+    (6 to 9 words to a line), a run of NARROW_PROSE_WORDS words or more with no figure, set
+    no larger than the page's body text (a title is larger)."""
+    return _prose(line) or line.size <= BODY_SIZE_SLACK * body and any(
+        sum(len(p.words) for p in chunk) >= NARROW_PROSE_WORDS
+        and not any(_NUMBER.match(w["text"]) for p in chunk for w in p.words) for chunk in line.chunks)
 
 
 def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:

@@ -1,0 +1,98 @@
+"""The table finder on layout classes of office and report software (benchmarks/tables_varied.py):
+narrow text columns, labels wrapped in their cells. Small PDFs drawn in the test."""
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from test_find_tables import HEIGHT, _tables
+
+NARROW_PROSE = ("members considered the financial position reported at the close of the second quarter "
+                "and questioned officers about delivery of the planned savings; officers explained that "
+                "demand for residential placements continued rising, and that forecasts would be revised "
+                "before the committee's following meeting").split()
+
+
+def _column_prose(c, x: float, y: float, lines: int, width: float, size: float = 9.5) -> float:
+    """Ragged lines of a narrow text column: 6 to 9 words each, as a two-column newsletter sets them."""
+    c.setFont("Helvetica", size)
+    start = 0
+    for _ in range(lines):
+        words = []
+        while stringWidth(" ".join(words + [NARROW_PROSE[start % len(NARROW_PROSE)]]), "Helvetica", size) <= width:
+            words.append(NARROW_PROSE[start % len(NARROW_PROSE)])
+            start += 1
+        c.drawString(x, y, " ".join(words))
+        y -= size * 1.25
+    return y - 6
+
+
+def _rows(c, data: list[list[str]], x: float, rights: tuple[float, ...], y: float, pitch: float = 11) -> float:
+    c.setFont("Helvetica", 8)
+    for row in data:
+        c.drawString(x, y, row[0])
+        for right, text in zip(rights, row[1:]):
+            c.drawRightString(right, y, text)
+        y -= pitch
+    return y
+
+
+def test_tables_in_narrow_text_columns_of_short_lines_are_separate():
+    # columns 230 pt wide in 9.5 pt text: lines of 6 to 9 words, none of them a "long" run
+    left = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"]]
+    right = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"], ["Mental health", "120", "117"]]
+
+    def draw(c):
+        for x, data in ((56, left), (308, right)):
+            y = _column_prose(c, x, HEIGHT - 60, 7, 230)
+            y = _rows(c, data, x, (x + 150, x + 215), y - 6) - 10
+            _column_prose(c, x, y, 9, 230)
+
+    assert sorted(t.rows for t in _tables(draw)) == sorted([left, right])
+
+
+def test_a_title_across_narrow_columns_in_a_larger_size_does_not_keep_them_together():
+    # the title crosses the gutter; set larger than the body, it is no line of running text,
+    # so the gutter between the columns of running text under it still splits the page
+    left = [["Area", "2024", "2025"], ["North", "1,204", "1,310"], ["South", "980", "1,022"], ["East", "614", "588"]]
+    right = [["Team", "Posts", "Vacant"], ["Finance", "42", "3"], ["Legal", "18", "1"], ["Estates", "27", "4"]]
+
+    def draw(c):
+        c.setFont("Helvetica-Bold", 22)
+        c.drawString(56, HEIGHT - 50, "Quarterly performance report to the board")
+        for x, data in ((56, left), (308, right)):
+            y = _column_prose(c, x, HEIGHT - 80, 6, 230)
+            y = _rows(c, data, x, (x + 150, x + 215), y - 6) - 10
+            _column_prose(c, x, y, 8, 230)
+
+    assert sorted(t.rows for t in _tables(draw)) == sorted([left, right])
+
+
+def test_labels_wrapped_in_a_narrow_table_keep_its_rows_in_one_table():
+    # the label column takes most of the table's width, so a label's second line is wide
+    # beside the table; the figures are set level with the middle of the label
+    def draw(c):
+        c.setFont("Helvetica", 8)
+        y = HEIGHT - 100
+        c.drawString(72, y, "Service")
+        c.drawRightString(250, y, "Target")
+        c.drawRightString(300, y, "Actual")
+        y -= 11
+        for lines, values in [(["Grants"], ["(12,376)", "395"]), (["Public health"], ["(18,392)", "220"]),
+                              (["Income from fees, charges", "and other contributions"], ["48,081", "26,487"]),
+                              (["Delayed transfers of care"], ["3,079", "48,655"]),
+                              (["Support services recharged", "to other directorates"], ["(5,482)", "1,770"]),
+                              (["Transport"], ["48,999", "6,640"])]:
+            for k, line in enumerate(lines):
+                c.drawString(72, y - k * 10, line)
+            middle = y - (len(lines) - 1) * 5
+            for right, text in zip((250, 300), values):
+                c.drawRightString(right, middle, text)
+            y -= 10 * len(lines) + 3
+
+    (table,) = _tables(draw)
+    assert table.rows == [["Service", "Target", "Actual"], ["Grants", "(12,376)", "395"],
+                          ["Public health", "(18,392)", "220"],
+                          ["Income from fees, charges and other contributions", "48,081", "26,487"],
+                          ["Delayed transfers of care", "3,079", "48,655"],
+                          ["Support services recharged to other directorates", "(5,482)", "1,770"],
+                          ["Transport", "48,999", "6,640"]]
