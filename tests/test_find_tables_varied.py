@@ -39,7 +39,8 @@ def _rows(c, data: list[list[str]], x: float, rights: tuple[float, ...], y: floa
 def test_tables_in_narrow_text_columns_of_short_lines_are_separate():
     # columns 230 pt wide in 9.5 pt text: lines of 6 to 9 words, none of them a "long" run
     left = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"]]
-    right = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"], ["Mental health", "120", "117"]]
+    right = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"],
+             ["Mental health", "120", "117"]]
 
     def draw(c):
         for x, data in ((56, left), (308, right)):
@@ -96,3 +97,55 @@ def test_labels_wrapped_in_a_narrow_table_keep_its_rows_in_one_table():
                           ["Delayed transfers of care", "3,079", "48,655"],
                           ["Support services recharged to other directorates", "(5,482)", "1,770"],
                           ["Transport", "48,999", "6,640"]]
+
+
+def _caption(c, x: float, y: float, text: str) -> float:
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(x, y, text)
+    return y - 16
+
+
+def test_a_column_of_tables_beside_a_column_of_running_text_is_a_column_of_its_own():
+    # a two-column page: a table across both columns at the top, then tables only in the left
+    # column and running text only in the right; the left tables do not take in the text's lines
+    wide = [["Service", "Plan Q1", "Actual Q1", "Plan Q2", "Actual Q2", "Plan Q3", "Actual Q3"],
+            ["Adult care", "1,200", "1,150", "1,300", "1,320", "1,250", "1,190"],
+            ["Highways", "410", "395", "420", "441", "430", "418"],
+            ["Libraries", "88", "91", "86", "84", "90", "93"]]
+    first = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"],
+             ["Dale", "33", "2.9"]]
+    second = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"],
+              ["Mental health", "120", "117"]]
+
+    def draw(c):
+        y = _caption(c, 56, HEIGHT - 50, "Table 1: Spend by quarter")
+        y = _rows(c, wide, 56, (200, 260, 320, 390, 460, 530), y) - 14
+        below = _caption(c, 56, y, "Table 2: Cases by ward")
+        below = _rows(c, first, 56, (200, 260), below) - 14
+        below = _caption(c, 56, below, "Table 3: Beds by site")
+        _rows(c, second, 56, (200, 260), below)
+        _column_prose(c, 308, y, 16, 230)
+
+    assert sorted(t.rows for t in _tables(draw)) == sorted([wide, first, second])
+
+
+def test_the_columns_of_a_text_table_off_the_middle_of_the_page_are_not_page_columns():
+    # a narrow label column beside cells of sentences wrapped over several lines: the cells'
+    # lines look like a narrow text column's, but the gutter between them is far off the middle
+    from pipeline.pdfium import open_document, PageReader, plumber_words
+    from pipeline.tables.stream import page_columns
+    from test_find_tables import _pdf
+
+    def draw(c):
+        y = HEIGHT - 80
+        c.setFont("Helvetica", 9)
+        for label, start in [("Clarity", 0), ("Response range", 9), ("Variability", 19), ("Recall period", 30)]:
+            c.drawString(60, y, label)
+            for k in range(3):
+                c.drawString(190, y - k * 11, " ".join(NARROW_PROSE[start + 3 * k:start + 3 * k + 7]))
+            y -= 3 * 11 + 8
+
+    with PageReader(open_document(_pdf(draw)), 0) as reader:
+        reader.read()
+        words = plumber_words([ch for ch in reader.chars if not ch[8]], by_size=True)
+    assert len(page_columns(words)) == 1

@@ -50,6 +50,9 @@ WRAP_PITCH = 0.8  # lines closer than this share of the usual row pitch are one 
 GUTTER_MIN = 6.0  # points: narrowest gap between two columns of page text
 GUTTER_CROSSING = 0.06  # share of the page's text height that may cross a gutter (headings)
 GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column of the page
+MIDDLE_SLACK = 0.1  # a gutter this share of the text's width off its middle may part columns of one width
+LEVEL_SLACK = 1.0  # points: lines this close in their bottoms are level (rows of one table)
+FULL_LINE = 4.0  # a line of a text column ends (or starts) this many font sizes from its gutter at most
 MARK_CHARS = 2  # longest raised mark after a word
 MARK_SIZE = 0.85  # ... set at most this share of the word's size
 MARK_GAP = 0.3  # ... at most this far (font sizes) after it
@@ -299,7 +302,8 @@ def _short(line: TextLine, run: list[TextLine]) -> bool:
         return False
     x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
     values = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) >= 2]
-    return line.x1 - line.x0 <= SHORT_LINE * (x1 - x0) or bool(values) and x0 - line.size <= line.x0 and line.x1 < min(values)
+    return (line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
+            or bool(values) and x0 - line.size <= line.x0 and line.x1 < min(values))
 
 
 def _rivers(body: list[TextLine], x0: float, x1: float, size: float, snap: float = 0.0) -> list[tuple[float, float]]:
@@ -731,7 +735,9 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
     lines = text_lines(words)
-    body = statistics.median([line.size for line in lines if _running(line, math.inf)] or [0.0])
+    # the size of running text: of lines with a run of words without a figure, in any column
+    body = statistics.median([line.size for line in lines if any(
+        _running(TextLine(chunk, line.size, [chunk]), math.inf) for chunk in line.chunks)] or [0.0])
     for g0, g1 in _gutters(_cover(words, left, right), GUTTER_CROSSING * height, left):
         middle = (g0 + g1) / 2
         # lines of a narrow column count apart, and not those of a line set across the gutter
@@ -740,22 +746,72 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
                   for p in line.phrases for w in p.words}
         sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
-        if all(sum(map(_prose, side_lines)) >= GUTTER_PROSE_LINES
-               or sum(_running(line, body) for line in side_lines if id(line.phrases[0].words[0]) not in across)
-               >= GUTTER_PROSE_LINES for side_lines in map(text_lines, sides)):
+        side_lines = [text_lines(side) for side in sides]
+        own = [[line for line in lines_ if id(line.phrases[0].words[0]) not in across] for lines_ in side_lines]
+        if all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines) or (
+                _middle(g0, g1, left, right)
+                and (all(sum(_running(line, body) for line in mine) >= GUTTER_PROSE_LINES for mine in own)
+                     or not any(_parted_row(line, g0, g1) for line in lines) and _text_beside(own, body, g0, g1))):
             return page_columns(sides[0]) + page_columns(sides[1])
     # no gutter runs the page's height: one may run between the columns of running text
     # only, with things set across them (a wide table, a title) above or below
-    running = [line for line in lines if _running(line, body)]
-    if not running:
+    running = [[chunk for chunk in line.chunks if _running(TextLine(chunk, line.size, [chunk]), body)]
+               or line.chunks * _prose(line) for line in lines]  # of each line, its chunks of running text
+    if not any(running):
         return [words]
-    prose = [w for line in running for p in line.phrases for w in p.words]
-    prose_height = sum(line.bottom - line.top for line in running)
-    for g0, g1 in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left):
-        bands = _bands(lines, g0, g1, body)
+    prose = [w for chunks in running for chunk in chunks for p in chunk for w in p.words]
+    prose_height = sum(line.bottom - line.top for line, chunks in zip(lines, running) if chunks)
+    candidates = [(g, False) for g in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left)]
+    for (g0, g1), one_sided in candidates + [(g, True) for g in _middle_gutters(lines, left, right)]:
+        bands = _bands(lines, g0, g1, body, _middle(g0, g1, left, right), one_sided)
         if len(bands) > 1:
             return [piece for band in bands for piece in page_columns(band)]
     return [words]
+
+
+def _middle(g0: float, g1: float, left: float, right: float) -> bool:
+    """Is the gutter at the middle of the text? The columns of a page have one width (the
+    columns of a text table, as narrow as theirs, are of any width)."""
+    return abs((g0 + g1) / 2 - (left + right) / 2) <= MIDDLE_SLACK * (right - left)
+
+
+def _parted_row(line: TextLine, g0: float, g1: float) -> bool:
+    """Has the line figures on both sides of the gutter (``g0`` to ``g1``)? Rows of a wide table
+    parted by a river at the page's middle do; so do level rows of tables side by side."""
+    return all(any(p.figure for p in line.phrases if (p.x1 <= g0 + 1 if side == 0 else p.x0 >= g1 - 1))
+               for side in (0, 1))
+
+
+def _text_beside(sides: list[list[TextLine]], body: float, g0: float, g1: float) -> bool:
+    """Is one side of the gutter (``g0`` to ``g1``) a column of running text and the other
+    something else (tables, a figure's labels) not level with it? The column holds a paragraph:
+    lines of running text one after another, each of one chunk reaching the gutter (a text
+    table's cells have cells beside them, notes under a table stop short). A table's label
+    column beside its figures is level with them."""
+    for k, (text, other) in enumerate((sides, sides[::-1])):
+        full = [_running(line, body) and len(line.chunks) == 1
+                and (g0 - line.x1 if k == 0 else line.x0 - g1) <= FULL_LINE * line.size for line in text]
+        paragraph, run = 0, 0
+        for is_full in full:
+            run = run + 1 if is_full else 0
+            paragraph = max(paragraph, run)
+        running = [line for line, is_full in zip(text, full) if is_full]
+        level = sum(any(abs(line.bottom - o.bottom) <= LEVEL_SLACK for o in other) for line in running)
+        if paragraph >= GUTTER_PROSE_LINES and len(other) >= GUTTER_PROSE_LINES and level < 0.5 * len(running):
+            return True
+    return False
+
+
+def _middle_gutters(lines: list[TextLine], left: int, right: int) -> list[tuple[int, int]]:
+    """A gutter at the middle of the text among the lines that leave the middle free: the gutter
+    of a two-column page whose columns are crossed by things set across them, with running
+    text in one column only (tables in the other)."""
+    middle = (left + right) / 2
+    free = [w for line in lines if not any(p.x0 < middle < p.x1 for p in line.phrases)
+            for p in line.phrases for w in p.words]
+    if not free:
+        return []
+    return [g for g in _gutters(_cover(free, left, right), 0.0, left) if _middle(*g, left, right)]
 
 
 def _cover(words: list[dict], left: int, right: int) -> list[float]:
@@ -785,15 +841,30 @@ def _gutters(cover: list[float], most: float, left: int) -> list[tuple[int, int]
     return sorted(gutters, key=lambda g: g[0] - g[1])
 
 
-def _bands(lines: list[TextLine], g0: float, g1: float, body: float) -> list[list[dict]]:
+def _bands(lines: list[TextLine], g0: float, g1: float, body: float, middle_gutter: bool,
+           one_sided: bool) -> list[list[dict]]:
     """The words of a page's ``lines`` cut at a gutter (``g0`` to ``g1``) that runs only part of
     the page's height: runs of lines that do not cross it, with running text on both sides,
     become a left and a right column; the lines between (set across the columns) stay
-    together. A single band when the gutter splits no run."""
+    together. A single band when the gutter splits no run. A gutter at the middle of the page
+    (``middle_gutter``) also parts narrow columns of running text; one found among the lines
+    that leave the middle free (``one_sided``) parts a column of running text from one of
+    tables, and the rows of a table parted by it are lines across it."""
     middle = (g0 + g1) / 2
     crosses = [any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases) for line in lines]
+    if one_sided:  # rows of a wide table parted by the gutter: lines of figures on both sides, one after another
+        parted = [_parted_row(line, g0, g1) for line in lines]
+        k = 0
+        while k < len(lines):
+            end = k
+            while end < len(lines) and parted[end]:
+                end += 1
+            if end - k >= MIN_ROWS:
+                crosses[k:end] = [True] * (end - k)
+            k = max(end, k + 1)
     pieces: list[list[dict]] = []
     whole: list[dict] = []  # lines set across the gutter, gathered until a split run ends them
+    split: list[int] = []  # the pieces of the run just split, left and right
     k = 0
     while k < len(lines):
         end = k
@@ -802,13 +873,20 @@ def _bands(lines: list[TextLine], g0: float, g1: float, body: float) -> list[lis
         run = [w for line in lines[k:end] for p in line.phrases for w in p.words]
         sides = ([w for w in run if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in run if (w["x0"] + w["x1"]) / 2 >= middle])
-        if not crosses[k] and all(sum(_running(line, body) for line in text_lines(side)) >= GUTTER_PROSE_LINES
-                                  for side in sides):
+        side_lines = [text_lines(side) for side in sides]
+        if not crosses[k] and one_sided and split and not all(sides):
+            pieces[split[0 if sides[0] else 1]].extend(run)  # the end of a column longer than the other
+        elif not crosses[k] and (all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines)
+                               or middle_gutter and all(sum(_running(line, body) for line in lines_)
+                                                        >= GUTTER_PROSE_LINES for lines_ in side_lines)
+                               or one_sided and _text_beside(side_lines, body, g0, g1)):
             if whole:
                 pieces.append(whole)
                 whole = []
+            split = [len(pieces), len(pieces) + 1]
             pieces.extend(sides)
         else:
+            split = []
             whole.extend(run)
         k = end
     if whole:
@@ -823,11 +901,12 @@ def _prose(line: TextLine) -> bool:
 
 def _running(line: TextLine, body: float) -> bool:
     """A line of a page's column of running text: a line of prose, or in a narrow column
-    (6 to 9 words to a line), a run of NARROW_PROSE_WORDS words or more with no figure, set
-    no larger than the page's body text (a title is larger)."""
-    return _prose(line) or line.size <= BODY_SIZE_SLACK * body and any(
-        sum(len(p.words) for p in chunk) >= NARROW_PROSE_WORDS
-        and not any(_NUMBER.match(w["text"]) for p in chunk for w in p.words) for chunk in line.chunks)
+    (6 to 9 words to a line), a line of one chunk of NARROW_PROSE_WORDS words or more with no
+    figure, set no larger than the page's body text (a title is larger; a text table's cells
+    have cells beside them)."""
+    return _prose(line) or len(line.chunks) == 1 and line.size <= BODY_SIZE_SLACK * body and (
+        sum(len(p.words) for p in line.phrases) >= NARROW_PROSE_WORDS
+        and not any(_NUMBER.match(w["text"]) for p in line.phrases for w in p.words))
 
 
 def _caption_lines(region: list[TextLine], columns: list[tuple[float, float]]) -> int:
