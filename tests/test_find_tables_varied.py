@@ -149,3 +149,24 @@ def test_the_columns_of_a_text_table_off_the_middle_of_the_page_are_not_page_col
         reader.read()
         words = plumber_words([ch for ch in reader.chars if not ch[8]], by_size=True)
     assert len(page_columns(words)) == 1
+
+
+def test_a_group_label_right_under_the_header_is_a_row_not_the_stub_headings_second_line():
+    # rows set at the font's leading: the group label is as close under the headings as a
+    # heading's second line would be; the indented labels under it tell it heads a group
+    def draw(c):
+        c.setFont("Helvetica", 8)
+        y = HEIGHT - 100
+        for label, values, indent in [("Description", ["Plan", "Actual"], 0), ("Corporate items", [], 0),
+                                      ("Highways", ["20.3", "284.8"], 10), ("Libraries", ["249.3", "162.7"], 10),
+                                      ("Capital", [], 0), ("Waste", ["103.9", "135.9"], 10),
+                                      ("Housing", ["133.0", "163.4"], 10)]:
+            c.drawString(72 + indent, y, label)
+            for right, text in zip((250, 310), values):
+                c.drawRightString(right, y, text)
+            y -= 10
+
+    (table,) = _tables(draw)
+    assert table.rows == [["Description", "Plan", "Actual"], ["Corporate items", None, None],
+                          ["Highways", "20.3", "284.8"], ["Libraries", "249.3", "162.7"], ["Capital", None, None],
+                          ["Waste", "103.9", "135.9"], ["Housing", "133.0", "163.4"]]

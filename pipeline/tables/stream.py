@@ -38,6 +38,7 @@ SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
+INDENT = 0.5  # font sizes: a row's label set this far right of a label above is indented under it
 CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
 ALIGNED = 0.5  # a heading within this many font sizes of its column's edge or centre lines up with it
 SAME_EDGE = 0.2  # ... within this many, headings of neighbouring columns line up on the same edge
@@ -579,8 +580,17 @@ def _figures_row(line: TextLine) -> bool:
 
 
 def _body_start(region: list[TextLine]) -> int:
-    """Index of the first row of the body (0 when no row is mostly figures)."""
-    return next((i for i, line in enumerate(region) if _figures_row(line)), 0)
+    """Index of the first row of the body (0 when no row is mostly figures). A label on a line
+    of its own just above that row, under the line of column headings, with the row's label
+    indented under it, heads the first group of rows ("Expenditure" over "Staff costs"): it is
+    a row of the body, not the second line of the stub's heading."""
+    first = next((i for i, line in enumerate(region) if _figures_row(line)), 0)
+    if first >= 2:
+        label, row, headings = region[first - 1], region[first], region[first - 2]
+        if (len(label.phrases) == 1 and len(headings.phrases) >= 2 and len(row.phrases) >= 2
+                and row.x0 >= label.x0 + INDENT * row.size and label.x1 < row.phrases[1].x0):
+            return first - 1
+    return first
 
 
 def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: list[BBox] = (),
