@@ -302,7 +302,8 @@ def _short(line: TextLine, run: list[TextLine]) -> bool:
     if len(line.chunks) != 1:
         return False
     x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
-    values = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) >= 2]
+    values = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) >= 2
+              and any(p.figure for c in l.chunks[1:] for p in c)]
     return (line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
             or bool(values) and x0 - line.size <= line.x0 and line.x1 < min(values))
 
