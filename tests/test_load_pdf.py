@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pdfplumber
@@ -251,6 +252,31 @@ def test_chars_outside_the_bmp_are_read_whole_and_their_rows_are_written(monkeyp
     assert read_table(tmp_path / "out", "documents").column("status").to_pylist() == ["ok"]
     cells = read_table(tmp_path / "out", "tables").column("text").to_pylist()
     assert "Index \U0001d538" in cells and "Rate \U0001d552" in cells
+
+
+def test_emoji_combining_marks_and_right_to_left_words_are_read_and_their_rows_written(monkeypatch, tmp_path):
+    # an emoji outside the BMP, letters with combining marks, Hebrew and Arabic words, in
+    # running text and in the cells of a table: the paper is written, every char kept
+    labels = ["Satisfaction \U0001f600", "Cafe\u0301 and kiosk", "\u05e9\u05e0\u05d4 budget",
+              "\u0645\u064a\u0632\u0627\u0646\u064a\u0629 total"]
+
+    def draw(c):
+        c.setFont("DejaVuSans", 10)
+        c.drawString(72, HEIGHT - 72, "Ratings \u2600 rose \U0001f600 while costs fell.")
+        for i, (label, first, second) in enumerate([("Measure", "2024", "2025")] + [
+                (label, str(10 + i), str(20 + i)) for i, label in enumerate(labels)]):
+            y = HEIGHT - 120 - i * 14
+            c.drawString(72, y, label)
+            c.drawRightString(300, y, first)
+            c.drawRightString(380, y, second)
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "chars.pdf").write_bytes(_page_in_dejavu_sans(monkeypatch, draw))
+    run(discover([tmp_path / "in"]), tmp_path / "out")
+    assert read_table(tmp_path / "out", "documents").column("status").to_pylist() == ["ok"]
+    cells = {unicodedata.normalize("NFC", t) for t in read_table(tmp_path / "out", "tables").column("text").to_pylist()
+             if t}
+    assert {unicodedata.normalize("NFC", label) for label in labels} <= cells
 
 
 def test_a_surrogate_half_without_its_partner_is_a_replacement_char():
