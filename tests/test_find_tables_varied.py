@@ -170,3 +170,45 @@ def test_a_group_label_right_under_the_header_is_a_row_not_the_stub_headings_sec
     assert table.rows == [["Description", "Plan", "Actual"], ["Corporate items", None, None],
                           ["Highways", "20.3", "284.8"], ["Libraries", "249.3", "162.7"], ["Capital", None, None],
                           ["Waste", "103.9", "135.9"], ["Housing", "133.0", "163.4"]]
+
+
+def test_tables_in_both_columns_of_a_page_without_running_text_are_separate():
+    # a page of tables only, two columns, rows set at different pitches: each column's tables
+    # are tables of their own (labels and figures on each side of the middle)
+    left = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"],
+            ["Dale", "33", "2.9"], ["Elm", "12", "0.8"]]
+    right = [["Site", "Beds", "Open"], ["General", "412", "398"], ["Community", "96", "90"],
+             ["Mental health", "120", "117"], ["Hospice", "24", "22"]]
+
+    def draw(c):
+        below = _caption(c, 56, HEIGHT - 60, "Table 1: Cases by ward")
+        _rows(c, left, 56, (200, 260), below, pitch=11)
+        below = _caption(c, 308, HEIGHT - 60, "Table 2: Beds by site")
+        _rows(c, right, 308, (460, 530), below - 5, pitch=14)
+
+    assert sorted(t.rows for t in _tables(draw)) == sorted([left, right])
+
+
+def test_a_wide_table_parted_at_the_middle_of_the_page_by_a_river_stays_whole():
+    # running text above and below a wide table whose first figure column ends before the
+    # middle of the page and whose others start after it: the river parts no page columns
+    data = [["Service area", "Budget", "Actual", "Variance", "Forecast"],
+            ["Adult social care", "12,400", "13,100", "700", "13,300"],
+            ["Children's services", "8,250", "8,900", "650", "9,000"],
+            ["Highways and transport", "4,010", "3,870", "(140)", "3,900"],
+            ["Waste collection", "3,200", "3,150", "(50)", "3,100"],
+            ["Libraries", "1,100", "1,020", "(80)", "1,000"]]
+
+    def draw(c):
+        c.setFont("Helvetica", 9.5)
+        y = HEIGHT - 60
+        for _ in range(4):
+            c.drawString(56, y, " ".join(NARROW_PROSE[:16]))
+            y -= 12
+        y = _rows(c, data, 56, (250, 380, 450, 530), y - 10) - 10
+        c.setFont("Helvetica", 9.5)
+        for _ in range(4):
+            c.drawString(56, y, " ".join(NARROW_PROSE[5:21]))
+            y -= 12
+
+    assert [t.rows for t in _tables(draw)] == [data]

@@ -762,7 +762,8 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
         if all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines) or (
                 _middle(g0, g1, left, right)
                 and (all(sum(_running(line, body) for line in mine) >= GUTTER_PROSE_LINES for mine in own)
-                     or not any(_parted_row(line, g0, g1) for line in lines) and _text_beside(own, body, g0, g1))):
+                     or not any(_parted_row(line, g0, g1) for line in lines)
+                     and (_text_beside(own, body, g0, g1) or _tables_beside(side_lines)))):
             return page_columns(sides[0]) + page_columns(sides[1])
     # no gutter runs the page's height: one may run between the columns of running text
     # only, with things set across them (a wide table, a title) above or below
@@ -787,10 +788,12 @@ def _middle(g0: float, g1: float, left: float, right: float) -> bool:
 
 
 def _parted_row(line: TextLine, g0: float, g1: float) -> bool:
-    """Has the line figures on both sides of the gutter (``g0`` to ``g1``)? Rows of a wide table
-    parted by a river at the page's middle do; so do level rows of tables side by side."""
-    return all(any(p.figure for p in line.phrases if (p.x1 <= g0 + 1 if side == 0 else p.x0 >= g1 - 1))
-               for side in (0, 1))
+    """Is the line a row of a wide table parted by the gutter (``g0`` to ``g1``): figures on
+    the left, and on the right no label of its own first (a row of a second table beside the
+    first starts with its label; a wide table's right part with a figure or a mark)?"""
+    left = [p for p in line.phrases if p.x1 <= g0 + 1]
+    right = [p for p in line.phrases if p.x0 >= g1 - 1]
+    return any(p.figure for p in left) and bool(right) and not _wordy(right[0])
 
 
 def _text_beside(sides: list[list[TextLine]], body: float, g0: float, g1: float) -> bool:
@@ -811,6 +814,13 @@ def _text_beside(sides: list[list[TextLine]], body: float, g0: float, g1: float)
         if paragraph >= GUTTER_PROSE_LINES and len(other) >= GUTTER_PROSE_LINES and level < 0.5 * len(running):
             return True
     return False
+
+
+def _tables_beside(sides: list[list[TextLine]]) -> bool:
+    """Is each side of the gutter a table of its own: rows with a label and figures after it?
+    (A table parted by a river has labels on one side only, or figures only on one.)"""
+    return all(sum(_wordy(line.phrases[0]) and any(p.figure for p in line.phrases[1:]) for line in lines)
+               >= MIN_ROWS for lines in sides)
 
 
 def _middle_gutters(lines: list[TextLine], left: int, right: int) -> list[tuple[int, int]]:
@@ -860,7 +870,7 @@ def _bands(lines: list[TextLine], g0: float, g1: float, body: float, middle_gutt
     together. A single band when the gutter splits no run. A gutter at the middle of the page
     (``middle_gutter``) also parts narrow columns of running text; one found among the lines
     that leave the middle free (``one_sided``) parts a column of running text from one of
-    tables, and the rows of a table parted by it are lines across it."""
+    tables, or two columns of tables, and the rows of a table parted by it are lines across it."""
     middle = (g0 + g1) / 2
     crosses = [any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases) for line in lines]
     if one_sided:  # rows of a wide table parted by the gutter: lines of figures on both sides, one after another
@@ -890,7 +900,8 @@ def _bands(lines: list[TextLine], g0: float, g1: float, body: float, middle_gutt
         elif not crosses[k] and (all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines)
                                or middle_gutter and all(sum(_running(line, body) for line in lines_)
                                                         >= GUTTER_PROSE_LINES for lines_ in side_lines)
-                               or one_sided and _text_beside(side_lines, body, g0, g1)):
+                               or one_sided and (_text_beside(side_lines, body, g0, g1)
+                                                 or _tables_beside(side_lines))):
             if whole:
                 pieces.append(whole)
                 whole = []
