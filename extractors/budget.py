@@ -2,10 +2,10 @@
 expenditure, income, funding, savings, capital or staffing table.
 
 Tables are read from the tables the core found (``page.tables``, the ``tables``
-output: each figure keeps its cell, ``table_id``/``row``/``col``), or, on a page
-where reading its lines again gives more (``budget_grid``: tab rows of text
-papers, word positions on PDF pages), from its lines. Each table gets its title (the
-heading or intro sentence above it, else its header's first cell), its column
+output: each figure keeps its cell, ``table_id``/``row``/``col``), or, on a PDF page
+where reading its lines again gives more (``budget_grid``: word positions), from its
+lines. Each table gets its title (the heading or intro sentence above it, else its
+header's first cell), its column
 labels from the stacked header ("2025-26" + "Core" -> "2025-26 Core"), units
 from the header, caption or cells, and totals flagged by label or arithmetic.
 A table with no currency stated and no financial words is not a budget.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, pdf_grids, period_in,
-                                    prefer_ruled, ruled_grids, table_grids, text_grids, without_filler)
+                                    prefer_ruled, ruled_grids, table_grids, without_filler)
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.budget_columns import COLUMN_KEY
@@ -280,15 +280,14 @@ def _opens_page(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> 
 
 def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
     """A page's grids, read from the tables the core found on it (``table_grids``: each figure
-    keeps its cell), unless reading its lines again gives more figures under a heading, or as
-    many with more heading words over them, or more figures (``skip``: furniture
-    lines): tab-separated rows (``text_grids``), else ruled tables and rows of figures set
-    apart from their labels (``ruled_grids``, ``pdf_grids``)."""
+    keeps its cell), unless, on a PDF page, reading its lines again gives more figures under a
+    heading, or as many with more heading words over them, or more figures (``skip``: furniture
+    lines): ruled tables and rows of figures set apart from their labels (``ruled_grids``,
+    ``pdf_grids``)."""
     core = table_grids(page, lang)
     if any(table.method == "tsv" for table in page.tables):
-        lines = text_grids(page, lang, skip)
-    else:
-        lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
+        return core  # a text paper's tab-separated tables are read whole by the loader
+    lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
     return core if _read(core) >= _read(lines) else lines
 
 

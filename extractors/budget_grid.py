@@ -7,7 +7,7 @@ labels the text column with the most text (short codes beside it are not
 labels); the header rows above stack per figure column, a spanning heading
 over each column it covers ("2024-25" over Core, External, Total).
 
-A text paper's table rows are its tab-separated lines. On a PDF page a table
+A text paper's tables are the core's (its tab-separated tables). On a PDF page a table
 row is a line with figures set apart from its words by a wide gap; the rows of
 one table are consecutive, their figures stand in columns (found by where the
 figures sit, whatever their alignment), and the lines just above the first row
@@ -151,48 +151,13 @@ class Grid:
         return all(min(a[1], b[1]) > max(a[0], b[0]) for a, b in zip(self.extents, other.extents))
 
 
-# ---------------------------------------------------------------- text papers
+# ---------------------------------------------------------------- ruled tables
 
 def _is_header_cells(cells: list[str], lang: str | None) -> bool:
     values = [c for c in cells[1:] if c and not is_empty_cell(c)]
     if not values:
         return False
     return all(not parse_figure(c, lang) or _YEAR.match(c.strip()) for c in values)
-
-
-def text_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> list[Grid]:
-    """Tables of a text paper's page: runs of tab-separated lines (``skip``: furniture lines)."""
-    grids: list[Grid] = []
-    grid: Grid | None = None
-    in_body = False
-    plain_run = 0
-    for i, line in enumerate(page.lines):
-        if i in skip:
-            continue
-        cells = line.cells
-        if cells is None:
-            plain_run += 1
-            if plain_run > MAX_PLAIN_LINES:
-                grid = None
-            continue
-        header = _is_header_cells(cells, lang)
-        width = len(cells) - 1
-        interrupted = plain_run > 0
-        plain_run = 0
-        if grid is None or (header and in_body) or (interrupted and (header or width != len(grid.columns))):
-            grid = Grid(page=page.number, first_line=i, columns=[[] for _ in range(width)])
-            grids.append(grid)
-            in_body = False
-        if len(grid.columns) < width:
-            grid.columns.extend([] for _ in range(width - len(grid.columns)))
-        if header and not in_body:
-            grid.header_label = grid.header_label or (cells[0] or None)
-            _stack_text_header(grid, cells[1:])
-            continue
-        in_body = True
-        values = {c: cell for c, cell in enumerate(cells[1:]) if cell}
-        grid.rows.append(GridRow(tidy_label(cells[0]), values, page.number, line.bold))
-    return [g for g in grids if g.rows]
 
 
 def ruled_grids(page: Page, lang: str | None) -> list[Grid]:

@@ -28,6 +28,25 @@ def test_tab_rows_form_one_table_with_section_rows_kept():
     assert page.lines[0].heading == 2 and page.lines[0].text == "Agenda"
 
 
+def test_a_footnote_between_rows_stays_in_the_table_and_one_after_it_does_not():
+    text = ("Running costs\n\n"
+            "\t2021/22\t2022/23\n"
+            "Staff costs\t310\t325\n"
+            "Grant income\t(120) ¹\t(140)\n\n"
+            "¹ Includes a one-off transfer from the reserve fund.\n\n"
+            "Net cost\t190\t185\n\n"
+            "² The figures for 2022/23 are provisional.\n")
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    assert [row[0] for row in table.rows] == [None, "Staff costs", "Grant income",
+                                              "¹ Includes a one-off transfer from the reserve fund.", "Net cost"]
+    assert table.rows[-1] == ["Net cost", "190", "185"]
+    # rows stand for the page's lines from the table's first on: the note's line is its row
+    assert [page.lines[table.first_line + r].text for r in (3, 4)] == [
+        "¹ Includes a one-off transfer from the reserve fund.", "Net cost 190 185"]
+    assert page.lines[-1].text == "² The figures for 2022/23 are provisional."
+
+
 def test_form_feeds_split_pages_and_bold_markers_go():
     pages = read_text("**Title**\fsecond page".encode())
     assert [p.number for p in pages] == [1, 2]
