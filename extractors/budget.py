@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, pdf_grids, period_in,
+from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, locate_cells, pdf_grids, period_in,
                                     prefer_ruled, ruled_grids, table_grids, without_filler)
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
@@ -261,14 +261,14 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
                 or table.unit
             unit = _scaled(unit, table.currency)
             label = table.labels[column] if column < len(table.labels) else None
+            cell = row.cells.get(column, (None, None, None))
             rows.append({
                 "table_title": table.title, "row_label": row.label, "column_label": label,
                 "period": period_in(label) or period_in(table.title), "value": figure.value,
                 "unit": unit.name if unit else None,
                 "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
                 "is_total": total, "page": row.page, COLUMN_KEY: column,
-                "table_id": table.grid.table_id, "row": row.cells.get(column, (None, None))[0],
-                "col": row.cells.get(column, (None, None))[1],
+                "table_id": cell[0], "row": cell[1], "col": cell[2],
             })
     return rows
 
@@ -288,7 +288,10 @@ def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
     if any(table.method == "tsv" for table in page.tables):
         return core  # a text paper's tab-separated tables are read whole by the loader
     lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
-    return core if _read(core) >= _read(lines) else lines
+    if _read(core) >= _read(lines):
+        return core
+    locate_cells(lines, page)
+    return lines
 
 
 def _read(grids: list[Grid]) -> tuple[int, int, int]:

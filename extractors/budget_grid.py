@@ -115,7 +115,8 @@ class GridRow:
     values: dict[int, str]  # column -> cell text as printed
     page: int
     bold: bool = False
-    cells: dict[int, tuple[int, int]] = field(default_factory=dict)  # column -> (row, col) in its table
+    # column -> the cell holding its figure: ``tables.table_id``, row and col
+    cells: dict[int, tuple[str, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -131,7 +132,6 @@ class Grid:
     span: tuple[float, float] | None = None  # top and bottom on a PDF page
     extents: list[list[float]] | None = None  # x0, x1 of each figure column on a PDF page
     label_span: tuple[float, float] | None = None  # where the row labels stand on a PDF page
-    table_id: str | None = None  # ``tables.table_id`` of the core's table it was read from
     caption: str | None = None  # a caption set in the table's first row
 
     @property
@@ -744,7 +744,7 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
             continue  # a section label ("Funded By:") or a note inside the body
         if grid is None:
             grid = Grid(page=page.number, first_line=_first_line(page, table, header[0] if header else r),
-                        columns=[[] for _ in figure_columns], table_id=table_id,
+                        columns=[[] for _ in figure_columns],
                         extents=_extents(page, table, rows, figure_columns))
             label_span = _extents(page, table, rows, [label_column])
             grid.label_span = tuple(label_span[0]) if label_span else None
@@ -757,7 +757,7 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
         values = {k: rows[r][c] for k, c in enumerate(figure_columns) if rows[r][c]}
         label = spread[r][label_column] or " ".join(rows[r][c] for c in text_columns if rows[r][c]) or None
         grids[-1].rows.append(GridRow(tidy_label(label), values, page.number,
-                                      cells={k: (r, c) for k, c in enumerate(figure_columns)}))
+                                      cells={k: (table_id, r, c) for k, c in enumerate(figure_columns)}))
     return grids
 
 
@@ -819,3 +819,35 @@ def _first_line(page: Page, table: Table, row: int) -> int:
     if table.first_line is not None:
         return table.first_line + row
     return _line_at(page, table.bbox.top) if table.bbox else 0
+
+
+# ---------------------------------------------------------------- cells of lines read again
+
+# A figure as a cell and as words may differ in spaces and a currency sign set apart ("$ 1,250").
+_FIGURE_KEY = re.compile(r"[\s£$€]")
+
+
+def locate_cells(grids: list[Grid], page: Page) -> None:
+    """Figures read from a page's lines keep the cell of the core's table that holds them (see
+    ``tables``): the first row, from where the last one matched on, whose cells hold the row's
+    figures in their order; a row of one figure must also hold its label."""
+    rows = [(table_id_of(page.number, n), r, [_FIGURE_KEY.sub("", c or "") for c in cells])
+            for n, table in enumerate(page.tables, start=1) for r, cells in enumerate(table.rows)]
+    start = 0
+    for row in (row for grid in grids for row in grid.rows if not row.cells):
+        wanted = [(k, _FIGURE_KEY.sub("", v)) for k, v in sorted(row.values.items())]
+        if not wanted:
+            continue
+        label = _FIGURE_KEY.sub("", row.label or "")
+        for i in [*range(start, len(rows)), *range(start)]:
+            table_id, r, cells = rows[i]
+            found, c = {}, 0
+            for k, key in wanted:
+                c = next((j for j in range(c, len(cells)) if cells[j] == key), None)
+                if c is None:
+                    break
+                found[k] = (table_id, r, c)
+                c += 1
+            if c is not None and (len(wanted) > 1 or label and label in "".join(cells)):
+                row.cells, start = found, i + 1
+                break
