@@ -97,6 +97,29 @@ def test_unruled_table_between_paragraphs_keeps_only_its_rows():
     assert 150 < tables[0].bbox.top < 180 and tables[0].bbox.bottom < 260
 
 
+GRANTS = [("Harbour Trust", "12,500.00"), ("Valley Food Bank", "8,240.00"), ("Riverside Youth Centre", "131,075.00"),
+          ("Northfield Clinic", "1,204,300.00")]
+
+
+def test_currency_signs_set_at_the_left_of_their_cells_stay_with_their_figures():
+    """A US resolution lists the agencies paid, each amount's "$" at the left of its cell
+    and the figure right-aligned, under a heading of the amounts' column only."""
+    def draw(c):
+        c.setFont("Helvetica", 11)
+        c.drawString(400, HEIGHT - 100, "Amount to be paid")
+        c.drawString(405, HEIGHT - 113, "not to exceed:")
+        for n, (agency, amount) in enumerate(GRANTS):
+            y = HEIGHT - 128 - 13 * n
+            c.drawString(130, y, agency)
+            c.drawString(418, y, "$")
+            c.drawRightString(487, y, amount)
+
+    (table,) = _tables(draw)
+    assert table.rows == [[None, "Amount to be paid not to exceed:"], ["Harbour Trust", "$ 12,500.00"],
+                          ["Valley Food Bank", "$ 8,240.00"], ["Riverside Youth Centre", "$ 131,075.00"],
+                          ["Northfield Clinic", "$1,204,300.00"]]  # the widest figure reaches its sign
+
+
 def test_page_of_prose_has_no_table():
     assert _tables(lambda c: _prose(c, 80, lines=30)) == []
 

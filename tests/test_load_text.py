@@ -73,6 +73,21 @@ def test_words_stand_on_the_character_grid():
     assert all(line.unstyled for line in page.lines)
 
 
+def test_amounts_with_their_currency_sign_a_space_before_are_a_column_under_its_heading():
+    text = ("   B. RESOLUTION Contract with the following agencies (ref. enclosed).\n\n"
+            "                                                  Amount to be paid\n"
+            "                                                    not to exceed:\n"
+            "          Harbour Trust                           $ 12,500.00\n"
+            "          Valley Food Bank                        $ 8,240.00\n"
+            "          Riverside Youth Centre                  $ 131,075.00\n"
+            "          Northfield Clinic                       $1,204,300.00\n")
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    assert table.rows == [[None, "Amount to be paid not to exceed:"], ["Harbour Trust", "$ 12,500.00"],
+                          ["Valley Food Bank", "$ 8,240.00"], ["Riverside Youth Centre", "$ 131,075.00"],
+                          ["Northfield Clinic", "$1,204,300.00"]]
+
+
 def test_markup_is_not_a_word():
     (page,) = read_text("The <b>Board</b> noted the report &amp; its annex\n".encode())
     assert [w.text for w in page.lines[0].words] == ["The", "Board", "noted", "the", "report", "&", "its", "annex"]

@@ -50,6 +50,7 @@ GUTTER_PROSE_LINES = 3  # lines of running text each side needs to be a column o
 MARK_CHARS = 2  # longest raised mark after a word
 MARK_SIZE = 0.85  # ... set at most this share of the word's size
 MARK_GAP = 0.3  # ... at most this far (font sizes) after it
+SIGN_GAP = 3.0  # a currency sign stands at most this far (font sizes) before its figure
 FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
 FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
 
@@ -66,6 +67,7 @@ _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # so tables stacked under their captions stay apart
 _CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
+_CURRENCY_SIGNS = frozenset("£$€")
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 # an amount as a financial table prints it, with a thousands or decimal mark ("1,315,610.6", "(35.0)")
 _AMOUNT = re.compile(r"^[(\[]?[-–−]?[£$€]?\d{1,3}(,\d{3})*(\.\d+)?\)?$")
@@ -96,8 +98,10 @@ class Phrase:
 
     @cached_property
     def numeric(self) -> bool:
-        return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"]) for w in self.words)
-                and not all(_MARK.match(w["text"]) for w in self.words))
+        # a currency sign may stand apart before its figure ("$ 25,742.00", a US resolution's amounts)
+        return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"])
+                    or w["text"] in _CURRENCY_SIGNS for w in self.words)
+                and not all(_MARK.match(w["text"]) or w["text"] in _CURRENCY_SIGNS for w in self.words))
 
     @property
     def figure(self) -> bool:
@@ -215,10 +219,13 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             # thousands ("100 000"); so are a figure and a capitalised word a wide space apart
             # (a layout-text rendering sets a figure one space, 0.29 em, before the label of
             # the column after it: "1,315,610.6 Revised Base")
+            # ... and a currency sign set at the left of a figure's cell ("$    25,742.00") is part of it
             if gap < PHRASE_GAP * size and not (
                     gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
-                         or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))):
+                         or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))) \
+                    or (len(last.words) == 1 and last.words[0]["text"] in _CURRENCY_SIGNS and gap < SIGN_GAP * size
+                        and _NUMBER.match(word["text"])):
                 last.words.append(word)
                 if word["x1"] > last.x1:  # noqa: PLR1730 (as above: no max call)
                     last.x1 = word["x1"]
