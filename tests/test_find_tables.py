@@ -120,6 +120,36 @@ def test_currency_signs_set_at_the_left_of_their_cells_stay_with_their_figures()
                           ["Northfield Clinic", "$1,204,300.00"]]  # the widest figure reaches its sign
 
 
+def test_row_labels_wrapped_onto_long_lines_stay_in_their_rows():
+    """A Danish committee's allocation: each initiative described at length, its label wrapped
+    onto lines nearly as wide as the label column, beside one column of amounts."""
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, HEIGHT - 100, "Initiative")
+        c.drawRightString(500, HEIGHT - 100, "Funds set aside")
+        c.drawRightString(500, HEIGHT - 112, "in 2014")
+        rows = [("Patient education (courses, exercise and coordination for people", "1.150.000 kr."),
+                ("with lung disease, diabetes, heart disease and back pain)", None),
+                ("Nurse clinic (longer opening hours, six hours a week)", "240.000 kr."),
+                ("Training of the staff (rehabilitation approach and long-term", "310.000 kr."),
+                ("conditions)", None),
+                ("Early detection (new tools for the home care teams)", "90.000 kr.")]
+        for n, (text, amount) in enumerate(rows):
+            y = HEIGHT - 130 - 13 * n
+            c.drawString(72, y, text)
+            if amount:
+                c.drawRightString(500, y, amount)
+        c.drawString(72, HEIGHT - 230, "The council funds the initiatives from the grant agreed for the year.")
+
+    (table,) = _tables(draw)
+    assert table.rows[-4:] == [
+        ["Patient education (courses, exercise and coordination for people with lung disease, diabetes, "
+         "heart disease and back pain)", "1.150.000 kr."],
+        ["Nurse clinic (longer opening hours, six hours a week)", "240.000 kr."],
+        ["Training of the staff (rehabilitation approach and long-term conditions)", "310.000 kr."],
+        ["Early detection (new tools for the home care teams)", "90.000 kr."]]
+
+
 def test_page_of_prose_has_no_table():
     assert _tables(lambda c: _prose(c, 80, lines=30)) == []
 

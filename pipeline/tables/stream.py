@@ -15,13 +15,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import attrgetter, itemgetter
 
 import numpy as np
 
 from pipeline.model import BBox, Table
 from pipeline.textutil import clean
+from pipeline.units import CURRENCY
 
 # Gaps and distances are in font sizes (em) of the line.
 PHRASE_GAP = 0.45  # words closer than this are one phrase (an ordinary space is ~0.25 em)
@@ -30,6 +31,7 @@ RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
 MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
+FIGURE_WORDS = 2  # ... but long labels may stand beside figures of this many words (the median)
 MIN_ROWS = 3  # two lines with gaps in the same places are as often justified prose or a form
 SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual size leaves it
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
@@ -67,7 +69,6 @@ _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # so tables stacked under their captions stay apart
 _CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
-_CURRENCY_SIGNS = frozenset("£$€")
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 # an amount as a financial table prints it, with a thousands or decimal mark ("1,315,610.6", "(35.0)")
 _AMOUNT = re.compile(r"^[(\[]?[-–−]?[£$€]?\d{1,3}(,\d{3})*(\.\d+)?\)?$")
@@ -98,10 +99,10 @@ class Phrase:
 
     @cached_property
     def numeric(self) -> bool:
-        # a currency sign may stand apart before its figure ("$ 25,742.00", a US resolution's amounts)
+        # a currency may stand apart from its figure ("$ 25,742.00" in a US resolution, "1.370.000 kr.")
         return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"])
-                    or w["text"] in _CURRENCY_SIGNS for w in self.words)
-                and not all(_MARK.match(w["text"]) or w["text"] in _CURRENCY_SIGNS for w in self.words))
+                    or CURRENCY.fullmatch(w["text"]) for w in self.words)
+                and not all(_MARK.match(w["text"]) or CURRENCY.fullmatch(w["text"]) for w in self.words))
 
     @property
     def figure(self) -> bool:
@@ -224,7 +225,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
                     gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
                          or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))) \
-                    or (len(last.words) == 1 and last.words[0]["text"] in _CURRENCY_SIGNS and gap < SIGN_GAP * size
+                    or (len(last.words) == 1 and CURRENCY.fullmatch(last.words[0]["text"]) and gap < SIGN_GAP * size
                         and _NUMBER.match(word["text"])):
                 last.words.append(word)
                 if word["x1"] > last.x1:  # noqa: PLR1730 (as above: no max call)
@@ -261,7 +262,7 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     for line in lines:
         if _CAPTION.match(line.phrases[0].text):
             if run:
-                regions.append(run)
+                regions.append(_with_label_end(run, pending))
             run, pending = [], []
             continue
         last = (pending or run)[-1] if (pending or run) else None
@@ -278,26 +279,42 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
                 run.append(line)
             else:
                 if run:
-                    regions.append(run)
+                    regions.append(_with_label_end(run, pending))
                 run = [line]
             pending = []
         # a line reaching up beside the last in a run of headings (headings of different
         # heights centred in their cells) is a header row's other half, however wide
         elif near and len(pending) < MAX_SHORT_LINES and (
-                _short(line, run) or gap < 0 and _headings(run + pending + [line])):
+                _short(line, run) or _in_label_column(line, run) or gap < 0 and _headings(run + pending + [line])):
             pending.append(line)
         else:
             if run:
-                regions.append(run)
+                regions.append(_with_label_end(run, pending))
             run, pending = [], []
     if run:
-        regions.append(run)
+        regions.append(_with_label_end(run, pending))
     return regions
+
+
+def _with_label_end(run: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
+    """A run of a table's lines as it ends, with the lines after its last row that carry that
+    row's label on (in lower case, in the label column: see ``_in_label_column``)."""
+    end = list(takewhile(lambda line: line.phrases[0].text[:1].islower() and _in_label_column(line, run), pending))
+    return run + end
 
 
 def _short(line: TextLine, run: list[TextLine]) -> bool:
     x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
     return len(line.chunks) == 1 and line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
+
+
+def _in_label_column(line: TextLine, run: list[TextLine]) -> bool:
+    """Does a line of one chunk end before the cells after the label of every row of a run of
+    rows of figures start? A row's label wrapped onto lines as long as the label column is wide
+    (a Danish or UK budget's "Forløbsprogrammer (patientuddannelse, træning samt" / "koordination i forhold
+    til KOL, diabetes, hjerte-kar-sygdomme,")."""
+    starts = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) > 1]
+    return len(line.chunks) == 1 and bool(starts) and line.x1 < min(starts) and any(map(_figures_row, run))
 
 
 def _rivers(body: list[TextLine], x0: float, x1: float, size: float, snap: float = 0.0) -> list[tuple[float, float]]:
@@ -712,7 +729,15 @@ def _plausible(rows: list[list[str | None]]) -> bool:
         return False
     filled = [c for row in rows for c in row if c]
     words = sum(len(c.split()) for c in filled)
-    return words / len(filled) <= MAX_WORDS_PER_CELL
+    return words / len(filled) <= MAX_WORDS_PER_CELL or _labels_of_figures(rows)
+
+
+def _labels_of_figures(rows: list[list[str | None]]) -> bool:
+    """Long row labels beside columns of figures only (a budget that describes each line it
+    funds): most cells right of the labels hold a figure, mostly in a few words ("1.370.000 kr.")."""
+    rest = [c for row in rows for c in row[1:] if c]
+    figures = [c for c in rest if any(ch.isdigit() for ch in c)]
+    return 2 * len(figures) > len(rest) and statistics.median(len(c.split()) for c in figures) <= FIGURE_WORDS
 
 
 def page_columns(words: list[dict]) -> list[list[dict]]:
