@@ -729,8 +729,10 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
     texts = [rows[r][c] for r in body for c in text_columns if rows[r][c]]
     if sum(len(t.split()) for t in texts) > MAX_PLAIN_WORDS * len(texts):
         return []  # cells of paragraphs: a register of risks or actions with some amounts, no budget
-    # the row labels stand in the text column holding the most text (codes beside them are short)
-    label_column = max(text_columns, key=lambda c: sum(len(rows[r][c]) for r in body))
+    # the row labels stand in the text column holding the most text (codes beside them are short),
+    # left of the figures: text right of them is commentary, unless the labels stand only there
+    left = [c for c in text_columns if c < figure_columns[0] and any(rows[r][c] for r in body)]
+    label_column = max(left or text_columns, key=lambda c: sum(len(rows[r][c]) for r in body))
     grids: list[Grid] = []
     grid: Grid | None = None
     header: list[int] = []

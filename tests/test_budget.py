@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.budget_grid import period_in
+from extractors.budget_grid import period_in, table_grids
 from pipeline.analyse import analysis_of
 from pipeline.find import find_segments
 from pipeline.load import load
@@ -722,6 +722,26 @@ def test_budget_lines_point_to_their_cells_in_the_tables_output():
     cells = {(c["table_id"], c["row"], c["col"]): c["text"] for c in extractor("tables").extract(doc)["tables"]}
     school = cell(found, "School expansions", "2026-27 Year 2")
     assert cells[school["table_id"], school["row"], school["col"]] == "5,300"
+
+
+RESERVES_LAYOUT = """Reserves monitoring
+
+All figures in £m
+                          Opening   Forecast  Projected
+Reserve                   Balance   Movement    Balance   Details of key movements
+General Fund                -43.0        7.1      -35.9   Contribution towards a balance of five to ten per cent of the budget
+Vehicles and Equipment      -22.6        1.5      -21.1   Drawdowns to replace vehicles and plant at the end of their useful life
+Smoothing                  -148.7       11.4     -137.3   Includes the drawdown budgeted to support this year's budget
+"""
+
+
+def test_row_labels_stand_left_of_the_figures_and_commentary_right_of_them_is_no_label():
+    doc = text_document(RESERVES_LAYOUT)
+    (grid,) = table_grids(doc.pages[0], "en")  # the core's table read as a budget
+    assert [row.label for row in grid.rows] == ["General Fund", "Vehicles and Equipment", "Smoothing"]
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
+    assert {r["row_label"] for r in found} == {"General Fund", "Vehicles and Equipment", "Smoothing"}
 
 
 def test_a_year_row_above_numbered_years_keeps_the_year():
