@@ -42,7 +42,7 @@ MIN_RUN_IN_FIGURES = 20
 _FIGURE_WORD = re.compile(r"^[(£$€+-]*\d[\d,.]*%?\)?$")
 RUN_IN_TABLE = "tables run into the text (no line breaks) not read"  # when they cannot be set out again
 # A footnote to a figure, set under its row between two rows of a tab-separated table
-# ("(258) ⁵" ... "⁵ In 2020/21 the programme received ..."): it opens with the figure's mark.
+# ("(120) ¹" ... "¹ Includes a one-off transfer from the reserve fund."): it opens with the figure's mark.
 _FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡§]+)\s*\S")
 
 

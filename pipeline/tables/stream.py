@@ -99,7 +99,7 @@ class Phrase:
 
     @cached_property
     def numeric(self) -> bool:
-        # a currency may stand apart from its figure ("$ 25,742.00" in a US resolution, "1.370.000 kr.")
+        # a currency may stand apart from its figure ("$ 12,500.00" in a US resolution, "240.000 kr.")
         return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"])
                     or CURRENCY.fullmatch(w["text"]) for w in self.words)
                 and not all(_MARK.match(w["text"]) or CURRENCY.fullmatch(w["text"]) for w in self.words))
@@ -220,7 +220,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             # thousands ("100 000"); so are a figure and a capitalised word a wide space apart
             # (a layout-text rendering sets a figure one space, 0.29 em, before the label of
             # the column after it: "1,315,610.6 Revised Base")
-            # ... and a currency sign set at the left of a figure's cell ("$    25,742.00") is part of it
+            # ... and a currency sign set at the left of a figure's cell ("$    12,500.00") is part of it
             if gap < PHRASE_GAP * size and not (
                     gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
@@ -311,8 +311,8 @@ def _short(line: TextLine, run: list[TextLine]) -> bool:
 def _in_label_column(line: TextLine, run: list[TextLine]) -> bool:
     """Does a line of one chunk end before the cells after the label of every row of a run of
     rows of figures start? A row's label wrapped onto lines as long as the label column is wide
-    (a Danish or UK budget's "Forløbsprogrammer (patientuddannelse, træning samt" / "koordination i forhold
-    til KOL, diabetes, hjerte-kar-sygdomme,")."""
+    (a Danish or UK budget's "Patient education (courses, exercise and coordination for people" /
+    "with lung disease, diabetes, heart disease and back pain)")."""
     starts = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) > 1]
     return len(line.chunks) == 1 and bool(starts) and line.x1 < min(starts) and any(map(_figures_row, run))
 
@@ -734,7 +734,7 @@ def _plausible(rows: list[list[str | None]]) -> bool:
 
 def _labels_of_figures(rows: list[list[str | None]]) -> bool:
     """Long row labels beside columns of figures only (a budget that describes each line it
-    funds): most cells right of the labels hold a figure, mostly in a few words ("1.370.000 kr.")."""
+    funds): most cells right of the labels hold a figure, mostly in a few words ("240.000 kr.")."""
     rest = [c for row in rows for c in row[1:] if c]
     figures = [c for c in rest if any(ch.isdigit() for ch in c)]
     return 2 * len(figures) > len(rest) and statistics.median(len(c.split()) for c in figures) <= FIGURE_WORDS
