@@ -150,6 +150,25 @@ def test_row_labels_wrapped_onto_long_lines_stay_in_their_rows():
         ["Early detection (new tools for the home care teams)", "90.000 kr."]]
 
 
+def test_a_row_resumed_past_a_note_is_the_table_going_on_and_a_running_footer_is_not():
+    def draw(c):
+        _unruled(c, top=150)
+        y = HEIGHT - 240
+        for line in ("* the figures for the current year are provisional and will be updated when the",
+                     "accounts are closed, and the updated figures will be reported to the committee"):
+            c.setFont("Helvetica", 9)
+            c.drawString(72, y, line)
+            y -= 12
+        c.drawString(72, HEIGHT - 290, "Libraries")
+        for right, text in zip((260, 340, 420), ("2,150", "2,230", "80")):
+            c.drawRightString(right, HEIGHT - 290, text)
+        c.drawString(72, HEIGHT - 800, "Quarterly finance report")
+        c.drawRightString(420, HEIGHT - 800, "12")
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED, [["Libraries", "2,150", "2,230", "80"]]]
+
+
 def test_page_of_prose_has_no_table():
     assert _tables(lambda c: _prose(c, 80, lines=30)) == []
 

@@ -997,8 +997,13 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
     words = [w for w in words if id(w) not in taken]
     for lines in [text_lines(column) for column in page_columns(words)]:
+        found: list[tuple[float, float]] = []  # the columns of the last table found in this column of the page
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
+                rows = _resumed(region, found)
+                if rows:
+                    bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region), region[-1].bottom)
+                    tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
                 continue
             rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             caption = _caption_lines(region, columns)
@@ -1016,4 +1021,25 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
                         region[-1].bottom)
             tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream", spans=spans))
+            found = columns
     return tables
+
+
+def _resumed(region: list[TextLine], columns: list[tuple[float, float]]) -> list[list[str | None]] | None:
+    """The cells of a row of figures standing in the ``columns`` of the table above it, past a
+    note or a section label (a savings table resumed under "RESERVES" after its footnote):
+    the table going on, though one row is no table on its own. The row's label stands in the
+    first column and each of its figures (two or more: a running footer's page number is no
+    row) in a column of its own."""
+    line = region[-1]
+    if not columns or len(region) > 1 or not _figures_row(line) or line.phrases[0].numeric \
+            or sum(p.figure for p in line.phrases[1:]) < 2:
+        return None
+    placed = [_column_of(phrase, columns)[0] for phrase in line.phrases]
+    if placed[0] != 0 or placed != sorted(set(placed)) or any(min(p.x1, columns[c][1]) <= max(p.x0, columns[c][0])
+                                            for p, c in zip(line.phrases, placed)):
+        return None
+    cells: list[str | None] = [None] * len(columns)
+    for phrase, c in zip(line.phrases, placed):
+        cells[c] = phrase.text
+    return [cells]
