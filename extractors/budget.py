@@ -4,10 +4,11 @@ expenditure, income, funding, savings, capital or staffing table.
 Tables are read from the tables the core found (``page.tables``, the ``tables``
 output: each figure keeps its cell, ``table_id``/``row``/``col``), or, on a PDF page
 where reading its lines again gives more (``budget_grid``: word positions), from its
-lines. Each table gets its title (the heading or intro sentence above it, else its
-header's first cell), its column
-labels from the stacked header ("2025-26" + "Core" -> "2025-26 Core"), units
-from the header, caption or cells, and totals flagged by label or arithmetic.
+lines (a figure then keeps the cell of the core's table that holds it, when one does).
+Each table gets its title (the heading or intro sentence above it, else its header's
+first cell), its column labels from the stacked header ("2025-26" + "Core" ->
+"2025-26 Core"), units from the header, caption or cells, and totals flagged by label
+or arithmetic.
 A table with no currency stated and no financial words is not a budget.
 Vocabularies are data: ``vocab/budget.toml``.
 """

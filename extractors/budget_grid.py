@@ -3,9 +3,10 @@ from the lines of a page, ruled or not.
 
 A core table (``pipeline/tables``) is read as a budget grid: its body rows are
 those with figures, its figure columns those mostly holding figures, its row
-labels the text column with the most text (short codes beside it are not
-labels); the header rows above stack per figure column, a spanning heading
-over each column it covers ("2024-25" over Core, External, Total).
+labels the text column with the most text left of the figures (short codes
+beside it are not labels, text right of the figures is commentary); the header
+rows above stack per figure column, a spanning heading over each column it
+covers ("2024-25" over Core, External, Total).
 
 A text paper's tables are the core's (its tab-separated tables). On a PDF page a table
 row is a line with figures set apart from its words by a wide gap; the rows of
