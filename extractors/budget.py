@@ -2,12 +2,13 @@
 expenditure, income, funding, savings, capital or staffing table.
 
 Tables are read from the tables the core found (``page.tables``, the ``tables``
-output: each figure keeps its cell, ``table_id``/``row``/``col``), or, on a page
-where reading its lines again gives more (``budget_grid``: tab rows of text
-papers, word positions on PDF pages), from its lines. Each table gets its title (the
-heading or intro sentence above it, else its header's first cell), its column
-labels from the stacked header ("2025-26" + "Core" -> "2025-26 Core"), units
-from the header, caption or cells, and totals flagged by label or arithmetic.
+output: each figure keeps its cell, ``table_id``/``row``/``col``), or, on a PDF page
+where reading its lines again gives more (``budget_grid``: word positions), from its
+lines (a figure then keeps the cell of the core's table that holds it, when one does).
+Each table gets its title (the heading or intro sentence above it, else its header's
+first cell), its column labels from the stacked header ("2025-26" + "Core" ->
+"2025-26 Core"), units from the header, caption or cells, and totals flagged by label
+or arithmetic.
 A table with no currency stated and no financial words is not a budget.
 Vocabularies are data: ``vocab/budget.toml``.
 """
@@ -17,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, pdf_grids, period_in,
-                                    prefer_ruled, ruled_grids, table_grids, text_grids, without_filler)
+from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, locate_cells, pdf_grids, period_in,
+                                    prefer_ruled, ruled_grids, table_grids, without_filler)
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.budget_columns import COLUMN_KEY
@@ -261,14 +262,14 @@ def _lines_of(table: Table, lang: str | None) -> list[dict]:
                 or table.unit
             unit = _scaled(unit, table.currency)
             label = table.labels[column] if column < len(table.labels) else None
+            cell = row.cells.get(column, (None, None, None))
             rows.append({
                 "table_title": table.title, "row_label": row.label, "column_label": label,
                 "period": period_in(label) or period_in(table.title), "value": figure.value,
                 "unit": unit.name if unit else None,
                 "value_gbp": figure.value * unit.scale_gbp if unit and unit.scale_gbp else None,
                 "is_total": total, "page": row.page, COLUMN_KEY: column,
-                "table_id": table.grid.table_id, "row": row.cells.get(column, (None, None))[0],
-                "col": row.cells.get(column, (None, None))[1],
+                "table_id": cell[0], "row": cell[1], "col": cell[2],
             })
     return rows
 
@@ -280,16 +281,18 @@ def _opens_page(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> 
 
 def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
     """A page's grids, read from the tables the core found on it (``table_grids``: each figure
-    keeps its cell), unless reading its lines again gives more figures under a heading, or as
-    many with more heading words over them, or more figures (``skip``: furniture
-    lines): tab-separated rows (``text_grids``), else ruled tables and rows of figures set
-    apart from their labels (``ruled_grids``, ``pdf_grids``)."""
+    keeps its cell), unless, on a PDF page, reading its lines again gives more figures under a
+    heading, or as many with more heading words over them, or more figures (``skip``: furniture
+    lines): ruled tables and rows of figures set apart from their labels (``ruled_grids``,
+    ``pdf_grids``)."""
     core = table_grids(page, lang)
     if any(table.method == "tsv" for table in page.tables):
-        lines = text_grids(page, lang, skip)
-    else:
-        lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
-    return core if _read(core) >= _read(lines) else lines
+        return core  # a text paper's tab-separated tables are read whole by the loader
+    lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
+    if _read(core) >= _read(lines):
+        return core
+    locate_cells(lines, page)
+    return lines
 
 
 def _read(grids: list[Grid]) -> tuple[int, int, int]:

@@ -3,11 +3,12 @@ from the lines of a page, ruled or not.
 
 A core table (``pipeline/tables``) is read as a budget grid: its body rows are
 those with figures, its figure columns those mostly holding figures, its row
-labels the text column with the most text (short codes beside it are not
-labels); the header rows above stack per figure column, a spanning heading
-over each column it covers ("2024-25" over Core, External, Total).
+labels the text column with the most text left of the figures (short codes
+beside it are not labels, text right of the figures is commentary); the header
+rows above stack per figure column, a spanning heading over each column it
+covers ("2024-25" over Core, External, Total).
 
-A text paper's table rows are its tab-separated lines. On a PDF page a table
+A text paper's tables are the core's (its tab-separated tables). On a PDF page a table
 row is a line with figures set apart from its words by a wide gap; the rows of
 one table are consecutive, their figures stand in columns (found by where the
 figures sit, whatever their alignment), and the lines just above the first row
@@ -115,7 +116,8 @@ class GridRow:
     values: dict[int, str]  # column -> cell text as printed
     page: int
     bold: bool = False
-    cells: dict[int, tuple[int, int]] = field(default_factory=dict)  # column -> (row, col) in its table
+    # column -> the cell holding its figure: ``tables.table_id``, row and col
+    cells: dict[int, tuple[str, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -131,7 +133,6 @@ class Grid:
     span: tuple[float, float] | None = None  # top and bottom on a PDF page
     extents: list[list[float]] | None = None  # x0, x1 of each figure column on a PDF page
     label_span: tuple[float, float] | None = None  # where the row labels stand on a PDF page
-    table_id: str | None = None  # ``tables.table_id`` of the core's table it was read from
     caption: str | None = None  # a caption set in the table's first row
 
     @property
@@ -151,48 +152,13 @@ class Grid:
         return all(min(a[1], b[1]) > max(a[0], b[0]) for a, b in zip(self.extents, other.extents))
 
 
-# ---------------------------------------------------------------- text papers
+# ---------------------------------------------------------------- ruled tables
 
 def _is_header_cells(cells: list[str], lang: str | None) -> bool:
     values = [c for c in cells[1:] if c and not is_empty_cell(c)]
     if not values:
         return False
     return all(not parse_figure(c, lang) or _YEAR.match(c.strip()) for c in values)
-
-
-def text_grids(page: Page, lang: str | None, skip: set[int] = frozenset()) -> list[Grid]:
-    """Tables of a text paper's page: runs of tab-separated lines (``skip``: furniture lines)."""
-    grids: list[Grid] = []
-    grid: Grid | None = None
-    in_body = False
-    plain_run = 0
-    for i, line in enumerate(page.lines):
-        if i in skip:
-            continue
-        cells = line.cells
-        if cells is None:
-            plain_run += 1
-            if plain_run > MAX_PLAIN_LINES:
-                grid = None
-            continue
-        header = _is_header_cells(cells, lang)
-        width = len(cells) - 1
-        interrupted = plain_run > 0
-        plain_run = 0
-        if grid is None or (header and in_body) or (interrupted and (header or width != len(grid.columns))):
-            grid = Grid(page=page.number, first_line=i, columns=[[] for _ in range(width)])
-            grids.append(grid)
-            in_body = False
-        if len(grid.columns) < width:
-            grid.columns.extend([] for _ in range(width - len(grid.columns)))
-        if header and not in_body:
-            grid.header_label = grid.header_label or (cells[0] or None)
-            _stack_text_header(grid, cells[1:])
-            continue
-        in_body = True
-        values = {c: cell for c, cell in enumerate(cells[1:]) if cell}
-        grid.rows.append(GridRow(tidy_label(cells[0]), values, page.number, line.bold))
-    return [g for g in grids if g.rows]
 
 
 def ruled_grids(page: Page, lang: str | None) -> list[Grid]:
@@ -764,8 +730,10 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
     texts = [rows[r][c] for r in body for c in text_columns if rows[r][c]]
     if sum(len(t.split()) for t in texts) > MAX_PLAIN_WORDS * len(texts):
         return []  # cells of paragraphs: a register of risks or actions with some amounts, no budget
-    # the row labels stand in the text column holding the most text (codes beside them are short)
-    label_column = max(text_columns, key=lambda c: sum(len(rows[r][c]) for r in body))
+    # the row labels stand in the text column holding the most text (codes beside them are short),
+    # left of the figures: text right of them is commentary, unless the labels stand only there
+    left = [c for c in text_columns if c < figure_columns[0] and any(rows[r][c] for r in body)]
+    label_column = max(left or text_columns, key=lambda c: sum(len(rows[r][c]) for r in body))
     grids: list[Grid] = []
     grid: Grid | None = None
     header: list[int] = []
@@ -779,7 +747,7 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
             continue  # a section label ("Funded By:") or a note inside the body
         if grid is None:
             grid = Grid(page=page.number, first_line=_first_line(page, table, header[0] if header else r),
-                        columns=[[] for _ in figure_columns], table_id=table_id,
+                        columns=[[] for _ in figure_columns],
                         extents=_extents(page, table, rows, figure_columns))
             label_span = _extents(page, table, rows, [label_column])
             grid.label_span = tuple(label_span[0]) if label_span else None
@@ -792,7 +760,7 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
         values = {k: rows[r][c] for k, c in enumerate(figure_columns) if rows[r][c]}
         label = spread[r][label_column] or " ".join(rows[r][c] for c in text_columns if rows[r][c]) or None
         grids[-1].rows.append(GridRow(tidy_label(label), values, page.number,
-                                      cells={k: (r, c) for k, c in enumerate(figure_columns)}))
+                                      cells={k: (table_id, r, c) for k, c in enumerate(figure_columns)}))
     return grids
 
 
@@ -854,3 +822,35 @@ def _first_line(page: Page, table: Table, row: int) -> int:
     if table.first_line is not None:
         return table.first_line + row
     return _line_at(page, table.bbox.top) if table.bbox else 0
+
+
+# ---------------------------------------------------------------- cells of lines read again
+
+# A figure as a cell and as words may differ in spaces and a currency sign set apart ("$ 1,250").
+_FIGURE_KEY = re.compile(r"[\s£$€]")
+
+
+def locate_cells(grids: list[Grid], page: Page) -> None:
+    """Figures read from a page's lines keep the cell of the core's table that holds them (see
+    ``tables``): the first row, from where the last one matched on, whose cells hold the row's
+    figures in their order; a row of one figure must also hold its label."""
+    rows = [(table_id_of(page.number, n), r, [_FIGURE_KEY.sub("", c or "") for c in cells])
+            for n, table in enumerate(page.tables, start=1) for r, cells in enumerate(table.rows)]
+    start = 0
+    for row in (row for grid in grids for row in grid.rows if not row.cells):
+        wanted = [(k, _FIGURE_KEY.sub("", v)) for k, v in sorted(row.values.items())]
+        if not wanted:
+            continue
+        label = _FIGURE_KEY.sub("", row.label or "")
+        for i in [*range(start, len(rows)), *range(start)]:
+            table_id, r, cells = rows[i]
+            found, c = {}, 0
+            for k, key in wanted:
+                c = next((j for j in range(c, len(cells)) if cells[j] == key), None)
+                if c is None:
+                    break
+                found[k] = (table_id, r, c)
+                c += 1
+            if c is not None and (len(wanted) > 1 or label and label in "".join(cells)):
+                row.cells, start = found, i + 1
+                break

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.budget_grid import period_in
+from extractors.budget_grid import period_in, table_grids
 from pipeline.analyse import analysis_of
 from pipeline.find import find_segments
 from pipeline.load import load
@@ -16,6 +16,14 @@ from tests.conftest import extractor, text_document
 
 def lines(doc) -> list[dict]:
     return extractor("budget").extract(doc)["budget_lines"]
+
+
+def figures_in_their_cells(doc, found: list[dict], lang: str | None = None) -> None:
+    """Every line names a cell of the ``tables`` output (``table_id``, ``row``, ``col``) that holds its figure."""
+    cells = {(c["table_id"], c["row"], c["col"]): c["text"] for c in extractor("tables").extract(doc)["tables"]}
+    assert found and all(r["table_id"] is not None for r in found)
+    for row in found:
+        assert parse_figure(cells[row["table_id"], row["row"], row["col"]], lang).value == row["value"], row
 
 
 def cell(found: list[dict], row: str, column: str) -> dict:
@@ -90,7 +98,7 @@ Pay\t10.8\t0.5\t11.3\t21.8\t0.6\t22.4
 
 
 def test_footnote_marks_tbd_and_rows_continued_after_a_footnote():
-    found = lines(text_document("""Income and expenditure
+    doc = text_document("""Income and expenditure
 
 The table below sets out our budget and forecasts for the following years.
 
@@ -101,7 +109,9 @@ Operating income\t(578) ⁵\t(671)\t750,000
 ⁵ In 2022/23 the programme received a subsidy.
 
 Net operating costs/(income)\t(59)\t(7)\tTBD
-"""))
+""")
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
     assert cell(found, "Operating income", "2022/23")["value"] == -578
     assert cell(found, "Operating income", "2024/25")["value"] == 750000
     net = cell(found, "Net operating costs/(income)", "2023/24")
@@ -353,7 +363,9 @@ def test_section_labels_under_the_header_long_wrapped_labels_notes_and_a_table_r
     row(236, "Drawdowns from Reserves", ("-1,350.5", "-1,350.5", "0.0"))
     pdf.showPage()
     pdf.save()
-    found = lines(load(path, "savings.pdf"))
+    doc = load(path, "savings.pdf")
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
     reviews = cell(found, "Reviews of care packages", "Forecast")
     assert reviews["value"] == -400 and reviews["unit"] == "£'000" and reviews["table_title"] == "Appendix 2 - Savings"
     uplift = [r for r in found if r["row_label"].startswith("Uplift in client contributions")]
@@ -418,7 +430,9 @@ def test_currency_signs_before_figures_and_a_margin_note_set_sideways(tmp_path):
     pdf.restoreState()
     pdf.showPage()
     pdf.save()
-    found = lines(load(path, "trend.pdf"))
+    doc = load(path, "trend.pdf")
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
     taxes = cell(found, "Real estate taxes", "2012")
     assert taxes["value"] == 18157722 and taxes["unit"] == "$'000" and taxes["period"] == "2012"
     assert cell(found, "Total revenues", "2013")["is_total"] is True
@@ -446,7 +460,9 @@ def test_figure_set_lower_in_its_cell_and_a_commentary_column_right_of_the_figur
         text(x, 116, figure, "Helvetica-Bold")
     pdf.showPage()
     pdf.save()
-    found = lines(load(path, "monitoring.pdf"))
+    doc = load(path, "monitoring.pdf")
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
     assert cell(found, "Directorate Budgets", "Forecast")["value"] == 10.0
     operations = cell(found, "Operations", "Variance")  # the commentary is not part of the label
     assert operations["value"] == 63.7 and operations["unit"] == "£m" and operations["value_gbp"] == 63700000
@@ -490,7 +506,9 @@ def test_header_left_at_the_foot_of_the_page_before_its_rows(tmp_path):
         pdf.drawRightString(500, height - 60 - 14 * n, figure)
     pdf.showPage()
     pdf.save()
-    found = lines(load(path, "allocation.pdf"))
+    doc = load(path, "allocation.pdf")
+    found = lines(doc)
+    figures_in_their_cells(doc, found, "da")
     clinic = cell(found, "Nurse clinic", "Funds allocated in 2013")
     assert clinic["value"] == 1200000 and clinic["period"] == "2013" and clinic["page"] == 2
     assert cell(found, "I alt", "Funds allocated in 2013")["is_total"] is True
@@ -641,7 +659,9 @@ def test_heading_straddling_two_columns_heads_them_all(tmp_path):
             pdf.drawRightString(x, y, f"{(n + 2) * 1_000_000 + m * 12_345:,}")
     pdf.showPage()
     pdf.save()
-    found = lines(load(path, "trend.pdf"))
+    doc = load(path, "trend.pdf")
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
     assert {r["column_label"] for r in found} == {f"Fiscal Year {y}" for y in ("2013", "2012", "2011", "2010")}
     assert cell(found, "Sales and use taxes", "Fiscal Year 2011")["value"] == 3_024_690
 
@@ -670,7 +690,9 @@ def test_headings_of_neighbouring_columns_set_close_stay_apart(tmp_path):
         pdf.drawRightString(second, height - 110 - 12 * n, forecast)
     pdf.showPage()
     pdf.save()
-    found = lines(load(path, "savings.pdf"))
+    doc = load(path, "savings.pdf")
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
     assert {r["column_label"] for r in found} == {"2024-25 Savings Target", "Forecast against original saving"}
 
 
@@ -700,12 +722,30 @@ Net expenditure                6,970     7,225       255       7,420     7,610  
 def test_budget_lines_point_to_their_cells_in_the_tables_output():
     doc = text_document(CAPITAL_LAYOUT)
     found = lines(doc)
+    figures_in_their_cells(doc, found)
     cells = {(c["table_id"], c["row"], c["col"]): c["text"] for c in extractor("tables").extract(doc)["tables"]}
-    assert found and all(r["table_id"] is not None for r in found)
-    for row in found:
-        assert parse_figure(cells[row["table_id"], row["row"], row["col"]]).value == row["value"]
     school = cell(found, "School expansions", "2026-27 Year 2")
     assert cells[school["table_id"], school["row"], school["col"]] == "5,300"
+
+
+RESERVES_LAYOUT = """Reserves monitoring
+
+All figures in £m
+                          Opening   Forecast  Projected
+Reserve                   Balance   Movement    Balance   Details of key movements
+General Fund                -43.0        7.1      -35.9   Contribution towards a balance of five to ten per cent of the budget
+Vehicles and Equipment      -22.6        1.5      -21.1   Drawdowns to replace vehicles and plant at the end of their useful life
+Smoothing                  -148.7       11.4     -137.3   Includes the drawdown budgeted to support this year's budget
+"""
+
+
+def test_row_labels_stand_left_of_the_figures_and_commentary_right_of_them_is_no_label():
+    doc = text_document(RESERVES_LAYOUT)
+    (grid,) = table_grids(doc.pages[0], "en")  # the core's table read as a budget
+    assert [row.label for row in grid.rows] == ["General Fund", "Vehicles and Equipment", "Smoothing"]
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
+    assert {r["row_label"] for r in found} == {"General Fund", "Vehicles and Equipment", "Smoothing"}
 
 
 def test_a_year_row_above_numbered_years_keeps_the_year():

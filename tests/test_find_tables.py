@@ -97,6 +97,78 @@ def test_unruled_table_between_paragraphs_keeps_only_its_rows():
     assert 150 < tables[0].bbox.top < 180 and tables[0].bbox.bottom < 260
 
 
+GRANTS = [("Harbour Trust", "12,500.00"), ("Valley Food Bank", "8,240.00"), ("Riverside Youth Centre", "131,075.00"),
+          ("Northfield Clinic", "1,204,300.00")]
+
+
+def test_currency_signs_set_at_the_left_of_their_cells_stay_with_their_figures():
+    """A US resolution lists the agencies paid, each amount's "$" at the left of its cell
+    and the figure right-aligned, under a heading of the amounts' column only."""
+    def draw(c):
+        c.setFont("Helvetica", 11)
+        c.drawString(400, HEIGHT - 100, "Amount to be paid")
+        c.drawString(405, HEIGHT - 113, "not to exceed:")
+        for n, (agency, amount) in enumerate(GRANTS):
+            y = HEIGHT - 128 - 13 * n
+            c.drawString(130, y, agency)
+            c.drawString(418, y, "$")
+            c.drawRightString(487, y, amount)
+
+    (table,) = _tables(draw)
+    assert table.rows == [[None, "Amount to be paid not to exceed:"], ["Harbour Trust", "$ 12,500.00"],
+                          ["Valley Food Bank", "$ 8,240.00"], ["Riverside Youth Centre", "$ 131,075.00"],
+                          ["Northfield Clinic", "$1,204,300.00"]]  # the widest figure reaches its sign
+
+
+def test_row_labels_wrapped_onto_long_lines_stay_in_their_rows():
+    """A Danish committee's allocation: each initiative described at length, its label wrapped
+    onto lines nearly as wide as the label column, beside one column of amounts."""
+    def draw(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, HEIGHT - 100, "Initiative")
+        c.drawRightString(500, HEIGHT - 100, "Funds set aside")
+        c.drawRightString(500, HEIGHT - 112, "in 2014")
+        rows = [("Patient education (courses, exercise and coordination for people", "1.150.000 kr."),
+                ("with lung disease, diabetes, heart disease and back pain)", None),
+                ("Nurse clinic (longer opening hours, six hours a week)", "240.000 kr."),
+                ("Training of the staff (rehabilitation approach and long-term", "310.000 kr."),
+                ("conditions)", None),
+                ("Early detection (new tools for the home care teams)", "90.000 kr.")]
+        for n, (text, amount) in enumerate(rows):
+            y = HEIGHT - 130 - 13 * n
+            c.drawString(72, y, text)
+            if amount:
+                c.drawRightString(500, y, amount)
+        c.drawString(72, HEIGHT - 230, "The council funds the initiatives from the grant agreed for the year.")
+
+    (table,) = _tables(draw)
+    assert table.rows[-4:] == [
+        ["Patient education (courses, exercise and coordination for people with lung disease, diabetes, "
+         "heart disease and back pain)", "1.150.000 kr."],
+        ["Nurse clinic (longer opening hours, six hours a week)", "240.000 kr."],
+        ["Training of the staff (rehabilitation approach and long-term conditions)", "310.000 kr."],
+        ["Early detection (new tools for the home care teams)", "90.000 kr."]]
+
+
+def test_a_row_resumed_past_a_note_is_the_table_going_on_and_a_running_footer_is_not():
+    def draw(c):
+        _unruled(c, top=150)
+        y = HEIGHT - 240
+        for line in ("* the figures for the current year are provisional and will be updated when the",
+                     "accounts are closed, and the updated figures will be reported to the committee"):
+            c.setFont("Helvetica", 9)
+            c.drawString(72, y, line)
+            y -= 12
+        c.drawString(72, HEIGHT - 290, "Libraries")
+        for right, text in zip((260, 340, 420), ("2,150", "2,230", "80")):
+            c.drawRightString(right, HEIGHT - 290, text)
+        c.drawString(72, HEIGHT - 800, "Quarterly finance report")
+        c.drawRightString(420, HEIGHT - 800, "12")
+
+    tables = _tables(draw)
+    assert [t.rows for t in tables] == [UNRULED, [["Libraries", "2,150", "2,230", "80"]]]
+
+
 def test_page_of_prose_has_no_table():
     assert _tables(lambda c: _prose(c, 80, lines=30)) == []
 

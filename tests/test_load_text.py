@@ -28,6 +28,25 @@ def test_tab_rows_form_one_table_with_section_rows_kept():
     assert page.lines[0].heading == 2 and page.lines[0].text == "Agenda"
 
 
+def test_a_footnote_between_rows_stays_in_the_table_and_one_after_it_does_not():
+    text = ("Running costs\n\n"
+            "\t2021/22\t2022/23\n"
+            "Staff costs\t310\t325\n"
+            "Grant income\t(120) ¹\t(140)\n\n"
+            "¹ Includes a one-off transfer from the reserve fund.\n\n"
+            "Net cost\t190\t185\n\n"
+            "² The figures for 2022/23 are provisional.\n")
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    assert [row[0] for row in table.rows] == [None, "Staff costs", "Grant income",
+                                              "¹ Includes a one-off transfer from the reserve fund.", "Net cost"]
+    assert table.rows[-1] == ["Net cost", "190", "185"]
+    # rows stand for the page's lines from the table's first on: the note's line is its row
+    assert [page.lines[table.first_line + r].text for r in (3, 4)] == [
+        "¹ Includes a one-off transfer from the reserve fund.", "Net cost 190 185"]
+    assert page.lines[-1].text == "² The figures for 2022/23 are provisional."
+
+
 def test_form_feeds_split_pages_and_bold_markers_go():
     pages = read_text("**Title**\fsecond page".encode())
     assert [p.number for p in pages] == [1, 2]
@@ -52,6 +71,21 @@ def test_words_stand_on_the_character_grid():
     # a gap as wide as a PDF's between cells (1.5 em) parts the line into cells; two spaces do not
     assert page.lines[1].cells == ["Net spend", "1,250"] and page.lines[0].cells is None
     assert all(line.unstyled for line in page.lines)
+
+
+def test_amounts_with_their_currency_sign_a_space_before_are_a_column_under_its_heading():
+    text = ("   B. RESOLUTION Contract with the following agencies (ref. enclosed).\n\n"
+            "                                                  Amount to be paid\n"
+            "                                                    not to exceed:\n"
+            "          Harbour Trust                           $ 12,500.00\n"
+            "          Valley Food Bank                        $ 8,240.00\n"
+            "          Riverside Youth Centre                  $ 131,075.00\n"
+            "          Northfield Clinic                       $1,204,300.00\n")
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    assert table.rows == [[None, "Amount to be paid not to exceed:"], ["Harbour Trust", "$ 12,500.00"],
+                          ["Valley Food Bank", "$ 8,240.00"], ["Riverside Youth Centre", "$ 131,075.00"],
+                          ["Northfield Clinic", "$1,204,300.00"]]
 
 
 def test_markup_is_not_a_word():

@@ -41,6 +41,9 @@ SPACED_TABLE = "tables laid out with spaces (not tabs) not read"
 MIN_RUN_IN_FIGURES = 20
 _FIGURE_WORD = re.compile(r"^[(£$€+-]*\d[\d,.]*%?\)?$")
 RUN_IN_TABLE = "tables run into the text (no line breaks) not read"  # when they cannot be set out again
+# A footnote to a figure, set under its row between two rows of a tab-separated table
+# ("(120) ¹" ... "¹ Includes a one-off transfer from the reserve fund."): it opens with the figure's mark.
+_FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡§]+)\s*\S")
 
 
 def decode(data: bytes) -> str:
@@ -116,7 +119,12 @@ def read_page(number: int, text: str) -> Page:
     rows: list[list[str]] = []
     start = 0
 
+    notes = 0  # footnote rows the table ends on so far: kept only when a row of the table follows
+
     def close_table() -> None:
+        nonlocal notes
+        del rows[len(rows) - notes:]  # notes under the last row are the text's, not the table's
+        notes = 0
         if rows:
             # a rendering ends every row with a tab: drop columns empty in every row
             width = max(len(r) for r in rows)
@@ -141,6 +149,11 @@ def read_page(number: int, text: str) -> Page:
             if not rows:
                 start = len(page.lines)
             rows.append(line.cells)
+            notes = 0
+        elif rows and _FOOTNOTE.match(line.text):
+            # a footnote set inside the table: a row of its own, the note in its first cell
+            rows.append([line.text])
+            notes += 1
         else:
             close_table()
         page.lines.append(line)

@@ -16,13 +16,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from operator import attrgetter, itemgetter
 
 import numpy as np
 
 from pipeline.model import BBox, Table
 from pipeline.textutil import clean
+from pipeline.units import CURRENCY
 
 # Gaps and distances are in font sizes (em) of the line.
 PHRASE_GAP = 0.45  # words closer than this are one phrase (an ordinary space is ~0.25 em)
@@ -33,6 +34,7 @@ LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
 NARROW_PROSE_WORDS = 6  # ... and so is a chunk of this many words without a figure in a page column
 BODY_SIZE_SLACK = 1.05  # ... set no larger than this share of the page's usual size
 MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
+FIGURE_WORDS = 2  # ... but long labels may stand beside figures of this many words (the median)
 MIN_ROWS = 3  # two lines with gaps in the same places are as often justified prose or a form
 SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual size leaves it
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
@@ -57,6 +59,7 @@ FULL_LINE = 4.0  # a line of a text column ends (or starts) this many font sizes
 MARK_CHARS = 2  # longest raised mark after a word
 MARK_SIZE = 0.85  # ... set at most this share of the word's size
 MARK_GAP = 0.3  # ... at most this far (font sizes) after it
+SIGN_GAP = 3.0  # a currency sign stands at most this far (font sizes) before its figure
 FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
 FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
 
@@ -103,8 +106,10 @@ class Phrase:
 
     @cached_property
     def numeric(self) -> bool:
-        return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"]) for w in self.words)
-                and not all(_MARK.match(w["text"]) for w in self.words))
+        # a currency may stand apart from its figure ("$ 12,500.00" in a US resolution, "240.000 kr.")
+        return (all(_NUMBER.match(w["text"]) or _FILLER.match(w["text"]) or _MARK.match(w["text"])
+                    or CURRENCY.fullmatch(w["text"]) for w in self.words)
+                and not all(_MARK.match(w["text"]) or CURRENCY.fullmatch(w["text"]) for w in self.words))
 
     @property
     def figure(self) -> bool:
@@ -222,10 +227,13 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             # thousands ("100 000"); so are a figure and a capitalised word a wide space apart
             # (a layout-text rendering sets a figure one space, 0.29 em, before the label of
             # the column after it: "1,315,610.6 Revised Base")
+            # ... and a currency sign set at the left of a figure's cell ("$    12,500.00") is part of it
             if gap < PHRASE_GAP * size and not (
                     gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
-                         or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))):
+                         or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))) \
+                    or (len(last.words) == 1 and CURRENCY.fullmatch(last.words[0]["text"]) and gap < SIGN_GAP * size
+                        and _NUMBER.match(word["text"])):
                 last.words.append(word)
                 if word["x1"] > last.x1:  # noqa: PLR1730 (as above: no max call)
                     last.x1 = word["x1"]
@@ -261,7 +269,7 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     for line in lines:
         if _CAPTION.match(line.phrases[0].text):
             if run:
-                regions.append(run)
+                regions.append(_with_label_end(run, pending))
             run, pending = [], []
             continue
         last = (pending or run)[-1] if (pending or run) else None
@@ -278,21 +286,28 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
                 run.append(line)
             else:
                 if run:
-                    regions.append(run)
+                    regions.append(_with_label_end(run, pending))
                 run = [line]
             pending = []
         # a line reaching up beside the last in a run of headings (headings of different
         # heights centred in their cells) is a header row's other half, however wide
         elif near and len(pending) < MAX_SHORT_LINES and (
-                _short(line, run) or gap < 0 and _headings(run + pending + [line])):
+                _short(line, run) or _in_label_column(line, run) or gap < 0 and _headings(run + pending + [line])):
             pending.append(line)
         else:
             if run:
-                regions.append(run)
+                regions.append(_with_label_end(run, pending))
             run, pending = [], []
     if run:
-        regions.append(run)
+        regions.append(_with_label_end(run, pending))
     return regions
+
+
+def _with_label_end(run: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
+    """A run of a table's lines as it ends, with the lines after its last row that carry that
+    row's label on (in lower case, in the label column: see ``_in_label_column``)."""
+    end = list(takewhile(lambda line: line.phrases[0].text[:1].islower() and _in_label_column(line, run), pending))
+    return run + end
 
 
 def _short(line: TextLine, run: list[TextLine]) -> bool:
@@ -306,6 +321,15 @@ def _short(line: TextLine, run: list[TextLine]) -> bool:
               and any(p.figure for c in l.chunks[1:] for p in c)]
     return (line.x1 - line.x0 <= SHORT_LINE * (x1 - x0)
             or bool(values) and x0 - line.size <= line.x0 and line.x1 < min(values))
+
+
+def _in_label_column(line: TextLine, run: list[TextLine]) -> bool:
+    """Does a line of one chunk end before the cells after the label of every row of a run of
+    rows of figures start? A row's label wrapped onto lines as long as the label column is wide
+    (a Danish or UK budget's "Patient education (courses, exercise and coordination for people" /
+    "with lung disease, diabetes, heart disease and back pain)")."""
+    starts = [l.chunks[1][0].x0 for l in run if l.tabular and len(l.chunks) > 1]
+    return len(line.chunks) == 1 and bool(starts) and line.x1 < min(starts) and any(map(_figures_row, run))
 
 
 def _rivers(body: list[TextLine], x0: float, x1: float, size: float, snap: float = 0.0) -> list[tuple[float, float]]:
@@ -729,7 +753,15 @@ def _plausible(rows: list[list[str | None]]) -> bool:
         return False
     filled = [c for row in rows for c in row if c]
     words = sum(len(c.split()) for c in filled)
-    return words / len(filled) <= MAX_WORDS_PER_CELL
+    return words / len(filled) <= MAX_WORDS_PER_CELL or _labels_of_figures(rows)
+
+
+def _labels_of_figures(rows: list[list[str | None]]) -> bool:
+    """Long row labels beside columns of figures only (a budget that describes each line it
+    funds): most cells right of the labels hold a figure, mostly in a few words ("240.000 kr.")."""
+    rest = [c for row in rows for c in row[1:] if c]
+    figures = [c for c in rest if any(ch.isdigit() for ch in c)]
+    return 2 * len(figures) > len(rest) and statistics.median(len(c.split()) for c in figures) <= FIGURE_WORDS
 
 
 def page_columns(words: list[dict]) -> list[list[dict]]:
@@ -1089,8 +1121,13 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
     words = [w for w in words if id(w) not in taken]
     for lines in [text_lines(column) for column in page_columns(words)]:
+        found: list[tuple[float, float]] = []  # the columns of the last table found in this column of the page
         for region in _regions(lines):
             if sum(line.tabular for line in region) < 2:
+                rows = _resumed(region, found)
+                if rows:
+                    bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region), region[-1].bottom)
+                    tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
                 continue
             rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             caption = _caption_lines(region, columns)
@@ -1108,4 +1145,25 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region),
                         region[-1].bottom)
             tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream", spans=spans))
+            found = columns
     return tables
+
+
+def _resumed(region: list[TextLine], columns: list[tuple[float, float]]) -> list[list[str | None]] | None:
+    """The cells of a row of figures standing in the ``columns`` of the table above it, past a
+    note or a section label (a savings table resumed under "RESERVES" after its footnote):
+    the table going on, though one row is no table on its own. The row's label stands in the
+    first column and each of its figures (two or more: a running footer's page number is no
+    row) in a column of its own."""
+    line = region[-1]
+    if not columns or len(region) > 1 or not _figures_row(line) or line.phrases[0].numeric \
+            or sum(p.figure for p in line.phrases[1:]) < 2:
+        return None
+    placed = [_column_of(phrase, columns)[0] for phrase in line.phrases]
+    if placed[0] != 0 or placed != sorted(set(placed)) or any(min(p.x1, columns[c][1]) <= max(p.x0, columns[c][0])
+                                            for p, c in zip(line.phrases, placed)):
+        return None
+    cells: list[str | None] = [None] * len(columns)
+    for phrase, c in zip(line.phrases, placed):
+        cells[c] = phrase.text
+    return [cells]
