@@ -11,7 +11,8 @@ from collections import Counter
 from pipeline.model import Document, Line, Page
 
 # A line is furniture when (digits aside) it recurs at the same height on this
-# share of the pages; a lone page number is furniture in the page's margins.
+# share of the pages, or in the page's margin on MIN_PAGES pages in a row; a
+# lone page number is furniture in the page's margins.
 FURNITURE_SHARE = 0.5
 MIN_PAGES = 3
 MARGIN_BAND = 0.12
@@ -32,6 +33,23 @@ def _in_margin(page: Page, line: Line) -> bool:
     return line.bbox.top < MARGIN_BAND * page.height or line.bbox.bottom > (1 - MARGIN_BAND) * page.height
 
 
+def _running_in_a_part(doc: Document, keys: list[list[tuple[str, int | None]]]) -> set[tuple[str, int | None]]:
+    """Lines that stand in the page's margin at the same place on MIN_PAGES pages
+    in a row: the running header or footer of one part of a paper, however short
+    a share of the whole it is. A Nordic agenda or minutes pack heads each page
+    of its own part ("Protokoll 12 § 14.03.2024 Sida 7") but not the reports
+    appended to it, which may be most of its pages; a board pack's appendices
+    carry a running title of their own. A line with no place (a tab-separated
+    row) is never known to stand in the same place."""
+    running: set[tuple[str, int | None]] = set()
+    streak: dict[tuple[str, int | None], int] = {}
+    for page, page_keys in zip(doc.pages, keys):
+        here = {key for line, key in zip(page.lines, page_keys) if line.bbox is not None and _in_margin(page, line)}
+        streak = {key: streak.get(key, 0) + 1 for key in here}
+        running.update(key for key, pages in streak.items() if pages >= MIN_PAGES)
+    return running
+
+
 def find_furniture(doc: Document) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
     """(page number, line index) of every furniture line of the paper; and the same
     with a repeated line kept where it first appears (a table's header repeated at
@@ -47,6 +65,7 @@ def find_furniture(doc: Document) -> tuple[frozenset[tuple[int, int]], frozenset
     repeated = set()
     if len(doc.pages) >= MIN_PAGES:
         repeated = {k for k, n in seen.items() if n >= FURNITURE_SHARE * len(doc.pages)}
+        repeated |= _running_in_a_part(doc, keys)
     found: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
     for page, page_keys in zip(doc.pages, keys):
         for i, (line, key) in enumerate(zip(page.lines, page_keys)):

@@ -74,3 +74,60 @@ def test_analysis_records_the_numbered_lines_by_page_and_line():
                         "BM/24/05 Minutes of the last meeting\fv. Mette Skovgaard\n2.1 Finance report\n")
     numbered = analysis_of(doc).numbered
     assert {key: c.number for key, c in numbered.items()} == {(1, 1): "1", (1, 3): "BM/24/05", (2, 1): "2.1"}
+
+
+# A committee's minutes in the Nordic pack layout: each page of the minutes' own
+# part carries a running header with the item and page number; the reports
+# appended after them (most of the pack) carry none.
+_PACK_HEADER = "Protokoll {item} § 14.03.2024 Sida {page}"
+_OWN_PART = ["{item} § Val av protokolljusterare\nNämnden väljer två ledamöter att justera protokollet.",
+             "{item} § Budgetuppföljning\nNämnden godkänner uppföljningen för perioden.",
+             "{item} § Anmälningsärenden\nÄrendena antecknas för kännedom."]
+_APPENDED = ["Lägesrapport om skolskjutsarna\nRutterna har setts över under våren.",
+             "Två nya hållplatser tillkommer\nDe byggs under sommaren.",
+             "Kostnader\nKostnaderna ryms inom ramen för året.",
+             "Tidtabell\nDen nya tidtabellen gäller från augusti.",
+             "Uppföljning\nRapporten följs upp i december."]
+
+
+def _furniture_texts(doc) -> set[str]:
+    return {doc.pages[page - 1].lines[i].text for page, i in analysis_of(doc).furniture}
+
+
+def test_running_header_over_the_first_part_of_a_text_pack_is_furniture():
+    pages = [_PACK_HEADER.format(item=n + 7, page=n + 1) + "\n\n" + body.format(item=n + 7)
+             for n, body in enumerate(_OWN_PART)] + _APPENDED
+    doc = text_document("\f".join(pages))
+    assert _furniture_texts(doc) == {_PACK_HEADER.format(item=n + 7, page=n + 1) for n in range(3)}
+
+
+def test_running_header_over_the_first_part_of_a_pdf_pack_is_furniture(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pipeline.load import load
+
+    path = tmp_path / "pack.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pages = [(_PACK_HEADER.format(item=n + 7, page=n + 1), body.format(item=n + 7)) for n, body in enumerate(_OWN_PART)]
+    for header, body in pages + [(None, body) for body in _APPENDED]:
+        if header:
+            pdf.setFont("Helvetica", 9)
+            pdf.drawString(60, height - 40, header)
+        pdf.setFont("Helvetica", 11)
+        for row, text in enumerate(body.split("\n")):
+            pdf.drawString(60, height - 120 - 16 * row, text)
+        pdf.showPage()
+    pdf.save()
+    doc = load(path, "pack.pdf")
+    assert _furniture_texts(doc) == {header for header, _ in pages}
+
+
+def test_a_line_repeated_on_two_pages_or_below_the_margin_is_not_furniture():
+    # the same item heading atop two pages in a row, and a repeated line in the
+    # body of three: neither is a running header of the part
+    two = ["Beslut\n" + body.format(item=7) for body in _OWN_PART[:2]]
+    body = ["\n" * 12 + "Förslag:\nNämnden godkänner förslaget.\n" + "\n" * 12] * 3
+    doc = text_document("\f".join(two + _APPENDED[:1] + body + _APPENDED))
+    assert _furniture_texts(doc) == set()
