@@ -353,9 +353,9 @@ def _item_heading(line: Line) -> str | None:
     if not match:
         return None
     if line.bold or line.heading:
-        return match["number"]
+        return match.number
     short_title = len(line.text.split()) <= SUBJECT_WORDS and not _END_PUNCTUATION.search(line.text)
-    return match["number"] if line.unstyled and short_title else None
+    return match.number if line.unstyled and short_title else None
 
 
 def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:

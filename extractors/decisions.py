@@ -248,13 +248,13 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
     if sum(cand.referenced for cand in laid_out.values()) >= MIN_DECIDED_ITEMS:
         laid_out = {j: cand for j, cand in laid_out.items() if cand.referenced}
     referenced = {j: found for j in range(len(lines)) if (found := _referenced(lines, j))}
-    references = {parts for _, line in lines if (match := _heading(line)) and (parts := _reference(match["number"]))}
+    references = {parts for _, line in lines if (match := _heading(line)) and (parts := _reference(match.number))}
 
     def numbered(line: Line):
         """The line's item heading; a minute reference ("24/031") only beside the next or the
         previous one ("24/032"), as a line opening with a year ("23/24 Budget") is no item."""
         match = _heading(line)
-        parts = _reference(match["number"]) if match else None
+        parts = _reference(match.number) if match else None
         if parts and (parts[0], parts[1] + 1) not in references and (parts[0], parts[1] - 1) not in references:
             return None
         return match
@@ -290,15 +290,15 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
                 opens = bool(line.bold or line.heading)
             elif j - 1 in laid_out:
                 opens = True
-            elif _reference(match["number"]):
+            elif _reference(match.number):
                 opens = True  # in sequence with another reference
             else:
-                opens = int(match["number"]) == last_number + 1 or (not items and int(match["number"]) <= 1)
+                opens = int(match.number) == last_number + 1 or (not items and int(match.number) <= 1)
         if opens:
-            last_number = int(match["number"]) if match["number"].isdigit() else last_number
+            last_number = int(match.number) if match.number.isdigit() else last_number
             title_lines = laid_out[j - 1].title_lines if j - 1 in laid_out and not by_style else 1
-            title = " ".join([match["title"], *(l.text for _, l in lines[j:j - 1 + title_lines])])
-            current = Item(match["number"], title, page, by_style)
+            title = " ".join([match.title, *(l.text for _, l in lines[j:j - 1 + title_lines])])
+            current = Item(match.number, title, page, by_style)
             items.append(current)
             j += title_lines - 1  # a title a paper without fonts wraps
             extending = line if by_style else None

@@ -25,6 +25,8 @@ BLANK_GAP = 0.5
 # The number of a heading stands in a column of its own: this many spaces or more before its title
 # (running text puts one space after a list's number).
 NUMBER_COLUMN_GAP = 2 * TEXT_CHAR_WIDTH
+# Minutes number their items in at most this many figures.
+MAX_MINUTE_ITEM = 3
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +35,6 @@ def vocab() -> dict:
     return {"number_prefix": data["number_prefix"], "number_suffix": data["number_suffix"],
             "minute_number": data["minute_number"],
             "board_reference": data["board_reference"],
-            "minutes_heading": re.compile(data["minutes_heading"].replace("{minute_number}", data["minute_number"])),
             "presenter": [re.compile(p) for p in data["presenter"]],
             "item_reference": re.compile(data["item_reference"], re.I)}
 
@@ -59,7 +60,9 @@ def _numbered() -> re.Pattern:
         rf"(?P<num>{_number_forms()})"
         # the title: a word, "24/25 budget", a quotation or bracket, or "*3903 Main Street" (US agendas star
         # the items with an environmental finding)
-        rf"(?P<sep>[.):]|{vocab()['number_suffix']}\s|\s)\s*(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w).*)$")
+        # ("Agenda Item 3 – Budget": a dash may part number and title)
+        rf"(?P<sep>[.):]|{vocab()['number_suffix']}\s|\s)\s*(?:[-–]\s+)?"
+        r"(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w).*)$")
 
 
 def _roman(text: str) -> int | None:
@@ -257,7 +260,26 @@ def item_number(text: str) -> re.Match | None:
     return _item_number().match(text)
 
 
-def minutes_heading(text: str) -> re.Match | None:
-    """An item heading of minutes: "3. Title", "Item 3: Title", "24/031 Title", "BM/24/031 – Title";
-    ``number`` and ``title`` are its parts."""
-    return vocab()["minutes_heading"].match(text)
+@dataclass(frozen=True)
+class MinutesHeading:
+    number: str
+    title: str
+
+
+def minutes_heading(text: str) -> MinutesHeading | None:
+    """An item heading of minutes, read by the one grammar: "3. Title", "3.0 Title" (item 3,
+    its paragraphs numbered 3.1, 3.2), "Item 3: Title", "Minute 24/031 – Title", "BM/24/031
+    Title", "§ 12 Budget", "188 § Budget". An item is numbered in figures (at most
+    MAX_MINUTE_ITEM digits: "2025 Budget" opens with a year) or by year, not "3)" (a
+    paragraph of the item above); its title opens with a capital, a figure or a quotation."""
+    match = _numbered().match(text)
+    if not match or match["clock"] or match["open"] or match["sep"] == ")":
+        return None
+    number, title = match["num"].removesuffix(".0"), match["title"]
+    kinds = readings(number, match["sep"])
+    by_year = len(kinds) == 1 and kinds[0][0].startswith("minute:")
+    if not (by_year or (number.isdigit() and len(number) <= MAX_MINUTE_ITEM)):
+        return None
+    if not (title[0].isupper() or title[0].isdigit() or title[0] in "\"“‘'"):
+        return None
+    return MinutesHeading(number, title)

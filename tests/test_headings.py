@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.decisions import _heading
-from pipeline.headings import candidate, item_number
+from pipeline.headings import candidate, item_number, minutes_heading
 from pipeline.model import Line, Page
 
 
@@ -17,7 +17,7 @@ def test_a_minute_number_heads_an_agenda_line_and_a_minuted_item_alike(printed, 
     line = Line(printed)
     found = candidate(0, Page(1, [line]), line)
     assert found is not None and found.number == number
-    assert _heading(line)["number"] == number
+    assert _heading(line).number == number
 
 
 @pytest.mark.parametrize("printed", ["2024/25 Revenue budget", "1/2 of the members voted"])
@@ -59,3 +59,21 @@ def test_a_section_sign_before_or_after_the_number_marks_an_item(printed, number
     found = candidate(0, Page(1, [line]), line)
     assert (found.number, found.title) == (number, title)
     assert item_number("§ 14")["num"] == "14"
+
+
+@pytest.mark.parametrize("printed, number, title", [
+    ("§ 12 Budget 2025", "12", "Budget 2025"),  # Nordic and German minutes
+    ("188 § Val av protokolljusterare", "188", "Val av protokolljusterare"),  # Swedish-language minutes
+    ("3.0 Finance report", "3", "Finance report"),  # its paragraphs are 3.1, 3.2
+    ("Agenda Item 3 – Finance report", "3", "Finance report"),
+    ("Minute 24/031 – Quality account", "24/031", "Quality account"),
+])
+def test_a_minutes_heading_is_read_by_the_one_grammar(printed, number, title):
+    heading = minutes_heading(printed)
+    assert (heading.number, heading.title) == (number, title)
+
+
+@pytest.mark.parametrize("printed", ["2025 Budget setting", "3) The Board noted the report", "5.1 Sub-heading",
+                                     "A. Apologies", "3. the board noted"])
+def test_a_year_a_paragraph_or_a_sub_heading_is_no_minutes_item(printed):
+    assert minutes_heading(printed) is None
