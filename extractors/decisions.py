@@ -35,15 +35,22 @@ from pipeline.textutil import clean
 from pipeline.web_pages import minuted_page_items
 
 # Cues that open a block of the item's text (the first three letters say which: rec or dec).
-OPENERS = ("rec_opener", "rec_label", "rec_heading", "dec_label", "dec_heading", "rec_inline", "dec_inline")
+OPENERS = ("rec_opener", "rec_label", "rec_heading", "rec_named", "dec_label", "dec_heading", "dec_named",
+           "rec_inline", "dec_inline")
 # The cues each reading matches (a Matcher's time grows with its patterns: one Matcher each):
 # the lines of an item's body, the sentences of narrative minutes, the lines of an outline of votes.
 LINE_CUES = (*OPENERS, "stop")
 SENTENCE_CUES = ("rec_sentence", "dec_sentence")
 VOTE_CUES = ("dec_line",)
-# Cues a body line holds anywhere (the others open the line).
+# Cues a body line holds anywhere (the others open the line): in a short line that is not a
+# sentence, and (named) before a colon: "Nämndens beslut:".
 HEADING_CUES = ("rec_heading", "dec_heading")
-LINE_START_CUES = tuple(k for k in LINE_CUES if k not in HEADING_CUES)
+NAMED_CUES = ("rec_named", "dec_named")
+LINE_START_CUES = tuple(k for k in LINE_CUES if k not in HEADING_CUES + NAMED_CUES)
+# The decision cues of a case's history, one per meeting that took it up: the last is this meeting's.
+HISTORY_CUES = ("dec_heading", "dec_named")
+# A rule typed as a line of underscores ends a block, as Nordic minutes close each decision.
+_RULE = re.compile(r"^_{3,}$")
 # Token attributes that hold the token's text (lower-cased or as written).
 _LITERAL_ATTRIBUTES = ("LOWER", "ORTH", "TEXT")
 # A REGEX that is a word, maybe anchored: a token it finds holds the word.
@@ -260,6 +267,8 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
         return match
 
     styled = [line for _, line in lines if (line.bold or line.heading) and numbered(line)]
+    # where headings mark their numbers ("§ 12", "188 §", "Item 3:"), a bare "3." is a paragraph's
+    marked = sum(numbered(line).marked for line in styled) >= MIN_DECIDED_ITEMS
     by_reference = len(referenced) >= MIN_DECIDED_ITEMS
     by_style = by_reference or bool(styled)
     items: list[Item] = []
@@ -271,6 +280,8 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
         page, line = lines[j]
         j += 1
         match = numbered(line)
+        if match and marked and not match.marked:
+            match = None
         if current and extending and _wraps(extending, line) and not match \
                 and _line_cue(line.text, lang)[0] is None:
             current.title += " " + line.text  # a styled title wrapped onto the next line
@@ -320,15 +331,17 @@ def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
     # cue (which counts in a short line that is not a sentence; each word gives a token or more)
     sentence = text.rstrip().endswith(".")
     words = cue_text.split()
+    named = cue_text.partition(":")[0] if ":" in cue_text else ""
     if not (words and _cue_words(LINE_START_CUES).in_text(words[0])) and \
-            (sentence or len(words) > MAX_LABEL_TOKENS or not _cue_words(HEADING_CUES).in_text(cue_text)):
+            (sentence or len(words) > MAX_LABEL_TOKENS or not _cue_words(HEADING_CUES).in_text(cue_text)) and \
+            (len(named.split()) > MAX_LABEL_TOKENS or not _cue_words(NAMED_CUES).in_text(named)):
         return None, text
     nlp, matcher = _pipeline(lang, LINE_CUES)
     tokens = nlp.make_doc(cue_text)
     heading = len(tokens) <= MAX_LABEL_TOKENS and not sentence
     found = sorted(((nlp.vocab.strings[k], s, e) for k, s, e in matcher(tokens)), key=lambda m: (m[1], -m[2]))
     for kind, start, end in found:
-        if start != 0 and kind not in HEADING_CUES:
+        if start != 0 and kind not in HEADING_CUES + NAMED_CUES:
             continue
         if kind in ("rec_label", "dec_label"):
             rest = tokens[end:].text.strip()
@@ -336,6 +349,9 @@ def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
                 return kind, rest.lstrip(": ")
         elif kind in HEADING_CUES and heading:
             return kind, ""
+        elif kind in NAMED_CUES and end <= MAX_LABEL_TOKENS:
+            # with no name before it, the label stands alone: "Beslutning:" is a label
+            return kind.replace("named", "label") if start == 0 else kind, tokens[end:].text.strip()
         elif kind == "rec_opener":
             return kind, ""
         elif kind in ("rec_inline", "dec_inline", "stop"):
@@ -348,6 +364,9 @@ def _blocks(item: Item, lang: str) -> list[Block]:
     current: Block | None = None
     paragraph = _patterns()["paragraph"]
     for page, line in item.lines:
+        if _RULE.match(line.text.strip()):
+            current = None
+            continue
         numbered = bool(paragraph.match(line.text))
         for n, text in enumerate(_pieces(paragraph.sub("", _tidy(line.text)), lang)):
             kind, rest = _line_cue(text, lang)
@@ -372,7 +391,8 @@ def _blocks(item: Item, lang: str) -> list[Block]:
                 current = None
                 continue
             current.parts.append(text)
-    return [b for b in blocks if b.text]
+    # an empty decision of a case's history stays: this meeting's, in an agenda, is not yet taken
+    return [b for b in blocks if b.text or b.cue in HISTORY_CUES]
 
 
 def _pieces(text: str, lang: str) -> list[str]:
@@ -461,29 +481,32 @@ def _this_meetings(blocks: list[Block]) -> list[Block]:
     """A case's decision history, each meeting's decision under a heading of its own
     ("Beslutning i Udvalget for kultur den 10-04-2013", then "... den 24-04-2013"), as Danish
     committee systems print a case taken up again: the last is this meeting's."""
-    headed = [b for b in blocks if b.cue == "dec_heading"]
-    return [headed[-1]] if len(headed) > 1 else blocks
+    headed = [b for b in blocks if b.cue in HISTORY_CUES]
+    return [b for b in ([headed[-1]] if len(headed) > 1 else blocks) if b.text]
 
 
 def _item_rows(doc: Document, items: list[Item], paged: bool) -> list[dict]:
     """The rows of minuted items: each item's labelled or inline blocks, else (in minutes
     that record no decision that way, or items of a committee system's pages) its sentences."""
     lang = analysis_of(doc).locale.language or "en"
-    blocks_of = [_blocks(item, lang) for item in items]
+    history = [_blocks(item, lang) for item in items]
+    blocks_of = [[b for b in blocks if b.text] for blocks in history]
     # a paper is minutes when it says so or records a decision under a minutes-only
     # heading ("Udvalgets beslutning den ..."); in any other paper only labelled
-    # blocks count ("Be it resolved" in a budget book is not a minuted item)
+    # blocks count ("Be it resolved" in a budget book is not a minuted item), and no named
+    # decision: an agenda prints "Nämndens beslut:" with nothing under it, this meeting's to take
     is_minutes = _calls_itself_minutes(doc) or any(b.cue == "dec_heading" for blocks in blocks_of for b in blocks)
     if not is_minutes:
-        blocks_of = [[b for b in blocks if not b.inline] for blocks in blocks_of]
+        blocks_of = [[b for b in blocks if not b.inline and b.cue != "dec_named"] for blocks in blocks_of]
+        history = [[b for b in blocks if b.cue != "dec_named"] for blocks in history]
     # narrative sentences ("The Board agreed ...") are read only in minutes that
     # record no decision in a labelled or inline form
     narrative = is_minutes and (not any(blocks_of) or paged)
     rows = []
-    for item, blocks in zip(items, blocks_of):
+    for item, blocks, past in zip(items, blocks_of, history):
         if blocks:
             recs = [b for b in blocks if b.kind == "rec"]
-            decs = _resolutions(_this_meetings([b for b in blocks if b.kind == "dec"]))
+            decs = _resolutions(_this_meetings([b for b in past if b.kind == "dec" and (b.text or not b.inline)]))
             rec = " ".join(b.text for b in recs) or None
             dec = " ".join(b.text for b in decs) or None
             page = (decs or blocks)[0].page  # where the item's decision is recorded

@@ -264,6 +264,7 @@ def item_number(text: str) -> re.Match | None:
 class MinutesHeading:
     number: str
     title: str
+    marked: bool = False  # a word or sign marks the number: "Item 3:", "§ 12", "188 §"
 
 
 def minutes_heading(text: str) -> MinutesHeading | None:
@@ -282,4 +283,5 @@ def minutes_heading(text: str) -> MinutesHeading | None:
         return None
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "\"“‘'"):
         return None
-    return MinutesHeading(number, title)
+    marked = bool(text[:match.start("num")].strip()) or "§" in match["sep"]
+    return MinutesHeading(number, title, marked)

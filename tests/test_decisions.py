@@ -353,3 +353,51 @@ def test_board_action_label():
     found = by_number(rows("MINUTES OF THE BOARD\nheld on 5 March 2024\n\n1. Budget\nThe budget was presented.\n"
                            "Board Action: Approved 5-0.\n\n2. Policy\nBOARD ACTION:\nAdopted.\n"))
     assert (found["1"]["decision"], found["2"]["decision"]) == ("Approved 5-0.", "Adopted.")
+
+
+# Swedish-language municipal minutes (Sweden, Finland): each § on its own page under a running
+# header, the officer's proposal and the body's decision under their names, a rule closing each;
+# a case taken up again prints the earlier body's decision first.
+_NORDIC_PAGES = [
+    ("12 § Val av protokolljusterare",
+     "Tekniska direktörens förslag:\nNämnden utser två protokolljusterare.\n\n"
+     "Tekniska nämndens beslut:\nTill protokolljusterare utsågs två ledamöter.\n______"),
+    ("13 § Taxor för vatten och avlopp 2025",
+     "Beredning: tekniska direktören\nTaxorna höjs med fyra procent.\n\n"
+     "Stadsstyrelsens beslut:\nÄrendet remitterades till nämnden.\n______\n\n"
+     "Tekniska direktörens förslag:\nNämnden föreslår att taxorna höjs från januari.\n\n"
+     "Tekniska nämndens beslut:\nEnligt förslag.\n______"),
+]
+
+
+def _nordic(kind: str, decided: bool) -> str:
+    pages = []
+    for n, (heading, body) in enumerate(_NORDIC_PAGES, start=1):
+        if not decided:  # the agenda leaves this meeting's decision empty
+            body = body.rsplit("beslut:", 1)[0] + "beslut:\n"
+        pages.append(f"{kind} {heading.split()[0]} § 12.03.2025 Sida\nTekniska nämnden {n}\n\n{heading}\n\n{body}")
+    pages.append("Bilaga: Lägesrapport\nVattenverket har setts över under våren.")
+    return "\f".join(pages)
+
+
+def test_swedish_named_proposals_and_decisions():
+    found = by_number(rows(_nordic("Protokoll", decided=True)))
+    assert sorted(found) == ["12", "13"]
+    assert found["12"]["recommendation"] == "Nämnden utser två protokolljusterare."
+    assert found["12"]["decision"] == "Till protokolljusterare utsågs två ledamöter."
+    assert found["13"]["title"] == "Taxor för vatten och avlopp 2025"
+    assert found["13"]["decision"] == "Enligt förslag."  # this meeting's, not the earlier body's
+
+
+def test_a_nordic_agenda_gives_no_decision_from_its_empty_decision_lines():
+    assert rows(_nordic("Föredragningslista", decided=False)) == []
+
+
+def test_norwegian_and_danish_named_decisions():
+    found = by_number(rows("Møteprotokoll\n\n1. Budsjett 2025\n\nKommunedirektørens innstilling:\n"
+                           "Budsjettet vedtas.\n\nFormannskapets vedtak:\nInnstillingen ble enstemmig vedtatt.\n"))
+    assert (found["1"]["recommendation"], found["1"]["decision"]) == (
+        "Budsjettet vedtas.", "Innstillingen ble enstemmig vedtatt.")
+    found = by_number(rows("Referat\n\n1. Budget 2025\n\nForvaltningens indstilling: At budgettet godkendes.\n\n"
+                           "Udvalgets beslutning: Godkendt.\n"))
+    assert (found["1"]["recommendation"], found["1"]["decision"]) == ("At budgettet godkendes.", "Godkendt.")
