@@ -19,12 +19,15 @@ def cue_patterns() -> dict[str, list[re.Pattern]]:
     return {kind: [re.compile(p) for p in spec["patterns"]] for kind, spec in data.items()}
 
 
-def cue_kind(line: Line) -> str | None:
-    """The segment kind a line opens, or None."""
+def cue_kind(line: Line, title: bool = False) -> str | None:
+    """The segment kind a line opens, or None. ``title``: the line may be the paper's title
+    (no cue stands above it on its first page)."""
     # a table row cues only by its first filled cell, never by a title in its body
     text = line.text if line.cells is None else next((c for c in line.cells if c), "")
-    # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold
-    if len(text) > MAX_CUE_LENGTH * (2 if line.heading or line.bold else 1):
+    # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold, or
+    # the paper's title in a text rendering, where nothing is bold; a title is no sentence
+    long_title = title and not text.rstrip().endswith(".")
+    if len(text) > MAX_CUE_LENGTH * (2 if line.heading or line.bold or long_title else 1):
         return None
     return kind_named(text)
 
@@ -41,7 +44,7 @@ def find_segments(doc: Document) -> list[Segment]:
     """Split the document at cue lines; text before the first cue is a report."""
     segments: list[Segment] = []
     for page, i, line in doc.iter_lines():
-        kind = cue_kind(line)
+        kind = cue_kind(line, title=not segments and page.number == 1)
         if kind is None or (segments and segments[-1].kind == kind):
             continue
         here = Position(page.number, i)

@@ -32,3 +32,11 @@ def test_a_table_row_cues_only_by_its_first_filled_cell():
 def test_a_long_bold_minutes_heading_opens_minutes():
     heading = "**Minutes of a meeting of the Cabinet held in the Council Chamber on Thursday, 30th January 2025**"
     assert kinds(f"{heading}\n84. Apologies") == [("minutes", 0)]
+
+
+def test_a_long_minutes_title_of_a_text_rendering_opens_minutes():
+    # a layout rendering or web transcript has no bold: the paper's title may still be long
+    title = "MINUTES of a meeting of the Licensing Committee held at the Civic Offices on Tuesday, 3 March 2026"
+    assert kinds(f"Borough of Eastmere\n{title}\n12. Apologies") == [("report", 0), ("minutes", 1)]
+    # below the first cue, a long line is no heading
+    assert kinds(f"Minutes\n{title}\n12. Apologies") == [("minutes", 0)]
