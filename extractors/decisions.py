@@ -60,6 +60,8 @@ DEC_INLINE = ("dec_inline",)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # What separates the parts of a vote line ("APPROVED – 2018 budget – B. Munro (motion)").
 _CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|:\s+")
+# The motion itself after its mover and seconder: "Motion by A, seconded by B, to approve the agenda".
+_MOTION_CLAUSE = re.compile(r",\s+to\s+\w")
 # A numbered line set this many points further in than a block's first line is an item of its list.
 LIST_INDENT = 6
 # A decision block of at most this many words is the outcome of a vote ("Motion carried.").
@@ -70,6 +72,8 @@ MAX_SECTION_HEADING = 60
 MIN_DECIDED_ITEMS = 2
 # A label or decision heading is a short line, not a sentence of the text.
 MAX_LABEL_TOKENS = 14
+# An opening decision sentence's cue stands within this many tokens of its start ("The Trust Board agreed").
+MAX_SUBJECT_OPENING = 2
 # Decision sentences this close (in sentences) belong to one passage.
 SENTENCE_GAP = 1
 # A styled title wraps onto the next line when the gap is below this many line heights.
@@ -353,7 +357,8 @@ def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
             # with no name before it, the label stands alone: "Beslutning:" is a label
             return kind.replace("named", "label") if start == 0 else kind, tokens[end:].text.strip()
         elif kind == "rec_opener":
-            return kind, ""
+            # "MOTION BY: Smith" names the mover; "Motion by A, seconded by B, to approve ..." is the motion
+            return kind, text if _MOTION_CLAUSE.search(text) else ""
         elif kind in ("rec_inline", "dec_inline", "stop"):
             return kind, text
     return None, text
@@ -410,8 +415,11 @@ def _pieces(text: str, lang: str) -> list[str]:
     return pieces
 
 
-def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | None, int | None]:
-    """Recommendation and decision sentences of a narrative item (text, page each)."""
+def _sentences(item: Item, lang: str, opening: bool) -> tuple[str | None, int | None, str | None, int | None]:
+    """Recommendation and decision sentences of a narrative item (text, page each). ``opening``:
+    a decision counts only in a sentence it opens ("It was agreed ...", "The Board accepted ..."),
+    not one that reports another meeting ("At that meeting, Members agreed ..."), and the item
+    gives nothing without one."""
     nlp, matcher = _pipeline(lang, SENTENCE_CUES)
     text, starts = "", []
     for page, line in item.lines:
@@ -421,7 +429,8 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
     matches = matcher(doc)  # once for the item: a sentence holds the matches that lie within it
     rec, dec = [], []
     for n, sent in enumerate(doc.sents):
-        kinds = {nlp.vocab.strings[k] for k, start, end in matches if sent.start <= start and end <= sent.end}
+        kinds = {nlp.vocab.strings[k] for k, start, end in matches if sent.start <= start and end <= sent.end
+                 and not (opening and start > sent.start + MAX_SUBJECT_OPENING)}
         page = max((p for offset, p in starts if offset <= sent.start_char), default=item.page)
         if "rec_sentence" in kinds:
             rec.append((n, sent.text, page))
@@ -439,6 +448,8 @@ def _sentences(item: Item, lang: str) -> tuple[str | None, int | None, str | Non
         dec_text = clean(" ".join(passage))
     else:
         dec_text = None
+        if opening:
+            return None, None, None, None
     return (clean(" ".join(t for _, t, _ in rec)) if rec else None, rec[0][2] if rec else None,
             dec_text, dec[0][2] if dec else None)
 
@@ -486,8 +497,8 @@ def _this_meetings(blocks: list[Block]) -> list[Block]:
 
 
 def _item_rows(doc: Document, items: list[Item], paged: bool) -> list[dict]:
-    """The rows of minuted items: each item's labelled or inline blocks, else (in minutes
-    that record no decision that way, or items of a committee system's pages) its sentences."""
+    """The rows of minuted items: each item's labelled or inline blocks, else (in minutes) its
+    sentences."""
     lang = analysis_of(doc).locale.language or "en"
     history = [_blocks(item, lang) for item in items]
     blocks_of = [[b for b in blocks if b.text] for blocks in history]
@@ -499,9 +510,11 @@ def _item_rows(doc: Document, items: list[Item], paged: bool) -> list[dict]:
     if not is_minutes:
         blocks_of = [[b for b in blocks if not b.inline and b.cue != "dec_named"] for blocks in blocks_of]
         history = [[b for b in blocks if b.cue != "dec_named"] for blocks in history]
-    # narrative sentences ("The Board agreed ...") are read only in minutes that
-    # record no decision in a labelled or inline form
-    narrative = is_minutes and (not any(blocks_of) or paged)
+    # narrative sentences ("The Board agreed ...") are read in minutes' items that record no
+    # decision in a labelled or inline form (board minutes mix "RESOLVED that" and "It was agreed");
+    # beside such items, only sentences that open with their decision (a committee system's pages
+    # are read as narrative minutes, item by item)
+    opening = any(blocks_of) and not paged
     rows = []
     for item, blocks, past in zip(items, blocks_of, history):
         if blocks:
@@ -510,8 +523,8 @@ def _item_rows(doc: Document, items: list[Item], paged: bool) -> list[dict]:
             rec = " ".join(b.text for b in recs) or None
             dec = " ".join(b.text for b in decs) or None
             page = (decs or blocks)[0].page  # where the item's decision is recorded
-        elif narrative:
-            rec, rec_page, dec, dec_page = _sentences(item, lang)
+        elif is_minutes:
+            rec, rec_page, dec, dec_page = _sentences(item, lang, opening)
             page = min((p for p in (rec_page, dec_page) if p), default=item.page)
         else:
             continue

@@ -401,3 +401,62 @@ def test_norwegian_and_danish_named_decisions():
     found = by_number(rows("Referat\n\n1. Budget 2025\n\nForvaltningens indstilling: At budgettet godkendes.\n\n"
                            "Udvalgets beslutning: Godkendt.\n"))
     assert (found["1"]["recommendation"], found["1"]["decision"]) == ("At budgettet godkendes.", "Godkendt.")
+
+
+def test_board_minutes_mixing_resolved_paragraphs_and_agreeing_sentences():
+    found = by_number(rows("""Minutes of the Board of Directors meeting held in public
+
+BD/26/42 Integrated performance report
+The Chief Operating Officer presented the report.
+RESOLVED that the integrated performance report be received.
+
+BD/26/43 Board assurance framework
+It was agreed that the workforce risk would be rated 16.
+
+BD/26/44 Annual accounts
+The Trust Board accepted the recommendation of the Audit Committee.
+
+BD/26/45 Chair's update
+The Chair reported on the regional meeting. At that meeting, members agreed to share a winter plan.
+"""))
+    assert sorted(found) == ["BD/26/42", "BD/26/43", "BD/26/44"]
+    assert found["BD/26/43"]["decision"] == "It was agreed that the workforce risk would be rated 16."
+    assert found["BD/26/44"]["decision"] == "The Trust Board accepted the recommendation of the Audit Committee."
+
+
+def test_a_motion_line_naming_mover_and_seconder_carries_the_motion():
+    found = by_number(rows("""City Council Meeting Minutes
+
+2. Approval of the Agenda
+Motion by Councilmember Ortiz, seconded by Councilmember Hale, to approve the agenda as presented. Motion carried 5-0.
+
+3. Consent Calendar
+MOTION BY: Councilmember Hale
+To approve the consent calendar.
+APPROVED 5-0
+"""))
+    assert found["2"]["recommendation"] == (
+        "Motion by Councilmember Ortiz, seconded by Councilmember Hale, to approve the agenda as presented.")
+    assert found["2"]["decision"] == "Motion carried 5-0."
+    assert found["3"]["recommendation"] == "To approve the consent calendar."
+
+
+def test_where_headings_mark_their_numbers_a_bare_number_opens_no_item():
+    found = by_number(rows("""Protokoll 4/2026
+
+## 12 § Budgetuppföljning
+
+## 1. Bakgrund
+
+Nämnden har följt upp budgeten.
+
+Nämndens beslut:
+Uppföljningen antecknades för kännedom.
+
+## 13 § Övriga ärenden
+
+Nämndens beslut:
+Inga övriga ärenden.
+"""))
+    assert sorted(found) == ["12", "13"]
+    assert found["12"]["decision"] == "Uppföljningen antecknades för kännedom."
