@@ -35,18 +35,22 @@ def _in_margin(page: Page, line: Line) -> bool:
 
 def _running_in_a_part(doc: Document, keys: list[list[tuple[str, int | None]]]) -> set[tuple[str, int | None]]:
     """Lines that stand in the page's margin at the same place on MIN_PAGES pages
-    in a row: the running header or footer of one part of a paper, however short
-    a share of the whole it is. A Nordic agenda or minutes pack heads each page
-    of its own part ("Protokoll 12 § 14.03.2024 Sida 7") but not the reports
-    appended to it, which may be most of its pages; a board pack's appendices
-    carry a running title of their own. A line with no place (a tab-separated
+    in a row, numbering them: the running header or footer of one part of a paper,
+    however short a share of the whole it is. A Nordic agenda or minutes pack heads
+    each page of its own part ("Protokoll 12 § 14.03.2024 Sida 7") but not the
+    reports appended to it, which may be most of its pages. Its figures change from
+    page to page, where a table's header repeated atop each page it runs over is
+    the same on each (the table reads it). A line with no place (a tab-separated
     row) is never known to stand in the same place."""
     running: set[tuple[str, int | None]] = set()
-    streak: dict[tuple[str, int | None], int] = {}
+    # each key's pages in a row so far, and its texts on them
+    streak: dict[tuple[str, int | None], tuple[int, frozenset[str]]] = {}
     for page, page_keys in zip(doc.pages, keys):
-        here = {key for line, key in zip(page.lines, page_keys) if line.bbox is not None and _in_margin(page, line)}
-        streak = {key: streak.get(key, 0) + 1 for key in here}
-        running.update(key for key, pages in streak.items() if pages >= MIN_PAGES)
+        here = {key: line.text for line, key in zip(page.lines, page_keys)
+                if line.bbox is not None and _in_margin(page, line)}
+        streak = {key: (streak.get(key, (0, frozenset()))[0] + 1, streak.get(key, (0, frozenset()))[1] | {text})
+                  for key, text in here.items()}
+        running.update(key for key, (pages, texts) in streak.items() if pages >= MIN_PAGES and len(texts) > 1)
     return running
 
 

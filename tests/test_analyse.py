@@ -131,3 +131,11 @@ def test_a_line_repeated_on_two_pages_or_below_the_margin_is_not_furniture():
     body = ["\n" * 12 + "Förslag:\nNämnden godkänner förslaget.\n" + "\n" * 12] * 3
     doc = text_document("\f".join(two + _APPENDED[:1] + body + _APPENDED))
     assert _furniture_texts(doc) == set()
+
+
+def test_a_tables_header_repeated_atop_three_pages_is_left_to_the_table():
+    # the same on each page (no page or item number changes in it): the table's own header
+    header = "Service                      Budget     Forecast"
+    pages = [f"{header}\n{service}                      1.2        1.4"
+             for service in ("Libraries", "Museums", "Archives")] + _APPENDED
+    assert _furniture_texts(text_document("\f".join(pages))) == set()
