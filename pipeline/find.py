@@ -11,6 +11,8 @@ from pipeline.vocab import load_vocab
 
 # A cue is a heading-like line: short, and not a sentence inside prose.
 MAX_CUE_LENGTH = 90
+# A sentence ends with a word and a full stop (not "... AT 3.00 P.M.", a title's time).
+_SENTENCE_END = re.compile(r"[^\W\d_]{2,}\.\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +28,7 @@ def cue_kind(line: Line, title: bool = False) -> str | None:
     text = line.text if line.cells is None else next((c for c in line.cells if c), "")
     # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold, or
     # the paper's title in a text rendering, where nothing is bold; a title is no sentence
-    long_title = title and not text.rstrip().endswith(".")
+    long_title = title and not _SENTENCE_END.search(text)
     if len(text) > MAX_CUE_LENGTH * (2 if line.heading or line.bold or long_title else 1):
         return None
     return kind_named(text)

@@ -460,3 +460,23 @@ Inga övriga ärenden.
 """))
     assert sorted(found) == ["12", "13"]
     assert found["12"]["decision"] == "Uppföljningen antecknades för kännedom."
+
+
+def test_irish_council_proposed_seconded_and_resolved():
+    found = by_number(rows("""Minutes of the Ordinary Meeting of the County Council
+
+1. Disposal of Property
+
+Circulated, report of the Director of Services on the disposal of a site.
+
+Proposed by Councillor Walsh;
+Seconded by Councillor Doyle;
+And Resolved:
+"That the disposal of the site be approved."
+
+2. Correspondence
+
+The correspondence was circulated.
+"""))
+    assert sorted(found) == ["1"]
+    assert (found["1"]["recommendation"], found["1"]["decision"]) == (None, "That the disposal of the site be approved.")

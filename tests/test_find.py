@@ -40,3 +40,10 @@ def test_a_long_minutes_title_of_a_text_rendering_opens_minutes():
     assert kinds(f"Borough of Eastmere\n{title}\n12. Apologies") == [("report", 0), ("minutes", 1)]
     # below the first cue, a long line is no heading
     assert kinds(f"Minutes\n{title}\n12. Apologies") == [("minutes", 0)]
+
+
+def test_a_long_title_ending_in_its_time_is_no_sentence():
+    title = "MINUTES OF PROCEEDINGS AT MEETING OF EASTMERE COUNTY COUNCIL HELD ON MONDAY, 2ND MARCH, 2026, AT 3.00 P.M."
+    assert kinds(f"{title}\n1. Adoption of Minutes") == [("minutes", 0)]
+    sentence = "Minutes of the meeting of the Planning Committee held on Tuesday, 3 March 2026 were approved as read."
+    assert kinds(f"{sentence}\n1. Adoption of Minutes") == [("report", 0)]
