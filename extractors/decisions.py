@@ -205,13 +205,15 @@ def _title(text: str) -> str:
 
 
 def _heading(line: Line):
+    """The line's item heading; a styled one may head a sub-item ("2.1 Capital programme" in
+    bold under "2. Finance Report"), as board minutes with an action column number them."""
     text = line.text if not line.cells else " ".join(c for c in line.cells if c)
-    return minutes_heading(text)
+    return minutes_heading(text, sub_items=bool(line.bold or line.heading))
 
 
 def _reference(number: str) -> tuple[str, int] | None:
     """A minute reference ("TB24/031") as its stem and running number ("TB24/", 31); None for an item number."""
-    match = re.fullmatch(r"(?P<stem>.*\D)(?P<running>\d+)", number)
+    match = re.fullmatch(r"(?P<stem>.*/)(?P<running>\d+)", number)
     return (match["stem"], int(match["running"])) if match else None
 
 

@@ -267,19 +267,22 @@ class MinutesHeading:
     marked: bool = False  # a word or sign marks the number: "Item 3:", "§ 12", "188 §"
 
 
-def minutes_heading(text: str) -> MinutesHeading | None:
+def minutes_heading(text: str, sub_items: bool = False) -> MinutesHeading | None:
     """An item heading of minutes, read by the one grammar: "3. Title", "3.0 Title" (item 3,
     its paragraphs numbered 3.1, 3.2), "Item 3: Title", "Minute 24/031 – Title", "BM/24/031
     Title", "§ 12 Budget", "188 § Budget". An item is numbered in figures (at most
     MAX_MINUTE_ITEM digits: "2025 Budget" opens with a year) or by year, not "3)" (a
-    paragraph of the item above); its title opens with a capital, a figure or a quotation."""
+    paragraph of the item above); its title opens with a capital, a figure or a quotation.
+    ``sub_items``: a decimal number heads a sub-item ("2.1 Capital programme"), as a heading
+    set in bold does."""
     match = _numbered().match(text)
     if not match or match["clock"] or match["open"] or match["sep"] == ")":
         return None
     number, title = match["num"].removesuffix(".0"), match["title"]
     kinds = readings(number, match["sep"])
     by_year = len(kinds) == 1 and kinds[0][0].startswith("minute:")
-    if not (by_year or (number.isdigit() and len(number) <= MAX_MINUTE_ITEM)):
+    sub_item = sub_items and len(kinds) == 1 and kinds[0][0].startswith("decimal:")
+    if not (by_year or sub_item or (number.isdigit() and len(number) <= MAX_MINUTE_ITEM)):
         return None
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "\"“‘'"):
         return None

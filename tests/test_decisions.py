@@ -480,3 +480,46 @@ The correspondence was circulated.
 """))
     assert sorted(found) == ["1"]
     assert (found["1"]["recommendation"], found["1"]["decision"]) == (None, "That the disposal of the site be approved.")
+
+
+def _bold_minutes_pdf(path, rows: list[tuple[bool, str, str | None]]) -> None:
+    """A PDF of minutes: bold item headings, text, and an action column at the right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 780
+    for bold, text, action in rows:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
+        pdf.drawString(60 if bold or not text[:1].isdigit() else 80, y, text)
+        if action:
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(500, y, action)
+        y -= 16
+    pdf.save()
+
+
+def test_board_minutes_with_bold_sub_item_headings_and_a_list_of_decisions(tmp_path):
+    from pipeline.find import find_segments
+    from pipeline.load import load
+
+    path = tmp_path / "board.pdf"
+    _bold_minutes_pdf(path, [
+        (True, "Minutes of the Trust Board meeting held in public", None),
+        (True, "2. Finance Report", None),
+        (True, "2.1 Capital programme", None),
+        (False, "It was agreed that the scheme would be reprofiled.", "DoF"),
+        (True, "2.2 Charitable funds", None),
+        (False, "The Board accepted the annual report of the charitable funds.", None),
+        (True, "3. Estates Strategy", None),
+        (False, "The Board made the following decisions:", None),
+        (False, "1. the refurbishment of Ward 7 would proceed;", None),
+        (False, "2. the car park contract would be retendered.", "DoE")])
+    doc = load(path, "board.pdf")
+    doc.segments = find_segments(doc)
+    found = by_number(extractor("decisions").extract(doc)["decisions"])
+    assert sorted(found) == ["2.1", "2.2", "3"]
+    assert (found["2.1"]["title"], found["2.1"]["decision"]) == (
+        "Capital programme", "It was agreed that the scheme would be reprofiled.")
+    assert found["3"]["decision"] == ("The Board made the following decisions: the refurbishment of Ward 7 "
+                                      "would proceed; the car park contract would be retendered.")

@@ -77,3 +77,8 @@ def test_a_minutes_heading_is_read_by_the_one_grammar(printed, number, title):
                                      "A. Apologies", "3. the board noted"])
 def test_a_year_a_paragraph_or_a_sub_heading_is_no_minutes_item(printed):
     assert minutes_heading(printed) is None
+
+
+def test_a_styled_minutes_heading_may_head_a_sub_item():
+    assert minutes_heading("2.1 Capital programme", sub_items=True).number == "2.1"
+    assert minutes_heading("2.1 Capital programme") is None
