@@ -285,9 +285,9 @@ class Outcome:
 
 def paper_tables(result: PaperResult) -> dict[str, Any]:
     """A paper's rows as normalised Arrow tables (content tables with rows only)."""
-    from pipeline.normalise import normalise, to_arrow
+    from pipeline.normalise import normalised_table
 
-    return {t: to_arrow(t, normalise(t, rows)) for t, rows in result.rows.items() if rows}
+    return {t: normalised_table(t, rows) for t, rows in result.rows.items() if rows}
 
 
 def paper_link_inputs(tables: dict[str, pa.Table]) -> dict[str, dict[str, list]]:
