@@ -170,7 +170,11 @@ def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 def normalised_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     """Rows of one table as an Arrow table with the contract's exact schema (:func:`normalise`, then
     :func:`to_arrow`, without the frame)."""
-    columns = normalised_columns(table, rows)
+    return columns_table(table, normalised_columns(table, rows))
+
+
+def columns_table(table: str, columns: dict[str, list[Any]]) -> pa.Table:
+    """:func:`normalised_columns` as an Arrow table with the contract's exact schema."""
     schema = SCHEMAS[table]
     return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
