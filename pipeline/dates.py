@@ -127,11 +127,17 @@ def parse_date(text: str | None, order: str = "DMY", language: str | None = None
     if not text:
         return None
     for match in _DATE_PARTS.finditer(clean(text) or ""):
-        parsed = dateparser.parse(_DAY_STOP.sub(r"\1 ", match.group(0)), languages=_form_languages(language),
-                                  settings={**_DATE_SETTINGS, "DATE_ORDER": order})
+        parsed = _parse_date_words(_DAY_STOP.sub(r"\1 ", match.group(0)), order, language)
         if parsed:
-            return parsed.date()
+            return parsed
     return None
+
+
+# due dates and deadlines recur from row to row and paper to paper, and dateparser is slow
+@lru_cache(maxsize=4096)
+def _parse_date_words(words: str, order: str, language: str | None) -> dt.date | None:
+    parsed = dateparser.parse(words, languages=_form_languages(language), settings={**_DATE_SETTINGS, "DATE_ORDER": order})
+    return parsed.date() if parsed else None
 
 
 def _form_languages(language: str | None) -> list[str] | None:

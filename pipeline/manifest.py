@@ -4,10 +4,17 @@
 (content hash, pipeline fingerprint, its documents row, rows per table),
 appended and flushed as soon as the paper's parts are on disk. A run killed at
 any point leaves a valid journal (a torn last line is ignored); the next run
-skips what the journal lists and redoes the rest. At the end of a run the
-journal is rewritten (atomically) with only the papers still present, and
-what the output tables were built from (per paper, a digest of the ids linking
-gave its rows: a paper's parts are rewritten only when they change).
+skips what the journal lists and redoes the rest. At the end of a run a state
+line is appended: the file stats, the papers no longer present, and what the
+output tables were built from (per paper, a digest of the ids linking gave its
+rows: a paper's parts are rewritten only when they change); the last state
+line holds. Only when the journal has grown to more than twice what it holds
+is it rewritten (atomically) with the papers still present: adding a paper to
+a large archive does not rewrite every paper's line.
+
+A paper's link inputs (the columns linking reads) stay in the journal until
+linking asks for them (:class:`StoredInputs`): it does so only for papers it
+links again, and the manifest of a large archive stays small in memory.
 
 Reading it needs only the standard library: a run with nothing to do imports
 nothing else.
@@ -21,6 +28,7 @@ import importlib.util
 import json
 import os
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -30,6 +38,9 @@ from pipeline.write import WORK, replace_atomic
 MANIFEST_NAME = "manifest.jsonl"
 # A file's stat is trusted only when it was last modified this long before it was hashed.
 SETTLED_NS = 2_000_000_000
+# The journal is rewritten when it is this many times the size of what it holds (and past REWRITE_BYTES).
+REWRITE_RATIO = 2
+REWRITE_BYTES = 1 << 20
 _SOURCE_PACKAGES = ("pipeline", "extractors")
 
 
@@ -78,6 +89,34 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+class StoredInputs(Mapping):
+    """A paper's link inputs as its journal line holds them, read when first looked at."""
+
+    def __init__(self, path: Path, offset: int, length: int):
+        self.path, self.offset, self.length = path, offset, length
+        self._value: dict[str, Any] | None = None
+
+    def line(self) -> bytes:
+        """The paper's journal line."""
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            return handle.read(self.length)
+
+    def _inputs(self) -> dict[str, Any]:
+        if self._value is None:
+            self._value = json.loads(self.line()).get("link_inputs", {})
+        return self._value
+
+    def __getitem__(self, key: str) -> Any:
+        return self._inputs()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._inputs())
+
+    def __len__(self) -> int:
+        return len(self._inputs())
+
+
 class Manifest:
     def __init__(self, out: Path):
         self.path = out / WORK / MANIFEST_NAME
@@ -87,25 +126,37 @@ class Manifest:
         self.links: dict[str, str] = {}  # document_id -> digest of the link ids its output parts hold
         self.rows: dict[str, int] = {}  # rows per output table, as last written
         self.hashed = False  # whether a file was hashed afresh (its stat is to be recorded)
+        self._sizes: dict[str, int] = {}  # sha256 -> bytes of its line in the journal
+        self._journal_bytes = 0
+        self._torn = False
         if self.path.exists():
             with collector_paused():
                 self._read()
         self._journal = None
 
     def _read(self) -> None:
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # the torn last line of a killed run
-            if "sha256" in entry:
-                self.papers[entry["sha256"]] = entry
-            elif "files" in entry:
-                self.files.update(entry["files"])
-                self.output_state = entry.get("output_state")
-                self.links = entry.get("links", {})
-                self.rows = entry.get("rows", {})
-
+        offset = 0
+        with self.path.open("rb") as handle:
+            for line in handle:
+                start, offset = offset, offset + len(line)
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # the torn last line of a killed run
+                if "sha256" in entry:
+                    entry["link_inputs"] = StoredInputs(self.path, start, len(line))
+                    self.papers[entry["sha256"]] = entry
+                    self._sizes[entry["sha256"]] = len(line)
+                elif "files" in entry:
+                    self.files = entry["files"]
+                    self.output_state = entry.get("output_state")
+                    self.links = entry.get("links", {})
+                    self.rows = entry.get("rows", {})
+                    for sha in entry.get("gone", ()):
+                        self.papers.pop(sha, None)
+                        self._sizes.pop(sha, None)
+        self._journal_bytes = offset
+        self._torn = offset > 0 and not line.endswith(b"\n")  # a killed run's last line: the next starts anew
     def sha256_of(self, path: Path, source_path: str) -> str:
         """The file's content hash; unchanged size and mtime reuse the last one.
 
@@ -143,26 +194,54 @@ class Manifest:
         if ocr is not None:
             entry["ocr"] = ocr
         self.papers[sha256] = entry
+        self._append(json.dumps(entry, default=str) + "\n", sync=True)
+        self._sizes[sha256] = len(self._last)
+
+    def _append(self, line: str, sync: bool = False) -> None:
         if self._journal is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._journal = self.path.open("a", encoding="utf-8")
-        self._journal.write(json.dumps(entry, default=str) + "\n")
+            self._journal = self.path.open("ab")
+        self._last = line.encode("utf-8")
+        if self._torn:
+            self._journal.write(b"\n")
+            self._journal_bytes += 1
+            self._torn = False
+        self._journal.write(self._last)
         self._journal.flush()
-        os.fsync(self._journal.fileno())
+        if sync:
+            os.fsync(self._journal.fileno())
+        self._journal_bytes += len(self._last)
 
     def compact(self, keep_shas: set[str], keep_files: set[str]) -> None:
-        """Rewrite the journal with only the papers (and file stats) still present."""
+        """Record the run's end: only the papers (and file stats) still present. A state line is
+        appended, or, when the journal holds much more than that, it is rewritten."""
         self.close()
+        gone = [s for s in self.papers if s not in keep_shas]
         self.papers = {s: e for s, e in self.papers.items() if s in keep_shas}
         self.files = {p: f for p, f in self.files.items() if p in keep_files}
+        state = {"files": self.files, "output_state": self.output_state, "links": self.links, "rows": self.rows}
+        live = sum(self._sizes.get(s, 0) for s in self.papers)
+        if self.path.exists() and self._journal_bytes <= max(REWRITE_RATIO * live, REWRITE_BYTES):
+            self._append(json.dumps({**state, "gone": gone}) + "\n")
+            self.close()
+            return
+
+        moved: dict[str, tuple[int, int]] = {}  # sha256 -> (offset, length) of its line in the new journal
 
         def write(tmp: str) -> None:
-            with open(tmp, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps({"files": self.files, "output_state": self.output_state,
-                                         "links": self.links, "rows": self.rows}) + "\n")
-                for entry in self.papers.values():
-                    handle.write(json.dumps(entry, default=str) + "\n")
+            with open(tmp, "wb") as handle:
+                handle.write((json.dumps(state) + "\n").encode("utf-8"))
+                for sha, entry in self.papers.items():
+                    inputs = entry.get("link_inputs")
+                    line = inputs.line() if isinstance(inputs, StoredInputs) else \
+                        (json.dumps(entry, default=str) + "\n").encode("utf-8")
+                    moved[sha] = (handle.tell(), len(line))
+                    handle.write(line)
         replace_atomic(write, self.path)
+        self._journal_bytes = self.path.stat().st_size
+        for sha, entry in self.papers.items():
+            entry["link_inputs"] = StoredInputs(self.path, *moved[sha])
+            self._sizes[sha] = moved[sha][1]
 
     def close(self) -> None:
         if self._journal is not None:

@@ -1,4 +1,4 @@
-"""Normalise extracted rows with pandas into frames that fit the contract.
+"""Normalise extracted rows into columns (an Arrow table, or a frame) that fit the contract.
 
 Whatever an extractor returns, what leaves this stage has exactly the columns
 of the table's schema, with text whitespace-normalised and free of markup,
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -29,6 +31,9 @@ VOCABULARIES: dict[tuple[str, str], set[str]] = {
 }
 LOWER_CASE = {("documents", "language"), ("papers", "purpose")}
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_INT32 = (-2**31, 2**31 - 1)
+# The dtypes of a frame's columns that are not Python objects.
+_DTYPES = {pa.int32(): "Int32", pa.float64(): "float64"}
 
 
 def _text(value: Any) -> str | None:
@@ -84,35 +89,94 @@ def _strings(table: str, column: str, values: Any) -> list[str | None]:
     return out
 
 
-def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows of one table (any document) into a frame with the table's columns."""
+def _missing(value: Any) -> bool:
+    """A null as pandas sees one (None, NaN, NA, NaT)."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _numeric(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def _as_inferred(values: list[Any]) -> list[Any]:
+    """A column's values as a frame built from the rows holds them, nulls None: whole numbers
+    beside a None, a NaN or a fraction are floats there ("12" would read "12.0" in a text
+    column, as it always has)."""
+    present = [v for v in values if not _missing(v)]
+    if (len(present) < len(values) or any(isinstance(v, (float, np.floating)) for v in present)) \
+            and present and all(_numeric(v) for v in present) and not any(v is pd.NA or v is pd.NaT for v in values):
+        return [None if _missing(v) else float(v) for v in values]
+    return [None if _missing(v) else v for v in values]
+
+
+def _integers(values: list[Any]) -> list[int | None]:
+    if all(v is None or (type(v) is int and _INT32[0] <= v <= _INT32[1]) for v in values):
+        return values
+    numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").astype("Int32")
+    return [None if v is pd.NA else int(v) for v in numbers]
+
+
+def _floats(values: list[Any]) -> list[float | None]:
+    if all(v is None or _numeric(v) for v in values):
+        numbers = [None if v is None else float(v) for v in values]
+    else:
+        numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").astype("float64").tolist()
+    return [None if v is None or v != v else v for v in numbers]
+
+
+def normalised_columns(table: str, rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows of one table (any document) as the table's columns of Python values (None for a null),
+    duplicate rows dropped. Plain Python: a paper's tables are small, and pandas' cost per frame
+    and column was most of the time of a short paper."""
     schema = SCHEMAS[table]
     if table == "budget_lines":
         rows = describe_budget_lines(rows)
-    frame = pd.DataFrame.from_records(rows, columns=schema.names) if rows else pd.DataFrame(columns=schema.names)
-    frame = frame.astype(object).where(frame.notna(), None)
+    columns: dict[str, list[Any]] = {}
     for field in schema:
         name, typ = field.name, field.type
-        column = frame[name]
-        # python-level maps: pandas would turn the None of an object column into NaN
+        values = _as_inferred([row.get(name) for row in rows])
         if pa.types.is_string(typ):
-            column = pd.Series(_strings(table, name, column.tolist()), dtype=object)
+            values = _strings(table, name, values)
         elif pa.types.is_date(typ):
-            column = pd.Series([_date(v) for v in column], dtype=object)
+            values = [_date(v) for v in values]
         elif pa.types.is_integer(typ):
-            column = pd.to_numeric(column, errors="coerce").astype("Int32")
+            values = _integers(values)
         elif pa.types.is_floating(typ):
-            column = pd.to_numeric(column, errors="coerce").astype("float64")
+            values = _floats(values)
         elif pa.types.is_boolean(typ):
-            column = pd.Series([None if v is None else bool(v) for v in column], dtype=object)
-        frame[name] = column
-    frame = frame.drop_duplicates(ignore_index=True)
-    if table == "agenda_items" and len(frame):
-        missing = frame["sequence"].isna()
-        if missing.any():
-            order = frame.groupby("document_id", sort=False).cumcount() + 1
-            frame.loc[missing, "sequence"] = order[missing].astype("Int32")
-    return frame
+            values = [None if v is None else bool(v) for v in values]
+        columns[name] = values
+    unique = list(dict.fromkeys(zip(*columns.values()))) if rows else []
+    if len(unique) < len(rows):
+        columns = {name: [row[i] for row in unique] for i, name in enumerate(columns)}
+    if table == "agenda_items" and None in columns["sequence"]:
+        # an item without a number: its place among its paper's items
+        seen: Counter = Counter()
+        for i, (document_id, sequence) in enumerate(zip(columns["document_id"], columns["sequence"])):
+            if document_id is not None:
+                seen[document_id] += 1
+                if sequence is None:
+                    columns["sequence"][i] = seen[document_id]
+    return columns
+
+
+def normalise(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows of one table (any document) into a frame with the table's columns."""
+    columns = normalised_columns(table, rows)
+    return pd.DataFrame({field.name: pd.Series(columns[field.name], dtype=_DTYPES.get(field.type, object))
+                         for field in SCHEMAS[table]}, columns=SCHEMAS[table].names)
+
+
+def normalised_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows of one table as an Arrow table with the contract's exact schema (:func:`normalise`, then
+    :func:`to_arrow`, without the frame)."""
+    return columns_table(table, normalised_columns(table, rows))
+
+
+def columns_table(table: str, columns: dict[str, list[Any]]) -> pa.Table:
+    """:func:`normalised_columns` as an Arrow table with the contract's exact schema."""
+    schema = SCHEMAS[table]
+    return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
 
 def from_arrow(table: str, data: pa.Table) -> pd.DataFrame:

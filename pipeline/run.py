@@ -285,9 +285,9 @@ class Outcome:
 
 def paper_tables(result: PaperResult) -> dict[str, Any]:
     """A paper's rows as normalised Arrow tables (content tables with rows only)."""
-    from pipeline.normalise import normalise, to_arrow
+    from pipeline.normalise import normalised_table
 
-    return {t: to_arrow(t, normalise(t, rows)) for t, rows in result.rows.items() if rows}
+    return {t: normalised_table(t, rows) for t, rows in result.rows.items() if rows}
 
 
 def paper_link_inputs(tables: dict[str, pa.Table]) -> dict[str, dict[str, list]]:
@@ -538,7 +538,7 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
 
     from pipeline.datapackage import write_datapackage
     from pipeline.link import LINK_OUTPUTS, link_papers, load_state, rows_frame, save_state
-    from pipeline.normalise import normalise, to_arrow
+    from pipeline.normalise import columns_table, normalised_columns, to_arrow
     from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 
     # one listing per table, not a stat per paper
@@ -546,11 +546,11 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     # papers whose parts are to be written: processed, or a part of theirs is missing
     rewrite = processed | {d for d, e in papers for t, n in e["rows"].items()
                            if n and t in written and f"{d}.parquet" not in written[t]}
-    document_frame = normalise("documents", documents)
-    organisation = dict(zip(document_frame["document_id"], document_frame["organisation"]))
+    document_columns = normalised_columns("documents", documents)
+    organisation = dict(zip(document_columns["document_id"], document_columns["organisation"]))
     state_path = out / WORK / LINK_STATE
     config = next((e.get("config") or "" for _, e in papers), "")
-    linked = link_papers(zip(document_frame["document_id"], document_frame["organisation"]),
+    linked = link_papers(zip(document_columns["document_id"], document_columns["organisation"]),
                          [(d, (e.get("config"), e.get("ocr"), repr(e["rows"])), organisation.get(d),
                            e.get("link_inputs", {})) for d, e in papers],
                          load_state(state_path, config), rewrite)
@@ -574,14 +574,15 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
                 link_or_copy(staged, part)
     for table in CONTENT_TABLES:
         prune_parts(out / table, {d for d, e in papers if e["rows"].get(table)}, SCHEMAS[table])
-    document_frame["organisation_id"] = [None if n is None else linked.organisation_ids.get(n)
-                                         for n in document_frame["organisation"]]
-    whole = {"documents": document_frame,
-             "people": rows_frame(linked.people, ["person_id", "name", "variants", "n_documents"]),
-             "bodies": rows_frame(linked.bodies, ["body_id", "name", "variants", "organisation_id", "n_documents"])}
-    for name, frame in whole.items():
-        write_whole_table(to_arrow(name, frame), out / name)
-        rows[name] = len(frame)
+    document_columns["organisation_id"] = [None if n is None else linked.organisation_ids.get(n)
+                                           for n in document_columns["organisation"]]
+    whole = {"documents": columns_table("documents", document_columns),
+             "people": to_arrow("people", rows_frame(linked.people, ["person_id", "name", "variants", "n_documents"])),
+             "bodies": to_arrow("bodies", rows_frame(linked.bodies, ["body_id", "name", "variants", "organisation_id",
+                                                                     "n_documents"]))}
+    for name, table in whole.items():
+        write_whole_table(table, out / name)
+        rows[name] = table.num_rows
     for name in TABLE_NAMES:  # a single file an older layout left: readers would take it instead
         (out / f"{name}.parquet").unlink(missing_ok=True)
     write_datapackage(out)

@@ -147,8 +147,7 @@ def prune_staging(out: Path, keep_document_ids: set[str]) -> None:
     root = out / WORK / "staging"
     if not root.is_dir():
         return
+    keep = {d + STAGED_SUFFIX for d in keep_document_ids}
     for folder in root.iterdir():
-        for name in os.listdir(folder):
-            stem, suffix = os.path.splitext(name)
-            if suffix == ".tmp" or stem not in keep_document_ids:
-                (folder / name).unlink(missing_ok=True)
+        for name in set(os.listdir(folder)) - keep:  # what is left: parts of papers gone, cut-short writes
+            (folder / name).unlink(missing_ok=True)

@@ -155,3 +155,35 @@ def test_a_run_with_nothing_to_do_imports_nothing_processing_needs(tmp_path):
               "print(s.processed, s.rows['tables'], sorted(m for m in heavy if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "4", "[]"]
+
+
+def test_adding_and_removing_papers_appends_to_the_journal_until_it_is_mostly_stale(tmp_path, monkeypatch):
+    from pipeline import manifest as manifest_module
+    from pipeline.manifest import Manifest
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(TABLE_A.replace("Staff", f"Staff {name}"))
+    run(discover([src]), out, ["tables"])
+    journal = out / ".boardpapers" / "manifest.jsonl"
+    first = journal.read_bytes()
+    (src / "d.txt").write_text(TABLE_B)
+    (src / "a.txt").unlink()
+    summary = run(discover([src]), out, ["tables"])
+    assert summary.processed == 1
+    assert journal.read_bytes().startswith(first)  # earlier lines untouched: appended to
+    kept = Manifest(out)
+    assert len(kept.papers) == 3 and set(kept.files) == {f"{src.as_posix()}/{n}.txt" for n in "bcd"}
+    assert {t: dict(e["link_inputs"]) for t, e in kept.papers.items()} == \
+        {t: dict(e["link_inputs"]) for t, e in Manifest(out).papers.items()}
+    assert sorted(d for d, _ in cells(out)) == sorted(e["document"]["document_id"] for e in kept.papers.values()
+                                                      for _ in range(e["rows"]["tables"]))
+    # once the journal holds more than twice what is still present, it is rewritten with that only
+    monkeypatch.setattr(manifest_module, "REWRITE_BYTES", 0)
+    (src / "b.txt").unlink()
+    run(discover([src]), out, ["tables"])
+    lines = journal.read_text().splitlines()
+    assert len(lines) == 3 and '"files"' in lines[0]
+    assert len(Manifest(out).papers) == 2
+    assert run(discover([src]), out, ["tables"]).processed == 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from pipeline.model import Document
@@ -22,7 +23,7 @@ def file_identity(data: bytes) -> tuple[str, str]:
 
 
 def input_format(path: Path) -> str:
-    return "pdf" if path.suffix.lower() in PDF_SUFFIXES else "text"
+    return "pdf" if os.path.splitext(path)[1].lower() in PDF_SUFFIXES else "text"
 
 
 def load(path: Path, source_path: str, data: bytes | None = None) -> Document:
