@@ -4,7 +4,8 @@ Layouts, tried in turn on the paper's agenda and minutes segments: an
 agenda table (``agenda_table.py``: Timings | Item | Owner | Action |
 Format ...), a numbered list (``agenda_list.py``: front sheets, minutes
 whose items are numbered headings, outlines with Roman numerals and
-letters), and unnumbered lines under the heading. A notice with no
+letters), and unnumbered lines under the heading; a pack with no agenda
+heading, from its contents list of items (``agenda_contents.py``). A notice with no
 "Agenda" heading ("Advisory Board Meeting" over its date) is read from
 below its header; minutes set out as bullets, from their bulleted section
 headings. A case paper (one item printed as its own paper, with the
@@ -14,7 +15,7 @@ a schedule of meetings) gives no rows.
 """
 from __future__ import annotations
 
-from extractors.agenda_contents import contents_items
+from extractors.agenda_contents import contents_items, contents_scope
 from extractors.agenda_items import Item, Lines, Scope, vocab
 from extractors.agenda_list import bulleted_sections, list_items, make_item, plain_items
 from extractors.agenda_table import table_items
@@ -83,6 +84,8 @@ def opening_scope(doc: Document) -> Lines:
 
 # The layouts of an agenda or minutes, tried in turn on each scope: the first that gives items wins.
 READERS = (table_items, list_items, plain_items, bulleted_sections, contents_items)
+# A pack's contents list, headed as one, is read as nothing else (its entries' pages are no items' text).
+CONTENTS_READERS = (contents_items,)
 
 
 class AgendaExtractor(Extractor):
@@ -95,13 +98,15 @@ class AgendaExtractor(Extractor):
         items: list[Item] = web_agenda_items(doc)
         # an agenda's items sit together; minuted items may be pages apart
         opened = analysis_of(doc).opening
-        scopes = ((agenda_scope(doc), True), (minutes_scope(doc), False),
-                  (opening_scope(doc), opened is not None and opened[1] == "agenda"))
-        for lines, compact in scopes if not items else ():
+        scopes = ((agenda_scope, True, READERS), (minutes_scope, False, READERS),
+                  (opening_scope, opened is not None and opened[1] == "agenda", READERS),
+                  (contents_scope, True, CONTENTS_READERS))
+        for scope_of, compact, readers in scopes if not items else ():
+            lines = scope_of(doc)
             if not lines or lines[0][0].number > MAX_START_PAGE:
                 continue
             scope = Scope(doc, lines, compact)
-            items = next(filter(None, (read(scope) for read in READERS)), [])
+            items = next(filter(None, (read(scope) for read in readers)), [])
             if items:
                 break
         if not items and (case := analysis_of(doc).case_paper):

@@ -51,6 +51,8 @@ def vocab() -> dict:
         "description": re.compile(patterns["description"]),
         "purpose_sentence": re.compile(patterns["purpose_sentence"]),
         "cancelled": [re.compile(p) for p in patterns["cancelled"]],
+        "contents_heading": re.compile(patterns["contents_heading"]),
+        "contents_page_column": re.compile(patterns["contents_page_column"]),
         "bullet": re.compile(patterns["bullet"]),
         "section": re.compile(patterns["section"]),
     }

@@ -249,7 +249,7 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
                 item_number=cand.number, presenter=by_cell.get("presenter") or presenter,
                 purpose=by_cell.get("purpose") or purpose, format=by_cell.get("format") or fmt, start_time=start,
                 duration_minutes=by_cell.get("duration") or minutes or minutes_between(start, end),
-                page_range=pages or found_pages)
+                page_range=pages or found_pages or cand.contents_page)
     return item, index
 
 

@@ -13,6 +13,9 @@ from pipeline.vocab import load_vocab
 MAX_CUE_LENGTH = 90
 # A sentence ends with a word and a full stop (not "... AT 3.00 P.M.", a title's time).
 _SENTENCE_END = re.compile(r"[^\W\d_]{2,}\.\s*$")
+# A rule typed after a heading ("Föredragningslista ________ 16/2022", as Nordic municipal
+# systems print their agendas' title line) is no text: it does not make the heading long.
+_TYPED_RULE = re.compile(r"[_=]{4,}")
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +29,7 @@ def cue_kind(line: Line, title: bool = False) -> str | None:
     (no cue stands above it on its first page)."""
     # a table row cues only by its first filled cell, never by a title in its body
     text = line.text if line.cells is None else next((c for c in line.cells if c), "")
+    text = _TYPED_RULE.sub(" ", text)
     # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold, or
     # the paper's title in a text rendering, where nothing is bold; a title is no sentence
     long_title = title and not _SENTENCE_END.search(text)

@@ -543,3 +543,45 @@ def test_a_capital_heading_inside_an_items_description_is_no_section_of_the_next
                         (90, "A workshop on the draft master plan.", False)])
     assert [(r["item_number"], r["section"]) for r in items(doc)] == [
         ("1", "PUBLIC HEARINGS"), ("2", "PUBLIC HEARINGS")]
+
+
+def test_nordic_agenda_whose_title_line_runs_into_a_typed_rule_reads_its_contents_list():
+    # a Swedish-language municipal agenda: title, a rule typed in underscores and the agenda's number
+    # on one line, the meeting's labels, then its items with dot leaders and pages
+    doc = text_document(
+        "Föredragningslista " + "_" * 80 + " 7/2024\n"
+        "Organ Tekniska nämnden\nSammanträdestid 12.03.2024 kl. 18:00\n\n"
+        "Ärenden som skall behandlas                                         Sida\n"
+        "Mötesuppgifter ........................................................ 1\n"
+        "41 § Sammanträdets laglighet ........................................... 2\n"
+        "42 § Val av protokolljusterare ......................................... 3\n"
+        "- Bil. Karta över området .............................................. 4\n"
+        "43 § Gatubelysning i centrum ........................................... 5\n"
+        "\f41 §\nSammanträdets laglighet\nOrdföranden öppnar mötet.\n")
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["page_range"]) for r in rows] == [
+        ("41", "Sammanträdets laglighet", "2"), ("42", "Val av protokolljusterare", "3"),
+        ("43", "Gatubelysning i centrum", "5")]
+
+
+def test_pack_without_an_agenda_heading_reads_its_contents_list_of_items():
+    doc = text_document(
+        "Finance and Resources Committee\nTuesday 4 June 2024 at 10.00 am\nCommittee Room 2, Town Hall\n\n"
+        "Contents\n"
+        "1. Apologies for absence .............................................. 3\n"
+        "2. Minutes of the previous meeting ...................................... 4\n"
+        "3. Treasury management outturn .......................................... 9\n"
+        "\f1. Apologies for absence\nApologies were received.\n")
+    rows = items(doc)
+    assert [(r["item_number"], r["title"], r["page_range"]) for r in rows] == [
+        ("1", "Apologies for absence", "3"), ("2", "Minutes of the previous meeting", "4"),
+        ("3", "Treasury management outturn", "9")]
+
+
+def test_contents_list_of_a_report_that_names_no_meeting_gives_no_items():
+    doc = text_document(
+        "Capital Strategy 2024-29\nPublished March 2024\n\nTable of Contents\n"
+        "1. Introduction ......................................................... 3\n"
+        "2. Capital expenditure .................................................. 5\n"
+        "3. Treasury management ................................................. 9\n")
+    assert items(doc) == []

@@ -47,3 +47,12 @@ def test_a_long_title_ending_in_its_time_is_no_sentence():
     assert kinds(f"{title}\n1. Adoption of Minutes") == [("minutes", 0)]
     sentence = "Minutes of the meeting of the Planning Committee held on Tuesday, 3 March 2026 were approved as read."
     assert kinds(f"{sentence}\n1. Adoption of Minutes") == [("report", 0)]
+
+
+def test_a_rule_typed_after_a_title_does_not_make_it_prose():
+    from pipeline.find import cue_kind
+    from pipeline.model import Line
+
+    # Nordic municipal agendas type the title line's rule in underscores: "Föredragningslista ____ 7/2024"
+    assert cue_kind(Line(text="Föredragningslista " + "_" * 90 + " 7/2024")) == "agenda"
+    assert cue_kind(Line(text="The agenda " + "." * 90 + " 3")) is None
