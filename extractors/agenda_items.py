@@ -55,6 +55,7 @@ def vocab() -> dict:
         "contents_page_column": re.compile(patterns["contents_page_column"]),
         "bullet": re.compile(patterns["bullet"]),
         "section": re.compile(patterns["section"]),
+        "annex": re.compile(patterns["annex"]),
     }
 
 

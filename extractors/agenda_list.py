@@ -427,7 +427,44 @@ def list_items(scope: Scope) -> list[Item]:
     # the agenda ("Items for Decision:") is a section however it is set
     outer = {i: text for i, text in sections.items()
              if vocab()["section"].match(fold(text)) or not _in_description(lines, i, run, analysis.margins)}
-    return _closing_presenters(_walk(run, runs, lines, stops, len(lines), None, outer, not compact))
+    parts = _parts(run, runs, outer, compact)
+    items = []
+    for k, part in enumerate(parts):
+        end = parts[k + 1].items[0].index if k + 1 < len(parts) else len(lines)
+        items.extend(_walk(part, runs, lines, stops, end, None, outer, not compact))
+    return _closing_presenters(items)
+
+
+def _parts(run: Run, runs: list[Run], sections: dict[int, str], compact: bool) -> list[Run]:
+    """The agenda's run and the runs of the other parts of the agenda, in order: an
+    agenda in parts that numbers each part's items from 1 again ("PART A – ..." / "1." /
+    "2." / "PART B – ..." / "1."), as English councils (Part I / Part II), US boards (open
+    and closed session) and Nordic agendas (Åbne / Lukkede sager) print theirs. A part is
+    a run numbered like the agenda's, in its column and weight, from 1, with a section
+    heading between it and the part before (and, in an agenda, at most a page apart); a
+    heading that opens an attachment ("SCHEDULE A") starts no part."""
+    def sibling(other: Run) -> bool:
+        return (other.style == run.style and other.values[0] == 1 and other.bold == run.bold
+                and other.indent is not None and run.indent is not None
+                and abs(other.indent - run.indent) <= INDENT_TOLERANCE
+                and not any(_inside(other, o) for o in runs))
+
+    def follows(before: Run, after: Run) -> bool:
+        last, first = before.items[-1], after.items[0]
+        between = [text for i, text in sections.items() if last.index < i < first.index]
+        return (bool(between) and not any(vocab()["annex"].match(fold(text)) for text in between)
+                and not (compact and first.page.number - last.page.number > 1))
+
+    # ``run`` may be cut short (``_compact``): the run it was cut from is not another part
+    siblings = sorted([run, *(r for r in runs if r.items[0] is not run.items[0] and sibling(r))],
+                      key=lambda r: r.items[0].index)
+    at = siblings.index(run)
+    start = end = at
+    while end + 1 < len(siblings) and follows(siblings[end], siblings[end + 1]):
+        end += 1
+    while run.values[0] == 1 and start > 0 and follows(siblings[start - 1], siblings[start]):
+        start -= 1
+    return siblings[start:end + 1]
 
 
 def _in_description(lines: Lines, index: int, run: Run, margins: dict[int, float]) -> bool:

@@ -33,7 +33,7 @@ MAX_MINUTE_ITEM = 3
 def vocab() -> dict:
     data = load_vocab("headings")
     return {"number_prefix": data["number_prefix"], "number_suffix": data["number_suffix"],
-            "minute_number": data["minute_number"],
+            "minute_number": data["minute_number"], "month": data["month"],
             "board_reference": data["board_reference"],
             "presenter": [re.compile(p) for p in data["presenter"]],
             "item_reference": re.compile(data["item_reference"], re.I)}
@@ -50,6 +50,15 @@ def _number_forms(cell: bool = False) -> str:
     return "|".join([vocab()["board_reference"], *forms] if cell else forms)
 
 
+# A street number opening an item's title: "1234", "12-14", "221B"
+_STREET_NUMBER = r"\d{1,6}[A-Z]?(?:-\d{1,6})?"
+# A figure of a table row: "1,234", "(56)", "-7.5", "£12"
+_FIGURE = re.compile(r"(?<!\S)[(£$€-]?\d[\d,.]*\)?%?(?!\S)")
+# A title opening with a street number holds at most this many figures: more make a row of figures
+# ("12 100 Staff costs 1,234 5,678"), not an address ("3903 Haines Street – Project No. 669397").
+MAX_STREET_TITLE_FIGURES = 2
+
+
 @lru_cache(maxsize=1)
 def _numbered() -> re.Pattern:
     clock = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
@@ -58,11 +67,13 @@ def _numbered() -> re.Pattern:
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"
         r"(?P<open>\()?"  # "(a) Finance report"
         rf"(?P<num>{_number_forms()})"
-        # the title: a word, "24/25 budget", a quotation or bracket, or "*3903 Main Street" (US agendas star
-        # the items with an environmental finding)
+        # the title: a word, "24/25 budget", a quotation or bracket, "*3903 Main Street" (US agendas star
+        # the items with an environmental finding) or a street number and its street's name ("1234 Harbour
+        # View Drive", "12-14 HIGH STREET"; not a date's day and month, "10 March", nor a clock's "6:30 PM")
         # ("Agenda Item 3 – Budget": a dash may part number and title)
         rf"(?P<sep>[.):]|{vocab()['number_suffix']}\s|\s)\s*(?:[-–]\s+)?"
-        r"(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w).*)$")
+        rf"(?P<title>(?:[^\W\d_]|\d+/\d+|[\"'‘“(]|\*\s*\w"
+        rf"|{_STREET_NUMBER}\s+(?!(?:{vocab()['month']}|(?i:[ap]\.?m|hrs?|uhr))\b)[^\W\d_a-z][^\W\d_]).*)$")
 
 
 def _roman(text: str) -> int | None:
@@ -235,6 +246,8 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
     if not options:
         return None
     title = match["title"].lstrip("* ")  # the star marks the item; it is not its title
+    if title[0].isdigit() and "/" not in title.split()[0] and len(_FIGURE.findall(title)) > MAX_STREET_TITLE_FIGURES:
+        return None  # a row of figures, not a title opening with a street number
     if title[0].islower():
         return None  # "i. price increases ...": a clause of a sentence, not an item title
     if match["sep"].isspace() and not match["num"][-1].isdigit():

@@ -160,3 +160,36 @@ def test_notice_and_agenda_of_a_city_council_with_its_date_row():
                  line(55, 200, "1 Call to Order", bold=True), line(55, 230, "2 Roll Call", bold=True)])
     [row] = rows("meetings", "meetings", doc)
     assert (row["body"], row["meeting_date"], row["start_time"]) == ("City Council", dt.date(2026, 4, 21), "19:00")
+
+
+def test_planning_agenda_in_parts_numbered_from_one_with_street_address_titles():
+    """A planning commission's agenda in parts, each numbering its items from 1, the
+    hearings titled by the site's street address."""
+    doc = paper([line(230, 80, "LAKEFORD PLANNING COMMISSION", bold=True), line(250, 95, "AGENDA", bold=True),
+                 line(235, 110, "Thursday, June 11, 2026", bold=True),
+                 line(60, 150, "PART A – PROCEDURAL ITEMS", bold=True),
+                 line(60, 170, "1. Call to Order"), line(60, 185, "2. Approval of Minutes of May 14, 2026"),
+                 line(60, 215, "PART B – PUBLIC HEARINGS", bold=True),
+                 line(60, 235, "1. 1234 Harbour View Drive – Conditional Use Permit"),
+                 line(80, 250, "Staff Recommendation: Approve the permit subject to the conditions."),
+                 line(60, 270, "2. 88-90 OLD MILL ROAD – Tentative Parcel Map No. 4417"),
+                 line(60, 300, "PART C – ADJOURNMENT", bold=True),
+                 line(60, 320, "1. Adjourn to July 9, 2026")])
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"], r["section"]) for r in found] == [
+        ("1", "Call to Order", "PART A – PROCEDURAL ITEMS"),
+        ("2", "Approval of Minutes of May 14, 2026", "PART A – PROCEDURAL ITEMS"),
+        ("1", "1234 Harbour View Drive – Conditional Use Permit", "PART B – PUBLIC HEARINGS"),
+        ("2", "88-90 OLD MILL ROAD – Tentative Parcel Map No. 4417", "PART B – PUBLIC HEARINGS"),
+        ("1", "Adjourn to July 9, 2026", "PART C – ADJOURNMENT")]
+
+
+def test_a_date_or_a_row_of_figures_under_an_item_is_no_item():
+    doc = paper([line(230, 80, "LAKEFORD WATER BOARD", bold=True), line(250, 95, "AGENDA", bold=True),
+                 line(235, 110, "Tuesday, June 2, 2026", bold=True),
+                 line(60, 150, "1. Call to Order"), line(60, 170, "2. Budget Transfers"),
+                 line(60, 185, "3. 12 May 2026 minutes"), line(60, 200, "4. 1,250 3,400 2,100"),
+                 line(60, 220, "3. Adjournment")])
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"]) for r in found] == [
+        ("1", "Call to Order"), ("2", "Budget Transfers"), ("3", "Adjournment")]
