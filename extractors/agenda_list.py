@@ -28,7 +28,7 @@ INDENT_TOLERANCE = 6
 TITLE_TOLERANCE = 3
 MIN_ITEMS = 2
 # The agenda's run starts within this many pages of its segment's first page.
-START_PAGES = 2
+START_PAGES = 3
 # A continuation line sits at most this many line heights below the line above.
 MAX_LINE_GAP = 1.0
 MAX_CONTINUATION_LINES = 4
@@ -219,7 +219,8 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     text = cand.title
     cells = [c for c in cand.line.cells or [] if c]
     pages = None
-    if len(cells) > 1 and vocab()["page_cell"].match(cells[-1]):
+    # "1 - 10" counts up; "2017-0424" (a Legistar file number in its own column) does not
+    if len(cells) > 1 and (cell := vocab()["page_cell"].match(cells[-1])) and int(cell["first"]) <= int(cell["last"]):
         pages = re.sub(r"\s", "", cells[-1].replace("–", "-"))
         text = text[: text.rfind(cells[-1])].strip()
     elif cand.contents_like:
@@ -414,8 +415,12 @@ def list_items(scope: Scope) -> list[Item]:
     run = main_run(runs, lines[0][0].number)
     if run is not None and compact:
         run = _compact(run, runs)
+    # an item of the agenda's own run set in bold capitals ("X. CONSENT CALENDAR") is an item, not a section
+    own = {c.index for c in run.items} if run is not None else set()
+    by_index = {c.index: c for c in candidates}
     sections = {i: line.text for i, (page, _, line) in enumerate(lines)
-                if _is_section_heading(page, line, _alone(lines, i))}
+                if i not in own and _is_section_heading(page, line, _alone(lines, i))
+                and not _wraps_title(by_index.get(i - 1), page, line)}
     if run is None or not (run.bold or run.items[0].line.heading):
         # numbered paragraphs under headings: the headings are the items, when they say so
         items = referenced_headings(lines, sections)
@@ -465,6 +470,14 @@ def _parts(run: Run, runs: list[Run], sections: dict[int, str], compact: bool) -
     while run.values[0] == 1 and start > 0 and follows(siblings[start - 1], siblings[start]):
         start -= 1
     return siblings[start:end + 1]
+
+
+def _wraps_title(above: Candidate | None, page: Page, line: Line) -> bool:
+    """Whether ``line`` carries on the title of the numbered line just above it, set in
+    under its title ("a) 23-0032 UPDATES FROM THE SUBCOMMITTEES" / "AND DELEGATES", as
+    Legistar agendas wrap a file's title past its number): no section."""
+    return (above is not None and above.title_x is not None and line.bbox is not None and above.page is page
+            and line.bbox.x0 >= above.title_x - TITLE_TOLERANCE and not page.centres(line))
 
 
 def _in_description(lines: Lines, index: int, run: Run, margins: dict[int, float]) -> bool:

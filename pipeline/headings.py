@@ -246,8 +246,11 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
     if not options:
         return None
     title = match["title"].lstrip("* ")  # the star marks the item; it is not its title
-    if title[0].isdigit() and "/" not in title.split()[0] and len(_FIGURE.findall(title)) > MAX_STREET_TITLE_FIGURES:
-        return None  # a row of figures, not a title opening with a street number
+    if title[0].isdigit() and "/" not in title.split()[0] and (
+            len(_FIGURE.findall(title)) > MAX_STREET_TITLE_FIGURES or match["open"]):
+        # a row of figures, or a point listed under an item ("(1) 2018 Strategic Plan Update"),
+        # not a title opening with a street number
+        return None
     if title[0].islower():
         return None  # "i. price increases ...": a clause of a sentence, not an item title
     if match["sep"].isspace() and not match["num"][-1].isdigit():

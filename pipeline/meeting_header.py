@@ -75,6 +75,7 @@ def vocab() -> dict:
         "postcode_town": re.compile(patterns["postcode_town"], re.I),
         "meeting_kind": re.compile(patterns["meeting_kind"], re.I),
         "agenda_title": re.compile(patterns["agenda_title"], re.I),
+        "masthead_body": re.compile(patterns["masthead_body"], re.I),
     }
 
 
@@ -336,6 +337,9 @@ def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None
         fields["body"] = _body_of(text.split(" on ")[0]) if text.lower().startswith("minutes") else None
     if not fields["body"]:
         fields["body"] = _agenda_titled_body(block) or _body_above(block, date_index)
+        below = _body_below(block, date_index)
+        if below and not (fields["body"] and vocab()["masthead_body"].match(fields["body"])):
+            fields["body"] = below  # the organisation or its town above the date is not the meeting's body
     if not fields["venue"]:
         prefixed = next((m["venue"] for e in block if not e.label
                          and (m := vocab()["venue_line"].match(e.line.text)) and not find_times(e.line.text)), None)
@@ -374,6 +378,20 @@ def _around_date(text: str) -> tuple[str, str]:
     for _, start, end in reversed(find_times(after)):
         after = after[:start] + after[end:]
     return before.strip(" ,-–—"), _cut_contact(after)
+
+
+# A centred masthead names the body within this many lines below the date (its time, venue between).
+BODY_BELOW_REACH = 6
+
+
+def _body_below(block: list[HeaderLine], date_index: int) -> str | None:
+    """"City Council", "Executive Management Committee": the body a US agenda's centred
+    masthead sets under the date, time and venue, over its members' names."""
+    for entry in block[date_index + 1:date_index + 1 + BODY_BELOW_REACH]:
+        text = entry.line.text.strip()
+        if not entry.label and entry.page.centres(entry.line) and vocab()["masthead_body"].match(text):
+            return clean(text)
+    return None
 
 
 def _body_above(block: list[HeaderLine], date_index: int) -> str | None:

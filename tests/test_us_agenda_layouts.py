@@ -193,3 +193,13 @@ def test_a_date_or_a_row_of_figures_under_an_item_is_no_item():
     found = rows("agenda", "agenda_items", doc)
     assert [(r["item_number"], r["title"]) for r in found] == [
         ("1", "Call to Order"), ("2", "Budget Transfers"), ("3", "Adjournment")]
+
+
+def test_centred_masthead_names_the_body_under_the_date_over_its_members():
+    """Legistar and Granicus mastheads: the city and its address on top, the date and
+    time, then the meeting's body over its members' names."""
+    doc = paper(masthead() + [line(270, 250, "City Council", bold=True), line(282, 270, "Mayor", bold=True),
+                              line(270, 283, "Dana Whitfield", bold=True),
+                              line(60, 330, "1. CALL TO ORDER", bold=True), line(60, 360, "2. ROLL CALL", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"]) == ("City Council", dt.date(2026, 3, 9))
