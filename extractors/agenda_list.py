@@ -28,7 +28,10 @@ INDENT_TOLERANCE = 6
 TITLE_TOLERANCE = 3
 MIN_ITEMS = 2
 # The agenda's run starts within this many pages of its segment's first page.
-START_PAGES = 3
+START_PAGES = 2
+# A run set in bold (a US agenda's numbered sections, "I. CALL TO ORDER") may start a page later:
+# pages of notices (how to take part, viewing options) come before it.
+BOLD_START_PAGES = 3
 # A continuation line sits at most this many line heights below the line above.
 MAX_LINE_GAP = 1.0
 MAX_CONTINUATION_LINES = 4
@@ -134,7 +137,8 @@ def main_run(runs: list[Run], first_page: int) -> Run | None:
     """The agenda's own run: the longest that is not nested in another and
     starts near the top of the agenda (not a report's sections further on)."""
     eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)
-                and r.items[0].page.number <= first_page + START_PAGES and not _under_headings(r, runs)]
+                and r.items[0].page.number <= first_page + (BOLD_START_PAGES if r.bold else START_PAGES)
+                and not _under_headings(r, runs)]
     if not eligible:
         return None
     return max(eligible, key=lambda r: (
