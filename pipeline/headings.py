@@ -61,7 +61,8 @@ MAX_STREET_TITLE_FIGURES = 2
 
 @lru_cache(maxsize=1)
 def _numbered() -> re.Pattern:
-    clock = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
+    # "10:00", "7:00 P.M." (its am/pm taken whole: "P." of "P.M." is no item letter)
+    clock = r"\d{1,2}[.:]\d{2}(?>(?:\s*(?i:[ap]\.?m\.?))?)"
     return re.compile(
         rf"^(?:(?P<clock>{clock}(?:\s*[-–]\s*{clock})?)\s+)?"  # "10:00 - 10:15 3. Finance"
         rf"(?i:{vocab()['number_prefix']})?"  # "Item 4:", "ITEM 4.", "item 4"

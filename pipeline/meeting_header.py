@@ -202,7 +202,9 @@ def _agenda_titled_body(block: list[HeaderLine]) -> str | None:
     for entry in block:
         text = next((c for c in entry.line.cells or [] if c), entry.line.text).strip()
         match = vocab()["agenda_title"].match(text)
-        if match and not vocab()["generic_title"].match(fold(match["body"])) and not find_date(match["body"]):
+        # a title is short: "... on this agenda" ends a sentence of the notice's prose, not a title
+        if (match and len(match["body"].split()) <= MAX_TITLE_WORDS
+                and not vocab()["generic_title"].match(fold(match["body"])) and not find_date(match["body"])):
             return clean(match["body"])
     return None
 
@@ -330,7 +332,7 @@ def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None
         return None
     if not fields["start_time"]:
         for entry in block:
-            if is_time_only(entry.line.text):
+            if is_time_only(entry.line.text) or _kind_with_time(entry.line.text):
                 fields["start_time"], fields["end_time"] = time_span(entry.line.text)
                 break
     if not fields["body"]:
@@ -355,6 +357,17 @@ def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None
         else:
             fields["venue"] = _venue_after(block, date_index + n_lines)
     return {**fields, "meeting_date": date, "page": block[date_index].page.number}
+
+
+def _kind_with_time(text: str) -> bool:
+    """"REGULAR MEETING – 7:00 PM", "7:00 P.M. REGULAR MEETING": a US masthead's line giving
+    the kind of meeting and its time, and nothing else."""
+    times = find_times(text)
+    rest = text
+    for _, start, end in reversed(times):
+        rest = rest[:start] + rest[end:]
+    rest = " ".join(re.sub(r"[^\w\s]", " ", fold(rest)).split())
+    return bool(times) and bool(rest) and bool(vocab()["generic_title"].match(rest))
 
 
 def _sentence(block: list[HeaderLine], index: int) -> tuple[str, int]:
@@ -403,8 +416,8 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
     venue_lines = {id(block[k]) for k in _address_span(block)}
     for entry in reversed(block[:date_index + 1]):
         text = entry.line.text
-        if id(entry) in venue_lines:
-            continue
+        if id(entry) in venue_lines or re.match(r"(?i)(?:and|&)\s", text):
+            continue  # a joint meeting's second body, its title wrapped: the body is the one named first
         named = _body_of(text)
         if named:
             return named
@@ -429,7 +442,11 @@ def _body_above(block: list[HeaderLine], date_index: int) -> str | None:
             kind = kind or clean(text)  # "Ekstraordinært PUK": the body's full name is above it
             continue
         if not text.endswith(".") and _WORD.search(text) and not text[:1].islower():
-            return clean(text)  # a line in lower case carries on a sentence ("will hold a special meeting")
+            # a line in lower case carries on a sentence ("will hold a special meeting"); "CITY COUNCIL
+            # MEETING" over the date names the council
+            title = clean(text) or ""
+            bare = re.sub(r"(?i)\s+(?:(?:regular|special|adjourned)\s+)?meeting$", "", title)
+            return bare if bare != title and vocab()["masthead_body"].match(bare) else title
     return kind or organisation
 
 

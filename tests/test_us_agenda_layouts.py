@@ -203,3 +203,44 @@ def test_centred_masthead_names_the_body_under_the_date_over_its_members():
                               line(60, 330, "1. CALL TO ORDER", bold=True), line(60, 360, "2. ROLL CALL", bold=True)])
     [row] = rows("meetings", "meetings", doc)
     assert (row["body"], row["meeting_date"]) == ("City Council", dt.date(2026, 3, 9))
+
+
+def test_joint_meeting_masthead_names_the_first_body_and_its_time_line():
+    """A Granicus masthead of a joint meeting: the council's title wrapped onto a line
+    opening with "AND"; the time on a line with the kind of meeting, "P.M." in capitals."""
+    doc = paper([line(274, 180, "AGENDA", bold=True), line(130, 200, "LAKEFORD CITY COUNCIL MEETING", bold=True),
+                 line(115, 218, "AND HOUSING AUTHORITY REGULAR MEETING", bold=True),
+                 line(237, 236, "MARCH 3, 2026", bold=True), line(200, 270, "7:00 P.M. REGULAR MEETING", bold=True),
+                 line(60, 320, "1. CALL TO ORDER", bold=True), line(60, 350, "2. ROLL CALL", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["body"], row["meeting_date"], row["start_time"]) == ("LAKEFORD CITY COUNCIL", dt.date(2026, 3, 3), "19:00")
+
+
+def test_city_council_agenda_as_layout_text_with_lettered_consent_items():
+    from conftest import text_document
+
+    doc = text_document(
+        "                              CITY OF MAPLE GROVE\n"
+        "                            CITY COUNCIL AGENDA\n"
+        "                         REGULAR MEETING – 7:00 PM\n"
+        "                           Tuesday, May 5, 2026\n\n"
+        "1.   CALL TO ORDER\n\n2.   CONSENT CALENDAR\n\n"
+        "     A.   Approval of Minutes of the April 21, 2026 Regular Meeting\n"
+        "          Recommendation: Approve the minutes.\n\n"
+        "     B.   Resolution No. 2026-14 Authorizing the Purchase of Two\n"
+        "          Utility Trucks in an Amount Not to Exceed $184,000\n"
+        "          Recommendation: Adopt the resolution.\n\n"
+        "3.   PUBLIC HEARINGS\n\n"
+        "     A.   1450 Orchard Lane – Variance Request for a Rear Yard Setback\n\n"
+        "4.   ADJOURNMENT\n")
+    [meeting] = rows("meetings", "meetings", doc)
+    assert (meeting["body"], meeting["start_time"]) == ("CITY COUNCIL", "19:00")
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"], r["section"]) for r in found] == [
+        ("1", "CALL TO ORDER", None), ("2", "CONSENT CALENDAR", None),
+        ("A", "Approval of Minutes of the April 21, 2026 Regular Meeting", "CONSENT CALENDAR"),
+        ("B", "Resolution No. 2026-14 Authorizing the Purchase of Two Utility Trucks in an Amount Not to Exceed "
+              "$184,000", "CONSENT CALENDAR"),
+        ("3", "PUBLIC HEARINGS", None),
+        ("A", "1450 Orchard Lane – Variance Request for a Rear Yard Setback", "PUBLIC HEARINGS"),
+        ("4", "ADJOURNMENT", None)]
