@@ -453,7 +453,11 @@ def _parts(run: Run, runs: list[Run], sections: dict[int, str], compact: bool) -
     heading between it and the part before (and, in an agenda, at most a page apart); a
     heading that opens an attachment ("SCHEDULE A") starts no part."""
     def sibling(other: Run) -> bool:
-        return (other.style == run.style and other.values[0] == 1 and other.bold == run.bold
+        # "3.1", "3.2" under "CONSENT CALENDAR", then "4.1" under "REGULAR CALENDAR": decimal parts
+        # whose head ("3.", "4.") is the unnumbered heading above them, as US county boards print them
+        same = other.style == run.style or (other.style.startswith("decimal:") and run.style.startswith("decimal:")
+                                            and other.style.count(".") == run.style.count("."))
+        return (same and other.values[0] == 1 and other.bold == run.bold
                 and other.indent is not None and run.indent is not None
                 and abs(other.indent - run.indent) <= INDENT_TOLERANCE
                 and not any(_inside(other, o) for o in runs))

@@ -202,8 +202,10 @@ def _agenda_titled_body(block: list[HeaderLine]) -> str | None:
     for entry in block:
         text = next((c for c in entry.line.cells or [] if c), entry.line.text).strip()
         match = vocab()["agenda_title"].match(text)
-        # a title is short: "... on this agenda" ends a sentence of the notice's prose, not a title
+        # a title is short: "... on this agenda" ends a sentence of the notice's prose, not a title;
+        # "PUBLIC COMMENT ON ITEMS NOT ON THE AGENDA" names an item, not a body
         if (match and len(match["body"].split()) <= MAX_TITLE_WORDS
+                and fold(match["body"]).split()[-1] not in ("the", "this", "an", "a", "on", "of", "to", "for")
                 and not vocab()["generic_title"].match(fold(match["body"])) and not find_date(match["body"])):
             return clean(match["body"])
     return None

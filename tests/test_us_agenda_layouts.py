@@ -244,3 +244,27 @@ def test_city_council_agenda_as_layout_text_with_lettered_consent_items():
         ("3", "PUBLIC HEARINGS", None),
         ("A", "1450 Orchard Lane – Variance Request for a Rear Yard Setback", "PUBLIC HEARINGS"),
         ("4", "ADJOURNMENT", None)]
+
+
+def test_county_board_agenda_of_unnumbered_headings_over_decimal_items():
+    """A county board's agenda: unnumbered headings, each over items numbered by the
+    heading's place ("3.1" under the consent calendar, "4.1" under the regular one)."""
+    from conftest import text_document
+
+    doc = text_document(
+        "ALDER COUNTY BOARD OF SUPERVISORS\nREGULAR MEETING AGENDA\nTuesday, September 8, 2026 at 9:00 AM\n\n"
+        "CALL TO ORDER\n\nPUBLIC COMMENT ON ITEMS NOT ON THE AGENDA\n"
+        "Members of the public may speak on any matter within the Board's jurisdiction.\n\n"
+        "CONSENT CALENDAR\n\n3.1 ROAD MAINTENANCE AGREEMENT WITH THE CITY OF PINEDALE\n"
+        "Recommended Action: Approve the agreement.\n\n3.2 PURCHASE OF TWO PATROL VEHICLES\n\n"
+        "REGULAR CALENDAR\n\n4.1 RECOMMENDED BUDGET HEARING\n"
+        "Recommended Action: Open the hearing and take public comment.\n\n"
+        "4.2 1200 VALLEY ROAD REZONING – APPEAL\n\nADJOURNMENT\n")
+    [meeting] = rows("meetings", "meetings", doc)
+    assert meeting["body"] == "ALDER COUNTY BOARD OF SUPERVISORS"
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"], r["section"]) for r in found] == [
+        ("3.1", "ROAD MAINTENANCE AGREEMENT WITH THE CITY OF PINEDALE", "CONSENT CALENDAR"),
+        ("3.2", "PURCHASE OF TWO PATROL VEHICLES", "CONSENT CALENDAR"),
+        ("4.1", "RECOMMENDED BUDGET HEARING", "REGULAR CALENDAR"),
+        ("4.2", "1200 VALLEY ROAD REZONING – APPEAL", "REGULAR CALENDAR")]
