@@ -292,7 +292,10 @@ def _is_title(cand: Candidate) -> bool:
     """A short heading, not a numbered paragraph of prose ("Annual Report: To
     receive the report ..." is a heading with its description)."""
     title = without_description(cand.title).rstrip()
-    return len(title.split()) <= MAX_CHILD_WORDS and not title.endswith(".") and not _SENTENCE_END.search(title)
+    # "4.1 Approval of Minutes." (US city agendas close titles with a full stop) is a title in
+    # title case; "1.1 The minutes were accepted as a true record." is a sentence
+    return (len(title.split()) <= MAX_CHILD_WORDS and not (title.endswith(".") and _is_prose(title))
+            and not _SENTENCE_END.search(title))
 
 
 def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes: bool) -> list[Run]:

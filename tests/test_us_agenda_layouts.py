@@ -268,3 +268,18 @@ def test_county_board_agenda_of_unnumbered_headings_over_decimal_items():
         ("3.2", "PURCHASE OF TWO PATROL VEHICLES", "CONSENT CALENDAR"),
         ("4.1", "RECOMMENDED BUDGET HEARING", "REGULAR CALENDAR"),
         ("4.2", "1200 VALLEY ROAD REZONING – APPEAL", "REGULAR CALENDAR")]
+
+
+def test_decimal_items_whose_titles_close_with_a_full_stop_are_items():
+    """US city agendas close each title with a full stop ("4.1 Approval of Minutes.");
+    a numbered sentence of minutes ("1.1 The minutes were accepted as a record.") is none."""
+    doc = paper([line(230, 80, "CITY COUNCIL AGENDA", bold=True), line(235, 95, "Tuesday, April 7, 2026", bold=True),
+                 line(55, 140, "1. CALL TO ORDER", bold=True), line(55, 170, "2. CONSENT CALENDAR", bold=True),
+                 line(55, 190, "2.1 Approval of Minutes.", bold=True),
+                 line(72, 205, "Recommendation(s): That Council approve the minutes of March 24, 2026."),
+                 line(55, 225, "2.2 1410 West Elm Street-Accept Public Improvements.", bold=True),
+                 line(55, 255, "3. ADJOURNMENT", bold=True)])
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"]) for r in found] == [
+        ("1", "CALL TO ORDER"), ("2", "CONSENT CALENDAR"), ("2.1", "Approval of Minutes"),
+        ("2.2", "1410 West Elm Street-Accept Public Improvements"), ("3", "ADJOURNMENT")]
