@@ -148,10 +148,11 @@ class TextLine:
 
     @cached_property
     def tabular(self) -> bool:
-        """Does the line look like a row of a table (rather than running text)? Figures are no
-        words of running text: a text rendering sets figure columns a few spaces apart, closer
+        """Does the line look like a row of a table (rather than running text)? A run of figures
+        alone is no running text: a text rendering sets figure columns a few spaces apart, closer
         than a chunk's gap ("-34,545.8   -10,640.0   -45,185.8 ...")."""
-        long_chunks = sum(sum(len(p.words) for p in c if not p.numeric) >= LONG_CHUNK_WORDS for c in self.chunks)
+        long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS and not all(p.numeric for p in c)
+                          for c in self.chunks)
         if long_chunks >= 2:
             return False
         if len(self.chunks) >= 2:
@@ -1180,10 +1181,13 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
 
 
 def _header_only(region: list[TextLine]) -> bool:
-    """Lines of column headings and nothing else: no figure but units ("£000s") and years, one
-    line at least with several headings side by side."""
+    """Lines of column headings and nothing else: no figure but units ("£000s") and years, each
+    heading a few words, none going on in lower case (lines of a commentary column are no
+    headings), one line at least with several headings side by side."""
+    phrases = [p for line in region for p in line.phrases]
     return (any(len(line.phrases) >= 2 for line in region)
-            and not any(p.figure and not is_unit_mark(p.text) for line in region for p in line.phrases))
+            and not any(p.figure and not is_unit_mark(p.text) or len(p.words) > CAPTION_WORDS
+                        or p.text[:1].islower() for p in phrases))
 
 
 def _under_their_headers(lines: list[TextLine], regions: list[list[TextLine]]) -> list[list[TextLine]]:
