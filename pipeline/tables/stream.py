@@ -492,6 +492,8 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
             covered = _covered_columns(phrase, columns) if spans else None
             group = (ruled if ruled and (not covered or ruled[0] <= covered[0] and covered[1] <= ruled[1])
                      else covered or (column, column))
+            if _unit_line(line, value_columns):
+                group = (min(value_columns), max(value_columns))
             spans = group[1] > group[0]
             # a heading in the column on the line above, or above lines beside it that hold
             # nothing in the column (headings of different heights, centred in their cells,
@@ -529,6 +531,13 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     spans = {(kept.index(k), c): (1, width) for (k, c), width in widths.items()}
     spans.update({(kept.index(k), c): (2, 1) for k, c in tall})
     return grid, valid_spans(grid, spans)
+
+
+def _unit_line(line: TextLine, value_columns: frozenset[int]) -> bool:
+    """A unit alone on a line above the headings ("£m", "£000s" over a UK council's savings
+    tables): the unit of every value column, when they stand side by side."""
+    return (len(line.phrases) == 1 and is_unit_mark(line.phrases[0].text) and bool(value_columns)
+            and max(value_columns) - min(value_columns) + 1 == len(value_columns))
 
 
 def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], centred_stays: bool) -> TextLine:
@@ -1181,12 +1190,12 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
 
 
 def _header_only(region: list[TextLine]) -> bool:
-    """Lines of column headings and nothing else: no figure but units ("£000s") and years, each
-    heading a few words, none going on in lower case (lines of a commentary column are no
+    """Lines of column headings and nothing else: no figure but units ("£000s") and years, no
+    heading going on in lower case or running on (lines of a commentary column are no
     headings), one line at least with several headings side by side."""
     phrases = [p for line in region for p in line.phrases]
     return (any(len(line.phrases) >= 2 for line in region)
-            and not any(p.figure and not is_unit_mark(p.text) or len(p.words) > CAPTION_WORDS
+            and not any(p.figure and not is_unit_mark(p.text) or len(p.words) >= 2 * LONG_CHUNK_WORDS
                         or p.text[:1].islower() for p in phrases))
 
 
