@@ -12,6 +12,7 @@ from pipeline.load import load
 from pipeline.numbers import parse_figure
 from pipeline.units import unit_in
 from tests.conftest import extractor, text_document
+from tests.test_load_text import spaced_sub_column_plan
 
 
 def lines(doc) -> list[dict]:
@@ -700,6 +701,15 @@ def test_unit_line_above_a_header_set_apart_from_its_rows_by_a_section_heading(t
 
 def landscape_height(pdf) -> float:
     return pdf._pagesize[1]
+
+
+def test_sub_column_headings_a_space_apart_in_layout_text_label_their_own_figures():
+    doc = text_document(spaced_sub_column_plan())
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
+    assert cell(found, "Mowing contract", "2031-32 Capital")["value"] == -14_200.0
+    assert cell(found, "Mowing contract", "2031-32 Base")["value"] == 22_979.6
+    assert not any("Base Capital" in r["column_label"] for r in found)
 
 
 def test_headings_of_neighbouring_columns_set_close_stay_apart(tmp_path):

@@ -158,7 +158,7 @@ def _placed(*words: tuple[int, str]) -> str:
     return line + "\n"
 
 
-def test_sub_column_headings_set_a_space_apart_stay_apart():
+def spaced_sub_column_plan() -> str:
     """A layout-text plan with sub-columns under each year: under the last year the rendering
     sets "Base Capital" a space apart, "Capital" reaching further over the Base figures than
     over its own, and the year over two of its three columns."""
@@ -167,12 +167,15 @@ def test_sub_column_headings_set_a_space_apart_stay_apart():
             ("12.5", "3.0", "15.5", "Mowing contract", "22,979.6", "-14,200.0", "8,779.6"),
             ("8.5", "0.0", "8.5", "Tree surgery", "3,249.5", "-1,898.1", "1,351.4"),
             ("433.5", "3.0", "436.5", "Net budget", "1,631,397.7", "-16,098.1", "1,615,299.6")]
-    text = ("Grounds maintenance plan\n\n"
+    return ("Grounds maintenance plan\n\n"
             + _placed((9, "2030-31"), (53, "2031-32"))
             + _placed((3, "Base"), (9, "Capital"), (20, "Total"), (45, "Base Capital"), (72, "Total"))
             + line("£000s", "£000s", "£000s", "", "£000s", "£000s", "£000s")
             + "".join(line(*row) for row in rows))
-    (page,) = read_text(text.encode())
+
+
+def test_sub_column_headings_set_a_space_apart_stay_apart():
+    (page,) = read_text(spaced_sub_column_plan().encode())
     (table,) = page.tables
     assert table.rows[1] == ["Base", "Capital", "Total", None, "Base", "Capital", "Total"]
     assert table.rows[3][4:] == ["1,605,168.4", "0.0", "1,605,168.4"]
