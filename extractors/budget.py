@@ -297,9 +297,10 @@ def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
 
 def _read(grids: list[Grid]) -> tuple[int, int, int]:
     """How much of a page the grids read: figures under a heading, the heading's words over
-    each figure, then figures."""
-    parts = [len(" ".join(g.columns[c]).split()) for g in grids for r in g.rows for c in r.values
-             if c < len(g.columns)]
+    each figure, then figures. Words of a heading that two columns of a grid share count for
+    neither: the headings of neighbouring columns read as one ("Core External" twice)."""
+    parts = [len(" ".join(g.columns[c]).split()) * (g.columns.count(g.columns[c]) == 1)
+             for g in grids for r in g.rows for c in r.values if c < len(g.columns)]
     return sum(1 for n in parts if n), sum(parts), sum(g.n_figures for g in grids)
 
 

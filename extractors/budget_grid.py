@@ -31,6 +31,7 @@ from pipeline.model import BBox, Line, Page, Table, Word, table_id_of
 from pipeline.numbers import parse_figure
 from pipeline.tables.stream import Phrase, broken_word, page_vocabulary, text_lines
 from pipeline.textutil import clean
+from pipeline.units import is_unit_mark
 
 # A figure is set apart from the words before it by a gap wider than this many font sizes.
 FIGURE_GAP = 1.0
@@ -769,7 +770,7 @@ def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header:
     """The header rows of a table into the parts of each figure column, top to bottom. A heading
     spanning columns heads each of them ("2024-25" over Core, External, Total), but a banner
     across three columns or more that names no period ("INDICATIVE FOR PLANNING PURPOSES")
-    heads none; a first row of a single phrase over the labels is the table's caption. In a
+    heads none (a unit does: "£m" over Budget, Forecast, Variance); a first row of a single phrase over the labels is the table's caption. In a
     tab-separated table (no spans), a heading followed by empty cells in a row with some empty
     heads them."""
     width = len(rows[0]) if rows else 0
@@ -780,7 +781,7 @@ def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header:
             grid.caption = cells[filled[0]]
             continue
         for (r, c), (_, n_cols) in table.spans.items():
-            if r == h and (n_cols < 3 or period_in(cells[c])):
+            if r == h and (n_cols < 3 or _heads_wide(cells[c])):
                 for k in range(c + 1, min(c + n_cols, width)):
                     cells[k] = cells[c]
         if table.method == "tsv" and 0 < sum(bool(cells[c]) for c in figure_columns) < len(figure_columns):
@@ -789,10 +790,15 @@ def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header:
                 last = cells[c] or last
                 cells[c] = last or ""
         for k, c in enumerate(figure_columns):
-            if cells[c] and (not table.spans.get((h, c)) or table.spans[h, c][1] < 3 or period_in(cells[c])):
+            if cells[c] and (not table.spans.get((h, c)) or table.spans[h, c][1] < 3 or _heads_wide(cells[c])):
                 grid.columns[k].append(cells[c])
         if cells[label_column]:
             grid.header_label = cells[label_column]
+
+
+def _heads_wide(text: str) -> bool:
+    """Does a heading across three columns or more head each of them: a period or a unit?"""
+    return bool(period_in(text)) or is_unit_mark(text)
 
 
 def _extents(page: Page, table: Table, rows: list[list[str]], columns: list[int]) -> list[list[float]] | None:

@@ -12,6 +12,7 @@ from pipeline.load import load
 from pipeline.numbers import parse_figure
 from pipeline.units import unit_in
 from tests.conftest import extractor, text_document
+from tests.test_load_text import spaced_sub_column_plan
 
 
 def lines(doc) -> list[dict]:
@@ -664,6 +665,51 @@ def test_heading_straddling_two_columns_heads_them_all(tmp_path):
     figures_in_their_cells(doc, found)
     assert {r["column_label"] for r in found} == {f"Fiscal Year {y}" for y in ("2013", "2012", "2011", "2010")}
     assert cell(found, "Sales and use taxes", "Fiscal Year 2011")["value"] == 3_024_690
+
+
+def test_unit_line_above_a_header_set_apart_from_its_rows_by_a_section_heading(tmp_path):
+    """A service statement: "£m" alone on a line over the value columns, a gap, the header, then
+    a section heading set larger before the rows: the unit and the header are the table's."""
+    path = tmp_path / "statement.pdf"
+    pdf, text = page_with_text(path, wide=True, size=11)
+    text(72, 40, "Annex 3 - Service Statement", right=False)
+    text(480, 70, "£m")
+    text(400, 86, "Approved")
+    text(72, 100, "Department, Section & Service", right=False)
+    for x, heading in ((400, "Budget"), (480, "Outturn"), (560, "Difference")):
+        text(x, 100, heading)
+    pdf.setFont("Helvetica", 14)
+    pdf.drawString(72, landscape_height(pdf) - 134, "Parks & Open Spaces")
+    rows = [("Grounds Maintenance", "12.4", "13.1", "0.7"), ("Cemeteries & Crematoria", "3.2", "2.9", "-0.3"),
+            ("Tree Management", "1.8", "1.8", "0.0"), ("Allotments", "0.4", "0.5", "0.1")]
+    for n, (label, *figures) in enumerate(rows):
+        text(72, 160 + 14 * n, label, right=False)
+        for x, figure in zip((400, 480, 560), figures):
+            text(x, 160 + 14 * n, figure)
+    pdf.showPage()
+    pdf.save()
+    doc = load(path, "statement.pdf")
+    (grid,) = table_grids(doc.pages[0], "en")  # the core's table reads it all
+    assert grid.columns == [["£m", "Approved Budget"], ["£m", "Outturn"], ["£m", "Difference"]]
+    assert len(grid.rows) == len(rows)
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
+    assert {r["column_label"] for r in found} == {"Approved Budget", "Outturn", "Difference"}
+    assert {r["unit"] for r in found} == {"£m"}
+    assert cell(found, "Cemeteries & Crematoria", "Outturn")["value"] == 2.9
+
+
+def landscape_height(pdf) -> float:
+    return pdf._pagesize[1]
+
+
+def test_sub_column_headings_a_space_apart_in_layout_text_label_their_own_figures():
+    doc = text_document(spaced_sub_column_plan())
+    found = lines(doc)
+    figures_in_their_cells(doc, found)
+    assert cell(found, "Mowing contract", "2031-32 Capital")["value"] == -14_200.0
+    assert cell(found, "Mowing contract", "2031-32 Base")["value"] == 22_979.6
+    assert not any("Base Capital" in r["column_label"] for r in found)
 
 
 def test_headings_of_neighbouring_columns_set_close_stay_apart(tmp_path):

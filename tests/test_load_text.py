@@ -148,3 +148,62 @@ def test_year_headings_over_groups_of_columns_span_them():
         "2023-24": (1, 3), "2024-25": (1, 3), "2025-26": (1, 3)}
     assert table.rows[years + 1] == ["Core", "External", "Total", None, "Core", "External", "Total",
                                      "Core", "External", "Total"]
+
+
+def _placed(*words: tuple[int, str]) -> str:
+    """A layout-text line with each word starting at the given character."""
+    line = ""
+    for at, word in words:
+        line += " " * (at - len(line)) + word
+    return line + "\n"
+
+
+def spaced_sub_column_plan() -> str:
+    """A layout-text plan with sub-columns under each year: under the last year the rendering
+    sets "Base Capital" a space apart, "Capital" reaching further over the Base figures than
+    over its own, and the year over two of its three columns."""
+    line = "{:>7}{:>9}{:>9} {:<18}{:>11}{:>10}{:>12}\n".format
+    rows = [("412.5", "0.0", "412.5", "Opening budget", "1,605,168.4", "0.0", "1,605,168.4"),
+            ("12.5", "3.0", "15.5", "Mowing contract", "22,979.6", "-14,200.0", "8,779.6"),
+            ("8.5", "0.0", "8.5", "Tree surgery", "3,249.5", "-1,898.1", "1,351.4"),
+            ("433.5", "3.0", "436.5", "Net budget", "1,631,397.7", "-16,098.1", "1,615,299.6")]
+    return ("Grounds maintenance plan\n\n"
+            + _placed((9, "2030-31"), (53, "2031-32"))
+            + _placed((3, "Base"), (9, "Capital"), (20, "Total"), (45, "Base Capital"), (72, "Total"))
+            + line("£000s", "£000s", "£000s", "", "£000s", "£000s", "£000s")
+            + "".join(line(*row) for row in rows))
+
+
+def test_sub_column_headings_set_a_space_apart_stay_apart():
+    (page,) = read_text(spaced_sub_column_plan().encode())
+    (table,) = page.tables
+    assert table.rows[1] == ["Base", "Capital", "Total", None, "Base", "Capital", "Total"]
+    assert table.rows[3][4:] == ["1,605,168.4", "0.0", "1,605,168.4"]
+    assert {table.rows[0][c]: span for (r, c), span in table.spans.items() if r == 0} == {
+        "2030-31": (1, 3), "2031-32": (1, 3)}
+
+
+def test_header_set_apart_from_its_rows_by_a_note_heads_them():
+    """A plan running on to a page under its header, then a note carried from the page before
+    and a section label, then its rows (figure columns a few spaces apart, labels of five
+    words or more): the header heads the rows, the note is no row."""
+    line = "{:<36}{:>11}{:>11}{:>11}{:>11}{:>11}{:>11}\n".format
+    text = (line("", "", "2030-31", "", "", "2031-32", "")
+            + line("", "Base", "Capital", "Total", "Base", "Capital", "Total")
+            + line("", "£000s", "£000s", "£000s", "£000s", "£000s", "£000s")
+            + "* the reserve figures carried forward will be\n"
+            + "restated once the accounts for the year are\n"
+            + "closed, and the revised figures will be used for\n"
+            + "monitoring\n\n"
+            + "RESERVES\n"
+            + line("Transfers to the repairs reserve", "-21,204.5", "-11,045.0", "-32,249.5",
+                   "-21,310.0", "-11,145.0", "-32,455.0")
+            + line("Release of earlier year provisions", "-10,980.0", "-10,212.5", "-21,192.5",
+                   "-11,020.0", "-10,230.0", "-21,250.0")
+            + line("Net movement in reserves", "-32,184.5", "-21,257.5", "-53,442.0",
+                   "-32,330.0", "-21,375.0", "-53,705.0"))
+    (page,) = read_text(text.encode())
+    (table,) = page.tables
+    assert table.rows[1] == [None, "Base", "Capital", "Total", "Base", "Capital", "Total"]
+    assert [row[0] for row in table.rows[3:]] == [
+        "Transfers to the repairs reserve", "Release of earlier year provisions", "Net movement in reserves"]

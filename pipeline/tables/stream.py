@@ -23,7 +23,7 @@ import numpy as np
 
 from pipeline.model import BBox, Table
 from pipeline.textutil import clean
-from pipeline.units import CURRENCY
+from pipeline.units import CURRENCY, is_unit_mark
 
 # Gaps and distances are in font sizes (em) of the line.
 PHRASE_GAP = 0.45  # words closer than this are one phrase (an ordinary space is ~0.25 em)
@@ -44,6 +44,7 @@ INDENT = 0.5  # font sizes: a row's label set this far right of a label above is
 CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
 ALIGNED = 0.5  # a heading within this many font sizes of its column's edge or centre lines up with it
 SAME_EDGE = 0.2  # ... within this many, headings of neighbouring columns line up on the same edge
+NOTE_LINES = 6  # lines of a note or section labels that may stand between a header and its body
 MAX_HEADINGS_ABOVE = 2  # lines above a table's first row that may head groups of its columns
 HEADING_GAP = 1.0  # ... each at most this far (font sizes) above the next
 HEADER_LEADING = 0.7  # header lines closer than this (font sizes) stack into one heading
@@ -147,8 +148,11 @@ class TextLine:
 
     @cached_property
     def tabular(self) -> bool:
-        """Does the line look like a row of a table (rather than running text)?"""
-        long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS for c in self.chunks)
+        """Does the line look like a row of a table (rather than running text)? A run of figures
+        alone is no running text: a text rendering sets figure columns a few spaces apart, closer
+        than a chunk's gap ("-34,545.8   -10,640.0   -45,185.8 ...")."""
+        long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS and not all(p.numeric for p in c)
+                          for c in self.chunks)
         if long_chunks >= 2:
             return False
         if len(self.chunks) >= 2:
@@ -481,9 +485,15 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     headings = _headings(lines)
     for k, line in enumerate(lines):
         for phrase, (column, spans) in zip(line.phrases, placed[k]):
-            ruled = None if spans else (_ruled_group(phrase, line, columns, rules)
-                                        or _centred_group(phrase, line, lines[k + 1:k + 2], columns, value_columns))
-            group = _covered_columns(phrase, columns) if spans else ruled or (column, column)
+            ruled = _ruled_group(phrase, line, columns, rules) or _centred_group(
+                phrase, line, lines[k + 1:k + 2], columns, value_columns)
+            # a heading running over part of its group's columns (a text rendering sets "2027-28"
+            # over two of its three) heads the whole group
+            covered = _covered_columns(phrase, columns) if spans else None
+            group = (ruled if ruled and (not covered or ruled[0] <= covered[0] and covered[1] <= ruled[1])
+                     else covered or (column, column))
+            if _unit_line(line, value_columns):
+                group = (min(value_columns), max(value_columns))
             spans = group[1] > group[0]
             # a heading in the column on the line above, or above lines beside it that hold
             # nothing in the column (headings of different heights, centred in their cells,
@@ -523,6 +533,13 @@ def _header_rows(lines: list[TextLine], columns: list[tuple[float, float]],
     return grid, valid_spans(grid, spans)
 
 
+def _unit_line(line: TextLine, value_columns: frozenset[int]) -> bool:
+    """A unit alone on a line above the headings ("£m", "£000s" over a UK council's savings
+    tables): the unit of every value column, when they stand side by side."""
+    return (len(line.phrases) == 1 and is_unit_mark(line.phrases[0].text) and bool(value_columns)
+            and max(value_columns) - min(value_columns) + 1 == len(value_columns))
+
+
 def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], centred_stays: bool) -> TextLine:
     """A header line whose phrases run over several columns, each word lined up with the column
     it stands over, as that many phrases: headings of neighbouring columns set close ("2024-25"
@@ -543,7 +560,30 @@ def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], cent
             phrases.extend(parts)
         else:
             phrases.append(phrase)
+    if not centred_stays:
+        headings = {p.text for p in phrases if len(p.words) == 1}
+        taken = {_column_of(p, columns)[0] for p in phrases}
+        phrases = [part for phrase in phrases for part in _repeated_headings(phrase, columns, headings, taken)]
     return line if len(phrases) == len(line.phrases) else TextLine(phrases, line.size)
+
+
+def _repeated_headings(phrase: Phrase, columns: list[tuple[float, float]], headings: set[str],
+                       taken: set[int]) -> list[Phrase]:
+    """A text rendering's sub-column headings set a space apart under one of several spanning
+    headings ("Core External" under "2027-28", as under each year of a UK council's revenue
+    plan), each word a heading the line sets apart elsewhere (``headings``: under the other
+    years), the words over columns of their own, one after another, that no other phrase of the
+    line heads (``taken``): one phrase per word, standing in its column (a word may reach
+    further over the column before it than over its own)."""
+    words = phrase.words
+    first = _column_of(phrase, columns)[0]
+    targets = range(first, first + len(words))
+    if (len(words) < 2 or not all(w["text"] in headings for w in words) or targets[-1] >= len(columns)
+            or any(c in taken for c in targets[1:])
+            or not all(min(w["x1"], columns[c][1]) > max(w["x0"], columns[c][0]) for w, c in zip(words, targets))):
+        return [phrase]
+    return [Phrase([w], max(w["x0"], columns[c][0]), min(w["x1"], columns[c][1]), w["top"], w["bottom"])
+            for w, c in zip(words, targets)]
 
 
 def _same_edge(placed: list[tuple[Phrase, int]], columns: list[tuple[float, float]], size: float) -> bool:
@@ -1122,7 +1162,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
     words = [w for w in words if id(w) not in taken]
     for lines in [text_lines(column) for column in page_columns(words)]:
         found: list[tuple[float, float]] = []  # the columns of the last table found in this column of the page
-        for region in _regions(lines):
+        for region in _under_their_headers(lines, _regions(lines)):
             if sum(line.tabular for line in region) < 2:
                 rows = _resumed(region, found)
                 if rows:
@@ -1147,6 +1187,37 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream", spans=spans))
             found = columns
     return tables
+
+
+def _header_only(region: list[TextLine]) -> bool:
+    """Lines of column headings and nothing else: no figure but units ("£000s") and years, no
+    heading going on in lower case or running on (lines of a commentary column are no
+    headings), one line at least with several headings side by side."""
+    phrases = [p for line in region for p in line.phrases]
+    return (any(len(line.phrases) >= 2 for line in region)
+            and not any(p.figure and not is_unit_mark(p.text) or len(p.words) >= 2 * LONG_CHUNK_WORDS
+                        or p.text[:1].islower() for p in phrases))
+
+
+def _under_their_headers(lines: list[TextLine], regions: list[list[TextLine]]) -> list[list[TextLine]]:
+    """Regions, each header set apart from its body by a note or a section label (a UK council's
+    revenue plan runs on to a second page under its header, then a footnote of the page before,
+    then the rows) joined to the body under it: a region of headings only (``_header_only``),
+    the next region a few lines of text below (no more than ``NOTE_LINES``, none a row of a
+    table), the body at least as wide as the header. The lines between stay out."""
+    joined: list[list[TextLine]] = []
+    for region in regions:
+        header = joined[-1] if joined else None
+        if header and _header_only(header) and not _header_only(region):
+            start, end = lines.index(header[-1]) + 1, lines.index(region[0])
+            between = lines[start:end]
+            if (len(between) <= NOTE_LINES and not any(line.tabular for line in between)
+                    and min(l.x0 for l in region) - region[0].size <= min(l.x0 for l in header)
+                    and max(l.x1 for l in header) <= max(l.x1 for l in region) + region[0].size):
+                joined[-1] = header + region
+                continue
+        joined.append(region)
+    return joined
 
 
 def _resumed(region: list[TextLine], columns: list[tuple[float, float]]) -> list[list[str | None]] | None:
