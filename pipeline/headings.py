@@ -41,12 +41,13 @@ def vocab() -> dict:
 
 def _number_forms(cell: bool = False) -> str:
     """The one grammar of a printed item number: a minute number by year ("24/85",
-    "BM/24/05"), a decimal number ("5", "5.1"), a letter and number ("A1"), a Roman
+    "BM/24/05"), a lettered sub-item ("3.A", "3.b": US agendas set out by Legistar and
+    its peers), a decimal number ("5", "5.1"), a letter and number ("A1"), a Roman
     numeral ("IV", "iv") or a letter ("B", "b"). A table cell, holding nothing but
     its number, may also hold a board's reference ("TB.24.101", "ICB 24-07"); in a
     line of text that reading would take "NHS 111" of "NHS 111 Service" for one."""
-    forms = [vocab()["minute_number"], r"\d{1,5}(?:\.\d{1,2})*", r"[A-Z]\d{1,2}", "[IVXLC]{1,6}", "[ivxlc]{1,6}",
-             "[A-Za-z]"]
+    forms = [vocab()["minute_number"], r"\d{1,3}\.[A-Za-z](?![^\W\d_])", r"\d{1,5}(?:\.\d{1,2})*",
+             r"[A-Z]\d{1,2}", "[IVXLC]{1,6}", "[ivxlc]{1,6}", "[A-Za-z]"]
     return "|".join([vocab()["board_reference"], *forms] if cell else forms)
 
 
@@ -94,7 +95,8 @@ def readings(num: str, sep: str) -> list[tuple[str, int]]:
         return [(f"minute:{head}", int(last))]  # minute numbers by year: 24/84, 24/85
     if num[0].isdigit():
         head, _, last = num.rpartition(".")
-        return [(f"decimal:{head}", int(last))]
+        # "3.B" counts as the second under 3, as "3.2" does
+        return [(f"decimal:{head}", int(last) if last.isdigit() else ord(last.lower()) - 96)]
     if num[1:].isdigit():
         return [(f"prefixed:{num[0]}", int(num[1:]))]  # A1, A2 ... B1
     if sep.isspace():
@@ -254,8 +256,8 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
         return None
     if title[0].islower():
         return None  # "i. price increases ...": a clause of a sentence, not an item title
-    if match["sep"].isspace() and not match["num"][-1].isdigit():
-        return None
+    if match["sep"].isspace() and not any(c.isdigit() for c in match["num"]):
+        return None  # "A Vision for ...": a letter alone needs "A." or "A)" ("3.A Minutes" has its section's number)
     if match["open"] and match["sep"] != ")":
         return None  # "(2024) figures": a bracket opened must close the number
     title_x = number_x1 = None

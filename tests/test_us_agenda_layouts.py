@@ -283,3 +283,21 @@ def test_decimal_items_whose_titles_close_with_a_full_stop_are_items():
     assert [(r["item_number"], r["title"]) for r in found] == [
         ("1", "CALL TO ORDER"), ("2", "CONSENT CALENDAR"), ("2.1", "Approval of Minutes"),
         ("2.2", "1410 West Elm Street-Accept Public Improvements"), ("3", "ADJOURNMENT")]
+
+
+def test_lettered_sub_items_under_their_sections_number():
+    """US agendas set out by Legistar and its peers letter the items under a numbered
+    section by the section's number ("3.A", "3.B"); "3. A Vision ..." is item 3."""
+    from conftest import text_document
+
+    doc = text_document(
+        "CITY OF BIRCHWOOD\nCITY COUNCIL REGULAR MEETING AGENDA\nMonday, June 1, 2026 at 6:00 PM\n\n"
+        "1. CALL TO ORDER\n\n2. A Vision for the Riverfront: Presentation\n\n3. CONSENT CALENDAR\n\n"
+        "3.A Approval of the Minutes of the May 18, 2026 Regular Meeting\n\n"
+        "3.B Award of Contract for Pavement Rehabilitation on Cedar Avenue\n\n"
+        "4. ADJOURNMENT\n")
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"]) for r in found] == [
+        ("1", "CALL TO ORDER"), ("2", "A Vision for the Riverfront: Presentation"), ("3", "CONSENT CALENDAR"),
+        ("3.A", "Approval of the Minutes of the May 18, 2026 Regular Meeting"),
+        ("3.B", "Award of Contract for Pavement Rehabilitation on Cedar Avenue"), ("4", "ADJOURNMENT")]
