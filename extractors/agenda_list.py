@@ -186,7 +186,8 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
     height = prev.bbox.bottom - prev.bbox.top
     if line.bbox.top - prev.bbox.bottom > MAX_LINE_GAP * height or line.bbox.top < prev.bbox.top:
         return False
-    at_title = cand.title_x is not None and abs(line.bbox.x0 - cand.title_x) <= TITLE_TOLERANCE
+    title_edges = ([] if cand.title_x is None else [cand.title_x]) + cand.title_columns()
+    at_title = any(abs(line.bbox.x0 - x) <= TITLE_TOLERANCE for x in title_edges)
     at_number = cand.line.bold and cand.x is not None and abs(line.bbox.x0 - cand.x) <= TITLE_TOLERANCE
     return at_title or at_number
 

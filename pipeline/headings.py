@@ -129,6 +129,13 @@ class Candidate:
     number_x1: float | None = None  # where the printed number ends: numbers may be set flush right
     margin: float = 0.0  # the left edge of the page's body (a text rendering's pages shift)
 
+    def title_columns(self) -> list[float]:
+        """Where the columns after the number start: the title's, and one after a reference
+        column set between number and title ("1.D   16-0048   Approve the ...", as Legistar-style
+        US agendas print a file number), at which a wrapped title's lines start too."""
+        words = [w for w in self.line.words if w.bbox is not None]
+        return [w.bbox.x0 for before, w in zip(words, words[1:]) if w.bbox.x0 - before.bbox.x1 >= NUMBER_COLUMN_GAP]
+
     def indent(self, edge: float | None) -> float | None:
         """An edge of the line (``x``, ``number_x1``) measured from its page's body margin."""
         return None if edge is None else edge - self.margin

@@ -301,3 +301,27 @@ def test_lettered_sub_items_under_their_sections_number():
         ("1", "CALL TO ORDER"), ("2", "A Vision for the Riverfront: Presentation"), ("3", "CONSENT CALENDAR"),
         ("3.A", "Approval of the Minutes of the May 18, 2026 Regular Meeting"),
         ("3.B", "Award of Contract for Pavement Rehabilitation on Cedar Avenue"), ("4", "ADJOURNMENT")]
+
+
+def test_wrapped_title_after_a_file_number_column_joins_its_item():
+    """Legistar-style agendas set a file number in a column between the item's number and
+    its title; the title's wrapped lines start under the title, not under the file number."""
+    def columns(top: float, *cells: tuple[float, str]) -> Line:
+        words = []
+        for x, text in cells:
+            for word in text.split():
+                words.append(Word(word, BBox(x, top, x + 6 * len(word), top + HEIGHT)))
+                x += 6 * len(word) + 4
+        return Line(text=" ".join(w.text for w in words), words=words,
+                    bbox=BBox(words[0].bbox.x0, top, words[-1].bbox.x1, top + HEIGHT))
+
+    doc = paper([line(230, 80, "CITY COUNCIL AGENDA", bold=True), line(235, 95, "Tuesday, April 7, 2026", bold=True),
+                 line(55, 140, "CONSENT CALENDAR", bold=True),
+                 columns(170, (55, "2.A"), (90, "26-0112"), (180, "Approve the Purchase of Street Sweeping")),
+                 columns(184, (180, "Equipment for the Public Works Department")),
+                 columns(200, (70, "Recommendation:"), (180, "Approve the purchase.")),
+                 columns(225, (55, "2.B"), (90, "26-0140"), (180, "Approve the Minutes of March 24, 2026"))])
+    found = rows("agenda", "agenda_items", doc)
+    assert [(r["item_number"], r["title"]) for r in found] == [
+        ("2.A", "26-0112 Approve the Purchase of Street Sweeping Equipment for the Public Works Department"),
+        ("2.B", "26-0140 Approve the Minutes of March 24, 2026")]
