@@ -20,10 +20,14 @@ linking every paper afresh.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-import pickle
+import json
+import logging
+import os
 import re
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -330,7 +334,7 @@ class PaperLinks:
     actions: list[tuple[str | None, str, str]]  # (ref, page as text, folded action)
     full_names: tuple[PersonName, ...]  # distinct, sorted
     cells: dict[str, list[tuple[tuple[str, PersonName | str], ...]]] | None  # id column -> per row; not kept
-    context: Any = None
+    context: str | None = None  # a digest of what its ids depend on, as last linked
     people: frozenset[tuple[str, str]] = frozenset()  # (person_id, name as printed) of its resolved mentions
     scope: str | None = None  # the body (or organisation, or paper) its action refs are unique within
     date: Any = None  # of its first meeting
@@ -424,6 +428,7 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     mentions: Counter = previous.get("mentions", Counter())  # (person_id, printed) -> papers
     person_papers: Counter = previous.get("person_papers", Counter())  # person_id -> papers
     touched: set[tuple[str, str]] = set()  # action groups papers joined or left
+    dirty: set[str] = set()  # papers whose PaperLinks changed: the next run's state is theirs updated
     links: dict[str, PaperLinks] = {}
     inputs_of: dict[str, dict[str, dict[str, list]]] = {}
 
@@ -445,6 +450,7 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
             if paper is not None:
                 leave(document_id, paper)
             paper = paper_links(source, organisation, inputs)
+            dirty.add(document_id)
         links[document_id], inputs_of[document_id] = paper, inputs
     for document_id in known.keys() - links.keys():
         leave(document_id, known[document_id])
@@ -494,6 +500,7 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
                 leave(document_id, paper)
                 paper.context = None
             paper.scope, paper.date = scope, date
+            dirty.add(document_id)
             for key in paper.groups():
                 members.setdefault(key, set()).add(document_id)
                 touched.add(key)
@@ -533,8 +540,10 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
                         [d for d, p in links.items() if p.context is None or d in recheck]):
         paper = links[document_id]
         ids = meeting_ids(paper)
-        context = (tuple(resolved_people[n] for n in paper.full_names), ids, paper.date,
-                   tuple(groups[(paper.scope, ref)] for ref, _, _ in paper.actions if ref is not None))
+        context = hashlib.blake2b(repr((
+            tuple(resolved_people[n] for n in paper.full_names), ids, paper.date,
+            tuple(groups[(paper.scope, ref)] for ref, _, _ in paper.actions if ref is not None))).encode(),
+            digest_size=16).hexdigest()
         if paper.context == context:
             continue
         if paper.context is not None:
@@ -544,6 +553,7 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
             parsed.scope, parsed.date = paper.scope, paper.date
             paper = links[document_id] = parsed
         paper.context = context
+        dirty.add(document_id)
         rows_ids = tuple(stable_id("a", document_id, page, text) if ref is None
                          else action_ids((paper.scope, ref))[(document_id, row)]
                          for row, (ref, page, text) in enumerate(paper.actions))
@@ -560,7 +570,8 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
                     "n_documents": person_papers[p.person_id]} for p in people if p.person_id in variants]
     return Linked(changed, organisation_ids, people_rows, body_rows,
                   {"papers": links, "groups": groups, "members": members, "mentions": +mentions,
-                   "person_papers": +person_papers, "people": resolved_people, "bodies": body_of})
+                   "person_papers": +person_papers, "people": resolved_people, "bodies": body_of,
+                   "stored": previous.get("stored"), "dirty": dirty | set(previous.get("dirty", ()))})
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -605,34 +616,100 @@ def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 # ---------------------------------------------------------------- the state kept between runs
 
-_STATE_CLASSES = {("pipeline.link", n) for n in ("PaperLinks", "PersonName", "Person")} | {
-    ("builtins", n) for n in ("frozenset", "set", "tuple", "list", "dict")} | {("collections", "Counter")}
+# A SQLite file of plain JSON, one row per paper: an output folder may come from someone else,
+# so nothing in it is unpickled, and a run rewrites only the rows of the papers it linked again.
+_STATE_SCHEMA = ("CREATE TABLE IF NOT EXISTS papers (document_id TEXT PRIMARY KEY, links TEXT NOT NULL)",
+                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+_log = logging.getLogger("boardpapers")
 
 
-class _StateUnpickler(pickle.Unpickler):
-    """Loads linking's own classes and plain data only: an output folder may come from someone else."""
+def _paper_json(paper: PaperLinks) -> str:
+    return json.dumps([paper.source, paper.organisation, paper.meetings, paper.meeting_order, paper.actions,
+                       [[n.printed, n.given, n.surname] for n in paper.full_names], paper.context,
+                       sorted(paper.people), paper.scope, paper.date], default=str)
 
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _STATE_CLASSES:
-            raise pickle.UnpicklingError(f"not linking state: {module}.{name}")
-        return super().find_class(module, name)
+
+def _tuples(value: Any) -> Any:
+    """JSON arrays back as the tuples they were (sources, keys and rows are compared and hashed)."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def _paper_from_json(text: str) -> PaperLinks:
+    (source, organisation, meetings, order, actions, full_names, context, people, scope, date) = json.loads(text)
+    return PaperLinks(_tuples(source), organisation, [tuple(m) for m in meetings], tuple(order),
+                      [tuple(a) for a in actions],
+                      tuple(PersonName(printed, tuple(given), surname) for printed, given, surname in full_names),
+                      None, context, frozenset(tuple(p) for p in people), scope, date)
+
+
+def _meta_json(state: dict[str, Any]) -> dict[str, str]:
+    return {"groups": json.dumps([[*key, digest.hex()] for key, digest in state["groups"].items()]),
+            "members": json.dumps([[*key, sorted(documents)] for key, documents in state["members"].items()]),
+            "mentions": json.dumps([[*key, n] for key, n in state["mentions"].items()]),
+            "person_papers": json.dumps(state["person_papers"]),
+            "people": json.dumps([[[n.printed, n.given, n.surname], person]
+                                  for n, person in state["people"].items()]),
+            "bodies": json.dumps([[*unit, body_id] for unit, body_id in state["bodies"].items()])}
+
+
+def _meta_from_json(meta: dict[str, str]) -> dict[str, Any]:
+    return {"groups": {(scope, ref): bytes.fromhex(digest) for scope, ref, digest in json.loads(meta["groups"])},
+            "members": {(scope, ref): set(documents) for scope, ref, documents in json.loads(meta["members"])},
+            "mentions": Counter({(person_id, printed): n for person_id, printed, n in json.loads(meta["mentions"])}),
+            "person_papers": Counter(json.loads(meta["person_papers"])),
+            "people": {PersonName(printed, tuple(given), surname): None if person is None else Person(*person)
+                       for (printed, given, surname), person in json.loads(meta["people"])},
+            "bodies": {(name, organisation): body_id for name, organisation, body_id in json.loads(meta["bodies"])}}
 
 
 def load_state(path: Path, config: str) -> dict[str, Any] | None:
-    """The state :func:`link_papers` left for a run of pipeline ``config``; None when there is none
-    (or it cannot be read, or another pipeline wrote it): every paper is then linked afresh."""
-    try:
-        with path.open("rb") as handle:
-            state = _StateUnpickler(handle).load()
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+    """The state :func:`link_papers` left for a run of pipeline ``config``; None when there is none,
+    another pipeline wrote it, or it cannot be read (said, as a warning): every paper is then linked
+    afresh, which gives the same tables."""
+    if not path.exists():
         return None
-    return state if isinstance(state, dict) and state.get("config") == config else None
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if meta.get("config") != json.dumps(config):
+                return None
+            state = _meta_from_json(meta)
+            state["papers"] = {document_id: _paper_from_json(text)
+                               for document_id, text in db.execute("SELECT document_id, links FROM papers")}
+    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # JSON errors are ValueErrors
+        _log.warning("the linking state %s cannot be read (%s): every paper is linked afresh", path, exc)
+        return None
+    state["stored"] = set(state["papers"])
+    return state
 
 
 def save_state(path: Path, state: dict[str, Any], config: str) -> None:
+    """Keep the state of :func:`link_papers` for the next run: the rows of the papers it linked
+    again (all of them, when the run started without a state) and the indexes across papers."""
+    stored: set[str] | None = state.get("stored")
+    papers: dict[str, PaperLinks] = state["papers"]
+    meta = {**_meta_json(state), "config": json.dumps(config)}
+
+    def write(db: sqlite3.Connection, documents: Iterable[str], gone: Iterable[str]) -> None:
+        with db:  # one transaction: a run killed here leaves the last run's state whole
+            for statement in _STATE_SCHEMA:
+                db.execute(statement)
+            db.executemany("DELETE FROM papers WHERE document_id = ?", ((d,) for d in gone))
+            db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?)",
+                           ((d, _paper_json(papers[d])) for d in documents))
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+
+    if stored is not None and path.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as db:
+                write(db, [d for d in state.get("dirty", ()) if d in papers], stored - papers.keys())
+            return
+        except sqlite3.Error as exc:
+            _log.warning("the linking state %s cannot be updated (%s): it is written anew", path, exc)
     from pipeline.write import replace_atomic
 
-    def write(tmp: str) -> None:
-        with open(tmp, "wb") as handle:
-            pickle.dump({**state, "config": config}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    replace_atomic(write, path)
+    def write_new(tmp: str) -> None:
+        os.unlink(tmp)  # SQLite makes the file
+        with contextlib.closing(sqlite3.connect(tmp)) as db:
+            write(db, papers, ())
+    replace_atomic(write_new, path)

@@ -29,9 +29,9 @@ from pipeline.extractor import RegisteredExtractor, extractor_modules, load_extr
 from pipeline.load import SUFFIXES, LoadError, file_identity, input_format, load
 from pipeline.manifest import Manifest, collector_paused, fingerprint
 from pipeline.ocr import OCR_MISSING, OCR_OFF, OCRError, ocr_pdf, ocr_setup
-from pipeline.write import (LINK_STATE, STAGED_SUFFIX, WORK, link_or_copy, paper_part, prune_parts, prune_staging,
-                            remove_legacy_work, stage_paper, staged_names, staged_path, write_atomic,
-                            write_whole_table)
+from pipeline.write import (LEGACY_LINK_STATE, LINK_STATE, STAGED_SUFFIX, WORK, link_or_copy, paper_part,
+                            prune_parts, prune_staging, remove_legacy_work, stage_paper, staged_names, staged_path,
+                            write_atomic, write_whole_table)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -587,5 +587,6 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
         (out / f"{name}.parquet").unlink(missing_ok=True)
     write_datapackage(out)
     save_state(state_path, linked.state, config)
+    (out / WORK / LEGACY_LINK_STATE).unlink(missing_ok=True)
     manifest.links, manifest.rows = links, {name: rows[name] for name in TABLE_NAMES}
     return _summary(documents, out, manifest.rows)

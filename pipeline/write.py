@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # pyarrow is imported where rows are written, not by a run wi
 
 WORK = ".boardpapers"
 STAGED_SUFFIX = ".staged"
-LINK_STATE = "links.pickle"  # what linking keeps between runs (pipeline.link.save_state)
+LINK_STATE = "links.sqlite"  # what linking keeps between runs (pipeline.link.save_state)
+LEGACY_LINK_STATE = "links.pickle"  # an older version's: never unpickled, removed when the new state is written
 EMPTY_PART = "empty.parquet"
 # Working state of older versions, inside table globs: removed on the first run that sees it.
 LEGACY_WORK = ("_staging", "_manifest.jsonl")
