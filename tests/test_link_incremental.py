@@ -2,10 +2,13 @@
 run from scratch gives, on a small archive generated here."""
 from __future__ import annotations
 
+import contextlib
 import copy
 import random
+import shutil
+import sqlite3
 
-from pipeline.link import link_papers
+from pipeline.link import link_papers, load_state
 from pipeline.manifest import Manifest
 from pipeline.normalise import normalise, to_arrow
 from pipeline.query import read_table
@@ -120,3 +123,53 @@ def test_a_paper_naming_known_people_and_bodies_links_again_only_what_it_shares(
     linked = link_papers([(d, o) for d, _, o, _ in sharing], sharing, copy.deepcopy(first.state), {"d6"})
     assert set(linked.ids) == {"d1", "d6"}
     assert linked.ids["d1"]["actions"]["action_id"] == linked.ids["d6"]["actions"]["action_id"]
+
+
+def test_a_lost_or_damaged_linking_state_links_afresh_and_says_so(tmp_path, caplog):
+    archive = [paper(i) for i in range(12)]
+    grown = archive + [paper(12)]
+    write(tmp_path / "scratch", grown, {p[0]["document_id"] for p in grown})
+    state = tmp_path / "grown" / ".boardpapers" / "links.sqlite"
+    for damage in ("missing", "not a database", "a row of another shape"):
+        out = tmp_path / "grown"
+        write(out, archive, {p[0]["document_id"] for p in archive})
+        (out / ".boardpapers" / "links.pickle").write_bytes(b"\x80\x04not to be unpickled")  # an older version's
+        caplog.clear()
+        if damage == "missing":
+            state.unlink()
+        elif damage == "not a database":
+            state.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+        else:
+            with sqlite3.connect(state) as db:
+                db.execute("UPDATE papers SET links = '[1, 2]'")
+            sqlite3.connect(state).close()
+        write(out, grown, {grown[-1][0]["document_id"]})
+        assert rows_of(out) == rows_of(tmp_path / "scratch"), damage
+        said = [r.getMessage() for r in caplog.records if "linking state" in r.getMessage()]
+        assert len(said) == (0 if damage == "missing" else 1), damage
+        assert all(s.startswith(f"the linking state {state} cannot be read") and s.endswith(
+            "every paper is linked afresh") for s in said)
+        assert not (out / ".boardpapers" / "links.pickle").exists()
+        # the state written afresh is read by the next run: one paper per row
+        assert load_state(state, "c") is not None and set(load_state(state, "c")["papers"]) == \
+            {p[0]["document_id"] for p in grown}
+        shutil.rmtree(out)
+
+
+def test_the_linking_state_keeps_each_paper_as_a_row_and_updates_only_those_linked_again(tmp_path):
+    archive = [paper(i) for i in range(12)]
+    out = tmp_path / "out"
+    write(out, archive, {p[0]["document_id"] for p in archive})
+    state = out / ".boardpapers" / "links.sqlite"
+
+    def rows() -> dict[str, str]:
+        with contextlib.closing(sqlite3.connect(state)) as db:
+            return dict(db.execute("SELECT document_id, links FROM papers"))
+
+    before = rows()
+    assert set(before) == {p[0]["document_id"] for p in archive}
+    assert load_state(state, "another pipeline") is None
+    write(out, archive[1:], set())  # a paper removed: its row goes, the papers it shared nothing with keep theirs
+    after = rows()
+    assert set(after) == set(before) - {archive[0][0]["document_id"]}
+    assert any(after[d] == before[d] for d in after)
