@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator, Sequence
 from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
@@ -571,7 +572,7 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     return Linked(changed, organisation_ids, people_rows, body_rows,
                   {"papers": links, "groups": groups, "members": members, "mentions": +mentions,
                    "person_papers": +person_papers, "people": resolved_people, "bodies": body_of,
-                   "stored": previous.get("stored"), "dirty": dirty | set(previous.get("dirty", ()))})
+                   "stored": previous.get("stored"), "reader": previous.get("reader"), "dirty": dirty | set(previous.get("dirty", ()))})
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -618,15 +619,21 @@ def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 # A SQLite file of plain JSON, one row per paper: an output folder may come from someone else,
 # so nothing in it is unpickled, and a run rewrites only the rows of the papers it linked again.
-_STATE_SCHEMA = ("CREATE TABLE IF NOT EXISTS papers (document_id TEXT PRIMARY KEY, links TEXT NOT NULL)",
+# A paper's row is in two: what linking looks at for every paper (``links``), and its action
+# rows and mentions (``rows``), read only for the few papers a run links again.
+_STATE_SCHEMA = ("CREATE TABLE IF NOT EXISTS papers (document_id TEXT PRIMARY KEY, links TEXT NOT NULL, "
+                 "rows TEXT NOT NULL)",
                  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+# What a state that cannot be read raises (JSON errors are ValueErrors; rows of another shape, the others).
+STATE_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError)
 _log = logging.getLogger("boardpapers")
 
 
-def _paper_json(paper: PaperLinks) -> str:
-    return json.dumps([paper.source, paper.organisation, paper.meetings, paper.meeting_order, paper.actions,
-                       [[n.printed, n.given, n.surname] for n in paper.full_names], paper.context,
-                       sorted(paper.people), paper.scope, paper.date], default=str)
+def _paper_json(paper: PaperLinks) -> tuple[str, str]:
+    return (json.dumps([paper.source, paper.organisation, paper.meetings, paper.meeting_order,
+                        [[n.printed, n.given, n.surname] for n in paper.full_names], paper.context, paper.scope,
+                        paper.date], default=str),
+            json.dumps([paper.actions, sorted(paper.people)], default=str))
 
 
 def _tuples(value: Any) -> Any:
@@ -634,12 +641,57 @@ def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-def _paper_from_json(text: str) -> PaperLinks:
-    (source, organisation, meetings, order, actions, full_names, context, people, scope, date) = json.loads(text)
-    return PaperLinks(_tuples(source), organisation, [tuple(m) for m in meetings], tuple(order),
-                      [tuple(a) for a in actions],
-                      tuple(PersonName(printed, tuple(given), surname) for printed, given, surname in full_names),
-                      None, context, frozenset(tuple(p) for p in people), scope, date)
+class _StoredRows(Sequence):
+    """A paper's action rows or mentions, read from the state's file when first used."""
+
+    def __init__(self, reader: _StateReader, document_id: str, mentions: bool):
+        self.reader, self.document_id, self.mentions = reader, document_id, mentions
+        self._value: Any = None
+
+    def _rows(self) -> Any:
+        if self._value is None:
+            actions, people = self.reader.rows(self.document_id)
+            self._value = frozenset(map(tuple, people)) if self.mentions else [tuple(a) for a in actions]
+        return self._value
+
+    def __getitem__(self, index: Any) -> Any:
+        return list(self._rows())[index] if self.mentions else self._rows()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows())
+
+    def __len__(self) -> int:
+        return len(self._rows())
+
+
+class _StateReader:
+    """The state's file, open while a run links: the rows of the papers it links again are read from it."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+    def rows(self, document_id: str) -> list:
+        (text,), = self.db.execute("SELECT rows FROM papers WHERE document_id = ?", (document_id,)).fetchall()
+        actions, people = json.loads(text)
+        return [actions, people]
+
+    def papers(self) -> dict[str, PaperLinks]:
+        shared: dict[Any, Any] = {}  # values many papers hold (sources, bodies, names, dates): one object each
+
+        def one(value: Any) -> Any:
+            return shared.setdefault(value, value)
+        papers = {}
+        for document_id, text in self.db.execute("SELECT document_id, links FROM papers"):
+            source, organisation, meetings, order, full_names, context, scope, date = json.loads(text)
+            papers[document_id] = PaperLinks(
+                one(_tuples(source)), one(organisation), [one(tuple(m)) for m in meetings], one(tuple(order)),
+                _StoredRows(self, document_id, mentions=False),
+                one(tuple(one(PersonName(printed, tuple(given), surname)) for printed, given, surname in full_names)),
+                None, context, _StoredRows(self, document_id, mentions=True), one(scope), one(date))
+        return papers
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def _meta_json(state: dict[str, Any]) -> dict[str, str]:
@@ -664,29 +716,49 @@ def _meta_from_json(meta: dict[str, str]) -> dict[str, Any]:
 
 def load_state(path: Path, config: str) -> dict[str, Any] | None:
     """The state :func:`link_papers` left for a run of pipeline ``config``; None when there is none,
-    another pipeline wrote it, or it cannot be read (said, as a warning): every paper is then linked
-    afresh, which gives the same tables."""
+    another pipeline wrote it, or it cannot be read (said, as a warning)."""
     if not path.exists():
         return None
+    reader = None
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-            if meta.get("config") != json.dumps(config):
-                return None
-            state = _meta_from_json(meta)
-            state["papers"] = {document_id: _paper_from_json(text)
-                               for document_id, text in db.execute("SELECT document_id, links FROM papers")}
-    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:  # JSON errors are ValueErrors
+        reader = _StateReader(path)
+        meta = dict(reader.db.execute("SELECT key, value FROM meta"))
+        if meta.get("config") != json.dumps(config):
+            reader.close()
+            return None
+        state = _meta_from_json(meta)
+        state["papers"] = reader.papers()
+    except STATE_ERRORS as exc:
+        if reader is not None:
+            reader.close()
         _log.warning("the linking state %s cannot be read (%s): every paper is linked afresh", path, exc)
         return None
-    state["stored"] = set(state["papers"])
+    state["stored"], state["reader"] = set(state["papers"]), reader
     return state
+
+
+def link_with_state(path: Path, config: str, documents: list[tuple[str | None, str | None]],
+                    papers: list[tuple[str, Any, str | None, dict[str, dict[str, list]]]],
+                    fresh: set[str]) -> Linked:
+    """:func:`link_papers` with the state kept in ``path`` (saved again by :func:`save_state`); a
+    state found damaged while linking is set aside, and every paper linked afresh: the same tables."""
+    state = load_state(path, config)
+    try:
+        return link_papers(documents, papers, state, fresh)
+    except STATE_ERRORS as exc:
+        if state is None:
+            raise
+        state["reader"].close()
+        _log.warning("the linking state %s cannot be read (%s): every paper is linked afresh", path, exc)
+        return link_papers(documents, papers, None, fresh)
 
 
 def save_state(path: Path, state: dict[str, Any], config: str) -> None:
     """Keep the state of :func:`link_papers` for the next run: the rows of the papers it linked
     again (all of them, when the run started without a state) and the indexes across papers."""
     stored: set[str] | None = state.get("stored")
+    if state.get("reader") is not None:
+        state["reader"].close()
     papers: dict[str, PaperLinks] = state["papers"]
     meta = {**_meta_json(state), "config": json.dumps(config)}
 
@@ -695,8 +767,8 @@ def save_state(path: Path, state: dict[str, Any], config: str) -> None:
             for statement in _STATE_SCHEMA:
                 db.execute(statement)
             db.executemany("DELETE FROM papers WHERE document_id = ?", ((d,) for d in gone))
-            db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?)",
-                           ((d, _paper_json(papers[d])) for d in documents))
+            db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)",
+                           ((d, *_paper_json(papers[d])) for d in documents))
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
 
     if stored is not None and path.exists():

@@ -537,7 +537,7 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     import pyarrow.parquet as pq
 
     from pipeline.datapackage import write_datapackage
-    from pipeline.link import LINK_OUTPUTS, link_papers, load_state, rows_frame, save_state
+    from pipeline.link import LINK_OUTPUTS, link_with_state, rows_frame, save_state
     from pipeline.normalise import columns_table, normalised_columns, to_arrow
     from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 
@@ -550,10 +550,10 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     organisation = dict(zip(document_columns["document_id"], document_columns["organisation"]))
     state_path = out / WORK / LINK_STATE
     config = next((e.get("config") or "" for _, e in papers), "")
-    linked = link_papers(zip(document_columns["document_id"], document_columns["organisation"]),
-                         [(d, (e.get("config"), e.get("ocr"), repr(e["rows"])), organisation.get(d),
-                           e.get("link_inputs", {})) for d, e in papers],
-                         load_state(state_path, config), rewrite)
+    linked = link_with_state(state_path, config,
+                             list(zip(document_columns["document_id"], document_columns["organisation"])),
+                             [(d, (e.get("config"), e.get("ocr"), repr(e["rows"])), organisation.get(d),
+                               e.get("link_inputs", {})) for d, e in papers], rewrite)
     # a paper's link digest changes only when linking gave it ids again
     links = {d: manifest.links[d] for d, _ in papers if d in manifest.links and d not in linked.ids}
     links.update({d: hashlib.sha256(repr(ids).encode()).hexdigest()[:16] for d, ids in linked.ids.items()})

@@ -130,7 +130,7 @@ def test_a_lost_or_damaged_linking_state_links_afresh_and_says_so(tmp_path, capl
     grown = archive + [paper(12)]
     write(tmp_path / "scratch", grown, {p[0]["document_id"] for p in grown})
     state = tmp_path / "grown" / ".boardpapers" / "links.sqlite"
-    for damage in ("missing", "not a database", "a row of another shape"):
+    for damage in ("missing", "not a database", "a row of another shape", "action rows of another shape"):
         out = tmp_path / "grown"
         write(out, archive, {p[0]["document_id"] for p in archive})
         (out / ".boardpapers" / "links.pickle").write_bytes(b"\x80\x04not to be unpickled")  # an older version's
@@ -139,9 +139,10 @@ def test_a_lost_or_damaged_linking_state_links_afresh_and_says_so(tmp_path, capl
             state.unlink()
         elif damage == "not a database":
             state.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
-        else:
+        else:  # the action rows are read only while linking, for the papers linked again
             with sqlite3.connect(state) as db:
-                db.execute("UPDATE papers SET links = '[1, 2]'")
+                db.execute("UPDATE papers SET links = '[1, 2]'" if damage == "a row of another shape"
+                           else "UPDATE papers SET rows = '[1]'")
             sqlite3.connect(state).close()
         write(out, grown, {grown[-1][0]["document_id"]})
         assert rows_of(out) == rows_of(tmp_path / "scratch"), damage
