@@ -41,6 +41,9 @@ SETTLED_NS = 2_000_000_000
 # The journal is rewritten when it is this many times the size of what it holds (and past REWRITE_BYTES).
 REWRITE_RATIO = 2
 REWRITE_BYTES = 1 << 20
+# Fields of a paper's documents row that many papers share (an input folder, a status, a version):
+# read as one object each, for the manifest of a large archive is held in memory.
+_SHARED_FIELDS = ("input", "format", "status", "error", "pipeline_version", "doc_type", "language", "organisation")
 _SOURCE_PACKAGES = ("pipeline", "extractors")
 
 
@@ -92,6 +95,8 @@ def file_sha256(path: Path) -> str:
 class StoredInputs(Mapping):
     """A paper's link inputs as its journal line holds them, read when first looked at."""
 
+    __slots__ = ("path", "offset", "length", "_value")  # one per paper in memory
+
     def __init__(self, path: Path, offset: int, length: int):
         self.path, self.offset, self.length = path, offset, length
         self._value: dict[str, Any] | None = None
@@ -117,6 +122,18 @@ class StoredInputs(Mapping):
         return len(self._inputs())
 
 
+def _share(entry: dict[str, Any], shared: dict[Any, Any]) -> None:
+    """Values an entry has in common with others made the same objects (they are not changed in place)."""
+    entry["config"] = shared.setdefault(entry.get("config"), entry.get("config"))
+    document = entry["document"]
+    for name in _SHARED_FIELDS:
+        if name in document:
+            value = document[name]
+            document[name] = shared.setdefault(value, value)
+    rows = entry["rows"]
+    entry["rows"] = shared.setdefault(tuple(rows.items()), rows)
+
+
 class Manifest:
     def __init__(self, out: Path):
         self.path = out / WORK / MANIFEST_NAME
@@ -136,6 +153,7 @@ class Manifest:
 
     def _read(self) -> None:
         offset = 0
+        shared: dict[Any, Any] = {}
         with self.path.open("rb") as handle:
             for line in handle:
                 start, offset = offset, offset + len(line)
@@ -144,6 +162,7 @@ class Manifest:
                 except json.JSONDecodeError:
                     continue  # the torn last line of a killed run
                 if "sha256" in entry:
+                    _share(entry, shared)
                     entry["link_inputs"] = StoredInputs(self.path, start, len(line))
                     self.papers[entry["sha256"]] = entry
                     self._sizes[entry["sha256"]] = len(line)
