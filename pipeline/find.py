@@ -30,6 +30,8 @@ def cue_kind(line: Line, title: bool = False) -> str | None:
     # a table row cues only by its first filled cell, never by a title in its body
     text = line.text if line.cells is None else next((c for c in line.cells if c), "")
     text = _TYPED_RULE.sub(" ", text)
+    if text.lstrip()[:1].islower():
+        return None  # "minutes. For land-use items, ...": a sentence carried on from the line above
     # a heading may be longer: "Minutes of a meeting of the Cabinet held on ..." set in bold, or
     # the paper's title in a text rendering, where nothing is bold; a title is no sentence
     long_title = title and not _SENTENCE_END.search(text)

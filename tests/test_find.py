@@ -25,6 +25,14 @@ def test_a_sentence_that_mentions_an_agenda_is_no_cue():
     assert kinds(prose) == [("report", 0)]
 
 
+def test_a_sentence_carried_onto_a_line_that_opens_with_a_cue_word_is_no_cue():
+    # a notice's paragraph wrapped so that a line opens "minutes." or "agenda ..." mid-sentence
+    text = ("Agenda\n1. Call to Order\nSpeakers are limited to a maximum of three\n"
+            "minutes. Applicants may speak for a further five minutes at the end.\n2. Public Hearings\n"
+            "Copies of any\nagenda related writings are available at the City Clerk's office.\n")
+    assert kinds(text) == [("agenda", 0)]
+
+
 def test_a_table_row_cues_only_by_its_first_filled_cell():
     assert kinds("\t17705\tAction Matrix Review\tPhil\t\n") == [("report", 0)]
 
