@@ -461,7 +461,11 @@ def _parts(run: Run, runs: list[Run], sections: dict[int, str], compact: bool) -
         # whose head ("3.", "4.") is the unnumbered heading above them, as US county boards print them
         same = other.style == run.style or (other.style.startswith("decimal:") and run.style.startswith("decimal:")
                                             and other.style.count(".") == run.style.count("."))
-        return (same and other.values[0] == 1 and other.bold == run.bold
+        # "1.A" ... "1.L" (the consent calendar as item 1), then "2", "3": the items after a lettered
+        # or decimal run go on from its head, as Legistar-style US agendas number them
+        goes_on = (other.style == "arabic" and run.style == f"decimal:{other.values[0] - 1}"
+                   and other.items[0].index > run.items[-1].index)
+        return ((same and other.values[0] == 1 or goes_on) and other.bold == run.bold
                 and other.indent is not None and run.indent is not None
                 and abs(other.indent - run.indent) <= INDENT_TOLERANCE
                 and not any(_inside(other, o) for o in runs))

@@ -325,3 +325,22 @@ def test_wrapped_title_after_a_file_number_column_joins_its_item():
     assert [(r["item_number"], r["title"]) for r in found] == [
         ("2.A", "26-0112 Approve the Purchase of Street Sweeping Equipment for the Public Works Department"),
         ("2.B", "26-0140 Approve the Minutes of March 24, 2026")]
+
+
+def test_numbered_items_go_on_after_a_run_lettered_under_an_implied_item():
+    """Legistar-style agendas number the consent calendar's items "1.A", "1.B" under its
+    unnumbered heading (the calendar is item 1), and the items after it go on from 2."""
+    from conftest import text_document
+
+    doc = text_document(
+        "CITY OF BIRCHWOOD\nCITY COUNCIL REGULAR MEETING AGENDA\nMonday, June 1, 2026 at 6:00 PM\n\n"
+        "CALL TO ORDER\n\nCONSENT CALENDAR\n\n"
+        "1.A 26-0201 Approve the Minutes of the May 18, 2026 Regular Meeting\n\n"
+        "1.B 26-0214 Award a Contract for Pavement Rehabilitation on Cedar Avenue\n\n"
+        "PUBLIC HEARINGS\n\n"
+        "2 26-0187 Conduct a Public Hearing on the Downtown Improvement District Assessment\n\n"
+        "3 26-0192 Introduce an Ordinance Amending the Sign Code\n\n"
+        "ADJOURNMENT\n")
+    found = rows("agenda", "agenda_items", doc)
+    assert [r["item_number"] for r in found] == ["1.A", "1.B", "2", "3"]
+    assert found[2]["title"] == "26-0187 Conduct a Public Hearing on the Downtown Improvement District Assessment"
