@@ -224,7 +224,7 @@ def make_item(cand: Candidate, lines: Lines, stops: set[int]) -> tuple[Item, int
     text = cand.title
     cells = [c for c in cand.line.cells or [] if c]
     pages = None
-    # "1 - 10" counts up; "2017-0424" (a Legistar file number in its own column) does not
+    # "1 - 10" counts up; "2026-0318" (a Legistar file number in its own column) does not
     if len(cells) > 1 and (cell := vocab()["page_cell"].match(cells[-1])) and int(cell["first"]) <= int(cell["last"]):
         pages = re.sub(r"\s", "", cells[-1].replace("–", "-"))
         text = text[: text.rfind(cells[-1])].strip()

@@ -33,7 +33,7 @@ GRID_CELLS = 3
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = load_vocab("document_types")
-    # "Westbury Council", "KENT COUNTY COUNCIL", never "reduced council"
+    # "Westbury Council", "NORTHSHIRE COUNTY COUNCIL", never "reduced council"
     suffixes = "|".join(f"{re.escape(w.title())}|{re.escape(w.upper())}" for w in data["organisation"]["suffixes"])
     connectors = "|".join(re.escape(w) for w in data["organisation"]["connectors"])
     word = r"[A-ZÆØÅ][\w'’-]*"

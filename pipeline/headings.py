@@ -131,7 +131,7 @@ class Candidate:
 
     def title_columns(self) -> list[float]:
         """Where the columns after the number start: the title's, and one after a reference
-        column set between number and title ("1.D   16-0048   Approve the ...", as Legistar-style
+        column set between number and title ("1.D   26-0112   Approve the ...", as Legistar-style
         US agendas print a file number), at which a wrapped title's lines start too."""
         words = [w for w in self.line.words if w.bbox is not None]
         return [w.bbox.x0 for before, w in zip(words, words[1:]) if w.bbox.x0 - before.bbox.x1 >= NUMBER_COLUMN_GAP]
