@@ -172,12 +172,18 @@ def find_times(text: str) -> list[tuple[str, int, int]]:
     return [(_hhmm(m), m.start(), m.end()) for m in _TIME.finditer(text)]
 
 
-def is_time_only(text: str) -> bool:
-    """A line that gives a time and nothing else: "10:30am-12:30pm", "1:30 p.m."."""
+def without_times(text: str) -> tuple[list[tuple[str, int, int]], str]:
+    """The clock times in ``text`` (``find_times``) and the text without them."""
     times = find_times(text)
     rest = text
     for _, start, end in reversed(times):
         rest = rest[:start] + rest[end:]
+    return times, rest
+
+
+def is_time_only(text: str) -> bool:
+    """A line that gives a time and nothing else: "10:30am-12:30pm", "1:30 p.m."."""
+    times, rest = without_times(text)
     return bool(times) and not re.search(r"[^\W\d_]{3,}", rest)
 
 

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.dates import find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span
+from pipeline.dates import (find_date, find_times, is_time_only, labelled_time_span, tidy_ordinals, time_span,
+                            without_times)
 from pipeline.find import cue_kind, kind_named, segments_of, starts_heading
 from pipeline.headings import Candidate, candidate
 from pipeline.model import TEXT_LINE_HEIGHT, Document, Line, Locale, Page
@@ -76,6 +77,7 @@ def vocab() -> dict:
         "meeting_kind": re.compile(patterns["meeting_kind"], re.I),
         "agenda_title": re.compile(patterns["agenda_title"], re.I),
         "masthead_body": re.compile(patterns["masthead_body"], re.I),
+        "open_end": re.compile(patterns["open_end"], re.I),
     }
 
 
@@ -205,7 +207,7 @@ def _agenda_titled_body(block: list[HeaderLine]) -> str | None:
         # a title is short: "... on this agenda" ends a sentence of the notice's prose, not a title;
         # "PUBLIC COMMENT ON ITEMS NOT ON THE AGENDA" names an item, not a body
         if (match and len(match["body"].split()) <= MAX_TITLE_WORDS
-                and fold(match["body"]).split()[-1] not in ("the", "this", "an", "a", "on", "of", "to", "for")
+                and not vocab()["open_end"].search(fold(match["body"]))
                 and not vocab()["generic_title"].match(fold(match["body"])) and not find_date(match["body"])):
             return clean(match["body"])
     return None
@@ -364,10 +366,7 @@ def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None
 def _kind_with_time(text: str) -> bool:
     """"REGULAR MEETING – 7:00 PM", "7:00 P.M. REGULAR MEETING": a US masthead's line giving
     the kind of meeting and its time, and nothing else."""
-    times = find_times(text)
-    rest = text
-    for _, start, end in reversed(times):
-        rest = rest[:start] + rest[end:]
+    times, rest = without_times(text)
     rest = " ".join(re.sub(r"[^\w\s]", " ", fold(rest)).split())
     return bool(times) and bool(rest) and bool(vocab()["generic_title"].match(rest))
 
@@ -390,8 +389,7 @@ def _around_date(text: str) -> tuple[str, str]:
     if not found:
         return text, ""
     before, _, after = tidy_ordinals(text).partition(found[1])
-    for _, start, end in reversed(find_times(after)):
-        after = after[:start] + after[end:]
+    after = without_times(after)[1]
     return before.strip(" ,-–—"), _cut_contact(after)
 
 
