@@ -36,6 +36,15 @@ def _rows(c, data: list[list[str]], x: float, rights: tuple[float, ...], y: floa
     return y
 
 
+
+def _tables_in_two_columns(c, left: list[list[str]], right: list[list[str]], top: float,
+                           prose_lines: tuple[int, int]) -> None:
+    """Two text columns 230 pt wide, each with running text, a table, then running text."""
+    for x, data in ((56, left), (308, right)):
+        y = _column_prose(c, x, top, prose_lines[0], 230)
+        y = _rows(c, data, x, (x + 150, x + 215), y - 6) - 10
+        _column_prose(c, x, y, prose_lines[1], 230)
+
 def test_tables_in_narrow_text_columns_of_short_lines_are_separate():
     # columns 230 pt wide in 9.5 pt text: lines of 6 to 9 words, none of them a "long" run
     left = [["Ward", "Cases", "Rate"], ["Abbey", "41", "3.2"], ["Bridge", "17", "1.4"], ["Castle", "29", "2.5"]]
@@ -43,10 +52,7 @@ def test_tables_in_narrow_text_columns_of_short_lines_are_separate():
              ["Mental health", "120", "117"]]
 
     def draw(c):
-        for x, data in ((56, left), (308, right)):
-            y = _column_prose(c, x, HEIGHT - 60, 7, 230)
-            y = _rows(c, data, x, (x + 150, x + 215), y - 6) - 10
-            _column_prose(c, x, y, 9, 230)
+        _tables_in_two_columns(c, left, right, HEIGHT - 60, (7, 9))
 
     assert sorted(t.rows for t in _tables(draw)) == sorted([left, right])
 
@@ -60,10 +66,7 @@ def test_a_title_across_narrow_columns_in_a_larger_size_does_not_keep_them_toget
     def draw(c):
         c.setFont("Helvetica-Bold", 22)
         c.drawString(56, HEIGHT - 50, "Quarterly performance report to the board")
-        for x, data in ((56, left), (308, right)):
-            y = _column_prose(c, x, HEIGHT - 80, 6, 230)
-            y = _rows(c, data, x, (x + 150, x + 215), y - 6) - 10
-            _column_prose(c, x, y, 8, 230)
+        _tables_in_two_columns(c, left, right, HEIGHT - 80, (6, 8))
 
     assert sorted(t.rows for t in _tables(draw)) == sorted([left, right])
 
