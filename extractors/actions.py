@@ -56,6 +56,8 @@ COLUMN_SLACK = 8.0
 # a vertical gap this many times the usual line pitch ends a paragraph
 PARAGRAPH_GAP = 1.5
 MENTION_SCORE = 90
+# numbered headings set this many points further in than the item numbers are sub-items
+SUB_ITEM_INDENT = 18.0
 # a subject heading above an action's text is short
 SUBJECT_WORDS = 8
 MAX_INLINE_OWNER = 40
@@ -348,8 +350,9 @@ class BodyLine:
 
 
 def _item_heading(line: Line) -> str | None:
-    """The number of an item heading: a bold "3. Title"; in a text paper (no fonts) a short "3. Title"."""
-    match = minutes_heading(line.text)
+    """The number of an item heading: a bold "3. Title" (or "3.2 Title"); in a text paper (no fonts)
+    a short "3. Title"."""
+    match = minutes_heading(line.text, sub_items=bool(line.bold or line.heading))
     if not match:
         return None
     if line.bold or line.heading:
@@ -358,8 +361,21 @@ def _item_heading(line: Line) -> str | None:
     return match.number if line.unstyled and short_title else None
 
 
+def _top_level_edge(xs: list[float]) -> float | None:
+    """The right-most left edge of top-level item numbers: the widest step between the edges of
+    numbered headings parts items from sub-items set further in ("6. Committees" / "1. Review
+    of membership"), when it is an indent; the numbers of one level wander a little ("5." and
+    "10.", a heading set a few points out). None: one level."""
+    edges = sorted(set(xs))
+    steps = [(b - a, a) for a, b in zip(edges, edges[1:])]
+    widest = max(steps, default=None)
+    return widest[1] if widest and widest[0] >= SUB_ITEM_INDENT else None
+
+
 def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:
-    """Top-level item numbers with where they are: "3." in its own cell, or an item heading "3. Title"."""
+    """Item numbers with where they are: "3." in its own cell, an item heading "3. Title",
+    and a sub-item heading that prints its item's number ("5.2 Finance" under "5. Reports");
+    a sub-item numbered on its own ("1. Review" set in under "6. Committees") is none."""
     found = []
     for page, i, line in doc.iter_lines():
         number = None
@@ -369,14 +385,27 @@ def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:
             number = _item_heading(line)
         if number:
             found.append(((page.number, i), number, line.bbox.x0 if line.bbox else None))
-    xs = [x for _, _, x in found if x is not None]
-    left = min(xs) if xs else None
-    return [(where, n) for where, n, x in found if left is None or x is None or x <= left + COLUMN_SLACK]
+    edge = _top_level_edge([x for _, n, x in found if x is not None and n.isdigit()])
+    items, top = [], None
+    for where, n, x in found:
+        if n.isdigit():
+            if edge is None or x is None or x <= edge:
+                items.append((where, n))
+                top = n
+        elif top is not None and n.startswith(f"{top}."):
+            items.append((where, n))
+    return items
 
 
-def _ref(items: list[tuple[tuple[int, int], str]], where: tuple[int, int]) -> str | None:
+def _ref(items: list[tuple[tuple[int, int], str]], where: tuple[int, int],
+         paragraph: str | None = None) -> str | None:
+    """The number of the item (or sub-item) a line stands under; a paragraph numbered under
+    it ("5.2 Mike advised ..." in item 5, as a friends' group or a trust numbers its minutes) gives its own."""
     before = [n for at, n in items if at <= where]
-    return before[-1] if before else None
+    ref = before[-1] if before else None
+    if paragraph and ref and paragraph.startswith(f"{ref}."):
+        return paragraph
+    return ref
 
 
 def _owner_column(doc: Document) -> tuple[tuple[int, int], float | None] | None:
@@ -544,8 +573,9 @@ def _anchors(body: list[BodyLine], index: int, top: float | None, bottom: float 
     return [body[k] for gap, _, k in placed[:2] if gap == placed[0][0]]
 
 
-def _paragraph_above(lines: list[Line], i: int) -> str | None:
-    """The paragraph an "ACTION:" line closes: up to its number ("6.2"), its item or the last action line."""
+def _paragraph_above(lines: list[Line], i: int) -> tuple[str | None, str | None]:
+    """The paragraph an "ACTION:" line closes: up to its number ("6.2"), its item or the last
+    action line; and the paragraph's number, when it has one."""
     text = []
     for earlier in reversed(lines[:i]):
         first = earlier.cells[0] if earlier.cells else earlier.text
@@ -553,12 +583,12 @@ def _paragraph_above(lines: list[Line], i: int) -> str | None:
             break
         if earlier.cells and _PARAGRAPH_NUMBER.match(earlier.cells[0] + " "):
             text.insert(0, " ".join(earlier.cells[1:]))
-            break
+            return clean(" ".join(text)), earlier.cells[0].strip().rstrip(".")
         numbered = _PARAGRAPH_NUMBER.match(earlier.text)
         text.insert(0, earlier.text[numbered.end():] if numbered else earlier.text)
         if numbered:
-            break
-    return clean(" ".join(text))
+            return clean(" ".join(text)), numbered.group(0).strip().rstrip(".")
+    return clean(" ".join(text)), None
 
 
 def _owner_like(text: str) -> bool:
@@ -598,10 +628,11 @@ def inline_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
                 continue
             taken.add((page.number, i))
             owner, task = found
-            action = task or _paragraph_above(page.lines, i)
+            action, paragraph = (task, None) if task else _paragraph_above(page.lines, i)
             if not action:
                 continue
-            rows.append({"ref": _ref(items, (page.number, i)), "action": action, "owner": owner, "page": page.number})
+            rows.append({"ref": _ref(items, (page.number, i), paragraph), "action": action, "owner": owner,
+                         "page": page.number})
     return rows
 
 

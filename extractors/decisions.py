@@ -187,6 +187,8 @@ class Block:
     cue: str  # the cue kind that opened it
     x: float | None = None  # where the line that opened it starts
     parts: list[str] = field(default_factory=list)
+    # the number its list takes next, when its opening line introduces one ("De raad besluit unaniem:" / "1. ...")
+    list_next: int | None = None
 
     @property
     def text(self) -> str:
@@ -374,7 +376,8 @@ def _blocks(item: Item, lang: str) -> list[Block]:
         if _RULE.match(line.text.strip()):
             current = None
             continue
-        numbered = bool(paragraph.match(line.text))
+        paragraph_number = paragraph.match(line.text)
+        numbered = bool(paragraph_number)
         for n, text in enumerate(_pieces(paragraph.sub("", _tidy(line.text)), lang)):
             kind, rest = _line_cue(text, lang)
             if kind == "stop":
@@ -387,12 +390,19 @@ def _blocks(item: Item, lang: str) -> list[Block]:
                 blocks.append(current)
                 if rest:
                     current.parts.append(rest)
+                if text.rstrip().endswith(":"):
+                    current.list_next = 1
                 continue
             if current is None:
                 continue
             # a block ends at the next numbered paragraph (inline ones) or at a bold heading
-            # (a list the block's paragraph introduces, set further in, is part of it: "RESOLVED that: (1) ...")
+            # (a list the block's paragraph introduces, set further in or numbered from 1 on, is part of
+            # it: "RESOLVED that: (1) ...", "De raad besluit unaniem:" / "1. ..." / "2. ...")
             listed = current.x is not None and line.bbox is not None and line.bbox.x0 > current.x + LIST_INDENT
+            if n == 0 and numbered and current.list_next is not None \
+                    and _list_number(paragraph_number.group(0)) == current.list_next:
+                listed = True
+                current.list_next += 1
             if n == 0 and ((current.inline and numbered and not listed)
                            or (line.bold and (not item.bold or len(line.text) < MAX_SECTION_HEADING))):
                 current = None
@@ -400,6 +410,12 @@ def _blocks(item: Item, lang: str) -> list[Block]:
             current.parts.append(text)
     # an empty decision of a case's history stays: this meeting's, in an agenda, is not yet taken
     return [b for b in blocks if b.text or b.cue in HISTORY_CUES]
+
+
+def _list_number(mark: str) -> int | None:
+    """The count a paragraph's number gives in a list: 2 for "2.", "(2)", "2)"; None for "2.1"."""
+    match = re.fullmatch(r"\(?(\d{1,2})[.)]?", mark.strip())
+    return int(match[1]) if match else None
 
 
 def _pieces(text: str, lang: str) -> list[str]:

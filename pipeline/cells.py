@@ -8,7 +8,8 @@ from itertools import accumulate
 from pipeline.model import Line
 
 # a list bullet at the start of a line, as printed or as an unmapped glyph "(cid:129)"
-BULLET = re.compile(r"^\s*(?:[-•·o▪●]|\(cid:\d+\))\s+")
+# a symbol font's bullet reads as a private-use glyph ("\uf0b7"): a bullet too
+BULLET = re.compile(r"^\s*(?:[-•·o▪●\uf000-\uf0ff]|\(cid:\d+\))\s+")
 
 
 def cells_of(line: Line) -> list[str]:

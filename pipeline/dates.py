@@ -33,6 +33,8 @@ DATE_SETTINGS = {
 }
 # "6 <sup>th</sup>" renders as "6 th": glue the ordinal back to its number.
 _ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", re.I)
+# French "1er octobre 2021", "1 er octobre" (its superscript set apart): the first of the month
+_FRENCH_FIRST = re.compile(r"\b(1)\s?(?:er|re)\b(?=\s+[^\W\d_]{3,})")
 # "4. desember 2012": the day's full stop puts dateparser off in some languages
 _DAY_STOP = re.compile(r"(?<![\d.])(\d{1,2})\.(?=\s+[^\W\d_]{3,})")
 # A date has a four-digit year; without one dateparser reads "1 - 10" as a date.
@@ -48,15 +50,21 @@ _TIME_CUED = r"(?:\bkl\.?|\bat|\bfrom|\bclock|\btime:?)\s*(?P<hc>[01]?\d|2[0-3])
 # "12 noon", "midday"; "1400 hrs"
 _NOON = r"(?P<noon>\b(?:12(?:[.:]00)?\s*)?(?:noon|midday)\b)"
 _TIME_HRS = r"(?P<hh>[01]\d|2[0-3])[.:]?(?P<mh>[0-5]\d)\s?(?:hrs|h)\b"  # not "2025 hours"
-# "14 Uhr", "14.30 Uhr"
-_TIME_UHR = r"(?P<hu>[01]?\d|2[0-3])(?:[.:](?P<mu>[0-5]\d))?\s?Uhr\b"
-_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_HRS}|{_TIME_UHR}|{_TIME_24})|{_TIME_CUED}|{_NOON}", re.I)
-_BARE_END = re.compile(r"\s*(?:-|–|—|til|to|until)\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.])")
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|til)\s*$", re.I)
+# "14 Uhr", "14.30 Uhr" (German), "17.00 uur" (Dutch), "20 heures" (French)
+_TIME_UHR = r"(?P<hu>[01]?\d|2[0-3])(?:[.:](?P<mu>[0-5]\d))?\s?(?:Uhr|uur|heures?)\b"
+# French and Québec clock times: "16h00", "16 h 30", "9h"
+_TIME_FR = r"(?P<hf>[01]?\d|2[0-3])(?:h|\sh\s(?=\d))(?P<mf>[0-5]\d)?(?!\w)"
+_TIME = re.compile(rf"(?<![\d.:])(?:{_TIME_12}|{_TIME_HRS}|{_TIME_UHR}|{_TIME_24}|{_TIME_FR})|{_TIME_CUED}|{_NOON}", re.I)
+# the words between the two ends of a span: "2pm - 4pm", "de 19h40 à 21h50", "van 19.30 tot 22.00 uur", "14 bis 16 Uhr"
+_SPAN_WORDS = r"-|–|—|til|to|until|à|a|tot|bis"
+_BARE_END = re.compile(rf"\s*(?:{_SPAN_WORDS})\s*(?P<h>[01]?\d|2[0-3])[.:h](?P<m>[0-5]\d)(?![\d.])")
+_RANGE_GAP = re.compile(rf"^\s*(?:{_SPAN_WORDS})\s*$", re.I)
+# a span whose start is a bare figure, its clock word after the end: "van 19.30 tot 22.00 uur", "14 bis 16 Uhr"
+_BARE_START = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:(?:[.:](?P<m>[0-5]\d))?\s*(?:tot|bis)|[.:](?P<m2>[0-5]\d)\s*[-–])\s*$", re.I)
 
 
 def tidy_ordinals(text: str) -> str:
-    return _ORDINAL.sub(r"\1\2", text)
+    return _FRENCH_FIRST.sub(r"\1", _ORDINAL.sub(r"\1\2", text))
 
 
 # "November 4th, 2019": a paper that writes the month first writes 12/08/2020 month first too
@@ -164,6 +172,8 @@ def _hhmm(match: re.Match) -> str:
         return "12:00"
     if match["hu"]:
         return f"{int(match['hu']):02d}:{match['mu'] or '00'}"
+    if match["hf"]:
+        return f"{int(match['hf']):02d}:{match['mf'] or '00'}"
     return f"{int(match['hc']):02d}:{match['mc']}"
 
 
@@ -193,6 +203,9 @@ def time_span(text: str) -> tuple[str | None, str | None]:
     if not times:
         return None, None
     start = times[0]
+    bare_start = _BARE_START.search(text[:start[1]])
+    if bare_start:
+        return f"{int(bare_start['h']):02d}:{bare_start['m'] or bare_start['m2'] or '00'}", start[0]
     for nxt in times[1:2]:
         if _RANGE_GAP.match(text[start[2]:nxt[1]]):
             return start[0], nxt[0]

@@ -66,9 +66,14 @@ def find_furniture(doc: Document) -> tuple[frozenset[tuple[int, int]], frozenset
         seen.update(distinct)
         for key in distinct:
             first_page.setdefault(key, page.number)
+    # a line in the page's body recurs at one place on MIN_PAGES pages at least: in a short paper two
+    # decisions worded alike ("De raad besluit unaniem:") may stand at one height on two pages
+    in_margin = {key for page, page_keys in zip(doc.pages, keys)
+                 for line, key in zip(page.lines, page_keys) if _in_margin(page, line)}
     repeated = set()
     if len(doc.pages) >= MIN_PAGES:
-        repeated = {k for k, n in seen.items() if n >= FURNITURE_SHARE * len(doc.pages)}
+        repeated = {k for k, n in seen.items()
+                    if n >= FURNITURE_SHARE * len(doc.pages) and (n >= MIN_PAGES or k in in_margin)}
         repeated |= _running_in_a_part(doc, keys)
     found: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
     for page, page_keys in zip(doc.pages, keys):

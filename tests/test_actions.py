@@ -112,10 +112,11 @@ on the website.
 **ACTION: AHop/SF**
 """
     rows = actions(text_document(minutes))
+    # each action carries the number of the paragraph it closes ("2.2" of item 2)
     assert [(r["ref"], r["action"], r["owner"], r["owner_name"]) for r in rows] == [
-        ("1", "The minutes were accepted as a true record to be posted on the website.", "AHop",
+        ("1.1", "The minutes were accepted as a true record to be posted on the website.", "AHop",
          "Alison Hopkins"),
-        ("2", "Alison and Sheila agreed to attend the Community Forum.", "AHop/SF",
+        ("2.2", "Alison and Sheila agreed to attend the Community Forum.", "AHop/SF",
          "Alison Hopkins/Sheila Freeman"),
     ]
 
@@ -171,6 +172,27 @@ def test_pdf_minutes_owner_column_takes_the_sentence_beside_the_initials():
         ("6", "The forms were completed and the Community Lead will forward them to the Commissioner.", "DH",
          "Dan Hill"),
     ]
+
+
+def test_pdf_owner_column_refs_follow_items_not_their_set_in_sub_items():
+    """Trust board minutes with an Action column: item numbers wander a few points ("5." set
+    out beyond "10."), sub-items numbered on their own ("1. Fixed Asset Review") are set well in
+    and keep their item's number, a sub-item printing its item's number ("7.2") gives its own."""
+    lines = [
+        _line(70, 50, "Attendees Tony Brown (Chair), Alison Wheeler (Chief Executive)"),
+        _line(524, 80, "Action"),
+        _line(87, 100, "4. Minutes of the last meeting", bold=True),
+        _with_mark(_line(121, 112, "The Chair will sign the minutes."), "TB"),
+        _line(73, 130, "5. Decisions", bold=True),
+        _line(121, 142, "1. Fixed Asset Review", bold=True),
+        _with_mark(_line(121, 154, "The Chief Executive will write off the assets."), "AW"),
+        _line(84, 180, "7. Reports", bold=True),
+        _line(121, 192, "7.2 Finance", bold=True),
+        _with_mark(_line(121, 204, "The Chair will review the accounts."), "TB"),
+        _line(84, 230, "10. Any other business", bold=True),
+        _with_mark(_line(121, 242, "The Chief Executive will book the venue."), "AW"),
+    ]
+    assert [r["ref"] for r in actions(_pdf(lines))] == ["4", "5", "7.2", "10"]
 
 
 def test_minutes_set_as_a_table_with_an_action_column_of_initials():

@@ -523,3 +523,102 @@ def test_board_minutes_with_bold_sub_item_headings_and_a_list_of_decisions(tmp_p
         "Capital programme", "It was agreed that the scheme would be reprofiled.")
     assert found["3"]["decision"] == ("The Board made the following decisions: the refurbishment of Ward 7 "
                                       "would proceed; the car park contract would be retendered.")
+
+
+def test_french_council_deliberations():
+    """A French council's procès-verbal: the body "après en avoir délibéré" over the dashes of what
+    it resolved, with its vote; a Québec committee's "IL EST RÉSOLU" over the resolution."""
+    found = by_number(rows("""PROCÈS-VERBAL
+Séance du conseil municipal du 14 mars 2024
+
+1. Tarifs de la cantine scolaire
+Madame l'adjointe présente les nouveaux tarifs.
+Le Conseil municipal, après en avoir délibéré, avec 18 voix pour et 2 abstentions :
+- fixe le prix du repas à 3,20 € ;
+- autorise le Maire à signer la convention.
+
+2. Vente d'un terrain communal
+Vu l'avis du domaine ;
+IL EST RÉSOLU À L'UNANIMITÉ
+D'APPROUVER la vente du terrain au prix de 12 000 $.
+
+3. Questions diverses
+Aucune question.
+"""))
+    assert sorted(found) == ["1", "2"]
+    assert found["1"]["decision"] == ("Le Conseil municipal, après en avoir délibéré, avec 18 voix pour et "
+                                      "2 abstentions : fixe le prix du repas à 3,20 € ; autorise le Maire à "
+                                      "signer la convention.")
+    assert found["2"]["decision"] == "IL EST RÉSOLU À L'UNANIMITÉ D'APPROUVER la vente du terrain au prix de 12 000 $."
+
+
+def test_dutch_decision_list_with_a_numbered_decision_and_the_vote():
+    """A Dutch council's besluitenlijst: "De raad besluit unaniem:" over the numbered points it
+    resolved; how the parties voted closes the decision."""
+    found = by_number(rows("""Besluitenlijst raadsvergadering 12 maart 2024
+
+1. Opening.
+De voorzitter opent de vergadering.
+
+2. Voorstel tot vaststelling van de verordening parkeren.
+De raad besluit unaniem:
+1. De verordening parkeren vast te stellen.
+2. Het college op te dragen de verordening bekend te maken.
+
+3. Motie over de bibliotheek.
+De raad besluit in meerderheid:
+de motie aan te nemen.
+Tegen de motie stemden de fracties van A en B.
+"""))
+    assert sorted(found) == ["2", "3"]
+    assert found["2"]["decision"] == ("De raad besluit unaniem: De verordening parkeren vast te stellen. "
+                                      "Het college op te dragen de verordening bekend te maken.")
+    assert found["3"]["decision"] == "De raad besluit in meerderheid: de motie aan te nemen."
+
+
+def test_german_committee_decisions():
+    """A German committee's Niederschrift: "Beschlussvorschlag:" and "Beschluss:" labels, or the
+    committee "beschließt" in a paragraph of its own."""
+    found = by_number(rows("""Niederschrift über die Sitzung des Bauausschusses am 4. März 2024
+
+1. Sanierung der Grundschule
+Beschlussvorschlag:
+Der Ausschuss stimmt der Sanierung zu.
+Beschluss:
+Der Sanierung wird einstimmig zugestimmt.
+
+2. Bebauungsplan Mühlweg
+Die Verwaltung erläutert den Entwurf.
+Der Ausschuss beschließt mehrheitlich, den Entwurf auszulegen.
+"""))
+    assert (found["1"]["recommendation"], found["1"]["decision"]) == (
+        "Der Ausschuss stimmt der Sanierung zu.", "Der Sanierung wird einstimmig zugestimmt.")
+    assert found["2"]["decision"] == "Der Ausschuss beschließt mehrheitlich, den Entwurf auszulegen."
+
+
+def test_trust_board_minutes_state_what_the_board_did_to_each_paper():
+    """A charity or trust board's narrative minutes: "was reviewed and adopted by the Board",
+    "accepted as a true and accurate account", "all Board members were in agreement"."""
+    found = by_number(rows("""BOARD MEETING MINUTES
+
+1. Minutes of the previous meeting
+The minutes of the last meeting were accepted as a true and accurate account of discussions.
+
+2. Volunteer policy
+The volunteer policy was reviewed, signed and adopted by the Board.
+
+3. Opening hours
+The Treasurer proposed to extend the Saturday hours and all Board members were in agreement.
+
+4. Chief Executive's report
+The Chief Executive described the new mobile library.
+"""))
+    assert sorted(found) == ["1", "2", "3"]
+    assert found["2"]["decision"] == "The volunteer policy was reviewed, signed and adopted by the Board."
+    assert found["3"]["decision"].endswith("all Board members were in agreement.")
+
+
+def test_a_question_noted_by_the_board_is_no_decision():
+    found = by_number(rows("Minutes of the Board\n\n1. Questions from the public\n"
+                           "A question on parking was noted by the Board.\n\n2. Budget\nThe budget was approved.\n"))
+    assert sorted(found) == ["2"]
