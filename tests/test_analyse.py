@@ -139,3 +139,14 @@ def test_a_tables_header_repeated_atop_three_pages_is_left_to_the_table():
     pages = [f"{header}\n{service}                      1.2        1.4"
              for service in ("Libraries", "Museums", "Archives")] + _APPENDED
     assert _furniture_texts(text_document("\f".join(pages))) == set()
+
+
+def test_a_decision_worded_alike_at_one_place_on_two_pages_of_four_is_not_furniture():
+    # a Dutch decision list: "De raad besluit unaniem:" happens to stand at the same height on
+    # two of its four pages, in the body, as no running header does
+    body = "Voorstel over de begroting.\n" * 6
+    pages = ["Besluitenlijst\n" + body * 4,
+             body + "De raad besluit unaniem:\nde begroting vast te stellen.\n" + body * 3,
+             body + "De raad besluit unaniem:\nde rekening vast te stellen.\n" + body * 3,
+             "Sluiting.\n" + body * 4]
+    assert "De raad besluit unaniem:" not in _furniture_texts(text_document("\f".join(pages)))

@@ -75,6 +75,24 @@ def test_a_clock_time_in_uhr():
     assert time_span("14.00 Uhr – 16.30 Uhr") == ("14:00", "16:30")
 
 
+@pytest.mark.parametrize("line, span", [
+    ("Séance publique tenue le 20 juin, à 16h00 à la salle du conseil", ("16:00", None)),
+    ("La séance débute de 19h40 à 21h50", ("19:40", "21:50")),
+    ("Les conseillers se sont réunis à 20 heures", ("20:00", None)),
+    ("Raadsvergadering 29 juni 2015 aanvang 17.00 uur", ("17:00", None)),
+    ("Vergadering van 19.30 tot 22.00 uur", ("19:30", "22:00")),
+    ("Sitzung von 14 bis 16 Uhr", ("14:00", "16:00")),
+    ("Section 5 h of the report", (None, None)),  # a clause's letter after a figure is no hour
+])
+def test_clock_times_of_french_dutch_and_german_minutes(line, span):
+    assert time_span(line) == span
+
+
+def test_the_first_of_a_month_in_french():
+    assert find_date("Séance du 1er octobre 2021", "DMY", "fr")[0] == dt.date(2021, 10, 1)
+    assert find_date("N° DP 2021-327 du 1 er octobre 2021", "DMY", "fr")[0] == dt.date(2021, 10, 1)
+
+
 def test_one_garbled_text_check_for_pages_and_tables():
     from pipeline.garbled import is_garbled, odd_words
 
