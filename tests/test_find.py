@@ -68,6 +68,6 @@ def test_a_rule_typed_after_a_title_does_not_make_it_prose():
 
 def test_french_dutch_and_german_minutes_cues():
     assert kinds("PROCÈS-VERBAL\nSéance du conseil") == [("minutes", 0)]
-    assert kinds("Compte rendu\nRéunion du comité") == [("minutes", 0)]
+    assert kinds("Compte rendu de la séance du conseil municipal\n1. Ouverture") == [("minutes", 0)]
     assert kinds("Besluitenlijst raadsvergadering 12 maart 2024\n1. Opening") == [("minutes", 0)]
     assert kinds("Niederschrift über die Sitzung des Bauausschusses\n1. Eröffnung") == [("minutes", 0)]
