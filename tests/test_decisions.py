@@ -622,3 +622,21 @@ def test_a_question_noted_by_the_board_is_no_decision():
     found = by_number(rows("Minutes of the Board\n\n1. Questions from the public\n"
                            "A question on parking was noted by the Board.\n\n2. Budget\nThe budget was approved.\n"))
     assert sorted(found) == ["2"]
+
+
+def test_german_council_information_system_pages():
+    """A council information system's minuted item: the outcome in a line of its own, the
+    vote's tally, then "Beschluss:" over what the committee resolved."""
+    found = by_number(rows("""Niederschrift über die öffentliche Sitzung des Bau- und Umweltausschusses
+
+3. Neubau des Feuerwehrhauses
+Beschluss: einstimmig beschlossen
+Abstimmung: Ja: 9, Nein: 0
+Beschluss:
+Der Bau- und Umweltausschuss billigt die Entwurfsplanung des Feuerwehrhauses.
+
+4. Bauantrag Lindenweg 3
+Der Bauausschuss billigt den Bauantrag.
+"""))
+    assert found["3"]["decision"] == "Der Bau- und Umweltausschuss billigt die Entwurfsplanung des Feuerwehrhauses."
+    assert found["4"]["decision"] == "Der Bauausschuss billigt den Bauantrag."
