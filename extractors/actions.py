@@ -46,6 +46,8 @@ _MONTH_FULL_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ITEM_CELL = re.compile(r"^(\d{1,3})\.?$")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})+\.?(?:\s+|$)")
+# a numbered point of minutes kept as a list: "9. Need to set up a survey of the village"
+_NUMBERED_POINT = re.compile(r"^(\d{1,3})\.\s+\S")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'(])")
 _END_PUNCTUATION = re.compile(r"[.:;,!?]$")
 # a month-year due date counts when its year is this close to the paper's years
@@ -397,6 +399,21 @@ def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:
     return items
 
 
+def _numbered_points(doc: Document) -> list[tuple[tuple[int, int], str]]:
+    """Minutes kept as a numbered list with no item headings ("1. KK presented a proposal ...",
+    "2. ...", each with its bullets set in, as a working group or a parish hall committee
+    writes them beside a Who/When column): the points at the list's left edge, counting 1, 2, 3 ..."""
+    found = [((page.number, i), int(m[1]), line.bbox.x0 if line.bbox else None)
+             for page, i, line in doc.iter_lines() if (m := _NUMBERED_POINT.match(line.text))]
+    xs = [x for _, _, x in found if x is not None]
+    points, expected = [], 1
+    for where, n, x in found:
+        if n == expected and (x is None or x <= min(xs) + COLUMN_SLACK):
+            points.append((where, str(n)))
+            expected += 1
+    return points if len(points) > 1 else []
+
+
 def _ref(items: list[tuple[tuple[int, int], str]], where: tuple[int, int],
          paragraph: str | None = None) -> str | None:
     """The number of the item (or sub-item) a line stands under; a paragraph numbered under
@@ -523,7 +540,7 @@ def owner_column_actions(doc: Document, people: People, taken: Taken) -> list[di
     if found is None:
         return []
     (start_page, start_line), column_x = found
-    items = _items(doc)
+    items = _items(doc) or _numbered_points(doc)
     skip = analysis_of(doc).furniture
     rows = []
     for page in doc.pages:
@@ -538,8 +555,9 @@ def owner_column_actions(doc: Document, people: People, taken: Taken) -> list[di
             line_bottom = line.bbox.bottom if line.bbox else None
             if text:
                 heading = line.bold or line.heading is not None or bool(line.cells and _ITEM_CELL.match(line.cells[0]))
-                body.append(BodyLine(page.number, i, text, line_top, line_bottom,
-                                     heading or bool(BULLET.match(text)), heading))
+                # a bullet or a numbered point opens a paragraph of its own
+                opens = heading or bool(BULLET.match(text) or _NUMBERED_POINT.match(text))
+                body.append(BodyLine(page.number, i, text, line_top, line_bottom, opens, heading))
             if owner and (page.number, i) not in taken:
                 marks.append((i, owner, top, bottom))
                 taken.add((page.number, i))

@@ -195,6 +195,25 @@ def test_pdf_owner_column_refs_follow_items_not_their_set_in_sub_items():
     assert [r["ref"] for r in actions(_pdf(lines))] == ["4", "5", "7.2", "10"]
 
 
+def test_pdf_minutes_kept_as_numbered_points_beside_an_action_column():
+    """A working group's minutes: numbered points with bullets set in, no item headings, the
+    owners' initials in the Action column: each action takes its point's number."""
+    lines = [
+        _line(90, 40, "Present: Kate Kay (KK), Jon Neely (JN), Alan Cole (AC)"),
+        _line(90, 80, "Points discussed", bold=True),
+        _line(524, 80, "Action", bold=True),
+        _line(90, 100, "1. KK presented an outline schedule for the plan."),
+        _line(108, 112, "• It was agreed to ask the district council for maps."),
+        _line(90, 130, "2. AC reviewed plans from other parishes."),
+        _with_mark(_line(108, 142, "• AC to circulate three of them to the group"), "AC"),
+        _line(90, 160, "3. The group will set up a website."),
+        _with_mark(_line(108, 172, "• JN to register the domain"), "JN"),
+    ]
+    rows = actions(_pdf(lines))
+    assert [(r["ref"], r["action"], r["owner"]) for r in rows] == [
+        ("2", "AC to circulate three of them to the group", "AC"), ("3", "JN to register the domain", "JN")]
+
+
 def test_minutes_set_as_a_table_with_an_action_column_of_initials():
     minutes = ("Present: Tony Brown (Chair), Alison Wheeler (Chief Executive)\n\n"
                "Item\tDiscussion\tAction\n"
