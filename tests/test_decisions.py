@@ -640,3 +640,21 @@ Der Bauausschuss billigt den Bauantrag.
 """))
     assert found["3"]["decision"] == "Der Bau- und Umweltausschuss billigt die Entwurfsplanung des Feuerwehrhauses."
     assert found["4"]["decision"] == "Der Bauausschuss billigt den Bauantrag."
+
+
+def test_the_outcome_of_a_motion_in_its_own_sentence_or_line():
+    found = by_number(rows("""Minutes of the Parish Council
+
+1. Ordinance on parking
+Moved by Ortiz, seconded by Lee, to table the ordinance. The motion failed 2-3.
+
+2. Village hall lease
+Proposed by Cllr Hart, seconded by Cllr Bell, that the lease be renewed for five years.
+Carried unanimously.
+
+3. Footpaths
+Carried forward from the last meeting: the stile on Mill Lane.
+"""))
+    assert found["1"]["decision"] == "The motion failed 2-3."
+    assert found["2"]["decision"] == "Carried unanimously."
+    assert "3" not in found
