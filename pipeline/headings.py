@@ -36,7 +36,8 @@ def vocab() -> dict:
             "minute_number": data["minute_number"], "month": data["month"],
             "board_reference": data["board_reference"],
             "presenter": [re.compile(p) for p in data["presenter"]],
-            "item_reference": re.compile(data["item_reference"], re.I)}
+            "item_reference": re.compile(data["item_reference"], re.I),
+            "hyphenated_heading": re.compile(data["hyphenated_heading"])}
 
 
 def _number_forms(cell: bool = False) -> str:
@@ -300,8 +301,10 @@ def minutes_heading(text: str, sub_items: bool = False) -> MinutesHeading | None
     MAX_MINUTE_ITEM digits: "2025 Budget" opens with a year) or by year, not "3)" (a
     paragraph of the item above); its title opens with a capital, a figure or a quotation.
     ``sub_items``: a decimal number heads a sub-item ("2.1 Capital programme"), as a heading
-    set in bold does."""
+    set in bold does, and so does a number by levels with hyphens ("1-1 : Subventions 2023")."""
     match = _numbered().match(text)
+    if sub_items and (not match or match["sep"].isspace()) and (hyphenated := vocab()["hyphenated_heading"].match(text)):
+        return MinutesHeading(hyphenated["num"], hyphenated["title"])
     if not match or match["clock"] or match["open"] or match["sep"] == ")":
         return None
     number, title = match["num"].removesuffix(".0"), match["title"]

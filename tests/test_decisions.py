@@ -658,3 +658,27 @@ Carried forward from the last meeting: the stile on Mill Lane.
     assert found["1"]["decision"] == "The motion failed 2-3."
     assert found["2"]["decision"] == "Carried unanimously."
     assert "3" not in found
+
+
+def test_french_municipal_minutes_numbered_by_levels_with_hyphens():
+    """A French commune's minutes: bold headings numbered by levels ("1-1 : ..."), the decision
+    a sentence of the narrative ("... à l'unanimité, le Conseil Municipal décide de ...")."""
+    found = by_number(rows("""**Réunion du Conseil Municipal du 4 avril 2024**
+
+**1 – FINANCES**
+
+**1-1 : Subventions**
+
+**1-1-1 : Subventions aux associations**
+Madame le Maire présente les demandes reçues. Après délibération et à l'unanimité, le Conseil Municipal décide d'attribuer 300 € au club de football.
+
+**1-2 : Tarifs de la salle des fêtes**
+Le Conseil Municipal valide les nouveaux tarifs de location.
+
+**2- INFORMATIONS DIVERSES**
+Le prochain conseil aura lieu en mai.
+"""))
+    assert sorted(found) == ["1-1-1", "1-2"]
+    assert found["1-1-1"]["title"] == "Subventions aux associations"
+    assert found["1-1-1"]["decision"] == ("Après délibération et à l'unanimité, le Conseil Municipal décide "
+                                          "d'attribuer 300 € au club de football.")

@@ -82,3 +82,12 @@ def test_a_year_a_paragraph_or_a_sub_heading_is_no_minutes_item(printed):
 def test_a_styled_minutes_heading_may_head_a_sub_item():
     assert minutes_heading("2.1 Capital programme", sub_items=True).number == "2.1"
     assert minutes_heading("2.1 Capital programme") is None
+
+
+def test_a_styled_heading_numbered_by_levels_with_hyphens():
+    from pipeline.headings import minutes_heading
+    assert minutes_heading("1-1-2 : Subvention au CCAS", sub_items=True).number == "1-1-2"
+    assert minutes_heading("2- RAPPORT DES DÉCISIONS", sub_items=True).number == "2"
+    # only a styled heading: in running text "1-1 : ..." is a score, and "2024-25 Budget" a year
+    assert minutes_heading("1-1 : Subventions") is None
+    assert minutes_heading("2024-25 Budget", sub_items=True) is None
