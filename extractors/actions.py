@@ -366,8 +366,9 @@ def _item_heading(line: Line) -> str | None:
 def _top_level_edge(xs: list[float]) -> float | None:
     """The right-most left edge of top-level item numbers: the widest step between the edges of
     numbered headings parts items from sub-items set further in ("6. Committees" / "1. Review
-    of membership"), when it is an indent; the numbers of one level wander a little ("5." and
-    "10.", a heading set a few points out). None: one level."""
+    of membership", as library trusts' and charities' board minutes with an Action column print
+    them), when it is an indent; the numbers of one level wander a little ("5." and "10.", a
+    heading set a few points out). None: one level."""
     edges = sorted(set(xs))
     steps = [(b - a, a) for a, b in zip(edges, edges[1:])]
     widest = max(steps, default=None)
