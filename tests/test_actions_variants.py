@@ -83,8 +83,9 @@ Action: Amy Lee
 Action: JS to write to the council by 31 March 2024.
 """
     rows = actions(text)
+    # an action closing a numbered paragraph takes the paragraph's number; one under the item, the item's
     assert [(r["ref"], r["owner"], r["owner_name"]) for r in rows] == [
-        ("2", "PG", "Paul Green"), ("2", "Amy Lee", "Amy Lee"), ("3", "JS", "Jane Smith")]
+        ("2.1", "PG", "Paul Green"), ("2.2", "Amy Lee", "Amy Lee"), ("3", "JS", "Jane Smith")]
     assert rows[0]["action"] == "The finance team will circulate the updated figures."
     assert rows[1]["action"] == "Amy will book the venue for March."
 
