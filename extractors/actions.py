@@ -388,10 +388,11 @@ def _items(doc: Document) -> list[tuple[tuple[int, int], str]]:
             number = _item_heading(line)
         if number:
             found.append(((page.number, i), number, line.bbox.x0 if line.bbox else None))
-    edge = _top_level_edge([x for _, n, x in found if x is not None and n.isdigit()])
+    # "5.2" is a sub-item; "5", "24/031" (a minute number by year) an item
+    edge = _top_level_edge([x for _, n, x in found if x is not None and "." not in n])
     items, top = [], None
     for where, n, x in found:
-        if n.isdigit():
+        if "." not in n:
             if edge is None or x is None or x <= edge:
                 items.append((where, n))
                 top = n

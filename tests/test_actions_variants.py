@@ -188,7 +188,7 @@ def test_action_lines_that_say_there_is_no_action():
             "2. Finance\n2.1 The report was noted.\nActions: Nil\n"
             "3. Risk\n3.1 Risks were reviewed.\nAction: N/A\n"
             "4. Estates\n4.1 PG will revise the plan.\nAction: PG\n")
-    assert [(r["ref"], r["owner"]) for r in actions(text)] == [("4", "PG")]
+    assert [(r["ref"], r["owner"]) for r in actions(text)] == [("4.1", "PG")]
 
 
 def test_action_line_after_a_dash_names_the_owner_and_the_task():
