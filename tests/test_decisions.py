@@ -682,3 +682,19 @@ Le prochain conseil aura lieu en mai.
     assert found["1-1-1"]["title"] == "Subventions aux associations"
     assert found["1-1-1"]["decision"] == ("Après délibération et à l'unanimité, le Conseil Municipal décide "
                                           "d'attribuer 300 € au club de football.")
+
+
+def test_a_numbered_list_of_what_the_board_did():
+    found = by_number(rows("""MINUTES OF THE TRUST BOARD
+
+1. Annual plan
+The Director of Strategy presented the plan.
+The Board:
+1. approved the annual plan for 2026/27;
+2. noted the risks to delivery.
+
+2. Chief Executive's report
+The Chief Executive described the winter pressures.
+"""))
+    assert sorted(found) == ["1"]
+    assert found["1"]["decision"] == "The Board: approved the annual plan for 2026/27; noted the risks to delivery."
