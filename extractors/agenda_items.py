@@ -55,6 +55,8 @@ def vocab() -> dict:
         "contents_page_column": re.compile(patterns["contents_page_column"]),
         "bullet": re.compile(patterns["bullet"]),
         "section": re.compile(patterns["section"]),
+        "roll_call": re.compile(patterns["roll_call"]),
+        "session": re.compile(load_shared_vocab("meetings")["patterns"]["session"]),
         "annex": re.compile(patterns["annex"]),
     }
 

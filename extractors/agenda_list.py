@@ -37,7 +37,10 @@ MAX_LINE_GAP = 1.0
 MAX_CONTINUATION_LINES = 4
 # A section heading ("UNRESTRICTED ITEMS") is at most this many lines above an item.
 SECTION_REACH = 3
+# ... or above the paragraph that says what its items are, of at most this many lines.
+MAX_SECTION_NOTE_LINES = 10
 MAX_SECTION_WORDS = 6
+MAX_SESSION_WORDS = 16  # "4:30 P.M.-STUDY SESSION, PART I (TO BE HELD IN THE PLAZA CONFERENCE ROOM)"
 MIN_SECTION_LETTERS = 4  # "ST" in an action column is initials, not a section
 MAX_CHILD_WORDS = 12
 # An unnumbered agenda: at least this many short lines in one column.
@@ -91,8 +94,8 @@ class Run:
 
 def build_runs(candidates: list[Candidate]) -> list[Run]:
     """Link candidates into counting runs. A number that continues two runs
-    goes to the one indented like it, else to the older one (a list inside an
-    item restarts at 1, so the agenda's run is the older)."""
+    goes to the one indented like it, then to the one set like it, else to the
+    older one (a list inside an item restarts at 1, so the agenda's run is the older)."""
     runs: list[Run] = []
     for k, cand in enumerate(candidates):
         # the nearest indent first; without positions, the oldest run
@@ -103,8 +106,8 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
             # (an item's title, not "2. The Chair noted that ..." in its minute)
             fits = [run for run in runs if run.items[-1] is candidates[k - 1] and _is_title(cand)
                     and any(run.accepts(cand, s, v, weight=False) for s, v in cand.readings)]
-        target = min(fits, key=lambda r: abs(cand.indent(cand.x) - r.indent) if cand.x is not None and r.x is not None
-                     else 0,
+        target = min(fits, key=lambda r: (round(abs(cand.indent(cand.x) - r.indent))
+                                          if cand.x is not None and r.x is not None else 0, _set_unlike(r, cand)),
                      default=None)
         if target is None:
             style, value = cand.readings[0]
@@ -115,6 +118,17 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
             target.values.append(next(v for s, v in cand.readings if s == target.style))
         target.items.append(cand)
     return runs
+
+
+def _set_unlike(run: Run, cand: Candidate) -> int:
+    """How many of a run's items are set unlike ``cand`` (weight, capitals): of two runs a
+    number continues, the one set like it. A US city agenda's notice numbers its ways to take
+    part ("1. PARTICIPATE BEFORE THE MEETING by emailing ...", "2. ATTEND THE MEETING IN
+    PERSON") before the agenda numbers its items from 1 ("1. CALL MEETING TO ORDER", "2. ROLL
+    CALL", "3. PLEDGE OF ALLEGIANCE"): "3." goes on from the items, set as they are."""
+    def looks(c: Candidate) -> tuple[bool, bool]:
+        return c.line.bold, c.title.isupper()
+    return sum(looks(item) != looks(cand) for item in run.items)
 
 
 def _inside(inner: Run, outer: Run) -> bool:
@@ -158,11 +172,20 @@ def _is_section_heading(page: Page, line: Line, alone: bool = False) -> bool:
     if (vocab()["section"].match(fold(line.text)) and len(line.text.split()) <= MAX_SECTION_WORDS
             and not line.text.rstrip().endswith(".")):
         return True
+    if _is_session_heading(line):
+        return True
     letters = [c for c in line.text if c.isalpha()]
     return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
             and not any(c.isdigit() or c == ":" for c in line.text)
             and len(line.text.split()) <= MAX_SECTION_WORDS
             and (line.bold or line.heading is not None or alone or page.centres(line)) and cue_kind(line) is None)
+
+
+def _is_session_heading(line: Line) -> bool:
+    """"4:30 P.M.-STUDY SESSION, PART I (TO BE HELD IN THE PLAZA CONFERENCE ROOM)", "7 P.M.
+    COUNCIL MEETING": the heading of one session of the agenda, with its time (``session``)."""
+    return (bool(vocab()["session"].match(fold(line.text))) and len(line.text.split()) <= MAX_SESSION_WORDS
+            and not _is_prose(line.text))
 
 
 def _alone(lines: Lines, i: int) -> bool:
@@ -181,6 +204,8 @@ def _continues(prev: Line, line: Line, cand: Candidate, text: str) -> bool:
         return True
     if _LISTED_POINT.match(line.text) or vocab()["paragraph_label"].match(line.text.strip()):
         return False
+    if text.isupper() and _is_prose(line.text):
+        return False  # "5. ORAL COMMUNICATIONS" / "This is the time where the public may ...": its note
     if prev.bbox is None or line.bbox is None or line.bold != cand.line.bold:
         return False
     height = prev.bbox.bottom - prev.bbox.top
@@ -286,6 +311,8 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
         found.append((page, line))
     if len({round(line.bbox.x0 / INDENT_TOLERANCE) for _, line in found}) > 1:
         return []
+    if vocab()["roll_call"].search(fold(parent.title)):
+        return []  # "2. ROLL CALL" / "• Jane Roe" / "• John Doe": the members called, not sub-items
     return [Item(title=line.text, page=page.number, section=section) for page, line in found]
 
 
@@ -322,9 +349,26 @@ def _children(parent: Candidate, runs: list[Run], start: int, end: int, minutes:
     return indented
 
 
-def _section_above(sections: dict[int, str], index: int, current: str | None) -> str | None:
-    """The section heading just above line ``index``, else the current section."""
-    return next((sections[i] for i in range(index - 1, index - 1 - SECTION_REACH, -1) if i in sections), current)
+def _section_above(sections: dict[int, str], index: int, current: str | None,
+                   lines: Lines | None = None, stops: set[int] = frozenset()) -> str | None:
+    """The section heading just above line ``index`` (or above the note under it), else the current section."""
+    near = next((sections[i] for i in range(index - 1, index - 1 - SECTION_REACH, -1) if i in sections), None)
+    return near or (_noted_section(sections, index, lines, stops) if lines else None) or current
+
+
+def _noted_section(sections: dict[int, str], index: int, lines: Lines, stops: set[int]) -> str | None:
+    """A section heading with a note under it saying what its items are, in sentences, above
+    the first of them ("CONSENT CALENDAR" / "All matters listed on the consent calendar are
+    routine and will be acted upon by one motion. ..." / "1.A Approve the minutes"), as US
+    city agendas (Legistar, Granicus: city councils, planning commissions, transit and school
+    boards) print their consent calendars and public hearings: the section of the items below."""
+    start = index - 1
+    while start >= 0 and index - start <= MAX_SECTION_NOTE_LINES + 1 and start not in stops and start not in sections:
+        start -= 1
+    if start not in sections or start + 1 >= index or lines[start][0] is not lines[index][0]:
+        return None
+    note = " ".join(line.text for _, _, line in lines[start + 1:index])
+    return sections[start] if _is_prose(note) and note.rstrip().endswith(".") else None
 
 
 def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
@@ -335,7 +379,7 @@ def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
     items: list[Item] = []
     for k, cand in enumerate(run.items):
         if sections is not None:
-            section = _section_above(sections, cand.index, section)
+            section = _section_above(sections, cand.index, section, lines, stops)
         item, after = make_item(cand, lines, stops)
         item.section = section
         items.append(item)
@@ -446,6 +490,35 @@ def list_items(scope: Scope) -> list[Item]:
         end = parts[k + 1].items[0].index if k + 1 < len(parts) else len(lines)
         items.extend(_walk(part, runs, lines, stops, end, None, outer, not compact))
     return _closing_presenters(items)
+
+
+def session_items(scope: Scope) -> list[Item]:
+    """An agenda of several sessions or meetings, each under a heading with its time and each
+    numbering its items from 1 again in a layout of its own ("6:15 P.M. SPECIAL COUNCIL MEETING
+    (Closed Session)" / "1 Call to Order" ... "5 Adjourn Special Meeting" / "7 P.M. COUNCIL
+    MEETING" / "1.A Approve the minutes" ...; "4:30 P.M.-STUDY SESSION, PART I" / "1. CALL TO
+    ORDER" ... / "5:30 P.M.-STUDY SESSION, PART II" / "1. CALL TO ORDER" ...), as US city
+    councils and school boards print them: each session is read as an agenda of its own, its
+    items in its heading's section. At least two sessions must give items; else the agenda is
+    read whole."""
+    lines = scope.lines
+    heads = [k for k, (_, _, line) in enumerate(lines) if _is_session_heading(line)]
+    items: list[Item] = []
+    sessions = 0
+    for start, end in zip([0, *heads], [*heads, len(lines)]):
+        heading = None
+        if start in heads:
+            page, _, line = lines[start]
+            heading, start = line.text, start + 1
+            if heading.count("(") > heading.count(")") and start < end and lines[start][0] is page:
+                heading, start = f"{heading} {lines[start][2].text}", start + 1  # "(TO BE" / "HELD IN ...)"
+        found = list_items(Scope(scope.doc, lines[start:end], scope.compact)) if end - start > 1 else []
+        if found:
+            sessions += 1
+            for item in found:
+                item.section = item.section or heading
+            items.extend(found)
+    return items if sessions >= 2 else []
 
 
 def _parts(run: Run, runs: list[Run], sections: dict[int, str], compact: bool) -> list[Run]:

@@ -12,7 +12,7 @@ from extractors.meetings_web import action_log_meeting, cover_meeting, minuted_p
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import segments_of
-from pipeline.meeting_header import meeting_addressed, meeting_from_header, vocab
+from pipeline.meeting_header import meeting_addressed, meeting_from_header, session_meetings, vocab
 from pipeline.model import Analysis, Document
 from pipeline.web_pages import stated_meeting
 
@@ -92,4 +92,7 @@ class MeetingsExtractor(Extractor):
         meeting = next(filter(None, (read(doc, analysis) for read in READERS)), None)
         if meeting and meeting.get("body"):
             meeting["body"] = vocab()["body_tail"].sub("", meeting["body"]) or meeting["body"]
-        return {"meetings": [meeting] if meeting else []}
+        if not meeting:
+            return {"meetings": []}
+        # a pack of several meetings (a special meeting before the regular one): a row each
+        return {"meetings": session_meetings(doc, meeting) or [meeting]}

@@ -79,6 +79,10 @@ def _numbered() -> re.Pattern:
         rf"|{_STREET_NUMBER}\s+(?!(?:{vocab()['month']}|(?i:[ap]\.?m|hrs?|uhr))\b)[^\W\d_a-z][^\W\d_]).*)$")
 
 
+# The am/pm after an hour: "7 P.M.", "6 pm"
+_CLOCK_HOUR = re.compile(r"(?i)[ap]\.?\s?m\b\.?")
+
+
 def _roman(text: str) -> int | None:
     values = [_ROMAN.get(c.upper()) for c in text]
     if None in values:
@@ -264,6 +268,8 @@ def candidate(index: int, page: Page, line: Line, margin: float = 0.0) -> Candid
         return None
     if title[0].islower():
         return None  # "i. price increases ...": a clause of a sentence, not an item title
+    if match["sep"].isspace() and _CLOCK_HOUR.match(title):
+        return None  # "7 P.M. COUNCIL MEETING": the hour a session starts (US city agendas), not item 7
     if match["sep"].isspace() and not any(c.isdigit() for c in match["num"]):
         return None  # "A Vision for ...": a letter alone needs "A." or "A)" ("3.A Minutes" has its section's number)
     if match["open"] and match["sep"] != ")":

@@ -78,6 +78,7 @@ def vocab() -> dict:
         "agenda_title": re.compile(patterns["agenda_title"], re.I),
         "masthead_body": re.compile(patterns["masthead_body"], re.I),
         "open_end": re.compile(patterns["open_end"], re.I),
+        "session": re.compile(patterns["session"]),
     }
 
 
@@ -514,3 +515,28 @@ def case_paper(doc: Document, numbered: dict[tuple[int, int], Candidate]) -> tup
             if match and match["number"] == opener.number and (found := find_date(match["date"])):
                 return opener, {"body": clean(match["body"]), "meeting_date": found[0], "page": stated_page.number}
     return None
+
+
+# A pack's meetings are headed on its first pages.
+SESSION_PAGES = 3
+MAX_SESSION_WORDS = 16
+
+
+def session_meetings(doc: Document, meeting: dict) -> list[dict]:
+    """The meetings of a pack that holds several, each under a heading with its time
+    ("6:15 P.M. SPECIAL COUNCIL MEETING (Closed Session)" ... "7 P.M. COUNCIL MEETING"), as US
+    city councils print a special meeting and the regular meeting after it on one agenda: one
+    row each, with the masthead's body, date and venue and the heading's time and page. Sessions
+    of one meeting ("4:30 P.M.-STUDY SESSION", "6:30 P.M.-SPECIAL SESSION") are no meetings of
+    their own; nor is the masthead's time printed again over the items (one time: one meeting)."""
+    found: dict[str, dict] = {}
+    for page in doc.pages[:SESSION_PAGES]:
+        for line in page.lines:
+            text = fold(line.text)
+            if (not vocab()["session"].match(text) or len(text.split()) > MAX_SESSION_WORDS
+                    or "meeting" not in text.split("(")[0]):
+                continue
+            start = time_span(line.text)[0]
+            if start and start not in found:
+                found[start] = {**meeting, "start_time": start, "end_time": None, "page": page.number}
+    return list(found.values()) if len(found) > 1 else []
