@@ -16,6 +16,7 @@ a schedule of meetings) gives no rows.
 from __future__ import annotations
 
 from extractors.agenda_contents import contents_items, contents_scope
+from extractors.agenda_filed import filed_items
 from extractors.agenda_items import Item, Lines, Scope, vocab
 from extractors.agenda_list import bulleted_sections, list_items, make_item, plain_items, session_items
 from extractors.agenda_table import table_items
@@ -83,7 +84,7 @@ def opening_scope(doc: Document) -> Lines:
 
 
 # The layouts of an agenda or minutes, tried in turn on each scope: the first that gives items wins.
-READERS = (table_items, session_items, list_items, plain_items, bulleted_sections, contents_items)
+READERS = (table_items, filed_items, session_items, list_items, plain_items, bulleted_sections, contents_items)
 # A pack's contents list, headed as one, is read as nothing else (its entries' pages are no items' text).
 CONTENTS_READERS = (contents_items,)
 

@@ -93,9 +93,10 @@ class Run:
 
 
 def build_runs(candidates: list[Candidate]) -> list[Run]:
-    """Link candidates into counting runs. A number that continues two runs
-    goes to the one indented like it, then to the one set like it, else to the
-    older one (a list inside an item restarts at 1, so the agenda's run is the older)."""
+    """Link candidates into counting runs. A number that continues two runs goes
+    to one not closed by a number further out since, then to the one indented like
+    it, then to the one set like it, else to the older one (a list inside an item
+    restarts at 1, so the agenda's run is the older)."""
     runs: list[Run] = []
     for k, cand in enumerate(candidates):
         # the nearest indent first; without positions, the oldest run
@@ -106,7 +107,8 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
             # (an item's title, not "2. The Chair noted that ..." in its minute)
             fits = [run for run in runs if run.items[-1] is candidates[k - 1] and _is_title(cand)
                     and any(run.accepts(cand, s, v, weight=False) for s, v in cand.readings)]
-        target = min(fits, key=lambda r: (round(abs(cand.indent(cand.x) - r.indent))
+        target = min(fits, key=lambda r: (_closed(r, candidates[:k]),
+                                          round(abs(cand.indent(cand.x) - r.indent))
                                           if cand.x is not None and r.x is not None else 0, _set_unlike(r, cand)),
                      default=None)
         if target is None:
@@ -118,6 +120,15 @@ def build_runs(candidates: list[Candidate]) -> list[Run]:
             target.values.append(next(v for s, v in cand.readings if s == target.style))
         target.items.append(cand)
     return runs
+
+
+def _closed(run: Run, before: list[Candidate]) -> bool:
+    """Whether a number further out than the run's has come since its last item: a sub-list
+    ("6. Committees" / "1." "2." "3.") ends at the parent's next number ("7."), and a later
+    sub-list's "4." ("8. Review of:" / "1." ... "4.") is not its."""
+    last = run.items[-1].index
+    return run.indent is not None and any(
+        c.index > last and c.x is not None and c.indent(c.x) < run.indent - INDENT_TOLERANCE for c in before)
 
 
 def _set_unlike(run: Run, cand: Candidate) -> int:
@@ -147,12 +158,19 @@ def _under_headings(run: Run, runs: list[Run]) -> bool:
         for other in runs)
 
 
+def _ways_to_take_part(run: Run) -> bool:
+    """A notice's numbered ways to take part in the meeting, most with a web address, an
+    e-mail address or a phone number ("2. ZOOM - https://...", "3. PHONE - Toll Free: (833)
+    ...", "4. EMAIL - Email comments to clerk@...", as US city agendas list them): no items."""
+    return sum(bool(vocab()["contact_way"].search(c.title)) for c in run.items) * 2 > len(run.items)
+
+
 def main_run(runs: list[Run], first_page: int) -> Run | None:
     """The agenda's own run: the longest that is not nested in another and
     starts near the top of the agenda (not a report's sections further on)."""
     eligible = [r for r in runs if len(r.items) >= MIN_ITEMS and not any(_inside(r, o) for o in runs)
                 and r.items[0].page.number <= first_page + (BOLD_START_PAGES if r.bold else START_PAGES)
-                and not _under_headings(r, runs)]
+                and not _under_headings(r, runs) and not _ways_to_take_part(r)]
     if not eligible:
         return None
     return max(eligible, key=lambda r: (
@@ -164,7 +182,7 @@ def main_run(runs: list[Run], first_page: int) -> Run | None:
     ))
 
 
-def _is_section_heading(page: Page, line: Line, alone: bool = False) -> bool:
+def is_section_heading(page: Page, line: Line, alone: bool = False) -> bool:
     """"UNRESTRICTED ITEMS" set bold, as a heading or centred on the page (a
     text rendering has no bold), or (``alone``) between blank lines in a paper
     without fonts; or a line that names a part of the agenda
@@ -305,7 +323,7 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
         if _LISTED_POINT.match(line.text):
             return []
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE
-                or line.bold != parent.line.bold or _is_prose(line.text) or _is_section_heading(page, line)
+                or line.bold != parent.line.bold or _is_prose(line.text) or is_section_heading(page, line)
                 or line.text.rstrip().endswith(".") or len(line.text.split()) > MAX_CHILD_WORDS):
             return []
         found.append((page, line))
@@ -471,7 +489,7 @@ def list_items(scope: Scope) -> list[Item]:
     own = {c.index for c in run.items} if run is not None else set()
     by_index = {c.index: c for c in candidates}
     sections = {i: line.text for i, (page, _, line) in enumerate(lines)
-                if i not in own and _is_section_heading(page, line, _alone(lines, i))
+                if i not in own and is_section_heading(page, line, _alone(lines, i))
                 and not _wraps_title(by_index.get(i - 1), page, line)}
     if run is None or not (run.bold or run.items[0].line.heading):
         # numbered paragraphs under headings: the headings are the items, when they say so
@@ -505,13 +523,12 @@ def session_items(scope: Scope) -> list[Item]:
     heads = [k for k, (_, _, line) in enumerate(lines) if _is_session_heading(line)]
     items: list[Item] = []
     sessions = 0
-    for start, end in zip([0, *heads], [*heads, len(lines)]):
-        heading = None
-        if start in heads:
-            page, _, line = lines[start]
-            heading, start = line.text, start + 1
-            if heading.count("(") > heading.count(")") and start < end and lines[start][0] is page:
-                heading, start = f"{heading} {lines[start][2].text}", start + 1  # "(TO BE" / "HELD IN ...)"
+    # what stands above the first session is the notice (how to take part), not a session
+    for start, end in zip(heads, [*heads[1:], len(lines)]):
+        page, _, line = lines[start]
+        heading, start = line.text, start + 1
+        if heading.count("(") > heading.count(")") and start < end and lines[start][0] is page:
+            heading, start = f"{heading} {lines[start][2].text}", start + 1  # "(TO BE" / "HELD IN ...)"
         found = list_items(Scope(scope.doc, lines[start:end], scope.compact)) if end - start > 1 else []
         if found:
             sessions += 1
