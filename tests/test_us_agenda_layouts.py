@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import extractor
+from conftest import extractor, text_document
 from pipeline.find import find_segments
 from pipeline.model import BBox, Document, Line, Page, Word
 
@@ -344,3 +344,171 @@ def test_numbered_items_go_on_after_a_run_lettered_under_an_implied_item():
     found = rows("agenda", "agenda_items", doc)
     assert [r["item_number"] for r in found] == ["1.A", "1.B", "2", "3"]
     assert found[2]["title"] == "26-0187 Conduct a Public Hearing on the Downtown Improvement District Assessment"
+
+
+def special_and_regular_meeting() -> Document:
+    """A city council's agenda holding a special meeting (closed session) and the regular
+    meeting after it, each under a heading with its time, each numbering its items from 1."""
+    return paper(
+        masthead() + [
+            line(60, 250, "5:30 P.M. SPECIAL COUNCIL MEETING (Closed Session)", bold=True),
+            line(60, 270, "1 Call to Order in the Library Room", bold=True),
+            line(60, 290, "2 Roll Call", bold=True),
+            line(60, 310, "3 Convene to Closed Session", bold=True),
+            line(60, 330, "4 Adjourn Special Meeting", bold=True),
+            line(60, 360, "6:30 P.M. COUNCIL MEETING", bold=True),
+            line(60, 380, "CONSENT CALENDAR", bold=True),
+            line(60, 395, "All matters on the consent calendar are considered routine and will be acted"),
+            line(60, 408, "upon by one motion. There will be no separate discussion of these items unless"),
+            line(60, 421, "a member of the public asks that an item be pulled and heard on its own at the"),
+            line(60, 434, "meeting, by a speaker card given to the clerk before the consent calendar."),
+            line(60, 454, "1.A Approve the Minutes of February 23, 2026"),
+            line(60, 474, "1.B Approve the List of Claims and Bills"),
+            line(60, 500, "PUBLIC HEARINGS", bold=True),
+            line(60, 520, "2 Adopt a Resolution Levying the Downtown Assessment"),
+            line(60, 540, "3 Introduce an Ordinance on Sidewalk Vending")])
+
+
+def test_a_special_meeting_before_the_regular_meeting_keeps_its_items():
+    got = [(r["item_number"], r["title"], r["section"]) for r in rows("agenda", "agenda_items", special_and_regular_meeting())]
+    assert got == [
+        ("1", "Call to Order in the Library Room", "5:30 P.M. SPECIAL COUNCIL MEETING (Closed Session)"),
+        ("2", "Roll Call", "5:30 P.M. SPECIAL COUNCIL MEETING (Closed Session)"),
+        ("3", "Convene to Closed Session", "5:30 P.M. SPECIAL COUNCIL MEETING (Closed Session)"),
+        ("4", "Adjourn Special Meeting", "5:30 P.M. SPECIAL COUNCIL MEETING (Closed Session)"),
+        # the consent calendar's heading reaches its items over the paragraph under it
+        ("1.A", "Approve the Minutes of February 23, 2026", "CONSENT CALENDAR"),
+        ("1.B", "Approve the List of Claims and Bills", "CONSENT CALENDAR"),
+        ("2", "Adopt a Resolution Levying the Downtown Assessment", "PUBLIC HEARINGS"),
+        ("3", "Introduce an Ordinance on Sidewalk Vending", "PUBLIC HEARINGS")]
+
+
+def test_a_special_meeting_before_the_regular_meeting_is_a_meeting_row_of_its_own():
+    got = rows("meetings", "meetings", special_and_regular_meeting())
+    assert [(r["meeting_date"], r["start_time"]) for r in got] == [(dt.date(2026, 3, 9), "17:30"),
+                                                                  (dt.date(2026, 3, 9), "18:30")]
+    assert all(r["venue"] == "Civic Center, 4410 Harbor View Drive, Lakeford, CA 93010" for r in got)
+
+
+def test_study_sessions_under_timed_headings_are_sections_and_their_items_go_on():
+    doc = paper(masthead() + [
+        line(60, 250, "4:00 P.M.-STUDY SESSION (TO BE HELD IN THE GARDEN ROOM)", bold=True),
+        line(60, 270, "1. CALL TO ORDER", bold=True),
+        line(60, 290, "2. STUDY SESSION", bold=True),
+        line(60, 310, "2.1 Downtown Parking Strategy.", bold=True),
+        line(60, 340, "6:30 P.M.-REGULAR SESSION (TO BE HELD IN THE COUNCIL CHAMBERS)", bold=True),
+        line(60, 360, "1. CALL TO ORDER/PLEDGE OF ALLEGIANCE", bold=True),
+        line(60, 380, "2. ROLL CALL", bold=True),
+        line(60, 400, "3. CONSENT CALENDAR", bold=True),
+        line(60, 420, "3.1 Approval of Minutes.", bold=True),
+        line(60, 440, "3.2 Award of the Street Tree Contract.", bold=True)])
+    got = [(r["item_number"], r["title"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
+    study, regular = ("4:00 P.M.-STUDY SESSION (TO BE HELD IN THE GARDEN ROOM)",
+                      "6:30 P.M.-REGULAR SESSION (TO BE HELD IN THE COUNCIL CHAMBERS)")
+    assert got == [("1", "CALL TO ORDER", study), ("2", "STUDY SESSION", study),
+                   ("2.1", "Downtown Parking Strategy", "STUDY SESSION"),
+                   ("1", "CALL TO ORDER/PLEDGE OF ALLEGIANCE", regular), ("2", "ROLL CALL", regular),
+                   ("3", "CONSENT CALENDAR", regular), ("3.1", "Approval of Minutes", "CONSENT CALENDAR"),
+                   ("3.2", "Award of the Street Tree Contract", "CONSENT CALENDAR")]
+    # sessions of one meeting: one meeting row
+    assert len(rows("meetings", "meetings", doc)) == 1
+
+
+def test_a_notice_numbering_the_ways_to_take_part_does_not_take_the_agendas_numbers():
+    doc = paper(masthead() + [
+        line(36, 240, "You may take part in this meeting in either of these ways:", bold=True),
+        line(36, 255, "1. COMMENT BEFORE THE MEETING by writing to the Commission at"),
+        line(72, 268, "commission@lakeford.example by noon on the day of the meeting."),
+        line(36, 285, "2. ATTEND THE MEETING IN PERSON", bold=True),
+        line(72, 298, "PUBLIC COMMENT: The Commission will hear the public on any item on the agenda."),
+        line(36, 330, "1. CALL MEETING TO ORDER"),
+        line(36, 345, "2. ROLL CALL"),
+        line(58, 360, "• Jane Hollis"),
+        line(58, 375, "• Omar Reyes"),
+        line(36, 390, "3. PLEDGE OF ALLEGIANCE"),
+        line(36, 405, "4. ORAL COMMUNICATIONS FROM THE PUBLIC"),
+        line(54, 420, "This is the time where the public may speak on items that are not on the agenda."),
+        line(36, 440, "5. ADJOURNMENT")])
+    got = [(r["item_number"], r["title"]) for r in rows("agenda", "agenda_items", doc)]
+    assert got == [("1", "CALL MEETING TO ORDER"), ("2", "ROLL CALL"), ("3", "PLEDGE OF ALLEGIANCE"),
+                   ("4", "ORAL COMMUNICATIONS FROM THE PUBLIC"), ("5", "ADJOURNMENT")]
+
+
+def test_a_notices_numbered_ways_to_comment_in_a_session_are_no_items():
+    doc = paper(masthead() + [
+        line(200, 240, "5:00 PM - CLOSED SESSION", bold=True),
+        line(54, 260, "1. IN PERSON - Council Chambers, 4410 Harbor View Drive"),
+        line(54, 275, "2. VIDEO - https://meet.example.com/j/123456"),
+        line(54, 290, "3. PHONE - Toll Free: (800) 555-0199; Meeting ID: 123 456"),
+        line(54, 305, "a) 26-0101 CONFERENCE WITH LEGAL COUNSEL", bold=True),
+        line(54, 320, "b) 26-0102 CONFERENCE WITH LABOR NEGOTIATORS", bold=True),
+        line(200, 350, "6:00 PM - OPEN SESSION", bold=True),
+        line(54, 370, "I. CALL TO ORDER", bold=True),
+        line(54, 390, "II. ROLL CALL", bold=True),
+        line(54, 410, "III. ADJOURNMENT", bold=True)])
+    got = [(r["item_number"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
+    assert got == [("a", "5:00 PM - CLOSED SESSION"), ("b", "5:00 PM - CLOSED SESSION"),
+                   ("I", "6:00 PM - OPEN SESSION"), ("II", "6:00 PM - OPEN SESSION"),
+                   ("III", "6:00 PM - OPEN SESSION")]
+
+
+def test_a_committee_agenda_of_the_boards_numbered_files_keeps_their_order():
+    doc = paper(
+        [line(200, 70, "Harbor Transit Authority", bold=True), line(230, 90, "Agenda - Final", bold=True),
+         line(230, 110, "Thursday, May 14, 2026", bold=True), line(270, 125, "10:00 AM", bold=True),
+         line(200, 140, "Operations Committee", bold=True)],
+        [line(54, 60, "CONSENT CALENDAR"),
+         line(54, 80, "21. SUBJECT: QUARTERLY SAFETY REPORT 2026-0211"),
+         line(90, 95, "RECEIVE AND FILE the quarterly safety report."),
+         line(54, 115, "29. SUBJECT: FARE MEDIA CONTRACT 2026-0230"),
+         line(90, 130, "AWARD a contract for fare media."),
+         line(54, 150, "NON-CONSENT"),
+         line(54, 170, "24. SUBJECT: BUS STOP AMENITIES FOR THE EAST 2026-0198"),
+         line(162, 185, "VALLEY LINE", bold=True),
+         line(90, 200, "CONSIDER:"),
+         line(108, 215, "A. APPROVE the amenities plan; and"),
+         line(108, 230, "B. AUTHORIZE the Chief Executive Officer to sign the agreement."),
+         line(54, 250, "22. SUBJECT: ORAL REPORT ON RIDERSHIP 2026-0215"),
+         line(90, 265, "RECEIVE oral report.")])
+    got = [(r["item_number"], r["title"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
+    assert got == [("21", "QUARTERLY SAFETY REPORT", "CONSENT CALENDAR"),
+                   ("29", "FARE MEDIA CONTRACT", "CONSENT CALENDAR"),
+                   ("24", "BUS STOP AMENITIES FOR THE EAST VALLEY LINE", "NON-CONSENT"),
+                   ("22", "ORAL REPORT ON RIDERSHIP", "NON-CONSENT")]
+
+
+def test_a_later_sub_list_takes_its_own_next_number_not_an_earlier_sub_lists():
+    doc = paper([line(250, 60, "AGENDA", bold=True),
+                 line(90, 100, "6. Committees", bold=True),
+                 line(138, 120, "1. Review of membership", bold=True),
+                 line(138, 140, "2. Review terms of reference", bold=True),
+                 line(138, 160, "3. Consider new committees", bold=True),
+                 line(90, 180, "7. Standing Orders", bold=True),
+                 line(90, 200, "8. Review of policies", bold=True),
+                 line(138, 220, "1. Complaints procedure", bold=True),
+                 line(138, 240, "2. Press and media", bold=True),
+                 line(138, 260, "3. Information requests", bold=True),
+                 line(138, 280, "4. Whistleblowing", bold=True),
+                 line(90, 300, "9. Dates of meetings", bold=True)])
+    got = [(r["item_number"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
+    assert got[-2:] == [("4", "Review of policies"), ("9", None)]
+
+
+def test_session_headings_in_a_layout_text_rendering():
+    text = "\n".join([
+        "                         CITY OF LAKEFORD",
+        "                      REGULAR MEETING AGENDA",
+        "                        Monday, March 9, 2026",
+        "",
+        "  4:00 P.M.-STUDY SESSION (TO BE HELD IN THE GARDEN ROOM)",
+        "",
+        "  1.  CALL TO ORDER",
+        "  2.  STUDY SESSION",
+        "",
+        "  6:30 P.M.-REGULAR SESSION (TO BE HELD IN THE COUNCIL CHAMBERS)",
+        "",
+        "  1.  CALL TO ORDER",
+        "  2.  ROLL CALL",
+        "  3.  ADJOURNMENT"])
+    got = [(r["item_number"], r["section"][:9]) for r in extractor("agenda").extract(text_document(text))["agenda_items"]]
+    assert got == [("1", "4:00 P.M."), ("2", "4:00 P.M."), ("1", "6:30 P.M."), ("2", "6:30 P.M."), ("3", "6:30 P.M.")]
