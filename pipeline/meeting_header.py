@@ -231,6 +231,17 @@ def _cut_contact(text: str) -> str:
     return vocab()["contact"].sub("", text).strip()
 
 
+# A sentence has at least this many longer words, most in lower case.
+MIN_PROSE_WORDS = 4
+
+
+def _prose(text: str) -> bool:
+    """A line of a sentence ("The mission of the District is to provide a child-centered
+    environment", printed under a US school board's masthead), not a place's name."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= MIN_PROSE_WORDS and sum(w[0].islower() for w in words) * 2 >= len(words)
+
+
 def _venue_after(block: list[HeaderLine], start: int) -> str | None:
     """The bare lines after the date line that name a place."""
     parts: list[str] = []
@@ -247,7 +258,7 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
         if text.isupper():
             break  # a title ("PUBLIC NOTICE OF ..."), not a place
         if (entry.label or text.endswith(".") or find_date(text) or cue_kind(entry.line)
-                or len(text.split()) > MAX_VENUE_WORDS):
+                or len(text.split()) > MAX_VENUE_WORDS or _prose(text)):
             break
         parts.append(text)
         following = block[k + 1].line if k + 1 < len(block) else None

@@ -512,3 +512,14 @@ def test_session_headings_in_a_layout_text_rendering():
         "  3.  ADJOURNMENT"])
     got = [(r["item_number"], r["section"][:9]) for r in extractor("agenda").extract(text_document(text))["agenda_items"]]
     assert got == [("1", "4:00 P.M."), ("2", "4:00 P.M."), ("1", "6:30 P.M."), ("2", "6:30 P.M."), ("3", "6:30 P.M.")]
+
+
+def test_a_mission_statement_under_the_masthead_is_no_venue():
+    doc = paper([line(140, 60, "LAKEFORD UNIFIED SCHOOL DISTRICT", bold=True),
+                 line(180, 80, "BOARD OF EDUCATION", bold=True), line(260, 95, "AGENDA", bold=True),
+                 line(230, 110, "Tuesday, February 10, 2026"),
+                 line(98, 120, "The mission of the Lakeford Unified School District is to offer every child a"),
+                 line(98, 133, "safe place to learn, and to build skills and curiosity that last a lifetime."),
+                 line(72, 170, "1. CALL TO ORDER", bold=True), line(72, 190, "2. APPROVAL OF MINUTES", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["meeting_date"], row["venue"]) == (dt.date(2026, 2, 10), None)
