@@ -12,7 +12,7 @@ from extractors.meetings_web import action_log_meeting, cover_meeting, minuted_p
 from pipeline.analyse import analysis_of
 from pipeline.extractor import Extractor, Rows
 from pipeline.find import segments_of
-from pipeline.meeting_header import meeting_addressed, meeting_from_header, session_meetings, vocab
+from pipeline.meeting_header import meeting_addressed, meeting_from_header, public_notice, session_meetings, vocab
 from pipeline.model import Analysis, Document
 from pipeline.web_pages import stated_meeting
 
@@ -38,6 +38,13 @@ def header_block(doc: Document, analysis: Analysis) -> Meeting | None:
     or not ("Regular Meeting of the Board of Trustees" / "Thursday, May 7, 2020"
     / "Community Room" / "1:30 p.m.")."""
     return meeting_from_header(doc, analysis.locale) if _agenda_or_minutes(doc, analysis) else None
+
+
+def notice_sentence(doc: Document, analysis: Analysis) -> Meeting | None:
+    """A public notice with no agenda heading that states its meeting in a sentence: "A regular
+    meeting of the Land Bank board of directors will be held on Friday, March 29, 2019, from 9
+    a.m. to 1:00 p.m. at the Pry Building, 1180 Main Street, Akron, Ohio 44301." (US boards)."""
+    return None if _agenda_or_minutes(doc, analysis) else public_notice(doc)
 
 
 def addressed_report(doc: Document, analysis: Analysis) -> Meeting | None:
@@ -77,7 +84,7 @@ def papers_for_the_meeting(doc: Document, analysis: Analysis) -> Meeting | None:
 
 
 # The layouts of a paper's meeting, tried in turn: the first that finds one wins.
-READERS = (committee_page, header_block, addressed_report, case_paper, meeting_sentence, cover_sheet,
+READERS = (committee_page, header_block, notice_sentence, addressed_report, case_paper, meeting_sentence, cover_sheet,
            action_log_title, papers_for_the_meeting)
 
 

@@ -298,6 +298,23 @@ def _with_postcode(block: list[HeaderLine], index: int, venue: str) -> str:
     return venue
 
 
+_NOTICE_VENUE = re.compile(r"^[\s,]*(?:(?:from|to|and|-|–)\s*)*at (?:the )?(?P<venue>.+?(?:\w\w|\d))\.(?:\s|$)")
+
+
+def _notice_venue(after: str) -> str | None:
+    """The place a notice names after the date and times: "... from 9 a.m. to 1:00 p.m. at the
+    Pry Building, 1180 Main Street, Room 382, Akron, Ohio 44301." """
+    times, rest = without_times(after)
+    # to the full stop after a word or a figure ("Russell M. Pry Building": an initial's stop goes on)
+    match = _NOTICE_VENUE.match(rest)
+    return match["venue"] if match else None
+
+
+def public_notice(doc: Document) -> dict | None:
+    """The meeting a public notice states in a sentence, on a paper with no agenda or minutes heading."""
+    return meeting_from_notice(header_block(doc)) if doc.pages and doc.pages[0].lines else None
+
+
 def meeting_from_notice(block: list[HeaderLine]) -> dict | None:
     """A notice sentence names body, venue, date and time: it outweighs the
     date the notice was published on."""
@@ -308,7 +325,8 @@ def meeting_from_notice(block: list[HeaderLine]) -> dict | None:
         if found:
             after = tidy_ordinals(text[match.end():]).partition(found[1])[2]
             start, end = time_span(after[:NOTICE_TIME_REACH])
-            return {"body": clean(match["body"]), "venue": clean(match["venue"]), "meeting_date": found[0],
+            venue = match.groupdict().get("venue") or _notice_venue(after)
+            return {"body": clean(match["body"]), "venue": clean(venue), "meeting_date": found[0],
                     "start_time": start, "end_time": end, "page": block[0].page.number}
     return None
 

@@ -523,3 +523,16 @@ def test_a_mission_statement_under_the_masthead_is_no_venue():
                  line(72, 170, "1. CALL TO ORDER", bold=True), line(72, 190, "2. APPROVAL OF MINUTES", bold=True)])
     [row] = rows("meetings", "meetings", doc)
     assert (row["meeting_date"], row["venue"]) == (dt.date(2026, 2, 10), None)
+
+
+def test_a_public_notice_states_its_meeting_in_the_passive():
+    doc = paper([line(80, 60, "HARBOR COUNTY LAND TRUST CORPORATION", bold=True),
+                 line(240, 80, "PUBLIC NOTICE", bold=True),
+                 line(200, 100, "Notice of Annual Meeting"),
+                 line(86, 120, "An annual meeting of the Harbor County Land Trust Corporation board of directors"),
+                 line(89, 133, "will be held on Tuesday, April 14, 2026, from 10 a.m. to 12:30 p.m. at the"),
+                 line(112, 146, "Grace T. Lowell Building, 210 North Pier Street, Suite 4, Lakeford, Ohio 44100.")])
+    [row] = rows("meetings", "meetings", doc)
+    assert row == {**row, "meeting_date": dt.date(2026, 4, 14), "start_time": "10:00", "end_time": "12:30",
+                   "venue": "Grace T. Lowell Building, 210 North Pier Street, Suite 4, Lakeford, Ohio 44100"}
+    assert row["body"].startswith("Harbor County Land Trust Corporation")
