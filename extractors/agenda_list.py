@@ -17,7 +17,7 @@ from extractors.agenda_items import (Item, Lines, Scope, bracket_presenter, dash
                                      page_range, purpose_and_format, split_presenter, vocab, vocab_value,
                                      without_description)
 from pipeline.analyse import analysis_of
-from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span
+from pipeline.dates import find_date, is_time_only, minutes_between, tidy_ordinals, time_span, without_times
 from pipeline.find import cue_kind
 from pipeline.headings import Candidate, blank_between, candidate, presenter_line
 from pipeline.model import Line, Page
@@ -190,7 +190,7 @@ def is_section_heading(page: Page, line: Line, alone: bool = False) -> bool:
     if (vocab()["section"].match(fold(line.text)) and len(line.text.split()) <= MAX_SECTION_WORDS
             and not line.text.rstrip().endswith(".")):
         return True
-    if _is_session_heading(line):
+    if _is_session_heading(line) or _is_timed_heading(line):
         return True
     letters = [c for c in line.text if c.isalpha()]
     return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
@@ -204,6 +204,17 @@ def _is_session_heading(line: Line) -> bool:
     COUNCIL MEETING": the heading of one session of the agenda, with its time (``session``)."""
     return (bool(vocab()["session"].match(fold(line.text))) and len(line.text.split()) <= MAX_SESSION_WORDS
             and not _is_prose(line.text))
+
+
+def _is_timed_heading(line: Line) -> bool:
+    """"Consent Calendar 7:30 -7:35 PM", "Oral Communications 7:10 -7:25 PM": a part of the
+    agenda with the time it is given, unnumbered, its words capitalised, as US city councils
+    (Palo Alto style) head the parts of their agendas."""
+    times, rest = without_times(line.text)
+    words = rest.replace("-", " ").split()
+    start, end = time_span(line.text)
+    return (bool(start and end) and 0 < len(words) <= MAX_SECTION_WORDS and not rest.rstrip().endswith(".")
+            and all(w[0].isupper() or not w[0].isalpha() for w in words) and any(w[0].isalpha() for w in words))
 
 
 def _alone(lines: Lines, i: int) -> bool:
@@ -318,8 +329,8 @@ def _unnumbered_children(parent: Candidate, lines: Lines, start: int, end: int, 
     found: list[tuple[Page, Line]] = []
     for index in range(start, end):
         page, _, line = lines[index]
-        if len(line.text.split()) <= 5 and find_date(line.text):
-            continue  # "June 25, 2019": the date of the minutes to approve, not an item
+        if (len(line.text.split()) <= 5 and find_date(line.text)) or is_time_only(line.text):
+            continue  # "June 25, 2019": the date of the minutes to approve, "9:30 - 10:45 PM" its time: not items
         if _LISTED_POINT.match(line.text):
             return []
         if (line.bbox is None or parent.x is None or line.bbox.x0 <= parent.x + INDENT_TOLERANCE

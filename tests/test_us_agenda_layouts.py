@@ -536,3 +536,22 @@ def test_a_public_notice_states_its_meeting_in_the_passive():
     assert row == {**row, "meeting_date": dt.date(2026, 4, 14), "start_time": "10:00", "end_time": "12:30",
                    "venue": "Grace T. Lowell Building, 210 North Pier Street, Suite 4, Lakeford, Ohio 44100"}
     assert row["body"].startswith("Harbor County Land Trust Corporation")
+
+
+def test_timed_parts_of_a_city_agenda_are_sections_and_minutes_approval_is_no_minutes():
+    doc = paper(masthead() + [
+        line(72, 240, "Closed Session 5:30-6:30 PM"),
+        line(72, 255, "1. CONFERENCE WITH LABOR NEGOTIATORS"),
+        line(72, 275, "Council Member Announcements 6:30 -6:40 PM")],
+        [line(72, 60, "Minutes Approval 6:40 -6:45 PM"),
+         line(72, 75, "2. Approval of Action Minutes for the February 23, 2026 Council Meeting"),
+         line(72, 95, "Consent Calendar 6:45 -6:50 PM"),
+         line(71, 110, "Items will be voted on in one motion unless removed from the calendar."),
+         line(72, 125, "3. Approval of a Contract for Street Resurfacing"),
+         line(72, 145, "4. Adoption of a Resolution Setting the Winter Closure"),
+         line(420, 160, "8:00 - 9:15 PM"),
+         line(72, 175, "5. Review of the Climate Action Plan")])
+    got = [(r["item_number"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
+    assert got == [("1", "Closed Session 5:30-6:30 PM"), ("2", "Minutes Approval 6:40 -6:45 PM"),
+                   ("3", "Consent Calendar 6:45 -6:50 PM"), ("4", "Consent Calendar 6:45 -6:50 PM"),
+                   ("5", "Consent Calendar 6:45 -6:50 PM")]
