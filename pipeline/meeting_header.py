@@ -166,7 +166,24 @@ def _address_span(block: list[HeaderLine]) -> range:
 
 def _address_venue(block: list[HeaderLine]) -> str | None:
     span = _address_span(block)
-    return clean(", ".join(block[k].line.text.strip(" ,") for k in span)) if span else None
+    if not span:
+        return None
+    venue = ", ".join(block[k].line.text.strip(" ,") for k in span)
+    return clean(f"{head} {venue}" if (head := _venue_on_date_line(block, span.start)) else venue)
+
+
+def _venue_on_date_line(block: list[HeaderLine], start: int) -> str | None:
+    """The venue's first words printed after the date and time, its address wrapped onto the
+    lines below ("Tuesday, April 19, 2016 6:15 PM West Conference Room and Council" /
+    "Chambers, City Hall, 456 W. Olive Ave.," / "Sunnyvale, CA 94086"), as Legistar mastheads set it."""
+    if start == 0:
+        return None
+    above = block[start - 1]
+    if above.label or not find_date(above.line.text) or not _set_near(above.page, above.line, block[start].line):
+        return None
+    _, tail = without_times(_around_date(above.line.text)[1])
+    tail = " ".join(tail.split()).strip(" ,-–—")
+    return tail if tail[:1].isupper() and not tail.endswith(".") and not find_date(tail) else None
 
 
 def _row(line: Line) -> int:
@@ -255,6 +272,8 @@ def _venue_after(block: list[HeaderLine], start: int) -> str | None:
             if parts:
                 break
             continue
+        if vocab()["generic_title"].match(" ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())):
+            continue  # "Regular Meeting" between the date and the place: the kind of meeting
         if text.isupper():
             break  # a title ("PUBLIC NOTICE OF ..."), not a place
         if (entry.label or text.endswith(".") or find_date(text) or cue_kind(entry.line)

@@ -555,3 +555,24 @@ def test_timed_parts_of_a_city_agenda_are_sections_and_minutes_approval_is_no_mi
     assert got == [("1", "Closed Session 5:30-6:30 PM"), ("2", "Minutes Approval 6:40 -6:45 PM"),
                    ("3", "Consent Calendar 6:45 -6:50 PM"), ("4", "Consent Calendar 6:45 -6:50 PM"),
                    ("5", "Consent Calendar 6:45 -6:50 PM")]
+
+
+def test_a_venue_begun_on_the_date_line_runs_on_into_the_address():
+    doc = paper([line(230, 50, "City of Lakeford", bold=True), line(240, 90, "Notice and Agenda", bold=True),
+                 line(260, 115, "City Council", bold=True),
+                 line(55, 156, "Monday, March 9, 2026 5:30 PM North Conference Room and Council", bold=True),
+                 line(390, 169, "Chambers, City Hall, 4410 Harbor View Dr.,", bold=True),
+                 line(465, 182, "Lakeford, CA 93010", bold=True),
+                 line(55, 245, "1 Call to Order", bold=True), line(55, 275, "2 Roll Call", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert row["venue"] == "North Conference Room and Council Chambers, City Hall, 4410 Harbor View Dr., Lakeford, CA 93010"
+
+
+def test_the_kind_of_meeting_and_its_sessions_times_are_no_venue_and_give_the_start():
+    doc = paper([line(280, 45, "AGENDA", bold=True),
+                 line(230, 60, "City Council", bold=True), line(430, 75, "March 9, 2026", bold=True),
+                 line(440, 88, "Regular Meeting"), line(430, 101, "Council Chambers"),
+                 line(140, 114, "CLOSED SESSION – 5:30 p.m. OPEN SESSION – 6:30 p.m."),
+                 line(72, 160, "1. Call to Order"), line(72, 180, "2. Oral Communications")])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["venue"], row["start_time"]) == ("Council Chambers", "17:30")
