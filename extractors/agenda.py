@@ -49,12 +49,29 @@ def agenda_scope(doc: Document) -> Lines:
     lines: Lines = []
     in_agenda = False
     numbered = analysis_of(doc).numbered
-    for segment in doc.segments:
+    for k, segment in enumerate(doc.segments):
         opens_item = (segment.start.page, segment.start.line) in numbered
-        in_agenda = (segment.kind == "agenda" and headed(segment)) or (in_agenda and opens_item)
+        in_agenda = ((segment.kind == "agenda" and headed(segment))
+                     or (in_agenda and (opens_item or _link_under_item(doc, k))))
         if in_agenda:
             lines.extend(doc.lines_in(segment))
     return lines
+
+
+def _link_under_item(doc: Document, k: int) -> bool:
+    """Whether segment ``k`` opens at a link to an item's paper set under it, with the agenda
+    going on after it ("B. Approval of Minutes" / "Draft Minutes" / "C. Registers of Demands",
+    as Granicus agendas list each item's attachments): the cue is no heading (not bold, not
+    centred, not set as one) and numbered items or the agenda go on after it."""
+    segment = doc.segments[k]
+    page = doc.pages[segment.start.page - 1]
+    line = page.lines[segment.start.line]
+    if segment.kind == "agenda" or line.bold or line.heading is not None or page.centres(line):
+        return False
+    start = (segment.start.page, segment.start.line)
+    end = (segment.end.page, segment.end.line) if segment.end else (doc.n_pages + 1, 0)
+    return (any(s.kind == "agenda" for s in doc.segments[k + 1:])
+            or any(start < at < end for at in analysis_of(doc).numbered))
 
 
 def minutes_scope(doc: Document) -> Lines:

@@ -192,9 +192,11 @@ def is_section_heading(page: Page, line: Line, alone: bool = False) -> bool:
         return True
     if _is_session_heading(line) or _is_timed_heading(line):
         return True
-    letters = [c for c in line.text if c.isalpha()]
+    # "CONSENT CALENDAR:" (a colon closing the heading, as Granicus agendas print them), not "ROLL CALL: Jane Roe"
+    text = line.text.rstrip().removesuffix(":")
+    letters = [c for c in text if c.isalpha()]
     return (len(letters) >= MIN_SECTION_LETTERS and all(c.isupper() for c in letters)
-            and not any(c.isdigit() or c == ":" for c in line.text)
+            and not any(c.isdigit() or c == ":" for c in text)
             and len(line.text.split()) <= MAX_SECTION_WORDS
             and (line.bold or line.heading is not None or alone or page.centres(line)) and cue_kind(line) is None)
 
@@ -394,10 +396,10 @@ def _noted_section(sections: dict[int, str], index: int, lines: Lines, stops: se
     start = index - 1
     while start >= 0 and index - start <= MAX_SECTION_NOTE_LINES + 1 and start not in stops and start not in sections:
         start -= 1
-    if start not in sections or start + 1 >= index or lines[start][0] is not lines[index][0]:
+    if start not in sections or start + 1 >= index or lines[index][0].number - lines[start][0].number > 1:
         return None
     note = " ".join(line.text for _, _, line in lines[start + 1:index])
-    return sections[start] if _is_prose(note) and note.rstrip().endswith(".") else None
+    return sections[start] if _is_prose(note) else None
 
 
 def _walk(run: Run, runs: list[Run], lines: Lines, stops: set[int], end: int,
@@ -499,7 +501,7 @@ def list_items(scope: Scope) -> list[Item]:
     # an item of the agenda's own run set in bold capitals ("X. CONSENT CALENDAR") is an item, not a section
     own = {c.index for c in run.items} if run is not None else set()
     by_index = {c.index: c for c in candidates}
-    sections = {i: line.text for i, (page, _, line) in enumerate(lines)
+    sections = {i: line.text.rstrip(" :") for i, (page, _, line) in enumerate(lines)
                 if i not in own and is_section_heading(page, line, _alone(lines, i))
                 and not _wraps_title(by_index.get(i - 1), page, line)}
     if run is None or not (run.bold or run.items[0].line.heading):
@@ -566,7 +568,10 @@ def _parts(run: Run, runs: list[Run], sections: dict[int, str], compact: bool) -
         # or decimal run go on from its head, as Legistar-style US agendas number them
         goes_on = (other.style == "arabic" and run.style == f"decimal:{other.values[0] - 1}"
                    and other.items[0].index > run.items[-1].index)
-        return ((same and other.values[0] == 1 or goes_on) and other.bold == run.bold
+        # "CEREMONIAL MATTERS:" / "1." "2.", "CONSENT CALENDAR:" / "A." ... "H.", "REGULAR BUSINESS:" /
+        # "1." "2.": each part numbered afresh in a style of its own (Granicus city agendas)
+        restyled = run.values[0] == 1 and other.style in ("arabic", "upper", "lower", "roman")
+        return (((same or restyled) and other.values[0] == 1 or goes_on) and other.bold == run.bold
                 and other.indent is not None and run.indent is not None
                 and abs(other.indent - run.indent) <= INDENT_TOLERANCE
                 and not any(_inside(other, o) for o in runs))

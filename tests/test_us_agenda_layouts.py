@@ -576,3 +576,36 @@ def test_the_kind_of_meeting_and_its_sessions_times_are_no_venue_and_give_the_st
                  line(72, 160, "1. Call to Order"), line(72, 180, "2. Oral Communications")])
     [row] = rows("meetings", "meetings", doc)
     assert (row["venue"], row["start_time"]) == ("Council Chambers", "17:30")
+
+
+def test_parts_numbered_afresh_in_styles_of_their_own_under_colon_headings():
+    """A Granicus city agenda: each part numbers its items afresh, in a style of its own, under a
+    heading closed by a colon; each consent item lists its papers' links ("Draft Minutes")."""
+    doc = paper(
+        [line(270, 60, "AGENDA", bold=True), line(200, 80, "LAKEFORD CITY COUNCIL MEETING", bold=True),
+         line(235, 100, "MARCH 9, 2026", bold=True),
+         line(71, 140, "CEREMONIAL MATTERS:", bold=True),
+         line(105, 160, "1. Presentation to the Outgoing Mayor"),
+         line(105, 180, "2. Remarks by Invited Guests"),
+         line(71, 210, "CONSENT CALENDAR:", bold=True),
+         line(71, 224, "Items listed under the Consent Calendar are routine items and will be approved in"),
+         line(71, 238, "one motion. Any member of the Council may pull an item for discussion or clarification"),
+         line(71, 252, "and those wishing to speak should refer to the separate cover at lakeford.example/speak"),
+         line(105, 272, "A. Motion to Waive Full Reading"),
+         line(105, 292, "B. Approval of Minutes"),
+         line(132, 306, "Recommendation: Approve the Minutes of February 23, 2026."),
+         line(130, 320, "Draft Minutes"),
+         line(105, 340, "C. Registers of Demands"),
+         line(71, 370, "REGULAR BUSINESS:", bold=True),
+         line(71, 384, "This section contains items of general business. Each speaker will be limited to")],
+        [line(71, 40, "three minutes to address the City Council on any item in this section."),
+         line(105, 70, "1. Consideration of the Park Fence Plan (30 mins)"),
+         line(105, 100, "2. Consideration of the Permit Review Report")])
+    got = [(r["item_number"], r["title"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
+    assert got == [("1", "Presentation to the Outgoing Mayor", "CEREMONIAL MATTERS"),
+                   ("2", "Remarks by Invited Guests", "CEREMONIAL MATTERS"),
+                   ("A", "Motion to Waive Full Reading", "CONSENT CALENDAR"),
+                   ("B", "Approval of Minutes", "CONSENT CALENDAR"),
+                   ("C", "Registers of Demands", "CONSENT CALENDAR"),
+                   ("1", "Consideration of the Park Fence Plan", "REGULAR BUSINESS"),
+                   ("2", "Consideration of the Permit Review Report", "REGULAR BUSINESS")]
