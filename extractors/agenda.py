@@ -61,12 +61,13 @@ def agenda_scope(doc: Document) -> Lines:
 def _link_under_item(doc: Document, k: int) -> bool:
     """Whether segment ``k`` opens at a link to an item's paper set under it, with the agenda
     going on after it ("B. Approval of Minutes" / "Draft Minutes" / "C. Registers of Demands",
-    as Granicus agendas list each item's attachments): the cue is no heading (not bold, not
-    centred, not set as one) and numbered items or the agenda go on after it."""
+    as Granicus agendas list each item's attachments): the cue is no heading (in a paper with
+    fonts: not bold, not centred, not set as one) and numbered items or the agenda go on after it."""
     segment = doc.segments[k]
     page = doc.pages[segment.start.page - 1]
     line = page.lines[segment.start.line]
-    if segment.kind == "agenda" or line.bold or line.heading is not None or page.centres(line):
+    # a paper without fonts does not show whether its cue is set as a heading
+    if segment.kind == "agenda" or line.unstyled or line.bold or line.heading is not None or page.centres(line):
         return False
     start = (segment.start.page, segment.start.line)
     end = (segment.end.page, segment.end.line) if segment.end else (doc.n_pages + 1, 0)
