@@ -501,7 +501,7 @@ def list_items(scope: Scope) -> list[Item]:
     # an item of the agenda's own run set in bold capitals ("X. CONSENT CALENDAR") is an item, not a section
     own = {c.index for c in run.items} if run is not None else set()
     by_index = {c.index: c for c in candidates}
-    sections = {i: line.text.rstrip(" :") for i, (page, _, line) in enumerate(lines)
+    sections = {i: line.text for i, (page, _, line) in enumerate(lines)
                 if i not in own and is_section_heading(page, line, _alone(lines, i))
                 and not _wraps_title(by_index.get(i - 1), page, line)}
     if run is None or not (run.bold or run.items[0].line.heading):

@@ -100,13 +100,13 @@ def _item_lines(items: list[Item], lines: Lines) -> list[list[str]]:
             if found and found.number == item.item_number:
                 starts.append(k)
                 break
-    sections = {item.section.rstrip(" :") for item in items if item.section}
+    sections = {item.section for item in items if item.section}
     under: list[list[str]] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] - 1 if n + 1 < len(starts) else len(lines)
         texts = []
         for _, _, line in lines[start:end]:
-            if line.text.strip().rstrip(" :") in sections or is_minutes_label(line.text):
+            if line.text.strip() in sections or is_minutes_label(line.text):
                 break
             texts.append(line.text)
         under.append(texts)

@@ -84,7 +84,7 @@ def papers_for_the_meeting(doc: Document, analysis: Analysis) -> Meeting | None:
 
 
 # The layouts of a paper's meeting, tried in turn: the first that finds one wins.
-READERS = (committee_page, header_block, notice_sentence, addressed_report, case_paper, meeting_sentence, cover_sheet,
+READERS = (committee_page, header_block, addressed_report, case_paper, meeting_sentence, notice_sentence, cover_sheet,
            action_log_title, papers_for_the_meeting)
 
 

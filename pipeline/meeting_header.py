@@ -343,7 +343,10 @@ def meeting_from_notice(block: list[HeaderLine]) -> dict | None:
         found = find_date(text[match.end():]) if match else None
         if found:
             after = tidy_ordinals(text[match.end():]).partition(found[1])[2]
+            # "... will be held on Friday, March 29, 2019, from 9 a.m." or "will be held at 2pm on ..."
             start, end = time_span(after[:NOTICE_TIME_REACH])
+            if start is None:
+                start, end = time_span(text[match.end():].partition(found[1])[0])
             venue = match.groupdict().get("venue") or _notice_venue(after)
             return {"body": clean(match["body"]), "venue": clean(venue), "meeting_date": found[0],
                     "start_time": start, "end_time": end, "page": block[0].page.number}

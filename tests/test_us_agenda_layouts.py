@@ -602,10 +602,10 @@ def test_parts_numbered_afresh_in_styles_of_their_own_under_colon_headings():
          line(105, 70, "1. Consideration of the Park Fence Plan (30 mins)"),
          line(105, 100, "2. Consideration of the Permit Review Report")])
     got = [(r["item_number"], r["title"], r["section"]) for r in rows("agenda", "agenda_items", doc)]
-    assert got == [("1", "Presentation to the Outgoing Mayor", "CEREMONIAL MATTERS"),
-                   ("2", "Remarks by Invited Guests", "CEREMONIAL MATTERS"),
-                   ("A", "Motion to Waive Full Reading", "CONSENT CALENDAR"),
-                   ("B", "Approval of Minutes", "CONSENT CALENDAR"),
-                   ("C", "Registers of Demands", "CONSENT CALENDAR"),
-                   ("1", "Consideration of the Park Fence Plan", "REGULAR BUSINESS"),
-                   ("2", "Consideration of the Permit Review Report", "REGULAR BUSINESS")]
+    assert got == [("1", "Presentation to the Outgoing Mayor", "CEREMONIAL MATTERS:"),
+                   ("2", "Remarks by Invited Guests", "CEREMONIAL MATTERS:"),
+                   ("A", "Motion to Waive Full Reading", "CONSENT CALENDAR:"),
+                   ("B", "Approval of Minutes", "CONSENT CALENDAR:"),
+                   ("C", "Registers of Demands", "CONSENT CALENDAR:"),
+                   ("1", "Consideration of the Park Fence Plan", "REGULAR BUSINESS:"),
+                   ("2", "Consideration of the Permit Review Report", "REGULAR BUSINESS:")]
