@@ -2,9 +2,12 @@
 
 Layouts, tried in turn on the paper's agenda and minutes segments: an
 agenda table (``agenda_table.py``: Timings | Item | Owner | Action |
-Format ...), a numbered list (``agenda_list.py``: front sheets, minutes
-whose items are numbered headings, outlines with Roman numerals and
-letters), and unnumbered lines under the heading; a pack with no agenda
+Format ...), items carrying a larger board's numbers and file numbers
+(``agenda_filed.py``: Legistar committee agendas), sessions or meetings under
+timed headings read one by one ("6:15 P.M. SPECIAL COUNCIL MEETING"), a
+numbered list (``agenda_list.py``: front sheets, minutes whose items are
+numbered headings, outlines with Roman numerals and letters), and unnumbered
+lines under the heading; a pack with no agenda
 heading, from its contents list of items (``agenda_contents.py``). A notice with no
 "Agenda" heading ("Advisory Board Meeting" over its date) is read from
 below its header; minutes set out as bullets, from their bulleted section

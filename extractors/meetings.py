@@ -1,7 +1,8 @@
 """Meetings: the body, date, times and venue of the meeting a paper belongs to.
 
 A short list of layout readers, tried in turn: the first that finds a meeting
-gives the paper's row. The header block of agendas and minutes is read by
+gives the paper's row; a pack of several meetings, each under a heading with its
+time, gives a row each (``session_meetings``). The header block of agendas and minutes is read by
 ``pipeline/meeting_header.py`` (shared with the agenda and document_info
 extractors); web transcripts' layouts by ``meetings_web.py`` and
 ``pipeline/web_pages.py``. A new layout is a new reader here, with its test.
