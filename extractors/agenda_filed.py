@@ -8,7 +8,6 @@ holds them; the file number at the end of each line marks each as an item.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from extractors.agenda_items import Item, Scope, vocab
@@ -23,10 +22,6 @@ MIN_FILED_ITEMS = 3
 MAX_TITLE_LINES = 3
 
 
-def _file_number(cand: Candidate) -> re.Match | None:
-    return vocab()["file_number"].search(cand.line.text)
-
-
 def filed_items(scope: Scope) -> list[Item]:
     """Numbered lines in one column, each ending in a file number ("2017-0346"), whose
     numbers do not count by one: the items, in the order printed, their titles without
@@ -37,7 +32,7 @@ def filed_items(scope: Scope) -> list[Item]:
     for k, (page, i, line) in enumerate(lines):
         cand = numbered.get((page.number, i))
         if (cand is not None and page.lines[i] is line and cand.readings[0][0] == "arabic"
-                and _file_number(cand)):
+                and vocab()["file_number"].search(line.text)):
             filed.append(replace(cand, index=k))
     column = [c for c in filed if filed[0].x is not None and c.x is not None
               and abs(c.indent(c.x) - filed[0].indent(filed[0].x)) <= INDENT_TOLERANCE]
