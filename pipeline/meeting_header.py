@@ -416,11 +416,16 @@ def meeting_from_header(doc: Document, locale: Locale = Locale()) -> dict | None
 
 
 def _kind_with_time(text: str) -> bool:
-    """"REGULAR MEETING – 7:00 PM", "7:00 P.M. REGULAR MEETING": a US masthead's line giving
-    the kind of meeting and its time, and nothing else."""
+    """"REGULAR MEETING – 7:00 PM", "7:00 P.M. REGULAR MEETING", "Closed Session will begin at
+    4:00 P.M." (a US school board's masthead): a line giving the kind of meeting and its time,
+    and nothing else."""
     times, rest = without_times(text)
-    rest = " ".join(re.sub(r"[^\w\s]", " ", fold(rest)).split())
+    rest = _BEGINS_AT.sub("", " ".join(re.sub(r"[^\w\s]", " ", fold(rest)).split())).strip()
     return bool(times) and bool(rest) and bool(vocab()["generic_title"].match(rest))
+
+
+# "will begin at", "starts at approximately": the words before a session's time
+_BEGINS_AT = re.compile(r"\s*\b(?:will )?(?:begins?|starts?|convenes?|commences?)(?: at)?(?: approximately)?$")
 
 
 def _sentence(block: list[HeaderLine], index: int) -> tuple[str, int]:

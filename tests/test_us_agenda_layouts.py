@@ -609,3 +609,15 @@ def test_parts_numbered_afresh_in_styles_of_their_own_under_colon_headings():
                    ("C", "Registers of Demands", "CONSENT CALENDAR:"),
                    ("1", "Consideration of the Park Fence Plan", "REGULAR BUSINESS:"),
                    ("2", "Consideration of the Permit Review Report", "REGULAR BUSINESS:")]
+
+
+def test_a_session_that_will_begin_at_its_time_gives_the_start():
+    doc = paper([line(160, 66, "LAKEFORD UNION HIGH SCHOOL DISTRICT", bold=True),
+                 line(185, 82, "Regular Meeting of the Board of Trustees", bold=True),
+                 line(270, 170, "AGENDA", bold=True), line(258, 190, "April 16, 2026", bold=True),
+                 line(110, 222, "In compliance with the Americans with Disabilities Act, if you need special assistance"),
+                 line(218, 320, "Closed Session will begin at 4:30 P.M.", bold=True),
+                 line(60, 417, "1. Call to Order/ Roll Call", bold=True),
+                 line(60, 445, "2. Pledge of Allegiance", bold=True)])
+    [row] = rows("meetings", "meetings", doc)
+    assert (row["meeting_date"], row["start_time"]) == (dt.date(2026, 4, 16), "16:30")
