@@ -873,19 +873,34 @@ def _text_beside(sides: list[list[TextLine]], body: float, g0: float, g1: float)
     something else (tables, a figure's labels) not level with it? The column holds a paragraph:
     lines of running text one after another, each of one chunk reaching the gutter (a text
     table's cells have cells beside them, notes under a table stop short). A table's label
-    column beside its figures is level with them."""
+    column beside its figures is level with them; a label wrapped onto lines as long as its
+    column is wide, its first or last line level with its row's figures (a UK council's
+    savings appendix, describing each saving in a sentence), is no paragraph."""
     for k, (text, other) in enumerate((sides, sides[::-1])):
         full = [_running(line, body) and len(line.chunks) == 1
                 and (g0 - line.x1 if k == 0 else line.x0 - g1) <= FULL_LINE * line.size for line in text]
-        paragraph, run = 0, 0
-        for is_full in full:
-            run = run + 1 if is_full else 0
-            paragraph = max(paragraph, run)
+        rows = [o for o in other if _figures_row(o)]
+        paragraph = 0
+        for run in _runs(full):
+            ends = (text[run[0]], text[run[-1]])
+            if not any(abs(end.bottom - row.bottom) <= LEVEL_SLACK for end in ends for row in rows):
+                paragraph = max(paragraph, len(run))
         running = [line for line, is_full in zip(text, full) if is_full]
         level = sum(any(abs(line.bottom - o.bottom) <= LEVEL_SLACK for o in other) for line in running)
         if paragraph >= GUTTER_PROSE_LINES and len(other) >= GUTTER_PROSE_LINES and level < 0.5 * len(running):
             return True
     return False
+
+
+def _runs(flags: list[bool]) -> list[list[int]]:
+    """The indices of each run of true flags."""
+    runs: list[list[int]] = []
+    for i, flag in enumerate(flags):
+        if flag and runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        elif flag:
+            runs.append([i])
+    return runs
 
 
 def _tables_beside(sides: list[list[TextLine]]) -> bool:
@@ -1095,12 +1110,14 @@ def _joined(rules: list[BBox]) -> list[BBox]:
 def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
     """The box of the rules of one table (``stack``) and the top of its rule under the header,
     unless the rules frame no table: no heading (words) above the second rule (the gridlines
-    of a chart frame its figures), text running across their ends, or a row of the table
-    (two chunks or more, within the rules' extent, no caption) just above the top rule."""
+    of a chart frame its figures), rows of figures above it (the second rule is the one over
+    a total: a UK council's service statement sets its header in a shaded band, which draws
+    no rule), text running across their ends, or a row of the table (two chunks or more,
+    within the rules' extent, no caption) just above the top rule."""
     frame = BBox(min(r.x0 for r in stack), stack[0].top, max(r.x1 for r in stack), stack[-1].bottom)
     inside = [w for w in words if _in_frame(w, frame)]
     header = [w for w in inside if (w["top"] + w["bottom"]) / 2 < stack[1].top]
-    if not any(_wordy(Phrase.of(w)) for w in header) or any(
+    if not any(_wordy(Phrase.of(w)) for w in header) or sum(map(_figures_row, text_lines(header))) >= 2 or any(
             frame.top <= w["bottom"] and w["top"] <= frame.bottom
             and (w["x0"] < end - FRAME_SLACK < w["x1"] or w["x0"] < end + FRAME_SLACK < w["x1"])
             for w in words for end in (frame.x0, frame.x1)):
