@@ -728,11 +728,12 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
     text_columns = [c for c in range(width) if c not in figure_columns]
     if not figure_columns or not text_columns:
         return []
-    words = sum(len(rows[r][c].split()) for r in body for c in text_columns if rows[r][c])
+    texts = [rows[r][c] for r in body for c in text_columns if rows[r][c]]
+    words = sum(len(t.split()) for t in texts)
     figures = sum(1 for r in body for c in figure_columns if _is_figure(rows[r][c], lang))
-    if words > MAX_PLAIN_WORDS * figures:
-        # paragraphs with an amount or two: a register of risks or actions, no budget (a savings
-        # appendix describes each saving in a sentence, beside a row of figures)
+    if words > MAX_PLAIN_WORDS * max(len(texts), figures):
+        # cells of paragraphs with an amount or two: a register of risks or actions, no budget
+        # (a savings appendix describes each saving in a sentence, beside a row of figures)
         return []
     # the row labels stand in the text column holding the most text (codes beside them are short),
     # left of the figures: text right of them is commentary, unless the labels stand only there
