@@ -731,9 +731,11 @@ def _grids_of_table(page: Page, table: Table, table_id: str, lang: str | None) -
     texts = [rows[r][c] for r in body for c in text_columns if rows[r][c]]
     words = sum(len(t.split()) for t in texts)
     figures = sum(1 for r in body for c in figure_columns if _is_figure(rows[r][c], lang))
-    if words > MAX_PLAIN_WORDS * max(len(texts), figures):
-        # cells of paragraphs with an amount or two: a register of risks or actions, no budget
-        # (a savings appendix describes each saving in a sentence, beside a row of figures)
+    described = sum(1 for c in text_columns if any(rows[r][c] for r in body))
+    if described > 1 and words > MAX_PLAIN_WORDS * max(len(texts), figures):
+        # columns of paragraphs with an amount or two: a register of risks or actions, no budget
+        # (a savings appendix describes each saving in a sentence beside a row of figures, a
+        # Danish allocation memo each line it funds in a paragraph beside its amount)
         return []
     # the row labels stand in the text column holding the most text (codes beside them are short),
     # left of the figures: text right of them is commentary, unless the labels stand only there
