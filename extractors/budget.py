@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.budget_grid import (Grid, GridRow, borrow_header, is_empty_cell, locate_cells, pdf_grids, period_in,
-                                    prefer_ruled, ruled_grids, table_grids, without_filler)
+                                    table_grids, without_filler)
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.budget_columns import COLUMN_KEY
@@ -283,12 +283,13 @@ def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
     """A page's grids, read from the tables the core found on it (``table_grids``: each figure
     keeps its cell), unless, on a PDF page, reading its lines again gives more figures under a
     heading, or as many with more heading words over them, or more figures (``skip``: furniture
-    lines): ruled tables and rows of figures set apart from their labels (``ruled_grids``,
-    ``pdf_grids``)."""
+    lines): rows of figures set apart from their labels (``pdf_grids``), kept for the unruled
+    layouts the stream finder still misreads (an OCR'd scan's form, a header over stray margin
+    marks, a heading straddling two year columns, a table running on without its header)."""
     core = table_grids(page, lang)
     if any(table.method == "tsv" for table in page.tables):
         return core  # a text paper's tab-separated tables are read whole by the loader
-    lines = prefer_ruled(ruled_grids(page, lang), pdf_grids(page, lang, skip))
+    lines = pdf_grids(page, lang, skip)
     if _read(core) >= _read(lines):
         return core
     locate_cells(lines, page)

@@ -1,5 +1,5 @@
 """Financial tables read from the core's tables of a page (``table_grids``), or
-from the lines of a page, ruled or not.
+from the lines of a PDF page where the core's unruled tables read less.
 
 A core table (``pipeline/tables``) is read as a budget grid: its body rows are
 those with figures, its figure columns those mostly holding figures, its row
@@ -153,68 +153,9 @@ class Grid:
         return all(min(a[1], b[1]) > max(a[0], b[0]) for a, b in zip(self.extents, other.extents))
 
 
-# ---------------------------------------------------------------- ruled tables
-
-def _is_header_cells(cells: list[str], lang: str | None) -> bool:
-    values = [c for c in cells[1:] if c and not is_empty_cell(c)]
-    if not values:
-        return False
-    return all(not parse_figure(c, lang) or _YEAR.match(c.strip()) for c in values)
-
-
-def ruled_grids(page: Page, lang: str | None) -> list[Grid]:
-    """Ruled tables the page model found (``page.tables``), when their cells are
-    clean: a label, then one figure (or a blank mark) per cell."""
-    grids = []
-    for table in page.tables:
-        if table.method != "lattice" or table.bbox is None or table.n_cols < 2:
-            continue
-        grid = Grid(page=page.number, first_line=_line_at(page, table.bbox.top),
-                    columns=[[] for _ in range(table.n_cols - 1)], span=(table.bbox.top, table.bbox.bottom))
-        clean_cells = True
-        for raw in table.rows:
-            cells = [clean(c) or "" for c in raw]
-            if not grid.rows and _is_header_cells(cells, lang):
-                grid.header_label = grid.header_label or (cells[0] or None)
-                _stack_text_header(grid, cells[1:])
-                continue
-            values = {c: cell for c, cell in enumerate(cells[1:]) if cell}
-            clean_cells &= all(parse_figure(v, lang) or is_empty_cell(v) for v in values.values())
-            grid.rows.append(GridRow(tidy_label(cells[0]), values, page.number))
-        grid.reaches_page_end = not any(l.bbox and l.bbox.top > table.bbox.bottom and len(l.words) > 3
-                                        for l in page.lines)
-        if clean_cells and grid.n_figures >= 1:
-            grids.append(grid)
-    return grids
-
-
 def _line_at(page: Page, top: float) -> int:
     """Index of the first line at or below a height (points)."""
     return next((i for i, l in enumerate(page.lines) if l.bbox and l.bbox.bottom > top), len(page.lines))
-
-
-def prefer_ruled(ruled: list[Grid], found: list[Grid]) -> list[Grid]:
-    """Grids of one page: a clean ruled table replaces the line-read tables it
-    covers unless they hold more figures; in reading order."""
-    kept = list(found)
-    for grid in ruled:
-        covered = [g for g in kept if g.span and g.span[0] < grid.span[1] and g.span[1] > grid.span[0]]
-        if sum(g.n_figures for g in covered) <= grid.n_figures:
-            kept = [g for g in kept if g not in covered] + [grid]
-    return sorted(kept, key=lambda g: g.first_line)
-
-
-def _stack_text_header(grid: Grid, cells: list[str]) -> None:
-    """Add one header line; a cell left empty in a spanning line takes the one to its left."""
-    last = None
-    for c in range(len(grid.columns)):
-        cell = cells[c] if c < len(cells) else ""
-        if cell:
-            last = cell
-        elif last and sum(1 for x in cells if x) < len(grid.columns):
-            cell = last
-        if cell:
-            grid.columns[c].append(cell)
 
 
 # ---------------------------------------------------------------- PDF pages

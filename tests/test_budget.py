@@ -289,6 +289,40 @@ def test_ruled_table_cells_keep_their_wrapped_labels(tmp_path):
     assert cell(found, "Total", "Allocated")["is_total"] is True
 
 
+def test_ruled_allocation_table_describing_each_line_in_a_paragraph_is_a_budget(tmp_path):
+    """A Danish allocation memo: one column of paragraphs saying what each line funds, one of
+    amounts. Paragraphs beside amounts in a single text column are labels, not a register."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "allocation.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    paragraph = ("Forløbet omfatter undervisning i kost og motion, samtaler med en sygeplejerske og "
+                 "opfølgning efter tre måneder for borgere med en kronisk sygdom i kommunen")
+    rows = [("Indsats", "Afsatte midler"), (f"a) Patientskole. {paragraph}", "500.000 kr."),
+            (f"b) Træningshold. {paragraph}", "720.000 kr."), (f"c) Sygeplejeklinik. {paragraph}", "150.000 kr.")]
+    xs, tops = (60, 400, 520), (90, 110, 190, 270, 350)
+    for top in tops:
+        pdf.line(xs[0], height - top, xs[-1], height - top)
+    for x in xs:
+        pdf.line(x, height - tops[0], x, height - tops[-1])
+    pdf.setFont("Helvetica", 9)
+    for (label, amount), top in zip(rows, tops):
+        words, line_no = label.split(), 0
+        while words:
+            pdf.drawString(64, height - top - 12 - 11 * line_no, " ".join(words[:9]))
+            words, line_no = words[9:], line_no + 1
+        pdf.drawRightString(516, height - top - 12, amount)
+    pdf.showPage()
+    pdf.save()
+    doc = load(path, "allocation.pdf")
+    found = lines(doc)
+    assert sorted(r["value"] for r in found) == [150000, 500000, 720000]
+    assert all(r["row_label"].endswith("sygdom i kommunen") for r in found)
+    figures_in_their_cells(doc, found, "da")
+
+
 def test_a_variance_percentage_column_does_not_unmake_a_budget():
     found = lines(text_document("""Revenue budget monitoring
 

@@ -8,7 +8,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pipeline.find_tables import find_tables
-from pipeline.pdfium import PageReader, open_document
+from pipeline.model import BBox
+from pipeline.pdfium import PageReader, open_document, plumber_words
+from pipeline.tables.stream import ruled_frames
 
 HEIGHT = A4[1]
 PROSE = ("The committee considered the report of the director and noted that the budget for the "
@@ -629,3 +631,143 @@ def test_booktabs_heading_centred_over_its_rule_spans_the_sub_columns_under_it()
     assert table.rows[:2] == [[None, "2024-25", None, None, "2025-26", None, None],
                               ["Service", "Budget", "Forecast", "Variance", "Budget", "Forecast", "Variance"]]
     assert table.spans == {(0, 1): (1, 3), (0, 4): (1, 3)}
+
+
+def _wide_tables(draw):
+    """``_tables`` for a landscape A4 page."""
+    from reportlab.lib.pagesizes import landscape
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=landscape(A4))
+    draw(c, landscape(A4)[1])
+    c.showPage()
+    c.save()
+    with PageReader(open_document(buffer.getvalue()), 0) as reader:
+        reader.read()
+        return find_tables(reader.drawing(1, 0.0), 1, reader.chars)
+
+
+def _wrapped(text: str, width: float, size: float) -> list[str]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines = [""]
+    for word in text.split():
+        trial = f"{lines[-1]} {word}".strip()
+        if stringWidth(trial, "Helvetica", size) > width and lines[-1]:
+            lines.append(word)
+        else:
+            lines[-1] = trial
+    return lines
+
+
+def test_labels_wrapped_in_their_cell_beside_a_row_of_figures_are_no_column_of_running_text():
+    """A savings appendix: each saving described in a sentence or three, its figures level with
+    the last line; the labels and the figures are one table, not a column of text beside one."""
+    savings = [
+        ("Review of mobile library routes", "-120.0 -80.0 40.0"),
+        ("Shared back office with the neighbouring borough for payroll, pensions and invoice processing, "
+         "with the staff transferring under the agreement signed in the spring and the systems merged "
+         "over the year, so that both councils pay one supplier once for the same work", "-450.0 -450.0 0.0"),
+        ("Lower energy use in the depots", "-60.0 -65.0 -5.0"),
+        ("Charging for garden waste collections at the rate the cabinet agreed, with concessions for "
+         "households receiving council tax support and a review of the rounds to take account of the "
+         "expected take up in the first year of the scheme across the district", "-300.0 -210.0 90.0"),
+        ("Fewer printed committee papers", "-15.0 -15.0 0.0"),
+        ("Income from renting the former museum stores to a charity for archive storage, after the "
+         "building works are finished and the lease is signed, with the rent reviewed every three years "
+         "in line with the market and the costs of the building met by the tenant", "-90.0 -45.0 45.0"),
+        ("Street lighting dimmed after midnight", "-75.0 -75.0 0.0"),
+    ]
+
+    def draw(c, height):
+        c.setFont("Helvetica", 8)
+        y = 80
+        c.drawString(30, height - y, "Saving")
+        for right, heading in zip((560, 680, 800), ("Target", "Forecast", "Variance")):
+            c.drawRightString(right, height - y, heading)
+        for label, figures in savings:
+            lines = _wrapped(label, 330, 8)
+            for line in lines:
+                y += 11
+                c.drawString(30, height - y, line)
+            for right, figure in zip((560, 680, 800), figures.split()):
+                c.drawRightString(right, height - y, figure)
+            y += 4
+
+    (table,) = _wide_tables(draw)
+    rows = {row[0].split()[0] + " " + row[-1]: row for row in table.rows if row[0] and row[-1]}
+    assert table.rows[0] == ["Saving", "Target", "Forecast", "Variance"]
+    assert rows["Street 0.0"] == ["Street lighting dimmed after midnight", "-75.0", "-75.0", "0.0"]
+    assert rows["Charging 90.0"][1:] == ["-300.0", "-210.0", "90.0"]
+
+
+def test_rules_over_totals_under_a_header_in_a_shaded_band_frame_no_table():
+    """A service statement: the header set in a grey band (no rule under it), a rule over the
+    table's top and each group's total between two rules. The rule under the first total is not
+    the rule under a header: the rows above it stay rows."""
+    def draw(c):
+        c.setFillGray(0.75)
+        c.rect(72, HEIGHT - 112, 468, 30, stroke=0, fill=1)
+        c.setFillGray(0)
+        c.setLineWidth(0.8)
+        c.line(72, HEIGHT - 82, 540, HEIGHT - 82)  # a rule over the band
+        c.setFont("Helvetica", 9)
+        c.drawRightString(300, HEIGHT - 105, "Service")
+        for right, heading in zip((390, 460, 520), ("Budget", "Forecast", "Variance")):
+            c.drawRightString(right, HEIGHT - 105, heading)
+        y = 130
+        for group in (["Library services 4.1 4.3 0.2", "Museums 1.2 1.1 -0.1", "Archives 0.8 0.8 0.0",
+                       "Culture Total 6.1 6.2 0.1"],
+                      ["Parks 2.5 2.7 0.2", "Cemeteries 0.9 0.8 -0.1", "Open Spaces Total 3.4 3.5 0.1"]):
+            for n, row in enumerate(group):
+                *label, budget, forecast, variance = row.split()
+                if n == len(group) - 1:
+                    c.line(72, HEIGHT - y + 11, 540, HEIGHT - y + 11)
+                    c.line(72, HEIGHT - y - 4, 540, HEIGHT - y - 4)
+                c.drawRightString(300, HEIGHT - y, " ".join(label))
+                for right, figure in zip((390, 460, 520), (budget, forecast, variance)):
+                    c.drawRightString(right, HEIGHT - y, figure)
+                y += 16
+            y += 10
+
+    with PageReader(open_document(_pdf(draw)), 0) as reader:
+        reader.read()
+        drawn = reader.drawing(1, 0.0).objects
+        words = plumber_words([c for c in reader.chars if not c[8]], by_size=True)
+    rules = [BBox(o["x0"], o["top"], o["x1"], o["bottom"]) for o in drawn.get("line", [])]
+    assert len(rules) == 5 and ruled_frames(rules, words) == []
+    (table,) = _tables(draw)
+    assert ["Library services", "4.1", "4.3", "0.2"] in table.rows
+    assert ["Museums", "1.2", "1.1", "-0.1"] in table.rows
+    assert ["Open Spaces Total", "3.4", "3.5", "0.1"] in table.rows
+
+
+def test_a_grid_ruled_around_its_column_groups_only_is_read_row_by_row():
+    """A budget summary boxed in three: last year's figures | labels | this year's, ruled around
+    the groups and under the header only. Each group's cell holds a stack of figures level with
+    the other's (one blank where a grant is new): one row per line, read without the rules."""
+    grants = [("Revenue support grant", "11,806.0", "15,680.3"), ("Social care grant", "117,046.1", "137,143.6"),
+              ("New homes bonus", "2,058.5", "1,926.7"), ("Prevention grant", "", "6,759.8"),
+              ("Services grant", "1,311.9", "0.0"), ("Rates compensation", "51,080.2", "50,978.6"),
+              ("Total funding", "183,302.7", "212,489.0")]
+
+    def draw(c):
+        top, bottom = HEIGHT - 90, HEIGHT - 120 - 14 * len(grants)
+        c.rect(60, bottom, 470, top - bottom)
+        for x in (150, 420):
+            c.line(x, top, x, bottom)
+        c.line(60, HEIGHT - 112, 530, HEIGHT - 112)
+        c.setFont("Helvetica", 9)
+        c.drawRightString(145, HEIGHT - 105, "2024-25")
+        c.drawString(155, HEIGHT - 105, "Funding")
+        c.drawRightString(525, HEIGHT - 105, "2025-26")
+        for n, (label, before, after) in enumerate(grants):
+            y = HEIGHT - 126 - 14 * n
+            c.drawRightString(145, y, before)
+            c.drawString(155, y, label)
+            c.drawRightString(525, y, after)
+
+    (table,) = _tables(draw)
+    assert table.method == "stream"
+    assert ["51,080.2", "Rates compensation", "50,978.6"] in table.rows
+    assert ["183,302.7", "Total funding", "212,489.0"] in table.rows

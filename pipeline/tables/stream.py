@@ -874,7 +874,7 @@ def _text_beside(sides: list[list[TextLine]], body: float, g0: float, g1: float)
     lines of running text one after another, each of one chunk reaching the gutter (a text
     table's cells have cells beside them, notes under a table stop short). A table's label
     column beside its figures is level with them; a label wrapped onto lines as long as its
-    column is wide, its first or last line level with its row's figures (a UK council's
+    column is wide, its first or last line (or the short one after) level with its row's figures (a UK council's
     savings appendix, describing each saving in a sentence), is no paragraph."""
     for k, (text, other) in enumerate((sides, sides[::-1])):
         full = [_running(line, body) and len(line.chunks) == 1
@@ -882,7 +882,7 @@ def _text_beside(sides: list[list[TextLine]], body: float, g0: float, g1: float)
         rows = [o for o in other if _figures_row(o)]
         paragraph = 0
         for run in _runs(full):
-            ends = (text[run[0]], text[run[-1]])
+            ends = text[run[0]:run[0] + 1] + text[run[-1]:run[-1] + 2]  # the label's last line may be short
             if not any(abs(end.bottom - row.bottom) <= LEVEL_SLACK for end in ends for row in rows):
                 paragraph = max(paragraph, len(run))
         running = [line for line, is_full in zip(text, full) if is_full]
