@@ -771,3 +771,31 @@ def test_a_grid_ruled_around_its_column_groups_only_is_read_row_by_row():
     assert table.method == "stream"
     assert ["51,080.2", "Rates compensation", "50,978.6"] in table.rows
     assert ["183,302.7", "Total funding", "212,489.0"] in table.rows
+
+
+def test_a_total_row_under_the_last_rule_of_a_table_ruled_between_its_rows_is_its_last_row():
+    """A monitoring report's table: a rule between every two rows, the total set just under the
+    last rule, then a sentence of commentary."""
+    def draw(c):
+        c.line(100, HEIGHT - 88, 455, HEIGHT - 88)  # over the header
+        c.setFont("Helvetica", 9)
+        c.drawRightString(380, HEIGHT - 100, "Budget")
+        c.drawRightString(450, HEIGHT - 100, "Forecast")
+        rows = [("Legal services", "8.4", "8.1"), ("Finance", "14.1", "13.8"), ("Procurement", "3.1", "3.0")]
+        for n, (label, budget, forecast) in enumerate(rows):
+            y = HEIGHT - 120 - 18 * n
+            c.line(100, y + 13, 455, y + 13)
+            c.drawRightString(300, y, label)
+            c.drawRightString(380, y, budget)
+            c.drawRightString(450, y, forecast)
+        c.line(100, HEIGHT - 120 - 18 * len(rows) + 13, 455, HEIGHT - 120 - 18 * len(rows) + 13)
+        c.setFont("Helvetica-Bold", 9)
+        y = HEIGHT - 120 - 18 * len(rows)
+        for x, text in ((300, "Total"), (380, "25.6"), (450, "24.9")):
+            c.drawRightString(x, y, text)
+        c.setFont("Helvetica", 9)
+        c.drawString(100, y - 40, "The department expects to spend less than its budget by the end of the year.")
+
+    (table,) = _tables(draw)
+    assert table.rows[-1] == ["Total", "25.6", "24.9"]
+    assert ["Finance", "14.1", "13.8"] in table.rows

@@ -1132,6 +1132,18 @@ def _frame(stack: list[BBox], words: list[dict]) -> tuple[BBox, float] | None:
     return frame, stack[1].top
 
 
+def _with_total_below(frame: BBox, words: list[dict]) -> BBox:
+    """The frame reaching down over a row of figures set just under its last rule, within its
+    width (a UK council's monitoring report rules between the rows of a table and sets its
+    total row under the last rule)."""
+    below = text_lines([w for w in words if (w["top"] + w["bottom"]) / 2 > frame.bottom])
+    line = below[0] if below else None
+    if (line is None or line.top - frame.bottom > line.bottom - line.top or not _figures_row(line)
+            or line.x0 < frame.x0 - FRAME_SLACK or line.x1 > frame.x1 + FRAME_SLACK):
+        return frame
+    return BBox(frame.x0, frame.top, frame.x1, line.bottom)
+
+
 def _labels_beside(frame: BBox, words: list[dict]) -> bool:
     """Do the rules frame only part of a table: short text just beside them, level with the
     lines inside, on at least half of those lines (labels left of rules set under figure
@@ -1163,6 +1175,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
     tables = []
     framed: list[tuple[BBox, float, list[TextLine]]] = []
     for frame, header_rule in ruled_frames(rules, words):
+        frame = _with_total_below(frame, words)
         inside = [w for w in words if _in_frame(w, frame)]
         framed.append((frame, header_rule, text_lines(inside)))
     # read only for a heading that needs it
