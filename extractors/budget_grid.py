@@ -717,7 +717,8 @@ def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header:
     """The header rows of a table into the parts of each figure column, top to bottom. A heading
     spanning columns heads each of them ("2024-25" over Core, External, Total), but a banner
     across three columns or more that names no period ("INDICATIVE FOR PLANNING PURPOSES")
-    heads none (a unit does: "£m" over Budget, Forecast, Variance); a first row of a single phrase over the labels is the table's caption. In a
+    heads none (a unit does: "£m" over Budget, Forecast, Variance, and a heading over periods:
+    "Fiscal Year" over 2013, 2012, 2011); a first row of a single phrase over the labels is the table's caption. In a
     tab-separated table (no spans), a heading followed by empty cells in a row with some empty
     heads them."""
     width = len(rows[0]) if rows else 0
@@ -727,8 +728,11 @@ def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header:
         if n == 0 and len(filled) == 1 and filled[0] <= label_column and len(cells[filled[0]].split()) >= 3:
             grid.caption = cells[filled[0]]
             continue
+        below = rows[header[n + 1]] if n + 1 < len(header) else []
+        heads = {c for (r, c), (_, n_cols) in table.spans.items()
+                 if r == h and (n_cols < 3 or _heads_wide(cells[c], below[c:c + n_cols]))}
         for (r, c), (_, n_cols) in table.spans.items():
-            if r == h and (n_cols < 3 or _heads_wide(cells[c])):
+            if r == h and c in heads:
                 for k in range(c + 1, min(c + n_cols, width)):
                     cells[k] = cells[c]
         if table.method == "tsv" and 0 < sum(bool(cells[c]) for c in figure_columns) < len(figure_columns):
@@ -737,15 +741,16 @@ def _stack_table_header(grid: Grid, table: Table, rows: list[list[str]], header:
                 last = cells[c] or last
                 cells[c] = last or ""
         for k, c in enumerate(figure_columns):
-            if cells[c] and (not table.spans.get((h, c)) or table.spans[h, c][1] < 3 or _heads_wide(cells[c])):
+            if cells[c] and (not table.spans.get((h, c)) or c in heads):
                 grid.columns[k].append(cells[c])
         if cells[label_column]:
             grid.header_label = cells[label_column]
 
 
-def _heads_wide(text: str) -> bool:
-    """Does a heading across three columns or more head each of them: a period or a unit?"""
-    return bool(period_in(text)) or is_unit_mark(text)
+def _heads_wide(text: str, below: list[str]) -> bool:
+    """Does a heading across three columns or more head each of them: a period or a unit, or a
+    heading over periods ("Fiscal Year" over 2013, 2012, 2011)?"""
+    return bool(period_in(text)) or is_unit_mark(text) or bool(below) and all(period_in(b) for b in below)
 
 
 def _extents(page: Page, table: Table, rows: list[list[str]], columns: list[int]) -> list[list[float]] | None:

@@ -799,3 +799,41 @@ def test_a_total_row_under_the_last_rule_of_a_table_ruled_between_its_rows_is_it
     (table,) = _tables(draw)
     assert table.rows[-1] == ["Total", "25.6", "24.9"]
     assert ["Finance", "14.1", "13.8"] in table.rows
+
+
+def _trend_table(c, heading: str | None, units: str, mark: bool, rights=(340, 400, 460, 520)) -> None:
+    """A statistical trend table: years over the figure columns (right edges ``rights``), a
+    line of units under them, optionally a heading over the years and a digit of a margin
+    note level with one row."""
+    c.setFont("Helvetica", 9)
+    if heading:
+        c.drawCentredString((rights[0] - 22 + rights[-1]) / 2, HEIGHT - 68, heading)
+    for right, year in zip(rights, ("2013", "2012", "2011", "2010")):
+        c.drawRightString(right, HEIGHT - 80, year)
+    c.drawRightString(rights[-1], HEIGHT - 92, units)
+    for n, label in enumerate(["Police", "Fire", "Sanitation", "Parks", "Libraries", "Health"]):
+        y = HEIGHT - 110 - 13 * n
+        if mark and n == 1:
+            c.drawString(40, y, "3")
+        c.drawString(120, y, label)
+        for m, right in enumerate(rights):
+            c.drawRightString(right, y, f"{(n + 1) * 1000 + m * 10:,}")
+
+
+def test_a_line_of_units_under_the_years_stays_in_the_header():
+    (table,) = _tables(lambda c: _trend_table(c, None, "(in thousands)", False, rights=(400, 480)))
+    assert table.rows[0] == [None, "2013", "2012"]
+    assert "(in thousands)" in table.rows[1]
+    assert table.rows[2][0] == "Police"
+
+
+def test_a_digit_of_a_margin_note_left_of_the_labels_is_no_column():
+    (table,) = _tables(lambda c: _trend_table(c, None, "$ thousands", True))
+    assert len(table.rows[0]) == 5
+    assert ["Fire", "2,000", "2,010", "2,020", "2,030"] in table.rows
+
+
+def test_a_lone_heading_centred_over_all_the_year_columns_spans_them():
+    (table,) = _tables(lambda c: _trend_table(c, "Fiscal Years", "$ thousands", False))
+    assert table.rows[0][1] == "Fiscal Years" and table.spans[0, 1] == (1, 4)
+    assert table.rows[1] == [None, "2013", "2012", "2011", "2010"]

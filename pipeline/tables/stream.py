@@ -63,6 +63,9 @@ MARK_GAP = 0.3  # ... at most this far (font sizes) after it
 SIGN_GAP = 3.0  # a currency sign stands at most this far (font sizes) before its figure
 FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
 FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
+STRAY_ROWS = 6  # a table of this many rows or more ...
+STRAY_SHARE = 0.25  # ... holds marks of a margin note left of its labels on fewer than this share of them
+STRAY_CHARS = 2  # ... each this many characters at most
 
 # a figure, with its spread ("86.5±1.3", as scientific tables give a mean and its deviation)
 _NUMBER = re.compile(r"^[(\[]?[-–—+±$£€*<>≤≥~]*\.?\d[\d,.:/–-]*(±\d[\d,.]*)?[%*)\]a-z]{0,3}$", re.I)
@@ -76,6 +79,7 @@ _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # a caption opening a table ("Table 3:", "Figure 2.1", "Tabel 4."): it ends a table above it,
 # so tables stacked under their captions stay apart
 _CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
+_UNIT_WRAPPING = re.compile(r"^\(?(in\s+)?|\)$", re.I)  # "(in thousands)" says "thousands"
 _MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
 # an amount as a financial table prints it, with a thousands or decimal mark ("1,315,610.6", "(35.0)")
@@ -266,7 +270,8 @@ def _amount(text: str) -> bool:
 
 def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     """Runs of tabular lines, close together; a few short lines between them (section labels,
-    wrapped labels, the half of a header row set lower) stay in."""
+    wrapped labels, the half of a header row set lower, a line of units under a line of years:
+    "$ thousands" under "2013  2012" in a US comptroller's statistical tables) stay in."""
     regions: list[list[TextLine]] = []
     run: list[TextLine] = []
     pending: list[TextLine] = []  # non-tabular lines that join only if a tabular one follows
@@ -296,7 +301,8 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
         # a line reaching up beside the last in a run of headings (headings of different
         # heights centred in their cells) is a header row's other half, however wide
         elif near and len(pending) < MAX_SHORT_LINES and (
-                _short(line, run) or _in_label_column(line, run) or gap < 0 and _headings(run + pending + [line])):
+                _short(line, run) or _in_label_column(line, run) or gap < 0 and _headings(run + pending + [line])
+                or _units_only(line)):
             pending.append(line)
         else:
             if run:
@@ -305,6 +311,11 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
     if run:
         regions.append(_with_label_end(run, pending))
     return regions
+
+
+def _units_only(line: TextLine) -> bool:
+    """Does the line say only units ("$ thousands", "(in thousands)", "£000s  £000s")?"""
+    return all(is_unit_mark(_UNIT_WRAPPING.sub("", p.text)) for p in line.phrases)
 
 
 def _with_label_end(run: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
@@ -608,8 +619,8 @@ def _centred_group(phrase: Phrase, line: TextLine, below: list[TextLine], column
     ("2024-25" over Core, External, Total; "2025-26" over the next three): each value column
     goes to the heading of the line nearest to it, and a heading heads its group when it
     stands over the group's middle (within half a column's pitch). A line of one heading is
-    as often the first line of a column's heading stacked over several lines: not a group's;
-    so is a heading going on in lower case on the line ``below`` ("Schools" / "in original sample")."""
+    as often the first line of a column's heading stacked over several lines: not a group's,
+    unless it heads them all (``_over_all_values``); so is a heading going on in lower case on the line ``below`` ("Schools" / "in original sample")."""
     if len(phrase.words) > CAPTION_WORDS or not value_columns:
         return None
     centre = (phrase.x0 + phrase.x1) / 2
@@ -619,9 +630,11 @@ def _centred_group(phrase: Phrase, line: TextLine, below: list[TextLine], column
            for p in line_below.phrases):
         return None
     headings = [(p.x0 + p.x1) / 2 for p in over_values]
+    pitch = (columns[values[-1]][1] - columns[values[0]][0]) / len(values)
+    if headings == [centre] and _over_all_values(phrase, below, columns, values, pitch):
+        return values[0], values[-1]
     if not 2 <= len(headings) < len(values) or centre not in headings:
         return None
-    pitch = (columns[values[-1]][1] - columns[values[0]][0]) / len(values)
     groups = {h: [c for c in values if min(headings, key=lambda x: abs(x - sum(columns[c]) / 2)) == h]
               for h in headings}
     # every heading of the line heads a group, or the line is no line of group headings
@@ -630,6 +643,18 @@ def _centred_group(phrase: Phrase, line: TextLine, below: list[TextLine], column
                for h, group in groups.items()):
         return None
     return groups[centre][0], groups[centre][-1]
+
+
+def _over_all_values(phrase: Phrase, below: list[TextLine], columns: list[tuple[float, float]],
+                     values: list[int], pitch: float) -> bool:
+    """Is a lone heading centred over all the value columns, across the gap between two of them,
+    with a heading of each on the line below ("Fiscal Year" over "2013  2012  2011  2010" in a
+    US comptroller's trend tables)?"""
+    middle = (columns[values[0]][0] + columns[values[-1]][1]) / 2
+    first, last = _covered_columns(phrase, columns)
+    under = {_column_of(p, columns)[0] for p in below[0].phrases} if below else set()
+    return (len(values) >= 2 and last > first and abs((phrase.x0 + phrase.x1) / 2 - middle) <= pitch / 2
+            and set(values) <= under)
 
 
 def _covered_columns(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, int]:
@@ -664,6 +689,7 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
     """The region's cells, columns and spans. ``header_rule``: where a rule under the header
     runs across the table (booktabs' \\midrule), when known: the body starts under it.
     ``snap``: see ``_rivers``."""
+    region = _without_stray_marks(region)
     # header lines often span several columns: the columns come from the body
     first_figures = _body_start(region)
     if header_rule is not None:
@@ -700,6 +726,28 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
     body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
     spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
     return header + body_rows, columns, spans
+
+
+def _without_stray_marks(region: list[TextLine]) -> list[TextLine]:
+    """The region without the marks of a margin note left of the row labels: one or two
+    characters, on fewer than a quarter of the rows of a table of six rows or more (a letter
+    or a digit of a note running down a scanned or annotated statistical table's margin)."""
+    rows = [line for line in region if line.tabular]
+    starts = sorted(next((p.x0 for p in line.phrases if _wordy(p)), line.x1) for line in rows)
+    if len(rows) < STRAY_ROWS:
+        return region
+    label_start = starts[len(starts) // 2]
+    marked = [line for line in region if line.phrases[0].x1 < label_start and len(line.phrases[0].text) <= STRAY_CHARS
+              and len(line.phrases) > 1]
+    if not marked or len(marked) >= STRAY_SHARE * len(rows):
+        return region
+    kept = []
+    for line in region:
+        if line in marked:
+            chunks = [[p for p in chunk if p is not line.phrases[0]] for chunk in line.chunks]
+            line = TextLine(line.phrases[1:], line.size, [chunk for chunk in chunks if chunk])
+        kept.append(line)
+    return kept
 
 
 def _group_labels(rows: list[list[str | None]], between: Spans) -> Spans:
