@@ -648,13 +648,13 @@ def _centred_group(phrase: Phrase, line: TextLine, below: list[TextLine], column
 def _over_all_values(phrase: Phrase, below: list[TextLine], columns: list[tuple[float, float]],
                      values: list[int], pitch: float) -> bool:
     """Is a lone heading centred over all the value columns, across the gap between two of them,
-    with a heading of each on the line below ("Fiscal Year" over "2013  2012  2011  2010" in a
+    with a year over each on the line below ("Fiscal Year" over "2013  2012  2011  2010" in a
     US comptroller's trend tables)?"""
     middle = (columns[values[0]][0] + columns[values[-1]][1]) / 2
     first, last = _covered_columns(phrase, columns)
-    under = {_column_of(p, columns)[0] for p in below[0].phrases} if below else set()
+    years = {_column_of(p, columns)[0] for p in below[0].phrases if _YEAR.match(p.text)} if below else set()
     return (len(values) >= 2 and last > first and abs((phrase.x0 + phrase.x1) / 2 - middle) <= pitch / 2
-            and set(values) <= under)
+            and set(values) <= years)
 
 
 def _covered_columns(phrase: Phrase, columns: list[tuple[float, float]]) -> tuple[int, int]:
