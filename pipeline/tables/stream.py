@@ -651,9 +651,9 @@ def _over_all_values(phrase: Phrase, below: list[TextLine], columns: list[tuple[
     with a year over each on the line below ("Fiscal Year" over "2013  2012  2011  2010" in a
     US comptroller's trend tables)?"""
     middle = (columns[values[0]][0] + columns[values[-1]][1]) / 2
-    first, last = _covered_columns(phrase, columns)
+    over = [c for c, (x0, x1) in enumerate(columns) if phrase.x0 < x1 and x0 < phrase.x1]
     years = {_column_of(p, columns)[0] for p in below[0].phrases if _YEAR.match(p.text)} if below else set()
-    return (len(values) >= 2 and last > first and abs((phrase.x0 + phrase.x1) / 2 - middle) <= pitch / 2
+    return (len(values) >= 2 and len(over) >= 2 and abs((phrase.x0 + phrase.x1) / 2 - middle) <= pitch / 2
             and set(values) <= years)
 
 
