@@ -733,12 +733,12 @@ def _without_stray_marks(region: list[TextLine]) -> list[TextLine]:
     characters, on fewer than a quarter of the rows of a table of six rows or more (a letter
     or a digit of a note running down a scanned or annotated statistical table's margin)."""
     rows = [line for line in region if line.tabular]
-    starts = sorted(next((p.x0 for p in line.phrases if _wordy(p)), line.x1) for line in rows)
-    if len(rows) < STRAY_ROWS:
-        return region
+    starts = sorted(p.x0 for line in rows for p in line.phrases[:2] if _wordy(p))
+    if len(rows) < STRAY_ROWS or 2 * len(starts) < len(rows):
+        return region  # rows labelled in words, mostly
     label_start = starts[len(starts) // 2]
     marked = [line for line in region if line.phrases[0].x1 < label_start and len(line.phrases[0].text) <= STRAY_CHARS
-              and len(line.phrases) > 1]
+              and len(line.phrases) > 1 and _wordy(line.phrases[1]) and line.phrases[1].x0 >= label_start - 1]
     if not marked or len(marked) >= STRAY_SHARE * len(rows):
         return region
     kept = []
