@@ -837,3 +837,22 @@ def test_a_lone_heading_centred_over_all_the_year_columns_spans_them():
     (table,) = _tables(lambda c: _trend_table(c, "Fiscal Years", "$ thousands", False))
     assert table.rows[0][1] == "Fiscal Years" and table.spans[0, 1] == (1, 4)
     assert table.rows[1] == [None, "2013", "2012", "2011", "2010"]
+
+
+def test_a_short_heading_over_item_numbers_is_no_margin_mark():
+    def draw(c):
+        c.setFont("Helvetica", 9)
+        for x, heading in ((72, "NO"), (120, "Item")):
+            c.drawString(x, HEIGHT - 100, heading)
+        for right, heading in ((340, "Budget"), (420, "Actual")):
+            c.drawRightString(right, HEIGHT - 100, heading)
+        for n, item in enumerate(["Staff", "Estates", "Travel", "Training", "Printing", "Catering"]):
+            y = HEIGHT - 116 - 13 * n
+            c.drawString(72, y, f"{n + 1}.1")
+            c.drawString(120, y, item)
+            c.drawRightString(340, y, f"{(n + 1) * 100}")
+            c.drawRightString(420, y, f"{(n + 1) * 90}")
+
+    (table,) = _tables(draw)
+    assert table.rows[0] == ["NO", "Item", "Budget", "Actual"]
+    assert ["2.1", "Estates", "200", "180"] in table.rows

@@ -730,15 +730,17 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
 
 def _without_stray_marks(region: list[TextLine]) -> list[TextLine]:
     """The region without the marks of a margin note left of the row labels: one or two
-    characters, on fewer than a quarter of the rows of a table of six rows or more (a letter
-    or a digit of a note running down a scanned or annotated statistical table's margin)."""
+    characters, not a word ("NO" heads a column of item numbers), before the label of a row of
+    figures, on fewer than a quarter of the rows of a table of six rows or more (a digit or a
+    sign of a note running down a scanned or annotated statistical table's margin)."""
     rows = [line for line in region if line.tabular]
     starts = sorted(p.x0 for line in rows for p in line.phrases[:2] if _wordy(p))
     if len(rows) < STRAY_ROWS or 2 * len(starts) < len(rows):
         return region  # rows labelled in words, mostly
     label_start = starts[len(starts) // 2]
     marked = [line for line in region if line.phrases[0].x1 < label_start and len(line.phrases[0].text) <= STRAY_CHARS
-              and len(line.phrases) > 1 and _wordy(line.phrases[1]) and line.phrases[1].x0 >= label_start - 1]
+              and len(line.phrases) > 1 and _wordy(line.phrases[1]) and line.phrases[1].x0 >= label_start - 1
+              and not _wordy(line.phrases[0]) and _figures_row(line)]
     if not marked or len(marked) >= STRAY_SHARE * len(rows):
         return region
     kept = []
