@@ -856,33 +856,3 @@ def test_a_short_heading_over_item_numbers_is_no_margin_mark():
     (table,) = _tables(draw)
     assert table.rows[0] == ["NO", "Item", "Budget", "Actual"]
     assert ["2.1", "Estates", "200", "180"] in table.rows
-
-
-def test_bold_headings_set_close_and_a_little_right_of_their_figures_part_over_their_columns():
-    """A savings appendix's header: bold headings ending 3 points right of their columns' figures,
-    "2024-25" and "against original" a space apart on one line, over two columns."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    second = 343 + 4 + stringWidth("against original", "Helvetica-Bold", 9)  # right edge of the second heading
-
-    def draw(c):
-        c.setFont("Helvetica-Bold", 9)
-        c.drawRightString(second, HEIGHT - 90, "Forecast")
-        c.drawRightString(343, HEIGHT - 101, "2024-25")
-        c.drawRightString(second, HEIGHT - 101, "against original")
-        c.drawRightString(343, HEIGHT - 112, "Target")
-        c.drawRightString(second, HEIGHT - 112, "saving")
-        c.drawString(72, HEIGHT - 112, "Saving")
-        c.setFont("Helvetica", 9)
-        for n, (label, target, forecast) in enumerate([("Shared payroll service", "-450.0", "-450.0"),
-                                                       ("Garden waste charge", "-300.0", "-210.0"),
-                                                       ("Museum stores let", "-90.0", "-45.0")]):
-            y = HEIGHT - 128 - 13 * n
-            c.drawString(72, y, label)
-            c.drawRightString(340, y, target)
-            c.drawRightString(second - 3, y, forecast)
-
-    (table,) = _tables(draw)
-    header = [cell for row in table.rows[:-3] for cell in row if cell]
-    assert "Forecast against original saving" in header
-    assert not any("2024-25 against" in cell for cell in header)

@@ -598,15 +598,10 @@ def _repeated_headings(phrase: Phrase, columns: list[tuple[float, float]], headi
 
 
 def _same_edge(placed: list[tuple[Phrase, int]], columns: list[tuple[float, float]], size: float) -> bool:
-    """Do the parts all end at their columns' right edges, or all start at their left edges? By
-    the same offset, within a point or two: bold headings of a UK council's savings appendix end
-    a little right of their figures, each by as much."""
+    """Do the parts all end at their columns' right edges, or all start at their left edges?"""
     tolerance = SAME_EDGE * size
-    for edge in (1, 0):
-        offsets = [p.x1 - columns[c][1] if edge else p.x0 - columns[c][0] for p, c in placed]
-        if abs(offsets[0]) <= ALIGNED * size and all(abs(o - offsets[0]) <= tolerance for o in offsets):
-            return True
-    return False
+    return (all(abs(p.x1 - columns[c][1]) <= tolerance for p, c in placed)
+            or all(abs(p.x0 - columns[c][0]) <= tolerance for p, c in placed))
 
 
 def _lined_up(phrase: Phrase, column: int, columns: list[tuple[float, float]], size: float) -> bool:
