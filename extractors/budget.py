@@ -282,10 +282,11 @@ def _opens_page(doc: Document, grid: Grid, skip: frozenset[tuple[int, int]]) -> 
 def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
     """A page's grids, read from the tables the core found on it (``table_grids``: each figure
     keeps its cell), unless, on a PDF page, reading its lines again gives more figures under a
-    heading, or as many and more figures (``skip``: furniture lines): rows of figures set apart
-    from their labels (``pdf_grids``), kept for the unruled layouts the stream finder still
-    misreads (an OCR'd scan's forms, a table running on to a page in two rows, without its
-    header)."""
+    heading, or as many with more heading words over them, or more figures (``skip``: furniture
+    lines): rows of figures set apart from their labels (``pdf_grids``), kept for the unruled
+    layouts the stream finder still misreads (an OCR'd scan's forms, a table running on to a
+    page in two rows without its header, headings of neighbouring columns set close); their
+    figures keep the cells of the core's tables that hold them (``locate_cells``)."""
     core = table_grids(page, lang)
     if any(table.method == "tsv" for table in page.tables):
         return core  # a text paper's tab-separated tables are read whole by the loader
@@ -296,13 +297,13 @@ def _page_grids(page: Page, lang: str | None, skip: set[int]) -> list[Grid]:
     return lines
 
 
-def _read(grids: list[Grid]) -> tuple[int, int]:
-    """How much of a page the grids read: figures under a heading, then figures. A heading that
-    two columns of a grid share heads neither: the headings of neighbouring columns read as one
-    ("Core External" twice)."""
-    headed = sum(1 for g in grids for r in g.rows for c in r.values
-                 if c < len(g.columns) and g.columns[c] and g.columns.count(g.columns[c]) == 1)
-    return headed, sum(g.n_figures for g in grids)
+def _read(grids: list[Grid]) -> tuple[int, int, int]:
+    """How much of a page the grids read: figures under a heading, the heading's words over
+    each figure, then figures. Words of a heading that two columns of a grid share count for
+    neither: the headings of neighbouring columns read as one ("Core External" twice)."""
+    parts = [len(" ".join(g.columns[c]).split()) * (g.columns.count(g.columns[c]) == 1)
+             for g in grids for r in g.rows for c in r.values if c < len(g.columns)]
+    return sum(1 for n in parts if n), sum(parts), sum(g.n_figures for g in grids)
 
 
 def budget_lines(doc: Document) -> list[dict]:
