@@ -34,7 +34,7 @@ from extractors.action_owners import People, Person, Taken, looks_like_initials,
 from extractors.vocab import load_vocab
 from pipeline.analyse import analysis_of
 from pipeline.cells import BULLET, cell_spans, cells_of
-from pipeline.dates import parse_date, parse_month
+from pipeline.dates import find_date, parse_date, parse_month
 from pipeline.extractor import Extractor, Rows
 from pipeline.fuzzy import Labels, label_key
 from pipeline.headings import minutes_heading
@@ -87,6 +87,8 @@ def _vocab() -> dict:
         "no_owner": {label_key(h) for h in data["minutes"]["no_owner"]},
         "status": Labels(data["status"]),
         "ticks": {label_key(t) or t for t in data["marks"]["ticks"]},
+        # a heading between a log's rows that names their state (one vocabulary with web trackers')
+        "status_heading": re.compile(load_vocab("web_layouts")["action_rows"]["status_heading"], re.I),
     }
 
 
@@ -188,13 +190,15 @@ def _owners_under_action(mapping: dict[int, str], width: int, body: list[list[st
     mapping[max(free, key=lambda c: sum(len(clean(r[c]) or "") for r in body if c < len(r)))] = "action"
 
 
-def _join_action(parts: list[str]) -> str | None:
-    """Subject and description: "Evaluation Criteria" + "Criteria to be..." -> "Evaluation Criteria: Criteria..."."""
+def _join_action(parts: list[str], heads: int) -> str | None:
+    """Subject and description: "Evaluation Criteria" + "Criteria to be..." -> "Evaluation Criteria: Criteria...".
+    Only the first ``heads`` parts (the paper an action came from, lines above the row's ref)
+    may be subjects: the lines after are the cell wrapped ("... to the" + "Board with ...")."""
     text = ""
-    for part in parts:
+    for k, part in enumerate(parts):
         if not text:
             text = part
-        elif (not _END_PUNCTUATION.search(text) and part[:1].isupper()
+        elif (k <= heads and not _END_PUNCTUATION.search(text) and part[:1].isupper()
               and len(text.split()) <= SUBJECT_WORDS and ":" not in text):
             text = f"{text}: {part}"
         else:
@@ -226,6 +230,37 @@ def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | N
     return groups
 
 
+def _section(row: list[str | None], fields: dict[str, int]) -> tuple[str | None] | None:
+    """A row of one cell heading the actions under it, in the columns before the lead's: the
+    meeting they came from ("Meeting held on 14 January 2025", "May 2012") or their state
+    ("Closed actions"), as NHS trusts' and CCGs' trackers and committees' logs group them.
+    Gives (the state it names, or None); None when the row is no such heading (a subject
+    over an action's text, "Evaluation Criteria", has neither date nor state)."""
+    filled = [(c, clean(cell)) for c, cell in enumerate(row) if clean(cell)]
+    heads = {fields[name] for name in ("ref", "source", "action") if name in fields}
+    if len(filled) != 1 or filled[0][0] not in heads or len(filled[0][1].split()) > SUBJECT_WORDS:
+        return None
+    text = filled[0][1]
+    state = _vocab()["status_heading"].search(text)
+    if state:
+        return (_known_status(state.group(0)) or clean(text),)
+    return (None,) if find_date(text) or _MONTH_FULL_YEAR.fullmatch(text) else None
+
+
+def _sections(body: list[list[str | None]], anchor: int, fields: dict[str, int]) -> list[tuple[list, str | None]]:
+    """The actions of a log in its groups under section headings (``_section``), each with the
+    state its heading names."""
+    out, part, state = [], [], None
+    for row in body + [None]:
+        heading = _section(row, fields) if row is not None else (None,)
+        if heading is None:
+            part.append(row)
+            continue
+        out += [(group, state) for group in _groups(part, anchor)]
+        part, state = [], heading[0]
+    return out
+
+
 def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict]:
     fields = {name: c for c, name in mapping.items()}
     body = table.rows[start:]
@@ -242,7 +277,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict
         and any(o and not r for r, o in zip(with_ref, with_owner))
     anchor = fields["owner"] if per_owner else fields.get("ref", fields.get("owner", fields["action"]))
     rows, item = [], None
-    for group in ([[r] for r in body] if per_owner else _groups(body, anchor)):
+    for group, section in ([([r], None) for r in body] if per_owner else _sections(body, anchor, fields)):
         if _header(group[0], []) == mapping:
             continue  # the header repeated where the table runs on
         if per_owner:
@@ -254,7 +289,12 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict
         def column(name):
             return filled(name, group)
         source = clean(" ".join(column("source")))
-        action = _join_action(([source] if source else []) + column("action"))
+        # a Meeting column of dates ("12.03.24") says when, not what: no subject
+        source = None if source and parse_date(source) else source
+        # lines above the row's ref (refs at the foot of their rows: ``_groups``) may hold a subject
+        at = next((k for k, r in enumerate(group) if anchor < len(r) and clean(r[anchor])), 0)
+        heads = bool(source) + len(filled("action", group[:at]))
+        action = _join_action(([source] if source else []) + column("action"), heads)
         if not action:
             continue
         owner = clean(" ".join(column("owner"))) if "owner" in fields else _owner_in_text(action)
@@ -266,7 +306,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict
             "action": action,
             "owner": owner,
             "due_date_raw": clean(" ".join(column("due"))),
-            "status": clean(" ".join(column("status"))) or (either if known else None),
+            "status": clean(" ".join(column("status"))) or (either if known else None) or section,
             "complete": clean(" ".join(column("complete"))),
             "update": clean(" ".join(column("update"))) or (None if known else either),
             "page": table.page,
@@ -323,9 +363,23 @@ def matrix_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
         if not mapping:
             continue
         last = (mapping, table)
-        rows += _matrix_rows(table, mapping, start)
         page = doc.pages[table.page - 1]
+        found = _matrix_rows(table, mapping, start)
+        if table.page == len(doc.pages) and page.lines and _in_table(table, len(page.lines) - 1, page.lines[-1]):
+            found = _without_cut_row(found)
+        rows += found
         taken.update((page.number, i) for i, line in enumerate(page.lines) if _in_table(table, i, line))
+    return rows
+
+
+def _without_cut_row(rows: list[dict]) -> list[dict]:
+    """A log ending the paper whose last row stops after its action, where every other row names
+    its lead: a transcript copied short (document-sharing sites' previews of trusts' trackers end
+    mid-row, "3.02  accreditation  A business case would be"); that row is left out."""
+    *others, cut = rows or [None]
+    filled = ("owner", "due_date_raw", "status", "complete", "update")
+    if others and all(r["owner"] for r in others) and not any(cut.get(k) for k in filled):
+        return others
     return rows
 
 

@@ -31,6 +31,7 @@ CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
 RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
+TRACKER_SHORT_CELLS = 3  # ... unless a line holds this many short chunks beside them (a tracker's row)
 NARROW_PROSE_WORDS = 6  # ... and so is a chunk of this many words without a figure in a page column
 BODY_SIZE_SLACK = 1.05  # ... set no larger than this share of the page's usual size
 MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
@@ -157,7 +158,10 @@ class TextLine:
         than a chunk's gap ("-34,545.8   -10,640.0   -45,185.8 ...")."""
         long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS and not all(p.numeric for p in c)
                           for c in self.chunks)
-        if long_chunks >= 2:
+        # two wordy cells among short ones are a tracker's row (an action and its update
+        # between a ref, a lead, a due date and a status); prose in columns has no short cells
+        short_chunks = len(self.chunks) - long_chunks
+        if long_chunks >= 2 and short_chunks < TRACKER_SHORT_CELLS:
             return False
         if len(self.chunks) >= 2:
             return True
