@@ -37,15 +37,17 @@ MAX_HEADING_WORDS = 5
 # A role code or initials: "DoF", "NED-WT/DoN", "MW/YO" (two capitals or more, no spaces).
 _OWNER = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[-/][A-Z][A-Za-z]*)*$")
 MAX_OWNER_LENGTH = 14
-# An action reference opening a row: "85.6", "12.03", "A12", "2024/17".
-_REF = re.compile(r"^(?:\d{1,3}\.\d{1,3}|[A-Z]\d{1,3}|\d{2,4}/\d{1,3})$")
+# An action reference opening a row: "85.6", "12.03", "A12", "2024/17", a minute number
+# ("BM/24/05", "TB/24/101") or a meeting's date and a number ("2024/03/05").
+_REF = re.compile(r"^(?:\d{1,3}\.\d{1,3}|[A-Z]\d{1,3}|\d{2,4}(?:/\d{1,3}){1,2}|[A-Z]{1,4}/\d{2,4}/\d{1,3})$")
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     data = load_vocab("web_layouts")["action_rows"]
-    return {"columns": Labels(load_vocab("actions")["matrix"]["columns"]), "flags": data["flags"],
-            "status_heading": re.compile(data["status_heading"], re.I)}
+    actions = load_vocab("actions")
+    return {"columns": Labels(actions["matrix"]["columns"]), "flags": data["flags"],
+            "statuses": Labels(actions["status"]), "status_heading": re.compile(data["status_heading"], re.I)}
 
 
 def _has_header(doc: Document) -> bool:
@@ -78,9 +80,16 @@ def _row(ref: str, tokens: list[str], section: str | None, page: int, locale: Lo
     else:
         action, owner = tokens[:lead], tokens[lead]
         update = tokens[(due if due is not None else lead) + 1:end]
+    # what follows the due date is a status in the log's words ("Not yet due", "Complete") or an update
+    after = clean(" ".join(update))
+    status = after if after and not flag and _vocab()["statuses"].whole(after) else None
     return {"ref": ref, "action": clean(" ".join(action)), "owner": owner,
             "due_date_raw": tokens[due] if due is not None else None,
-            "status": flag or section, "update": clean(" ".join(update)), "page": page}
+            "status": flag or status or section, "update": None if status else after, "page": page}
+
+
+def _opens_row(words: list[str]) -> bool:
+    return len(words) > 1 and bool(_REF.match(words[0]))
 
 
 def run_together_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
@@ -101,24 +110,25 @@ def run_together_actions(doc: Document, people: People, taken: Taken) -> list[di
             rows.append(_row(*current, locale))
         current = None
 
-    for page, _, line in doc.iter_lines():
-        words = line.text.split()
-        if not words:
-            continue
-        if _REF.match(words[0]) and len(words) > 1:
+    lines = [(page, line.text.split()) for page, _, line in doc.iter_lines() if line.text.split()]
+    for k, (page, words) in enumerate(lines):
+        text = " ".join(words)
+        # a dated line is a cell's text run on, unless a row follows it: a meeting's heading ("Board 7 March 2024")
+        dated = find_date(text) and not (k + 1 < len(lines) and _opens_row(lines[k + 1][1]))
+        if _opens_row(words):
             close()
             current = (words[0], words[1:], section, page.number)
-        elif len(words) <= MAX_HEADING_WORDS and not line.text.rstrip().endswith(".") and words[0][0].isupper() \
-                and not find_date(line.text) and not _is_owner(words[0]):
-            status = _vocab()["status_heading"].search(line.text)
+        elif len(words) <= MAX_HEADING_WORDS and not text.endswith(".") and words[0][0].isupper() \
+                and not dated and not _is_owner(words[0]):
+            status = _vocab()["status_heading"].search(text)
             if current and status and _vocab()["flags"].get(current[1][-1]) is None:
                 # the status cell of a row without an open/close letter, on a line of its own
-                current = (current[0], current[1], clean(line.text), current[3])
+                current = (current[0], current[1], clean(text), current[3])
                 close()
                 continue
             close()
             if rows:  # above the first row: the header's own lines
-                section = clean(line.text) if status else None
+                section = clean(text) if status else None
         elif current:
             current[1].extend(words)
     close()

@@ -223,3 +223,52 @@ def test_action_lines_take_their_ref_from_item_n_and_minute_reference_headings()
                        f"ACTION: JB to circulate the revised trajectory.\n\n{second}\n"
                        "The Board noted the update.\nAction: AS/CD\n")
         assert [(r["ref"], r["owner"]) for r in rows] == [(refs[0], "JB"), (refs[1], "AS/CD")], first
+
+
+# A CCG's tracker set out with spaces (a pdftotext -layout rendering): rows with two wordy
+# cells (the action and its update), grouped under the meetings they came from, cells wrapped.
+GROUPED_TRACKER = (
+    "GOVERNING BODY ACTION TRACKER\n\n"
+    "Item   Action                                             Responsible   Timescale     Status        Update\n"
+    "Meeting held on 14 January 2025\n"
+    "4.2    Share the primary care access data with the        AB/CD         February      Not yet due   To be shared at the\n"
+    "       Governing Body                                                                               next seminar\n"
+    "6.1    Update the conflicts of interest register          EF            31/03/25      Complete      Done\n"
+    "Meeting held on 11 February 2025\n"
+    "3.4    Provide an update on the CHC backlog               GH            March         Ongoing       Backlog reduced by\n"
+    "                                                                                                    a third\n"
+    "Closed actions\n"
+    "1.9    Agree the date of the annual meeting               EF            Dec-24                      Agreed in December\n"
+)
+
+
+def test_tracker_grouped_under_meeting_headings_with_wrapped_cells():
+    rows = actions(GROUPED_TRACKER)
+    assert [(r["ref"], r["owner"], r["due_date_raw"], r["status"]) for r in rows] == [
+        ("4.2", "AB/CD", "February", "Not yet due"), ("6.1", "EF", "31/03/25", "complete"),
+        ("3.4", "GH", "March", "open"), ("1.9", "EF", "Dec-24", "closed")]
+    # a cell wrapped over two lines is one text, not a subject and its description
+    assert rows[0]["action"] == "Share the primary care access data with the Governing Body"
+    assert [r["update"] for r in rows] == [
+        "To be shared at the next seminar", "Done", "Backlog reduced by a third", "Agreed in December"]
+
+
+def test_a_meeting_column_of_dates_and_rag_letters():
+    rows = actions("Action Log\n\n"
+                   "No.   Meeting      Action                                    By whom   Due      RAG\n"
+                   "1     12.03.24     Bring the agency spend review             JT        May-24   G\n"
+                   "2     09.04.24     Refresh the capital programme             MK        Jun-24   B\n")
+    assert [(r["ref"], r["action"], r["status"]) for r in rows] == [
+        ("1", "Bring the agency spend review", "on track"), ("2", "Refresh the capital programme", "complete")]
+
+
+def test_a_transcript_cut_short_mid_row_leaves_that_row_out():
+    text = ("BOARD ACTION LIST\n"
+            " NO     ACTION                                        LEAD     TARGET      STATUS\n"
+            " 2.01   Falls figures to be added to the dashboard    PT       Oct         Not yet due\n"
+            " 2.02   Exit interview themes to come to the Board    KL       Nov         Not yet due\n"
+            " 2.03   A business case would be   ")
+    assert [r["ref"] for r in actions(text)] == ["2.01", "2.02"]
+    # the same row with its lead is a row
+    whole = text.rstrip() + "                      KL\n"
+    assert [r["ref"] for r in actions(whole)] == ["2.01", "2.02", "2.03"]

@@ -312,3 +312,19 @@ def test_a_web_agenda_without_its_header_names_its_body_where_it_offers_the_pape
                         "Item 2\nDeclarations of Interest\n")
     [row] = extractor("meetings").extract(doc)["meetings"]
     assert (row["body"], row["meeting_date"]) == ("Council of Governors", None)
+
+
+def test_web_tracker_rows_by_minute_number_under_meeting_headings():
+    text = ("Trust Board Action Log\nRef Action Lead Due date Status\n"
+            "Board meeting 6 June 2024\n"
+            "TB/24/41 Circulate the winter plan to members DoS 30/07/2024 Complete\n"
+            "TB/24/43 Bring the ward staffing review to the Board DoN 12/09/2024 Not yet due\n"
+            "Board meeting 1 August 2024\n"
+            "2024/08/02 Share the audit findings with the committee DoF 10/10/2024 Shared with the committee in September\n")
+    actions = rows("actions", "actions", text)
+    # a dated line with a row under it heads the rows; a row's trailing status in the log's words is its status
+    assert [(a["ref"], a["owner"], a["due_date_raw"], a["status"], a["update"]) for a in actions] == [
+        ("TB/24/41", "DoS", "30/07/2024", "complete", None),
+        ("TB/24/43", "DoN", "12/09/2024", "Not yet due", None),
+        ("2024/08/02", "DoF", "10/10/2024", None, "Shared with the committee in September")]
+    assert actions[1]["action"] == "Bring the ward staffing review to the Board"
