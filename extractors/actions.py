@@ -610,7 +610,9 @@ def owner_column_actions(doc: Document, people: People, taken: Taken) -> list[di
             line_top = line.bbox.top if line.bbox else None
             line_bottom = line.bbox.bottom if line.bbox else None
             if text:
-                heading = line.bold or line.heading is not None or bool(line.cells and _ITEM_CELL.match(line.cells[0]))
+                # an item heading, marked up or (a text rendering without fonts) a short numbered title
+                heading = line.bold or line.heading is not None or bool(line.cells and _ITEM_CELL.match(line.cells[0])) \
+                    or bool(_item_heading(line))
                 # a bullet or a numbered point opens a paragraph of its own
                 opens = heading or bool(BULLET.match(text) or _NUMBERED_POINT.match(text))
                 body.append(BodyLine(page.number, i, text, line_top, line_bottom, opens, heading))

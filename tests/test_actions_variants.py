@@ -272,3 +272,21 @@ def test_a_transcript_cut_short_mid_row_leaves_that_row_out():
     # the same row with its lead is a row
     whole = text.rstrip() + "                      KL\n"
     assert [r["ref"] for r in actions(whole)] == ["2.01", "2.02", "2.03"]
+
+
+def test_text_minutes_with_an_action_column_keep_item_headings_out_of_the_action():
+    # a friends' group's minutes set out with spaces: numbered item headings, the owner's
+    # initials at the right under "Action"
+    text = ("Friends of Ashby Library\nMinutes of the committee meeting\n\n"
+            "Present: Ann Hart (Chair), Tom Pike (Treasurer), Lena Shaw (Secretary)\n\n"
+            "                                                                          Action\n"
+            "1. Apologies\n"
+            "   None were received.\n"
+            "2. Book sale\n"
+            "   The treasurer will bank the takings this week.                         TP\n"
+            "3. Newsletter\n"
+            "   The secretary will send the spring issue to members.                   LS\n")
+    rows = actions(text)
+    assert [(r["ref"], r["owner_name"], r["action"]) for r in rows] == [
+        ("2", "Tom Pike", "The treasurer will bank the takings this week."),
+        ("3", "Lena Shaw", "The secretary will send the spring issue to members.")]
