@@ -241,9 +241,8 @@ def _section(row: list[str | None], fields: dict[str, int]) -> tuple[str | None]
     if len(filled) != 1 or filled[0][0] not in heads or len(filled[0][1].split()) > SUBJECT_WORDS:
         return None
     text = filled[0][1]
-    state = _vocab()["status_heading"].search(text)
-    if state:
-        return (_known_status(state.group(0)) or clean(text),)
+    if _vocab()["status_heading"].search(text):
+        return (text,)  # put in the log's words with the row's own status ("Closed actions": closed)
     return (None,) if find_date(text) or _MONTH_FULL_YEAR.fullmatch(text) else None
 
 
