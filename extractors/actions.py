@@ -231,14 +231,15 @@ def _groups(rows: list[list[str | None]], anchor: int) -> list[list[list[str | N
 
 
 def _section(row: list[str | None], fields: dict[str, int]) -> tuple[str | None] | None:
-    """A row of one cell heading the actions under it, in the columns before the lead's: the
+    """A row of one cell heading the actions under it, left of the lead's and later columns: the
     meeting they came from ("Meeting held on 14 January 2025", "May 2012") or their state
     ("Closed actions"), as NHS trusts' and CCGs' trackers and committees' logs group them.
     Gives (the state it names, or None); None when the row is no such heading (a subject
     over an action's text, "Evaluation Criteria", has neither date nor state)."""
     filled = [(c, clean(cell)) for c, cell in enumerate(row) if clean(cell)]
-    heads = {fields[name] for name in ("ref", "source", "action") if name in fields}
-    if len(filled) != 1 or filled[0][0] not in heads or len(filled[0][1].split()) > SUBJECT_WORDS:
+    # left of the columns that describe an action (a wrapped status or update is no heading)
+    first = min((c for name, c in fields.items() if name not in ("ref", "source", "action")), default=len(row))
+    if len(filled) != 1 or filled[0][0] >= first or len(filled[0][1].split()) > SUBJECT_WORDS:
         return None
     text = filled[0][1]
     if _vocab()["status_heading"].search(text):
@@ -297,8 +298,10 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict
         if not action:
             continue
         owner = clean(" ".join(column("owner"))) if "owner" in fields else _owner_in_text(action)
-        # one column for both ("Status/Comment"): a status in the log's words, else a comment
-        either = clean(" ".join(column("status_update")))
+        # one column for both ("Status/Comment"; the Progress column of a log without a Status
+        # column): a status in the log's words, else a comment
+        both = "status_update" if {"status", "status_update"} & set(fields) else "update"
+        either = clean(" ".join(column(both)))
         known = either and _known_status(either)
         rows.append({
             "ref": item if per_owner else clean(" ".join(column("ref"))),
@@ -307,7 +310,7 @@ def _matrix_rows(table: Table, mapping: dict[int, str], start: int) -> list[dict
             "due_date_raw": clean(" ".join(column("due"))),
             "status": clean(" ".join(column("status"))) or (either if known else None) or section,
             "complete": clean(" ".join(column("complete"))),
-            "update": clean(" ".join(column("update"))) or (None if known else either),
+            "update": (both != "update" and clean(" ".join(column("update")))) or (None if known else either),
             "page": table.page,
         })
     return rows

@@ -290,3 +290,17 @@ def test_text_minutes_with_an_action_column_keep_item_headings_out_of_the_action
     assert [(r["ref"], r["owner_name"], r["action"]) for r in rows] == [
         ("2", "Tom Pike", "The treasurer will bank the takings this week."),
         ("3", "Lena Shaw", "The secretary will send the spring issue to members.")]
+
+
+def test_a_progress_column_without_a_status_column_states_the_status_or_comments():
+    rows = actions("Action Log\n\n"
+                   "Date raised\tMinute ref\tAction required\tBy whom\tDeadline\tProgress\n"
+                   "Meeting of 12 March 2024\t\t\t\t\t\n"
+                   "12/03/24\tQC/24/05\tAudit the discharge letters\tSO\tQ1 2024/25\tAudit under way\n"
+                   "12/03/24\tQC/24/06\tReport the falls data by ward\tPM\tMay-24\tComplete\n"
+                   "Closed actions\t\t\t\t\t\n"
+                   "09/01/24\tQC/24/01\tRefresh the terms of reference\tJH\t31/03/24\tApproved in March\n")
+    # a heading in the Date raised column heads the rows under it; the ref is the minute's number
+    assert [(r["ref"], r["status"], r["update"]) for r in rows] == [
+        ("QC/24/05", None, "Audit under way"), ("QC/24/06", "complete", None),
+        ("QC/24/01", "closed", "Approved in March")]
