@@ -27,7 +27,7 @@ from pipeline.cells import BULLET, cell_spans
 from pipeline.dates import parse_date
 from pipeline.extractor import Extractor, Rows
 from pipeline.fuzzy import Labels, label_key
-from pipeline.model import Document, Line, Locale
+from pipeline.model import Document, Line, Locale, Page
 from pipeline.textutil import clean
 from pipeline.vocab import load_vocab as load_shared_vocab
 
@@ -57,6 +57,12 @@ MAX_STATED_WORDS = 6
 MAX_OPTION_WORDS = 4
 # a label wraps over at most this many lines of its column
 MAX_LABEL_LINES = 3
+# an item reference written after its label with no colon: "Agenda Item 7", "Item 5.2 (b)", "Enclosure B"
+_REFERENCE = re.compile(r"^(?:[A-Z]{1,5}[\s/.-]*)?\d{0,3}(?:[./-]?\w{1,4}){0,3}(?:\s*\(\w{1,4}\))?$")
+# a value opening after a label with no colon starts a name, a sentence or a title: a capital or a digit
+_VALUE_OPENING = re.compile(r"^(?:the\s+)?([A-Z0-9£$].*)$")
+# a title a sheet sets as a heading of its own, without a label, is at most this many words
+MAX_TITLE_WORDS = 20
 
 
 @lru_cache(maxsize=1)
@@ -228,6 +234,40 @@ def run_together_labels(line: Line) -> list[Hit]:
     return []
 
 
+def label_and_reference(line: Line) -> list[Hit]:
+    """An item reference after its label with no colon, as NHS trusts stamp a paper's
+    first page and councils head a report: "Agenda Item 7", "Item 5.2", "Enclosure B"."""
+    if line.cells is not None:
+        return []
+    match = _vocab()["labels"].prefix(line.text)
+    if match is None or match.field != "agenda_item" or not _REFERENCE.match(match.rest.strip()):
+        return []
+    return [Hit("agenda_item", [(match.rest.strip(), None)])]
+
+
+def label_opening_line(line: Line) -> list[Hit]:
+    """A label of two words or more (or a summary's or recommendation's one word) with no colon, its value after it on the line, as
+    web transcripts run a sheet's cells together and councils head a report: "Report of
+    the Director of Place", "Executive summary The annual report sets out ...", "Prepared
+    by Jane Roe". The value opens with a capital or a figure, so a sentence ("Report of
+    the visit was noted") is not a label."""
+    if line.cells is not None or line.text.rstrip().endswith(":"):
+        return []
+    # with no colon to end it, the label is matched exactly, longest first: fuzzily "Recommendation
+    # The Board" would pass for "Recommendation to the Board"
+    words = line.text.split()
+    field_of = _vocab()["labels"].field_of
+    for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+        name = field_of.get(label_key(" ".join(words[:n])))
+        if name is None or (n == 1 and name not in _vocab()["layout"]["open_line_one_word"]):
+            continue
+        value = _VALUE_OPENING.match(" ".join(words[n:]))
+        if value is None or name in ("other", "agenda_item"):
+            return []
+        return [Hit(name, [(value.group(1), None)])]
+    return []
+
+
 def bare_label(line: Line) -> list[Hit]:
     """A label alone on its line, its value on the lines below: "Executive Summary";
     a bold or heading label with a few words more: "Recommendations to Council"."""
@@ -255,7 +295,8 @@ def ticked_purpose(line: Line) -> list[Hit]:
 
 
 # The layouts of a label and its value on a line, tried in turn: the first that gives labels wins.
-LABEL_READERS = (row_labels, colon_labels, run_together_labels, bare_label, ticked_purpose)
+LABEL_READERS = (row_labels, colon_labels, run_together_labels, label_and_reference, bare_label,
+                 label_opening_line, ticked_purpose)
 
 
 def _hits(line: Line) -> list[Hit]:
@@ -536,6 +577,19 @@ def _row(sheet: Sheet, locale: Locale) -> dict | None:
     }
 
 
+def _unlabelled_title(line: Line, page: Page, sheet: Sheet) -> bool:
+    """A council committee report's front: the title set as a heading of its own (capitals,
+    bold, centred) below the labelled lines, with no label: "Report to: Cabinet" / "Report
+    of: Director of Place" / "LOCAL CYCLING AND WALKING PLAN". Read only for a sheet with no
+    title yet, once the field before it has its value."""
+    text = line.text.strip()
+    if sheet.text("title") or not sheet.current or not sheet.text(sheet.current) or not _ALNUM.search(text):
+        return False
+    if len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", ":", ";", ",")):
+        return False
+    return bool(line.heading or line.bold or page.centres(line) or (text.isupper() and len(text.split()) > 1))
+
+
 def printed_sheets(doc: Document) -> list[dict]:
     """Cover sheets as printed, label beside or above its value: "Title of Report |
     Winter plan", "Author: Jane Roe, Director of Finance", "Executive Summary" over its text."""
@@ -583,6 +637,9 @@ def printed_sheets(doc: Document) -> list[dict]:
                 if sheet is not None:
                     for hit in hits:
                         sheet.open(hit, line)
+            elif sheet is not None and _unlabelled_title(line, page, sheet):
+                sheet.open(Hit("title", [(line.text, None)]), line)
+                sheet.current = "other"  # the lines below it are the report's, not the title's
             elif sheet is not None:
                 cells = _continuation(line, sheet)
                 if cells is None:
