@@ -27,7 +27,7 @@ from pipeline.cells import BULLET, cell_spans
 from pipeline.dates import parse_date
 from pipeline.extractor import Extractor, Rows
 from pipeline.fuzzy import Labels, label_key
-from pipeline.model import Document, Line, Locale, Page
+from pipeline.model import Document, Line, Locale, Page, Word
 from pipeline.textutil import clean
 from pipeline.vocab import load_vocab as load_shared_vocab
 
@@ -61,8 +61,10 @@ MAX_LABEL_LINES = 3
 _REFERENCE = re.compile(r"^(?:[A-Z]{1,5}[\s/.-]*)?\d{0,3}(?:[./-]?\w{1,4}){0,3}(?:\s*\(\w{1,4}\))?$")
 # a value opening after a label with no colon starts a name, a sentence or a title: a capital or a digit
 _VALUE_OPENING = re.compile(r"^(?:the\s+)?([A-Z0-9£$].*)$")
-# a title a sheet sets as a heading of its own, without a label, is at most this many words
+# a title a sheet sets as a heading of its own, without a label, is at most this many words,
+# below at least this many labelled values
 MAX_TITLE_WORDS = 20
+MIN_FIELDS_OVER_TITLE = 2
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +97,15 @@ class Fragment:
     cells: list[str]
     positions: list[float | None]
     underlined: list[str]
+    words: list[Word] = field(default_factory=list)  # the line's words, where they stand
+
+    def word_x(self, word: str, after: float | None) -> float | None:
+        """Where a word of a cell stands: options set apart by a few spaces share a cell
+        ("Approval   Assurance"), and a tick on the row below sits under one of them."""
+        if after is None:
+            return None
+        return next((w.bbox.x0 for w in self.words
+                     if w.bbox is not None and w.bbox.x0 >= after - COLUMN_SLACK and w.text == word), after)
 
 
 @dataclass
@@ -127,7 +138,7 @@ class Sheet:
     def add(self, cells: list[Cell], line: Line) -> None:
         if self.current is not None:
             self.fields[self.current].append(
-                Fragment([c for c, _ in cells], [p for _, p in cells], line.underlined))
+                Fragment([c for c, _ in cells], [p for _, p in cells], line.underlined, line.words))
 
     def text(self, name: str) -> str | None:
         text = ""
@@ -251,8 +262,8 @@ def label_opening_line(line: Line) -> list[Hit]:
     the Director of Place", "Executive summary The annual report sets out ...", "Prepared
     by Jane Roe". The value opens with a capital or a figure, so a sentence ("Report of
     the visit was noted") is not a label."""
-    if line.cells is not None or line.text.rstrip().endswith(":"):
-        return []
+    if line.cells is not None or line.text.rstrip().endswith(":") or not line.text[:1].isupper():
+        return []  # a line opening in lower case goes on a sentence ("approved by the Board, ...")
     # with no colon to end it, the label is matched exactly, longest first: fuzzily "Recommendation
     # The Board" would pass for "Recommendation to the Board"
     words = line.text.split()
@@ -336,7 +347,8 @@ def _continuation(line: Line, sheet: Sheet) -> list[Cell] | None:
         return _positioned(spans)
     if sheet.value_x is not None and line.bbox is not None and line.bbox.x0 < sheet.value_x - COLUMN_SLACK:
         return None
-    return [(line.text, None)]
+    # where the line stands: a tick alone under one of the options above it marks that one
+    return [(line.text, line.bbox.x0 if line.bbox is not None else None)]
 
 
 def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[Cell]] | None:
@@ -405,7 +417,7 @@ class Token:
 
 
 def _options_and_ticks(words: list[str], options_in, letters: frozenset[str],
-                       position: float | None) -> list[Token] | None:
+                       position: float | None, fragment: Fragment) -> list[Token] | None:
     """Several options with their ticks written in one cell ("For Approval Y For Assurance For Information Y"),
     or None when the words hold anything else."""
     tokens, k = [], 0
@@ -422,7 +434,9 @@ def _options_and_ticks(words: list[str], options_in, letters: frozenset[str],
                            if (o := options_in(" ".join(words[k:k + n])))), (0, None))
         if not options:
             return None
-        tokens += [Token("option", o, position) for o in options]
+        at = fragment.word_x(words[k], position)
+        tokens += [Token("option", o, at) for o in options]
+        position = at if at is not None else position
         k += n
     return tokens if sum(t.kind == "option" for t in tokens) > 1 else None
 
@@ -437,7 +451,7 @@ def _tokens(fragment: Fragment, options_in, letters: frozenset[str] = frozenset(
             if len(words) == 1 and (_is_tick(words[0], letters) or words[0] in _vocab()["boxes"]):
                 tokens.append(Token("box", _is_tick(words[0], letters), position))
                 continue
-            run = _options_and_ticks(words, options_in, letters, position) if len(words) > 2 else None
+            run = _options_and_ticks(words, options_in, letters, position, fragment) if len(words) > 2 else None
             if run:
                 tokens += run
                 continue
@@ -581,9 +595,12 @@ def _unlabelled_title(line: Line, page: Page, sheet: Sheet) -> bool:
     """A council committee report's front: the title set as a heading of its own (capitals,
     bold, centred) below the labelled lines, with no label: "Report to: Cabinet" / "Report
     of: Director of Place" / "LOCAL CYCLING AND WALKING PLAN". Read only for a sheet with no
-    title yet, once the field before it has its value."""
+    title yet, below a block of labelled values (an annual report's "Report of the Directors"
+    over its bold headings is no sheet), once the field before it has its value."""
     text = line.text.strip()
     if sheet.text("title") or not sheet.current or not sheet.text(sheet.current) or not _ALNUM.search(text):
+        return False
+    if sum(1 for name in sheet.fields if name != "other" and sheet.text(name)) < MIN_FIELDS_OVER_TITLE:
         return False
     if len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", ":", ";", ",")):
         return False
@@ -639,7 +656,7 @@ def printed_sheets(doc: Document) -> list[dict]:
                         sheet.open(hit, line)
             elif sheet is not None and _unlabelled_title(line, page, sheet):
                 sheet.open(Hit("title", [(line.text, None)]), line)
-                sheet.current = "other"  # the lines below it are the report's, not the title's
+                sheet.open(Hit("other", []), line)  # the lines below it are the report's, not the title's
             elif sheet is not None:
                 cells = _continuation(line, sheet)
                 if cells is None:
