@@ -625,6 +625,7 @@ def printed_sheets(doc: Document) -> list[dict]:
     skip = analysis_of(doc).furniture  # running headers and footers interrupt a sheet that runs over a page
     for page in doc.pages:
         lines, k = page.lines, 0
+        first_label_on_page = True
         while k < len(lines):
             line, taken = lines[k], 1
             if (page.number, k) in skip:
@@ -641,8 +642,13 @@ def printed_sheets(doc: Document) -> list[dict]:
                     hits, taken = [wrapped[0]], wrapped[1]
             if hits:
                 first = hits[0].field
-                if sheet is not None and first in layout["reopening"] and sheet.text(first):
-                    close()  # the next report's sheet
+                # the next report's sheet: its title or meeting labelled again, or, atop a new page of a
+                # pack, any label the sheet has filled ("Agenda Item 8" stamped over the next report)
+                again = sheet is not None and sheet.text(first) and (first in layout["reopening"] or (
+                    first_label_on_page and first in layout["opening"] and page.number > sheet.page))
+                first_label_on_page = False
+                if again:
+                    close()
                 elif sheet is not None and first in layout["opening"] and not sheet.text("title") \
                         and sheet.lines > layout["title_within"]:
                     close()  # a false start ("Date:" atop an agenda) long before this sheet

@@ -282,3 +282,26 @@ approved by the Trustees, for matters including finance and staffing.
 The trustees keep a risk register.
 """
     assert papers(text) == []
+
+
+def test_a_pack_of_reports_each_stamped_with_its_item_gives_one_row_each_with_its_page():
+    front = """Agenda Item {item}
+
+Report of the Director of {director}
+
+Report to: Health and Wellbeing Board
+Date: 3 October 2024
+Subject: {title}
+
+Summary
+This report sets out the {title}.
+
+1. Background
+The background follows.
+"""
+    pack = (front.format(item=7, director="Adult Social Care", title="Carers Plan") + "\f"
+            + front.format(item=8, director="Public Health", title="Smoking Cessation Review"))
+    rows = papers(pack)
+    assert [(r["agenda_item"], r["author"], r["title"], r["page"]) for r in rows] == [
+        ("7", "Director of Adult Social Care", "Carers Plan", 1),
+        ("8", "Director of Public Health", "Smoking Cessation Review", 2)]
