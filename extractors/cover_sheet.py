@@ -595,12 +595,14 @@ def _unlabelled_title(line: Line, page: Page, sheet: Sheet) -> bool:
     """A council committee report's front: the title set as a heading of its own (capitals,
     bold, centred) below the labelled lines, with no label: "Report to: Cabinet" / "Report
     of: Director of Place" / "LOCAL CYCLING AND WALKING PLAN". Read only for a sheet with no
-    title yet, below a block of labelled values (an annual report's "Report of the Directors"
-    over its bold headings is no sheet), once the field before it has its value."""
+    title yet, below a block of labelled values that address a meeting (an annual report's
+    "Report of the Directors" over its bold headings, an assessment form's "Responsible
+    Officer" over its sections, is no sheet), once the field before it has its value."""
     text = line.text.strip()
     if sheet.text("title") or not sheet.current or not sheet.text(sheet.current) or not _ALNUM.search(text):
         return False
-    if sum(1 for name in sheet.fields if name != "other" and sheet.text(name)) < MIN_FIELDS_OVER_TITLE:
+    if sum(1 for name in sheet.fields if name != "other" and sheet.text(name)) < MIN_FIELDS_OVER_TITLE \
+            or not (sheet.text("report_to") or sheet.text("meeting_date")):
         return False
     if len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", ":", ";", ",")):
         return False

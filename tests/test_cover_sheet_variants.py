@@ -305,3 +305,14 @@ The background follows.
     assert [(r["agenda_item"], r["author"], r["title"], r["page"]) for r in rows] == [
         ("7", "Director of Adult Social Care", "Carers Plan", 1),
         ("8", "Director of Public Health", "Smoking Cessation Review", 2)]
+
+
+def test_an_assessment_forms_officers_over_its_section_headings_make_no_sheet():
+    text = """Responsible Officer:   Sam Reed
+Responsible Director:  Alex Moss
+
+                    Aims and Objectives
+
+The service aims to support residents at home.
+"""
+    assert papers(text) == []
