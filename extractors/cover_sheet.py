@@ -269,9 +269,10 @@ def label_opening_line(line: Line) -> list[Hit]:
     words = line.text.split()
     field_of = _vocab()["labels"].field_of
     for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
-        name = field_of.get(label_key(" ".join(words[:n])))
-        if name is None or (n == 1 and name not in _vocab()["layout"]["open_line_one_word"]):
-            continue
+        key = label_key(" ".join(words[:n]))
+        name = field_of.get(key)
+        if name is None or (" " not in key and name not in _vocab()["layout"]["open_line_one_word"]):
+            continue  # ("Committee – 16 January": one word and a dash)
         value = _VALUE_OPENING.match(" ".join(words[n:]))
         if value is None or name in ("other", "agenda_item"):
             return []
@@ -600,6 +601,12 @@ def _unlabelled_title(line: Line, page: Page, sheet: Sheet) -> bool:
     Officer" over its sections, is no sheet), once the field before it has its value."""
     text = line.text.strip()
     if sheet.text("title") or not sheet.current or not sheet.text(sheet.current) or not _ALNUM.search(text):
+        return False
+    # it follows the block's short values, not a recommendation running on in capitals, and opens as a title does
+    if sheet.current not in (*_vocab()["layout"]["opening"], "other") or not text[:1].isupper():
+        return False
+    # ... and heads the report, over its summary and recommendations (not an agenda's next item below them)
+    if sheet.text("executive_summary") or sheet.text("recommendations"):
         return False
     if sum(1 for name in sheet.fields if name != "other" and sheet.text(name)) < MIN_FIELDS_OVER_TITLE \
             or not (sheet.text("report_to") or sheet.text("meeting_date")):

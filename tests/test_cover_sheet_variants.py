@@ -316,3 +316,34 @@ Responsible Director:  Alex Moss
 The service aims to support residents at home.
 """
     assert papers(text) == []
+
+
+def test_an_agendas_next_item_in_capitals_below_a_recommendation_is_no_title():
+    text = """Report to: City Council
+Date: 6 December 2022
+Report of: City Manager
+Recommendation: Adopt Resolution No. 2022-41, A RESOLUTION OF THE CITY
+COUNCIL APPROVING THE WARRANT REGISTER
+Recommendation: Receive and file the treasurer's report.
+
+                    CONSIDERATION OF THE PARKS MASTER PLAN
+
+Future agenda items are listed below.
+"""
+    assert papers(text) == []
+
+
+def test_a_wrapped_value_opening_with_a_one_word_label_and_a_dash_is_no_label():
+    text = """From:\tPat Jones, Cabinet Member for Highways
+To:\tCabinet - 30 January 2025
+Subject:\tWinter Gritting Routes
+Past Pathway of report:\tEnvironment Cabinet Committee – 14 January
+Committee – 16 January 2025
+Summary: The report sets out the gritting routes.
+Recommendation(s): Cabinet is asked to agree the routes.
+
+1. Introduction
+"""
+    [row] = papers(text)
+    assert (row["title"], row["meeting_date"]) == ("Winter Gritting Routes", dt.date(2025, 1, 30))
+    assert row["author"] == "Pat Jones, Cabinet Member for Highways"
