@@ -347,3 +347,21 @@ Recommendation(s): Cabinet is asked to agree the routes.
     [row] = papers(text)
     assert (row["title"], row["meeting_date"]) == ("Winter Gritting Routes", dt.date(2025, 1, 30))
     assert row["author"] == "Pat Jones, Cabinet Member for Highways"
+
+
+def test_sbar_sheet_situation_is_the_summary_and_its_background_and_assessment_end_it():
+    text = """Report title: Discharge Lounge Pilot
+Meeting date: 9 January 2025
+Report author: Ravi Shah, Head of Patient Flow
+Situation
+The pilot moved patients to the lounge before noon.
+Background
+The lounge opened in 2023.
+Assessment
+Discharges before noon rose by a fifth.
+Recommendation
+The Committee is asked to note the results.
+"""
+    [row] = papers(text)
+    assert row["executive_summary"] == "The pilot moved patients to the lounge before noon."
+    assert row["recommendations"] == "The Committee is asked to note the results."
