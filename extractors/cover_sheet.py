@@ -281,13 +281,18 @@ def label_opening_line(line: Line) -> list[Hit]:
 
 
 def bare_label(line: Line) -> list[Hit]:
-    """A label alone on its line, its value on the lines below: "Executive Summary";
-    a bold or heading label with a few words more: "Recommendations to Council"."""
+    """A label alone on its line, its value on the lines below: "Executive Summary",
+    "1. Summary"; a bold or heading label with a few words more: "Recommendations to Council"."""
     if line.cells is not None or len(line.text.split()) > MAX_LABEL_WORDS:
         return []
     labels: Labels = _vocab()["labels"]
     name = labels.whole(line.text)
     if name is not None:
+        return [Hit(name, [])]
+    # a numbered section naming a field of the sheet ("1. Summary"); other sections end the sheet
+    section = _SECTION.match(line.text)
+    name = labels.whole(section.group(3)) if section else None
+    if name is not None and name != "other":
         return [Hit(name, [])]
     match = labels.prefix(line.text) if line.bold or line.heading else None
     if match and len(match.label) >= MIN_QUALIFIED_LABEL and len(match.rest.split()) <= MAX_QUALIFIER_WORDS:

@@ -365,3 +365,16 @@ The Committee is asked to note the results.
     [row] = papers(text)
     assert row["executive_summary"] == "The pilot moved patients to the lounge before noon."
     assert row["recommendations"] == "The Committee is asked to note the results."
+
+
+def test_a_purpose_asked_as_a_question_is_its_answer():
+    text = """Council
+Report title: Review of Regional Branches
+Report author: Nia Jones, Head of Membership
+For decision, discussion or information: Discussion
+1. Summary
+The review proposes fewer, larger branches.
+"""
+    [row] = papers(text)
+    assert row["purpose"] == "discussion"
+    assert row["executive_summary"] == "The review proposes fewer, larger branches."
