@@ -27,7 +27,7 @@ from pipeline.cells import BULLET, cell_spans
 from pipeline.dates import parse_date
 from pipeline.extractor import Extractor, Rows
 from pipeline.fuzzy import Labels, label_key
-from pipeline.model import Document, Line, Locale
+from pipeline.model import Document, Line, Locale, Page, Word
 from pipeline.textutil import clean
 from pipeline.vocab import load_vocab as load_shared_vocab
 
@@ -57,6 +57,14 @@ MAX_STATED_WORDS = 6
 MAX_OPTION_WORDS = 4
 # a label wraps over at most this many lines of its column
 MAX_LABEL_LINES = 3
+# an item reference written after its label with no colon: "Agenda Item 7", "Item 5.2 (b)", "Enclosure B"
+_REFERENCE = re.compile(r"^(?:[A-Z]{1,5}[\s/.-]*)?\d{0,3}(?:[./-]?\w{1,4}){0,3}(?:\s*\(\w{1,4}\))?$")
+# a value opening after a label with no colon starts a name, a sentence or a title: a capital or a digit
+_VALUE_OPENING = re.compile(r"^(?:the\s+)?([A-Z0-9£$].*)$")
+# a title a sheet sets as a heading of its own, without a label, is at most this many words,
+# below at least this many labelled values
+MAX_TITLE_WORDS = 20
+MIN_FIELDS_OVER_TITLE = 2
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +97,15 @@ class Fragment:
     cells: list[str]
     positions: list[float | None]
     underlined: list[str]
+    words: list[Word] = field(default_factory=list)  # the line's words, where they stand
+
+    def word_x(self, word: str, after: float | None) -> float | None:
+        """Where a word of a cell stands: options set apart by a few spaces share a cell
+        ("Approval   Assurance"), and a tick on the row below sits under one of them."""
+        if after is None:
+            return None
+        return next((w.bbox.x0 for w in self.words
+                     if w.bbox is not None and w.bbox.x0 >= after - COLUMN_SLACK and w.text == word), after)
 
 
 @dataclass
@@ -121,7 +138,7 @@ class Sheet:
     def add(self, cells: list[Cell], line: Line) -> None:
         if self.current is not None:
             self.fields[self.current].append(
-                Fragment([c for c, _ in cells], [p for _, p in cells], line.underlined))
+                Fragment([c for c, _ in cells], [p for _, p in cells], line.underlined, line.words))
 
     def text(self, name: str) -> str | None:
         text = ""
@@ -228,14 +245,54 @@ def run_together_labels(line: Line) -> list[Hit]:
     return []
 
 
+def label_and_reference(line: Line) -> list[Hit]:
+    """An item reference after its label with no colon, as NHS trusts stamp a paper's
+    first page and councils head a report: "Agenda Item 7", "Item 5.2", "Enclosure B"."""
+    if line.cells is not None:
+        return []
+    match = _vocab()["labels"].prefix(line.text)
+    if match is None or match.field != "agenda_item" or not _REFERENCE.match(match.rest.strip()):
+        return []
+    return [Hit("agenda_item", [(match.rest.strip(), None)])]
+
+
+def label_opening_line(line: Line) -> list[Hit]:
+    """A label of two words or more (or a summary's or recommendation's one word) with no colon, its value after it on the line, as
+    web transcripts run a sheet's cells together and councils head a report: "Report of
+    the Director of Place", "Executive summary The annual report sets out ...", "Prepared
+    by Jane Roe". The value opens with a capital or a figure, so a sentence ("Report of
+    the visit was noted") is not a label."""
+    if line.cells is not None or line.text.rstrip().endswith(":") or not line.text[:1].isupper():
+        return []  # a line opening in lower case goes on a sentence ("approved by the Board, ...")
+    # with no colon to end it, the label is matched exactly, longest first: fuzzily "Recommendation
+    # The Board" would pass for "Recommendation to the Board"
+    words = line.text.split()
+    field_of = _vocab()["labels"].field_of
+    for n in range(min(MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+        key = label_key(" ".join(words[:n]))
+        name = field_of.get(key)
+        if name is None or (" " not in key and name not in _vocab()["layout"]["open_line_one_word"]):
+            continue  # ("Committee – 16 January": one word and a dash)
+        value = _VALUE_OPENING.match(" ".join(words[n:]))
+        if value is None or name in ("other", "agenda_item"):
+            return []
+        return [Hit(name, [(value.group(1), None)])]
+    return []
+
+
 def bare_label(line: Line) -> list[Hit]:
-    """A label alone on its line, its value on the lines below: "Executive Summary";
-    a bold or heading label with a few words more: "Recommendations to Council"."""
+    """A label alone on its line, its value on the lines below: "Executive Summary",
+    "1. Summary"; a bold or heading label with a few words more: "Recommendations to Council"."""
     if line.cells is not None or len(line.text.split()) > MAX_LABEL_WORDS:
         return []
     labels: Labels = _vocab()["labels"]
     name = labels.whole(line.text)
     if name is not None:
+        return [Hit(name, [])]
+    # a numbered section naming a field of the sheet ("1. Summary"); other sections end the sheet
+    section = _SECTION.match(line.text)
+    name = labels.whole(section.group(3)) if section else None
+    if name is not None and name != "other":
         return [Hit(name, [])]
     match = labels.prefix(line.text) if line.bold or line.heading else None
     if match and len(match.label) >= MIN_QUALIFIED_LABEL and len(match.rest.split()) <= MAX_QUALIFIER_WORDS:
@@ -255,7 +312,8 @@ def ticked_purpose(line: Line) -> list[Hit]:
 
 
 # The layouts of a label and its value on a line, tried in turn: the first that gives labels wins.
-LABEL_READERS = (row_labels, colon_labels, run_together_labels, bare_label, ticked_purpose)
+LABEL_READERS = (row_labels, colon_labels, run_together_labels, label_and_reference, bare_label,
+                 label_opening_line, ticked_purpose)
 
 
 def _hits(line: Line) -> list[Hit]:
@@ -295,7 +353,8 @@ def _continuation(line: Line, sheet: Sheet) -> list[Cell] | None:
         return _positioned(spans)
     if sheet.value_x is not None and line.bbox is not None and line.bbox.x0 < sheet.value_x - COLUMN_SLACK:
         return None
-    return [(line.text, None)]
+    # where the line stands: a tick alone under one of the options above it marks that one
+    return [(line.text, line.bbox.x0 if line.bbox is not None else None)]
 
 
 def _label_column(line: Line, sheet: Sheet) -> tuple[str, list[Cell]] | None:
@@ -364,7 +423,7 @@ class Token:
 
 
 def _options_and_ticks(words: list[str], options_in, letters: frozenset[str],
-                       position: float | None) -> list[Token] | None:
+                       position: float | None, fragment: Fragment) -> list[Token] | None:
     """Several options with their ticks written in one cell ("For Approval Y For Assurance For Information Y"),
     or None when the words hold anything else."""
     tokens, k = [], 0
@@ -381,7 +440,9 @@ def _options_and_ticks(words: list[str], options_in, letters: frozenset[str],
                            if (o := options_in(" ".join(words[k:k + n])))), (0, None))
         if not options:
             return None
-        tokens += [Token("option", o, position) for o in options]
+        at = fragment.word_x(words[k], position)
+        tokens += [Token("option", o, at) for o in options]
+        position = at if at is not None else position
         k += n
     return tokens if sum(t.kind == "option" for t in tokens) > 1 else None
 
@@ -396,7 +457,7 @@ def _tokens(fragment: Fragment, options_in, letters: frozenset[str] = frozenset(
             if len(words) == 1 and (_is_tick(words[0], letters) or words[0] in _vocab()["boxes"]):
                 tokens.append(Token("box", _is_tick(words[0], letters), position))
                 continue
-            run = _options_and_ticks(words, options_in, letters, position) if len(words) > 2 else None
+            run = _options_and_ticks(words, options_in, letters, position, fragment) if len(words) > 2 else None
             if run:
                 tokens += run
                 continue
@@ -536,6 +597,30 @@ def _row(sheet: Sheet, locale: Locale) -> dict | None:
     }
 
 
+def _unlabelled_title(line: Line, page: Page, sheet: Sheet) -> bool:
+    """A council committee report's front: the title set as a heading of its own (capitals,
+    bold, centred) below the labelled lines, with no label: "Report to: Cabinet" / "Report
+    of: Director of Place" / "LOCAL CYCLING AND WALKING PLAN". Read only for a sheet with no
+    title yet, below a block of labelled values that address a meeting (an annual report's
+    "Report of the Directors" over its bold headings, an assessment form's "Responsible
+    Officer" over its sections, is no sheet), once the field before it has its value."""
+    text = line.text.strip()
+    if sheet.text("title") or not sheet.current or not sheet.text(sheet.current) or not _ALNUM.search(text):
+        return False
+    # it follows the block's short values, not a recommendation running on in capitals, and opens as a title does
+    if sheet.current not in (*_vocab()["layout"]["opening"], "other") or not text[:1].isupper():
+        return False
+    # ... and heads the report, over its summary and recommendations (not an agenda's next item below them)
+    if sheet.text("executive_summary") or sheet.text("recommendations"):
+        return False
+    if sum(1 for name in sheet.fields if name != "other" and sheet.text(name)) < MIN_FIELDS_OVER_TITLE \
+            or not (sheet.text("report_to") or sheet.text("meeting_date")):
+        return False
+    if len(text.split()) > MAX_TITLE_WORDS or text.endswith((".", ":", ";", ",")):
+        return False
+    return bool(line.heading or line.bold or page.centres(line) or (text.isupper() and len(text.split()) > 1))
+
+
 def printed_sheets(doc: Document) -> list[dict]:
     """Cover sheets as printed, label beside or above its value: "Title of Report |
     Winter plan", "Author: Jane Roe, Director of Finance", "Executive Summary" over its text."""
@@ -554,6 +639,7 @@ def printed_sheets(doc: Document) -> list[dict]:
     skip = analysis_of(doc).furniture  # running headers and footers interrupt a sheet that runs over a page
     for page in doc.pages:
         lines, k = page.lines, 0
+        first_label_on_page = True
         while k < len(lines):
             line, taken = lines[k], 1
             if (page.number, k) in skip:
@@ -570,8 +656,13 @@ def printed_sheets(doc: Document) -> list[dict]:
                     hits, taken = [wrapped[0]], wrapped[1]
             if hits:
                 first = hits[0].field
-                if sheet is not None and first in layout["reopening"] and sheet.text(first):
-                    close()  # the next report's sheet
+                # the next report's sheet: its title or meeting labelled again, or, atop a new page of a
+                # pack, any label the sheet has filled ("Agenda Item 8" stamped over the next report)
+                again = sheet is not None and sheet.text(first) and (first in layout["reopening"] or (
+                    first_label_on_page and first in layout["opening"] and page.number > sheet.page))
+                first_label_on_page = False
+                if again:
+                    close()
                 elif sheet is not None and first in layout["opening"] and not sheet.text("title") \
                         and sheet.lines > layout["title_within"]:
                     close()  # a false start ("Date:" atop an agenda) long before this sheet
@@ -583,6 +674,9 @@ def printed_sheets(doc: Document) -> list[dict]:
                 if sheet is not None:
                     for hit in hits:
                         sheet.open(hit, line)
+            elif sheet is not None and _unlabelled_title(line, page, sheet):
+                sheet.open(Hit("title", [(line.text, None)]), line)
+                sheet.open(Hit("other", []), line)  # the lines below it are the report's, not the title's
             elif sheet is not None:
                 cells = _continuation(line, sheet)
                 if cells is None:

@@ -134,7 +134,8 @@ def parse_date(text: str | None, order: str = "DMY", language: str | None = None
     reads numeric dates ("12/08/2020"), ``language`` (the paper's) month names."""
     if not text:
         return None
-    for match in _DATE_PARTS.finditer(clean(text) or ""):
+    # "13 th March 2025": a superscript ordinal set apart from its day
+    for match in _DATE_PARTS.finditer(tidy_ordinals(clean(text) or "")):
         parsed = _parse_date_words(_DAY_STOP.sub(r"\1 ", match.group(0)), order, language)
         if parsed:
             return parsed

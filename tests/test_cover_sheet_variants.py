@@ -156,3 +156,225 @@ def test_a_title_holding_a_colon_and_a_label_word_stays_whole():
 def test_purposes_offered_as_verbs():
     verbs = TRUST_SHEET.replace("Approval ☐ Assurance ☒ Discussion ☐ Information ☒", "Approve ☐ Note ☒ Discuss ☐")
     assert papers(verbs)[0]["purpose"] == "noting"
+
+
+COUNCIL_REPORT_FRONT = """
+                         DISTRICT COUNCIL
+
+Report to:          Cabinet
+Date:               17 July 2024
+Report of:          Director of Place
+Wards affected:     All wards
+Key decision:       Yes
+
+                    HEDGEROW AND VERGE MANAGEMENT PLAN
+
+1.  Purpose of report
+1.1 This report seeks approval to adopt the verge management plan.
+
+2.  Recommendations
+2.1 That Cabinet adopts the verge management plan.
+
+3.  Background
+3.1 The plan was drafted last year.
+"""
+
+
+def test_council_report_front_titled_by_a_heading_of_its_own_below_its_labels():
+    [row] = papers(COUNCIL_REPORT_FRONT)
+    assert row["title"] == "HEDGEROW AND VERGE MANAGEMENT PLAN"
+    assert row["meeting_date"] == dt.date(2024, 7, 17)
+    assert row["author"] == "Director of Place"
+    assert row["recommendations"] == "2.1 That Cabinet adopts the verge management plan."
+
+
+def test_no_title_from_a_heading_below_a_single_label():
+    text = COUNCIL_REPORT_FRONT.replace("Report to:          Cabinet\nDate:               17 July 2024\n", "")
+    assert papers(text) == []
+
+
+def test_an_item_reference_and_report_of_written_without_colons():
+    text = """Agenda Item 7
+
+Report of the Director of Adult Social Care
+
+Report to: Health and Wellbeing Board
+Date: 3 October 2024
+Subject: Community Equipment Service Review
+Key decision: No
+
+Summary
+This report reviews the community equipment service.
+
+Recommendation(s)
+The Board is asked to approve the review.
+"""
+    [row] = papers(text)
+    assert row["agenda_item"] == "7"
+    assert row["author"] == "Director of Adult Social Care"  # "Report of the", not "Report to the"
+    assert row["title"] == "Community Equipment Service Review"
+    assert row["recommendations"] == "The Board is asked to approve the review."
+
+
+def test_web_transcript_labels_without_colons_open_their_values():
+    text = """Report to: Trust Board Date of meeting: 5 June 2024 Agenda item: 9
+Report title: Sepsis Screening Annual Report
+Executive lead: Maria Costa, Chief Nurse Report author: Tom Hale, Lead Nurse
+Purpose: Approval ☐ Assurance ☒ Discussion ☐ Information ☐
+Executive summary The annual report sets out screening rates for the year.
+Recommendation The Board is asked to receive the report for assurance.
+"""
+    [row] = papers(text)
+    assert row["agenda_item"] == "9"
+    assert row["author"] == "Tom Hale, Lead Nurse"
+    assert row["purpose"] == "assurance"
+    assert row["executive_summary"] == "The annual report sets out screening rates for the year."
+    assert row["recommendations"] == "The Board is asked to receive the report for assurance."
+
+
+def test_a_tick_under_one_of_several_options_sharing_a_layout_cell():
+    text = """Report title:        Safer Staffing Review
+Date of meeting:     2 May 2024
+Report author:       Kim Park, Deputy Chief Nurse
+Purpose:             Approval     Assurance     Discussion     Information
+                                  X
+Executive summary:   The review finds staffing levels safe on all wards.
+
+1. Introduction
+"""
+    [row] = papers(text)
+    assert row["purpose"] == "assurance"
+
+
+def test_us_staff_report_to_from_date_subject():
+    text = """                         CITY OF MAPLEFORD
+                           STAFF REPORT
+
+TO:            Honorable Mayor and Members of the City Council
+FROM:          Dana Ortiz, Director of Public Works
+DATE:          March 4, 2024
+SUBJECT:       Award of Contract for the Oak Avenue Resurfacing Project
+
+RECOMMENDATION:
+Staff recommends that the City Council award the contract to the lowest bidder.
+
+BACKGROUND:
+The project is in the capital program.
+"""
+    [row] = papers(text)
+    assert row["title"] == "Award of Contract for the Oak Avenue Resurfacing Project"
+    assert row["meeting_date"] == dt.date(2024, 3, 4)
+    assert row["author"] == "Dana Ortiz, Director of Public Works"
+    assert row["recommendations"] == "Staff recommends that the City Council award the contract to the lowest bidder."
+
+
+def test_an_annual_reports_headings_and_sentences_make_no_sheet():
+    text = """Report of the Trustees for the year ending 31 March 2024
+
+## Chair's introduction
+
+The trustees present their report. The Board of Trustees meets quarterly.
+
+Board
+approved by the Trustees, for matters including finance and staffing.
+
+## Risk management
+The trustees keep a risk register.
+"""
+    assert papers(text) == []
+
+
+def test_a_pack_of_reports_each_stamped_with_its_item_gives_one_row_each_with_its_page():
+    front = """Agenda Item {item}
+
+Report of the Director of {director}
+
+Report to: Health and Wellbeing Board
+Date: 3 October 2024
+Subject: {title}
+
+Summary
+This report sets out the {title}.
+
+1. Background
+The background follows.
+"""
+    pack = (front.format(item=7, director="Adult Social Care", title="Carers Plan") + "\f"
+            + front.format(item=8, director="Public Health", title="Smoking Cessation Review"))
+    rows = papers(pack)
+    assert [(r["agenda_item"], r["author"], r["title"], r["page"]) for r in rows] == [
+        ("7", "Director of Adult Social Care", "Carers Plan", 1),
+        ("8", "Director of Public Health", "Smoking Cessation Review", 2)]
+
+
+def test_an_assessment_forms_officers_over_its_section_headings_make_no_sheet():
+    text = """Responsible Officer:   Sam Reed
+Responsible Director:  Alex Moss
+
+                    Aims and Objectives
+
+The service aims to support residents at home.
+"""
+    assert papers(text) == []
+
+
+def test_an_agendas_next_item_in_capitals_below_a_recommendation_is_no_title():
+    text = """Report to: City Council
+Date: 6 December 2022
+Report of: City Manager
+Recommendation: Adopt Resolution No. 2022-41, A RESOLUTION OF THE CITY
+COUNCIL APPROVING THE WARRANT REGISTER
+Recommendation: Receive and file the treasurer's report.
+
+                    CONSIDERATION OF THE PARKS MASTER PLAN
+
+Future agenda items are listed below.
+"""
+    assert papers(text) == []
+
+
+def test_a_wrapped_value_opening_with_a_one_word_label_and_a_dash_is_no_label():
+    text = """From:\tPat Jones, Cabinet Member for Highways
+To:\tCabinet - 30 January 2025
+Subject:\tWinter Gritting Routes
+Past Pathway of report:\tEnvironment Cabinet Committee – 14 January
+Committee – 16 January 2025
+Summary: The report sets out the gritting routes.
+Recommendation(s): Cabinet is asked to agree the routes.
+
+1. Introduction
+"""
+    [row] = papers(text)
+    assert (row["title"], row["meeting_date"]) == ("Winter Gritting Routes", dt.date(2025, 1, 30))
+    assert row["author"] == "Pat Jones, Cabinet Member for Highways"
+
+
+def test_sbar_sheet_situation_is_the_summary_and_its_background_and_assessment_end_it():
+    text = """Report title: Discharge Lounge Pilot
+Meeting date: 9 January 2025
+Report author: Ravi Shah, Head of Patient Flow
+Situation
+The pilot moved patients to the lounge before noon.
+Background
+The lounge opened in 2023.
+Assessment
+Discharges before noon rose by a fifth.
+Recommendation
+The Committee is asked to note the results.
+"""
+    [row] = papers(text)
+    assert row["executive_summary"] == "The pilot moved patients to the lounge before noon."
+    assert row["recommendations"] == "The Committee is asked to note the results."
+
+
+def test_a_purpose_asked_as_a_question_is_its_answer():
+    text = """Council
+Report title: Review of Regional Branches
+Report author: Nia Jones, Head of Membership
+For decision, discussion or information: Discussion
+1. Summary
+The review proposes fewer, larger branches.
+"""
+    [row] = papers(text)
+    assert row["purpose"] == "discussion"
+    assert row["executive_summary"] == "The review proposes fewer, larger branches."

@@ -52,6 +52,7 @@ def test_a_meetings_date_reads_in_the_papers_language(language, line):
 
 @pytest.mark.parametrize("language, field", [
     ("de", "4. Dezember 2012"), ("fr", "4 décembre 2012"), ("no", "4. desember 2012"), ("en", "4th December 2012"),
+    ("en", "Scrutiny Committee 4 th December 2012"),  # a superscript ordinal set apart in the text layer
 ])
 def test_a_forms_date_field_reads_in_the_papers_language(language, field):
     assert parse_date(field, "DMY", language) == dt.date(2012, 12, 4)
