@@ -15,7 +15,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from itertools import pairwise, takewhile
 from operator import attrgetter, itemgetter
 
@@ -854,8 +854,9 @@ def _labels_of_figures(rows: list[list[str | None]]) -> bool:
     return 2 * len(figures) > len(rest) and statistics.median(len(c.split()) for c in figures) <= FIGURE_WORDS
 
 
-def page_columns(words: list[dict]) -> list[list[dict]]:
-    """Split the words of a page set in several columns of running text at the gutters.
+def page_columns(words: list[dict], lines: list[TextLine] | None = None) -> list[tuple[list[dict], list[TextLine]]]:
+    """Split the words of a page set in several columns of running text at the gutters; each
+    column with its text lines (``lines``: those of ``words``, when already made).
 
     A gutter is a vertical strip that (almost) no word crosses, with running text on both
     sides; a table's own whitespace columns have no running text beside them, so a page
@@ -863,36 +864,32 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
     across them (a wide table or figure, a title) is cut into bands first: the bands
     where the gutter runs are split, the rest stay whole.
     """
+    if lines is None:
+        lines = text_lines(words)
     if len(words) < 20:
-        return [words]
+        return [(words, lines)]
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
-    lines = text_lines(words)
     # the size of running text: of lines with a run of words without a figure, in any column
     body = statistics.median([line.size for line in lines if any(
         _running(TextLine(chunk, line.size, [chunk]), math.inf) for chunk in line.chunks)] or [0.0])
     for g0, g1 in _gutters(_cover(words, left, right), GUTTER_CROSSING * height, left):
         middle = (g0 + g1) / 2
-        # lines of a narrow column count apart, and not those of a line set across the gutter
-        # (a note under a wide table, cut in two by the sides)
-        across = {id(w) for line in lines if any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases)
-                  for p in line.phrases for w in p.words}
         sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
-        side_lines = [text_lines(side) for side in sides]
-        own = [[line for line in lines_ if id(line.phrases[0].words[0]) not in across] for lines_ in side_lines]
-        if all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines) or (
+        # a side's lines are made when a test reads them: most gutters (a table's own
+        # whitespace) fail on the first side
+        side_lines = [cache(partial(text_lines, side)) for side in sides]
+        if all(sum(map(_prose, lines_())) >= GUTTER_PROSE_LINES for lines_ in side_lines) or (
                 _middle(g0, g1, left, right)
-                and (all(sum(_running(line, body) for line in mine) >= GUTTER_PROSE_LINES for mine in own)
-                     or not any(_parted_row(line, g0, g1) for line in lines)
-                     and (_text_beside(own, body, g0, g1) or _tables_beside(side_lines)))):
-            return page_columns(sides[0]) + page_columns(sides[1])
+                and _columns_at_middle(lines, [lines_() for lines_ in side_lines], body, g0, g1)):
+            return page_columns(sides[0], side_lines[0]()) + page_columns(sides[1], side_lines[1]())
     # no gutter runs the page's height: one may run between the columns of running text
     # only, with things set across them (a wide table, a title) above or below
     running = [[chunk for chunk in line.chunks if _running(TextLine(chunk, line.size, [chunk]), body)]
                or line.chunks * _prose(line) for line in lines]  # of each line, its chunks of running text
     if not any(running):
-        return [words]
+        return [(words, lines)]
     prose = [w for chunks in running for chunk in chunks for p in chunk for w in p.words]
     prose_height = sum(line.bottom - line.top for line, chunks in zip(lines, running) if chunks)
     candidates = [(g, False) for g in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left)]
@@ -900,7 +897,22 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
         bands = _bands(lines, g0, g1, body, _middle(g0, g1, left, right), one_sided)
         if len(bands) > 1:
             return [piece for band in bands for piece in page_columns(band)]
-    return [words]
+    return [(words, lines)]
+
+
+def _columns_at_middle(lines: list[TextLine], side_lines: list[list[TextLine]], body: float,
+                       g0: float, g1: float) -> bool:
+    """Does a gutter (``g0`` to ``g1``) at the middle of the text part columns of the page
+    (``lines``, and each side's ``side_lines``): running text on both sides, or, with no
+    row of a wide table parted by it, text beside something else or a table each side?"""
+    # lines of a narrow column count apart, and not those of a line set across the gutter
+    # (a note under a wide table, cut in two by the sides)
+    across = {id(w) for line in lines if any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases)
+              for p in line.phrases for w in p.words}
+    own = [[line for line in lines_ if id(line.phrases[0].words[0]) not in across] for lines_ in side_lines]
+    return (all(sum(_running(line, body) for line in mine) >= GUTTER_PROSE_LINES for mine in own)
+            or not any(_parted_row(line, g0, g1) for line in lines)
+            and (_text_beside(own, body, g0, g1) or _tables_beside(side_lines)))
 
 
 def _middle(g0: float, g1: float, left: float, right: float) -> bool:
@@ -1031,7 +1043,8 @@ def _bands(lines: list[TextLine], g0: float, g1: float, body: float, middle_gutt
         run = [w for line in lines[k:end] for p in line.phrases for w in p.words]
         sides = ([w for w in run if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in run if (w["x0"] + w["x1"]) / 2 >= middle])
-        side_lines = [text_lines(side) for side in sides]
+        # a run set across the gutter stays whole: its sides' lines are not needed
+        side_lines = [] if crosses[k] else [text_lines(side) for side in sides]
         if not crosses[k] and one_sided and split and not all(sides):
             pieces[split[0 if sides[0] else 1]].extend(run)  # the end of a column longer than the other
         elif not crosses[k] and (all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines)
@@ -1240,7 +1253,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             tables.append(Table(rows=rows, page=number, bbox=frame, method="stream", spans=spans))
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
     words = [w for w in words if id(w) not in taken]
-    for lines in [text_lines(column) for column in page_columns(words)]:
+    for _, lines in page_columns(words):
         found: list[tuple[float, float]] = []  # the columns of the last table found in this column of the page
         for region in _under_their_headers(lines, _regions(lines)):
             if sum(line.tabular for line in region) < 2:
