@@ -78,7 +78,8 @@ _TYPED_RULE = re.compile(r"[-–—_=.…·]{5,}")
 _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # a caption opening a table ("Table 3:", "Figure 2.1", "Tabel 4."): it ends a table above it,
 # so tables stacked under their captions stay apart
-_CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
+_CAPTION_WORDS = ("Table", "Tabel", "Tabelle", "Tableau", "Tabla", "Tabell", "Figure", "Fig.", "Exhibit", "Chart")
+_CAPTION = re.compile(rf"^({'|'.join(map(re.escape, _CAPTION_WORDS))})\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _UNIT_WRAPPING = re.compile(r"^\(?(in\s+)?|\)$", re.I)  # "(in thousands)" says "thousands"
 _MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
@@ -560,6 +561,9 @@ def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], cent
     ("Fused aluminum oxide" over 2009 | 2010) may line up with them loosely by chance."""
     phrases: list[Phrase] = []
     for phrase in line.phrases:
+        if len(phrase.words) == 1:  # stands over one column
+            phrases.append(phrase)
+            continue
         by_column: dict[int, list[dict]] = {}
         for word in phrase.words:
             by_column.setdefault(_column_of(Phrase.of(word), columns)[0], []).append(word)
@@ -1138,7 +1142,7 @@ def ruled_frames(rules: list[BBox], words: list[dict]) -> list[tuple[BBox, float
             between = [w for w in words if above.bottom <= (w["top"] + w["bottom"]) / 2 <= below.top
                        and w["x1"] > x0 and w["x0"] < x1]
             if (not between or any(w["x0"] < x0 - FRAME_SLACK or w["x1"] > x1 + FRAME_SLACK for w in between)
-                    or any(_CAPTION.match(line.phrases[0].text) for line in text_lines(between))):
+                    or _captioned(between)):
                 pieces.append([])
             pieces[-1].append(below)
         frames.extend(_frame(piece, words) for piece in pieces if len(piece) >= FRAME_RULES)
@@ -1147,6 +1151,13 @@ def ruled_frames(rules: list[BBox], words: list[dict]) -> list[tuple[BBox, float
     return [(frame, rule) for frame, rule in frames
             if not _labels_beside(frame, [w for w in words if not any(
                 _in_frame(w, other) for other, _ in frames if other is not frame)])]
+
+
+def _captioned(words: list[dict]) -> bool:
+    """Does a line of the words open with a caption (``_CAPTION``)? Its first word is one of
+    ``_CAPTION_WORDS``: without one, the words need not be read into lines."""
+    return (any(w["text"] in _CAPTION_WORDS for w in words)
+            and any(_CAPTION.match(line.phrases[0].text) for line in text_lines(words)))
 
 
 def _joined(rules: list[BBox]) -> list[BBox]:
