@@ -332,6 +332,7 @@ def find_items(doc: Document, skip: frozenset[tuple[int, int]], lang: str) -> li
     return items
 
 
+@lru_cache(maxsize=4096)  # a line is asked again: by _pieces, then by _blocks, and by each layout reader tried
 def _line_cue(text: str, lang: str) -> tuple[str | None, str]:
     """What a body line opens (a cue kind or None) and the text it carries."""
     cue_text = re.sub(r"\((s)\)", r"\1", text)  # "Recommendation(s)" is a label too

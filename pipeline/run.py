@@ -351,6 +351,12 @@ def prepared_extractors(names: list[str] | None = None) -> list[RegisteredExtrac
         prepare_analysis()
         for registered in extractors:
             registered.extractor.prepare()
+        # what processing a paper imports besides (the readers, normalising, staging, linking's
+        # columns): imported here, before local workers fork, they are imported once for the
+        # run, not by each worker and again by the main process to write the tables
+        import pyarrow.parquet  # noqa: F401
+
+        import pipeline.link, pipeline.load.pdf, pipeline.load.text, pipeline.normalise  # noqa: E401, F401
     return extractors
 
 

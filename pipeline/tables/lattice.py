@@ -122,9 +122,9 @@ class _CharsByMiddle:
 
     def __init__(self, chars: list[tuple]):
         self.chars = chars
-        order = sorted(((c[2] + c[4]) / 2, i) for i, c in enumerate(chars))
-        self.middles = [m for m, _ in order]
-        self.indices = [i for _, i in order]
+        middles = [(c[2] + c[4]) / 2 for c in chars]
+        self.indices = sorted(range(len(chars)), key=middles.__getitem__)  # stable: ties in the page's order
+        self.middles = [middles[i] for i in self.indices]
 
     def in_band(self, top: float, bottom: float) -> list[tuple]:
         """Chars whose middle is in [top, bottom), in the page's order."""

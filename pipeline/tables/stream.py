@@ -15,7 +15,7 @@ import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from itertools import pairwise, takewhile
 from operator import attrgetter, itemgetter
 
@@ -79,7 +79,8 @@ _TYPED_RULE = re.compile(r"[-–—_=.…·]{5,}")
 _TYPED_RULE_CHARS = re.compile(r"[-–—_=.…·|„\s]")
 # a caption opening a table ("Table 3:", "Figure 2.1", "Tabel 4."): it ends a table above it,
 # so tables stacked under their captions stay apart
-_CAPTION = re.compile(r"^(Table|Tabel|Tabelle|Tableau|Tabla|Tabell|Figure|Fig\.|Exhibit|Chart)\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
+_CAPTION_WORDS = ("Table", "Tabel", "Tabelle", "Tableau", "Tabla", "Tabell", "Figure", "Fig.", "Exhibit", "Chart")
+_CAPTION = re.compile(rf"^({'|'.join(map(re.escape, _CAPTION_WORDS))})\s+[A-Z]?\d+(\.\d+)*[:.]?(\s|$)")
 _UNIT_WRAPPING = re.compile(r"^\(?(in\s+)?|\)$", re.I)  # "(in thousands)" says "thousands"
 _MARK = re.compile(r"^[*†‡§¶]+$")  # footnote and significance marks after a figure
 _THOUSANDS = re.compile(r"^\d{3}([.,]\d+)?$")
@@ -564,6 +565,9 @@ def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], cent
     ("Fused aluminum oxide" over 2009 | 2010) may line up with them loosely by chance."""
     phrases: list[Phrase] = []
     for phrase in line.phrases:
+        if len(phrase.words) == 1:  # stands over one column
+            phrases.append(phrase)
+            continue
         by_column: dict[int, list[dict]] = {}
         for word in phrase.words:
             by_column.setdefault(_column_of(Phrase.of(word), columns)[0], []).append(word)
@@ -858,8 +862,9 @@ def _labels_of_figures(rows: list[list[str | None]]) -> bool:
     return 2 * len(figures) > len(rest) and statistics.median(len(c.split()) for c in figures) <= FIGURE_WORDS
 
 
-def page_columns(words: list[dict]) -> list[list[dict]]:
-    """Split the words of a page set in several columns of running text at the gutters.
+def page_columns(words: list[dict], lines: list[TextLine] | None = None) -> list[tuple[list[dict], list[TextLine]]]:
+    """Split the words of a page set in several columns of running text at the gutters; each
+    column with its text lines (``lines``: those of ``words``, when already made).
 
     A gutter is a vertical strip that (almost) no word crosses, with running text on both
     sides; a table's own whitespace columns have no running text beside them, so a page
@@ -867,36 +872,32 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
     across them (a wide table or figure, a title) is cut into bands first: the bands
     where the gutter runs are split, the rest stay whole.
     """
+    if lines is None:
+        lines = text_lines(words)
     if len(words) < 20:
-        return [words]
+        return [(words, lines)]
     left, right = int(min(w["x0"] for w in words)), int(max(w["x1"] for w in words)) + 1
     height = max(w["bottom"] for w in words) - min(w["top"] for w in words)
-    lines = text_lines(words)
     # the size of running text: of lines with a run of words without a figure, in any column
     body = statistics.median([line.size for line in lines if any(
         _running(TextLine(chunk, line.size, [chunk]), math.inf) for chunk in line.chunks)] or [0.0])
     for g0, g1 in _gutters(_cover(words, left, right), GUTTER_CROSSING * height, left):
         middle = (g0 + g1) / 2
-        # lines of a narrow column count apart, and not those of a line set across the gutter
-        # (a note under a wide table, cut in two by the sides)
-        across = {id(w) for line in lines if any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases)
-                  for p in line.phrases for w in p.words}
         sides = ([w for w in words if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in words if (w["x0"] + w["x1"]) / 2 >= middle])
-        side_lines = [text_lines(side) for side in sides]
-        own = [[line for line in lines_ if id(line.phrases[0].words[0]) not in across] for lines_ in side_lines]
-        if all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines) or (
+        # a side's lines are made when a test reads them: most gutters (a table's own
+        # whitespace) fail on the first side
+        side_lines = [cache(partial(text_lines, side)) for side in sides]
+        if all(sum(map(_prose, lines_())) >= GUTTER_PROSE_LINES for lines_ in side_lines) or (
                 _middle(g0, g1, left, right)
-                and (all(sum(_running(line, body) for line in mine) >= GUTTER_PROSE_LINES for mine in own)
-                     or not any(_parted_row(line, g0, g1) for line in lines)
-                     and (_text_beside(own, body, g0, g1) or _tables_beside(side_lines)))):
-            return page_columns(sides[0]) + page_columns(sides[1])
+                and _columns_at_middle(lines, [lines_() for lines_ in side_lines], body, g0, g1)):
+            return page_columns(sides[0], side_lines[0]()) + page_columns(sides[1], side_lines[1]())
     # no gutter runs the page's height: one may run between the columns of running text
     # only, with things set across them (a wide table, a title) above or below
     running = [[chunk for chunk in line.chunks if _running(TextLine(chunk, line.size, [chunk]), body)]
                or line.chunks * _prose(line) for line in lines]  # of each line, its chunks of running text
     if not any(running):
-        return [words]
+        return [(words, lines)]
     prose = [w for chunks in running for chunk in chunks for p in chunk for w in p.words]
     prose_height = sum(line.bottom - line.top for line, chunks in zip(lines, running) if chunks)
     candidates = [(g, False) for g in _gutters(_cover(prose, left, right), GUTTER_CROSSING * prose_height, left)]
@@ -904,7 +905,22 @@ def page_columns(words: list[dict]) -> list[list[dict]]:
         bands = _bands(lines, g0, g1, body, _middle(g0, g1, left, right), one_sided)
         if len(bands) > 1:
             return [piece for band in bands for piece in page_columns(band)]
-    return [words]
+    return [(words, lines)]
+
+
+def _columns_at_middle(lines: list[TextLine], side_lines: list[list[TextLine]], body: float,
+                       g0: float, g1: float) -> bool:
+    """Does a gutter (``g0`` to ``g1``) at the middle of the text part columns of the page
+    (``lines``, and each side's ``side_lines``): running text on both sides, or, with no
+    row of a wide table parted by it, text beside something else or a table each side?"""
+    # lines of a narrow column count apart, and not those of a line set across the gutter
+    # (a note under a wide table, cut in two by the sides)
+    across = {id(w) for line in lines if any(p.x0 < g1 - 1 and p.x1 > g0 + 1 for p in line.phrases)
+              for p in line.phrases for w in p.words}
+    own = [[line for line in lines_ if id(line.phrases[0].words[0]) not in across] for lines_ in side_lines]
+    return (all(sum(_running(line, body) for line in mine) >= GUTTER_PROSE_LINES for mine in own)
+            or not any(_parted_row(line, g0, g1) for line in lines)
+            and (_text_beside(own, body, g0, g1) or _tables_beside(side_lines)))
 
 
 def _middle(g0: float, g1: float, left: float, right: float) -> bool:
@@ -1035,7 +1051,8 @@ def _bands(lines: list[TextLine], g0: float, g1: float, body: float, middle_gutt
         run = [w for line in lines[k:end] for p in line.phrases for w in p.words]
         sides = ([w for w in run if (w["x0"] + w["x1"]) / 2 < middle],
                  [w for w in run if (w["x0"] + w["x1"]) / 2 >= middle])
-        side_lines = [text_lines(side) for side in sides]
+        # a run set across the gutter stays whole: its sides' lines are not needed
+        side_lines = [] if crosses[k] else [text_lines(side) for side in sides]
         if not crosses[k] and one_sided and split and not all(sides):
             pieces[split[0 if sides[0] else 1]].extend(run)  # the end of a column longer than the other
         elif not crosses[k] and (all(sum(map(_prose, lines_)) >= GUTTER_PROSE_LINES for lines_ in side_lines)
@@ -1129,7 +1146,7 @@ def ruled_frames(rules: list[BBox], words: list[dict]) -> list[tuple[BBox, float
             between = [w for w in words if above.bottom <= (w["top"] + w["bottom"]) / 2 <= below.top
                        and w["x1"] > x0 and w["x0"] < x1]
             if (not between or any(w["x0"] < x0 - FRAME_SLACK or w["x1"] > x1 + FRAME_SLACK for w in between)
-                    or any(_CAPTION.match(line.phrases[0].text) for line in text_lines(between))):
+                    or _captioned(between)):
                 pieces.append([])
             pieces[-1].append(below)
         frames.extend(_frame(piece, words) for piece in pieces if len(piece) >= FRAME_RULES)
@@ -1138,6 +1155,13 @@ def ruled_frames(rules: list[BBox], words: list[dict]) -> list[tuple[BBox, float
     return [(frame, rule) for frame, rule in frames
             if not _labels_beside(frame, [w for w in words if not any(
                 _in_frame(w, other) for other, _ in frames if other is not frame)])]
+
+
+def _captioned(words: list[dict]) -> bool:
+    """Does a line of the words open with a caption (``_CAPTION``)? Its first word is one of
+    ``_CAPTION_WORDS``: without one, the words need not be read into lines."""
+    return (any(w["text"] in _CAPTION_WORDS for w in words)
+            and any(_CAPTION.match(line.phrases[0].text) for line in text_lines(words)))
 
 
 def _joined(rules: list[BBox]) -> list[BBox]:
@@ -1244,7 +1268,7 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             tables.append(Table(rows=rows, page=number, bbox=frame, method="stream", spans=spans))
             taken.update(id(w) for line in lines for p in line.phrases for w in p.words)
     words = [w for w in words if id(w) not in taken]
-    for lines in [text_lines(column) for column in page_columns(words)]:
+    for _, lines in page_columns(words):
         found: list[tuple[float, float]] = []  # the columns of the last table found in this column of the page
         for region in _under_their_headers(lines, _regions(lines)):
             if sum(line.tabular for line in region) < 2:
