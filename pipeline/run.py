@@ -550,10 +550,15 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     organisation = dict(zip(document_columns["document_id"], document_columns["organisation"]))
     state_path = out / WORK / LINK_STATE
     config = next((e.get("config") or "" for _, e in papers), "")
+    sources: dict[Any, tuple] = {}  # a paper's source is that of many others: one object each
+
+    def source(entry: dict[str, Any]) -> tuple:
+        key = (entry.get("config"), entry.get("ocr"), tuple(entry["rows"].items()))
+        return sources.get(key) or sources.setdefault(key, (*key[:2], repr(entry["rows"])))
     linked = link_with_state(state_path, config,
                              list(zip(document_columns["document_id"], document_columns["organisation"])),
-                             [(d, (e.get("config"), e.get("ocr"), repr(e["rows"])), organisation.get(d),
-                               e.get("link_inputs", {})) for d, e in papers], rewrite)
+                             [(d, source(e), organisation.get(d), e.get("link_inputs", {})) for d, e in papers],
+                             rewrite)
     # a paper's link digest changes only when linking gave it ids again
     links = {d: manifest.links[d] for d, _ in papers if d in manifest.links and d not in linked.ids}
     links.update({d: hashlib.sha256(repr(ids).encode()).hexdigest()[:16] for d, ids in linked.ids.items()})
@@ -586,7 +591,7 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     for name in TABLE_NAMES:  # a single file an older layout left: readers would take it instead
         (out / f"{name}.parquet").unlink(missing_ok=True)
     write_datapackage(out)
-    save_state(state_path, linked.state, config)
+    save_state(linked.state)
     (out / WORK / LEGACY_LINK_STATE).unlink(missing_ok=True)
     manifest.links, manifest.rows = links, {name: rows[name] for name in TABLE_NAMES}
     return _summary(documents, out, manifest.rows)
