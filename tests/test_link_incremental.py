@@ -11,7 +11,7 @@ from pipeline.link import LinkStore, link_papers, save_state
 from pipeline.manifest import Manifest
 from pipeline.normalise import normalise, to_arrow
 from pipeline.query import read_table
-from pipeline.run import paper_link_inputs, write_run
+from pipeline.run import DocumentRow, paper_link_inputs, write_run
 from pipeline.schema import SCHEMAS
 from pipeline.write import stage_paper
 
@@ -55,7 +55,7 @@ def write(out, papers: list[tuple[dict, dict]], processed: set[str]) -> None:
         entries.append((d, {"config": "c", "rows": {t: x.num_rows for t, x in tables.items()},
                             "link_inputs": paper_link_inputs(tables)}))
     manifest = Manifest(out)
-    write_run([p[0] for p in papers], entries, out, manifest, processed)
+    write_run([DocumentRow(None, p[0]) for p in papers], entries, out, manifest, processed)
     manifest.compact(set(), set())
 
 
