@@ -107,7 +107,8 @@ def discover(inputs: Iterable[Path]) -> list[Paper]:
     ``source_path`` is relative to the folder a paper was found under, ``input``
     that folder, so two ``minutes.txt`` in two folders stay apart.
     """
-    return [Paper(path, path.relative_to(folder).as_posix(), _input_folder(folder))
+    folders = functools.cache(_input_folder)  # one object for every paper of a folder
+    return [Paper(path, path.relative_to(folder).as_posix(), folders(folder))
             for path, folder in _walk(inputs) if path.suffix.lower() in SUFFIXES]
 
 
@@ -586,11 +587,12 @@ def write_run(documents: list[DocumentRow], papers: list[tuple[str, Any]], out: 
     from pipeline.normalise import normalised_columns, to_arrow
     from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 
-    # one listing per table, not a stat per paper
-    written = {t: set(os.listdir(out / t)) if (out / t).is_dir() else set() for t in CONTENT_TABLES}
-    # papers whose parts are to be written: processed, or a part of theirs is missing
-    rewrite = processed | {d for d, e in papers for t, n in e["rows"].items()
-                           if n and t in written and f"{d}.parquet" not in written[t]}
+    # papers whose parts are to be written: processed, or a part of theirs is missing (one listing
+    # per table, not a stat per paper; one table's at a time)
+    rewrite = set(processed)
+    for table in CONTENT_TABLES:
+        written = set(os.listdir(out / table)) if (out / table).is_dir() else set()
+        rewrite.update(d for d, e in papers if e["rows"].get(table) and f"{d}.parquet" not in written)
     normalised: dict[str | None, str | None] = {None: None}  # an organisation's name as the table holds it
 
     def organisation_of(document: DocumentRow) -> str | None:
