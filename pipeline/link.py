@@ -471,21 +471,22 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
     home_of = _resolve_bodies(bodies, organisations, are_organisations=True)
     organisation_ids = {name: home.body_id for (name, _), home in home_of.items()}
     committees: Counter = Counter()  # (body, organisation_id) -> papers
+    # the units each paper names, as its organisation or in its meetings -> papers (few distinct sets)
+    named: Counter = Counter(frozenset({(name, None)}) for document_id, name in documents
+                             if name is not None and document_id is not None and document_id not in given)
     full_names: set[PersonName] = set()
     for _, paper in each_paper():
-        committees.update({(body, organisation_id(paper)) for body, _ in paper.meetings if body is not None})
+        units = {(body, organisation_id(paper)) for body, _ in paper.meetings if body is not None}
+        committees.update(units)
+        named[frozenset(units | ({(paper.organisation, None)} if paper.organisation is not None else set()))] += 1
         full_names.update(paper.full_names)
     home_of.update(_resolve_bodies(bodies, committees, are_organisations=False))
     body_ids = {id(b): b.body_id for b in bodies}
     body_of = {unit: body_ids[id(home)] for unit, home in home_of.items()}
-    # papers per body: a paper counts once, whether it names the body as its organisation or in meetings
-    documents_of: Counter = Counter(id(home_of[(name, None)]) for document_id, name in documents
-                                    if name is not None and document_id is not None and document_id not in given)
-    for _, paper in each_paper():
-        homes = {id(home_of[(body, organisation_id(paper))]) for body, _ in paper.meetings if body is not None}
-        if paper.organisation is not None:
-            homes.add(id(home_of[(paper.organisation, None)]))
-        documents_of.update(homes)
+    documents_of: Counter = Counter()  # papers per body: a paper counts once, however often it names it
+    for units, papers_naming in named.items():
+        for home in {id(home_of[unit]) for unit in units}:
+            documents_of[home] += papers_naming
     body_rows = [{"body_id": body_ids[id(b)], "name": b.names[0], "variants": ";".join(sorted(b.names)),
                   "organisation_id": b.organisation, "n_documents": documents_of[id(b)]} for b in bodies]
     resolved_people, people = resolve_people(full_names)
