@@ -121,7 +121,8 @@ def main() -> None:
     try:
         if not (args.reuse and args.keep):
             shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(archive / "new", ignore_errors=True)
+        for folder in (archive / "new", scratch / "alone", scratch / "dask"):  # what an earlier --keep run left
+            shutil.rmtree(folder, ignore_errors=True)
         if not archive.is_dir():
             make_papers(archive, 0, args.papers)
         make_papers(extra, args.papers, 1)
