@@ -412,6 +412,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     # read with), and only when needed: asking tesseract for its languages takes a while
     setup = functools.cache(lambda: ocr_setup() if ocr else OCR_OFF)
     todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, setup) is None]
+    listed.cache_clear()  # a name per paper and table: not kept while the run goes on
     # largest first: a long pack started last would leave the other workers idle at the end
     todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
     by_path = {str(p.path): p for p in todo}
