@@ -15,12 +15,12 @@ Linking grows with the archive: :func:`link_papers` resolves the distinct
 names, bodies and refs of all papers, but parses a paper's inputs and gives
 its rows ids only when the paper is new or what its ids depend on changed, and
 matches an action's history only when its rows changed. What it needs for that
-is kept between runs (:func:`save_state`), and the result is the same as
-linking every paper afresh.
+is kept between runs in SQLite (:class:`LinkStore`), read a row at a time: a
+run holds the papers it links again, not every paper. The result is the same
+as linking every paper afresh.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json

@@ -12,9 +12,10 @@ line holds. Only when the journal has grown to more than twice what it holds
 is it rewritten (atomically) with the papers still present: adding a paper to
 a large archive does not rewrite every paper's line.
 
-A paper's link inputs (the columns linking reads) stay in the journal until
-linking asks for them (:class:`StoredInputs`): it does so only for papers it
-links again, and the manifest of a large archive stays small in memory.
+A paper's documents row and link inputs (the columns linking reads) stay in
+the journal until they are asked for (:class:`Entry`, :class:`StoredInputs`):
+a run asks only for those of the papers whose parts it writes or links again,
+and the manifest of a large archive stays small in memory.
 
 Reading it needs only the standard library: a run with nothing to do imports
 nothing else.
