@@ -1,6 +1,6 @@
 """An archive that grows: what adding papers costs as the output folder grows.
 
-    python benchmarks/archive.py [--papers N] [--workers 2] [--dask]
+    python benchmarks/archive.py [--papers N] [--workers 2] [--keep DIR [--reuse]] [--dask]
 
 Makes N small text papers (a committee's agenda with presenters, an action
 log with owners, a budget table; each with its own body, date, people and
@@ -12,7 +12,9 @@ workers: on a shared machine they vary far less than wall-clock time) and
 the process's peak RSS (the largest of the run's processes, as
 ``/usr/bin/time`` reports it). The goal: adding one paper takes
 no more than the unchanged re-run plus the one paper alone plus one second,
-and peak RSS does not grow with N. ``--dask`` also runs the archive on a Dask
+and peak RSS does not grow with N. ``--keep DIR --reuse`` starts from the
+output an earlier ``--keep DIR`` run left (building 10,000 papers takes a
+while). ``--dask`` also runs the archive on a Dask
 LocalCluster of 2 workers and compares every table with the local engine's.
 Figures, not a test: record them in docs/performance.md with the machine and date.
 """
@@ -110,19 +112,25 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--dask", action="store_true", help="also compare a Dask LocalCluster run's tables")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: start from the output folder an earlier run left there (built by the "
+                             "same code, or every paper is read again), instead of a first run into an empty one")
     args = parser.parse_args()
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="boardpapers-archive-"))
     archive, extra, out = scratch / "archive", scratch / "extra", scratch / "out"
     try:
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(archive / "new", ignore_errors=True)
+        if not (args.reuse and args.keep):
+            shutil.rmtree(out, ignore_errors=True)
+        for folder in (archive / "new", scratch / "alone", scratch / "dask"):  # what an earlier --keep run left
+            shutil.rmtree(folder, ignore_errors=True)
         if not archive.is_dir():
             make_papers(archive, 0, args.papers)
         make_papers(extra, args.papers, 1)
         print(f"{args.papers} papers of 3 pages in {archive}; {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f}, {args.workers} workers", flush=True)
         common = ("--workers", str(args.workers), "--no-ocr")
-        report("first run of the archive", boardpapers("run", str(archive), "--out", str(out), *common))
+        report("the output of an earlier run brought up to date" if out.is_dir() else "first run of the archive",
+               boardpapers("run", str(archive), "--out", str(out), *common))
         rerun = report("unchanged re-run", boardpapers("run", str(archive), "--out", str(out), *common))
         shutil.copytree(extra, archive / "new")
         added = report("adding one paper", boardpapers("run", str(archive), "--out", str(out), *common))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pyarrow as pa
@@ -77,34 +78,50 @@ def _part_paths(out: Path, name: str) -> list[str]:
     return sorted(found, key=lambda path: path.split("/"))
 
 
-def descriptor(out: Path) -> dict[str, Any]:
-    """The data package of the tables written under ``out``."""
-    resources = []
+def _resources(out: Path) -> Iterator[dict[str, Any]]:
+    """The data package's resource of each table written under ``out``, one at a time (a table of
+    papers' rows lists a part per paper)."""
     for name in SCHEMAS:
         paths = _part_paths(out, name)
-        if not paths:
-            continue
-        resources.append({
-            "name": name,
-            "path": paths[0] if len(paths) == 1 else paths,
-            "profile": "tabular-data-resource",
-            "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet",
-            "description": DESCRIPTIONS[name],
-            "schema": table_schema(name),
-        })
-    return {
-        "profile": "tabular-data-package",
-        "name": "boardpapers",
-        "title": "Board papers of public bodies as tables",
-        "version": __version__,
-        "resources": resources,
-    }
+        if paths:
+            yield {
+                "name": name,
+                "path": paths[0] if len(paths) == 1 else paths,
+                "profile": "tabular-data-resource",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "description": DESCRIPTIONS[name],
+                "schema": table_schema(name),
+            }
+
+
+_PACKAGE = {
+    "profile": "tabular-data-package",
+    "name": "boardpapers",
+    "title": "Board papers of public bodies as tables",
+    "version": __version__,
+}
+
+
+def descriptor(out: Path) -> dict[str, Any]:
+    """The data package of the tables written under ``out``."""
+    return {**_PACKAGE, "resources": list(_resources(out))}
 
 
 def write_datapackage(out: Path) -> Path:
-    """Write ``<out>/datapackage.json`` atomically, describing the tables present."""
+    """Write ``<out>/datapackage.json`` atomically, describing the tables present: the JSON
+    ``descriptor(out)`` gives, written a resource at a time (only one table's list of parts is
+    held at once)."""
     path = out / "datapackage.json"
-    text = json.dumps(descriptor(out), indent=2, ensure_ascii=False) + "\n"
-    replace_atomic(lambda tmp: Path(tmp).write_text(text, encoding="utf-8"), path)
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(_PACKAGE, indent=2, ensure_ascii=False)[:-2] + ',\n  "resources": [')
+            written = 0
+            for resource in _resources(out):  # JSON strings hold no line breaks: each is the layout's
+                text = json.dumps(resource, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+                handle.write(("," if written else "") + "\n    " + text)
+                written += 1
+            handle.write("\n  ]\n}\n" if written else "]\n}\n")
+    replace_atomic(write, path)
     return path

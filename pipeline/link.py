@@ -15,12 +15,12 @@ Linking grows with the archive: :func:`link_papers` resolves the distinct
 names, bodies and refs of all papers, but parses a paper's inputs and gives
 its rows ids only when the paper is new or what its ids depend on changed, and
 matches an action's history only when its rows changed. What it needs for that
-is kept between runs (:func:`save_state`), and the result is the same as
-linking every paper afresh.
+is kept between runs in SQLite (:class:`LinkStore`), read a row at a time: a
+run holds the papers it links again, not every paper. The result is the same
+as linking every paper afresh.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -28,6 +28,7 @@ import logging
 import os
 import re
 import sqlite3
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -276,14 +277,14 @@ class Body:
         return stable_id("b", " ".join(body_tokens(self.names[0])).lower(), self.organisation or "")
 
 
-def _resolve_bodies(bodies: list[Body], units: dict[tuple[str, str | None], set[str]],
-                    are_organisations: bool) -> dict:
-    """Add (name, organisation) units to the bodies they fit, most named first; unit -> its Body."""
+def _resolve_bodies(bodies: list[Body], units: Counter, are_organisations: bool) -> dict:
+    """Add (name, organisation) units (-> the papers naming them) to the bodies they fit, most named
+    first; unit -> its Body."""
     home_of = {}
     papers_naming: Counter = Counter()
-    for (name, _), documents in units.items():
-        papers_naming[name] += len(documents)
-    for name, organisation in sorted(units, key=lambda u: (-papers_naming[u[0]], -len(units[u]), -len(u[0]),
+    for (name, _), papers in units.items():
+        papers_naming[name] += papers
+    for name, organisation in sorted(units, key=lambda u: (-papers_naming[u[0]], -units[u], -len(u[0]),
                                                            u[0], u[1] or "")):
         home = next((b for b in bodies if b.admits(name, organisation)), None)
         if home is None:
@@ -323,7 +324,7 @@ def action_histories(members: list[tuple[bool, Any, str, int, str]]) -> list[lis
 
 # ---------------------------------------------------------------- linking papers
 
-@dataclass
+@dataclass(slots=True)  # one per paper linked again, or looked at while linking
 class PaperLinks:
     """What linking keeps of one paper between runs: its link inputs, parsed, and the
     ``context`` its ids were given in (what they depend on besides the paper itself)."""
@@ -343,9 +344,6 @@ class PaperLinks:
     def groups(self) -> set[tuple[str, str]]:
         """The action groups its rows are in (as last linked)."""
         return {(self.scope, ref) for ref, _, _ in self.actions if ref is not None} if self.scope else set()
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "cells": None}  # parsed again from the inputs when needed
 
 
 def paper_links(source: Any, organisation: str | None, inputs: dict[str, dict[str, list]]) -> PaperLinks:
@@ -406,128 +404,149 @@ class Linked:
     organisation_ids: dict[str, str]
     people: list[dict[str, Any]]
     bodies: list[dict[str, Any]]
-    state: dict[str, Any]
+    state: LinkStore  # for the next run: saved by save_state
 
 
 def link_papers(documents: Iterable[tuple[str | None, str | None]],
                 papers: list[tuple[str, Any, str | None, dict[str, dict[str, list]]]],
-                state: dict[str, Any] | None = None, fresh: set[str] = frozenset()) -> Linked:
+                store: LinkStore | None = None, fresh: set[str] = frozenset()) -> Linked:
     """Link the papers of a run: ``documents`` (document_id, organisation) of every documents row;
     ``papers`` (document_id, source, organisation, link inputs) of those with rows, in run order.
 
-    Names and bodies are resolved over the distinct names and bodies of all papers. With the
-    ``state`` of the last run (:attr:`Linked.state`), when they resolve as they did, only the papers
-    new, ``fresh`` (processed in this run) or gone, and the action histories they are in, are
-    linked again; otherwise every paper is looked at, and linked again when what its ids depend
-    on changed. Either way the result is the same as without a state, which is a run from scratch.
-    The state is updated in place: it is the next run's, not to be given to another.
+    Names and bodies are resolved over the distinct names and bodies of all papers, counted in one
+    pass over the papers as ``store`` (the last run's state, :class:`LinkStore`) holds them, which
+    keeps none of them. When they resolve as they did, only the papers new, ``fresh`` (processed in
+    this run) or gone, and the action histories they are in, are linked again; otherwise every
+    paper is looked at, one at a time, and linked again when what its ids depend on changed. Either
+    way the result is the same as with an empty store, which is a run from scratch. The store is
+    updated (not yet committed: :func:`save_state`): it is the next run's.
     """
-    previous = state or {}
-    known: dict[str, PaperLinks] = previous.get("papers", {})
-    known_groups: dict[tuple[str, str], bytes] = previous.get("groups", {})
-    members: dict[tuple[str, str], set[str]] = previous.get("members", {})  # action group -> its papers
-    mentions: Counter = previous.get("mentions", Counter())  # (person_id, printed) -> papers
-    person_papers: Counter = previous.get("person_papers", Counter())  # person_id -> papers
+    store = store if store is not None else LinkStore.create(None, "")
+    previous = store.meta()
+    mentions: Counter = previous["mentions"]  # (person_id, printed) -> papers
+    person_papers: Counter = previous["person_papers"]  # person_id -> papers
     touched: set[tuple[str, str]] = set()  # action groups papers joined or left
-    dirty: set[str] = set()  # papers whose PaperLinks changed: the next run's state is theirs updated
-    links: dict[str, PaperLinks] = {}
-    inputs_of: dict[str, dict[str, dict[str, list]]] = {}
+    dirty: set[str] = set()  # papers whose PaperLinks changed: their rows in the store are written again
+    links: dict[str, PaperLinks] = {}  # the papers held: parsed, changed or looked at in this run
+    given = {document_id: (source, organisation, inputs) for document_id, source, organisation, inputs in papers}
 
     def leave(document_id: str, paper: PaperLinks) -> None:
         """A paper's groups and mentions as last linked are no longer its."""
         forget(paper)
         for key in paper.groups():
-            if key in members:
-                members[key].discard(document_id)
-                touched.add(key)
+            store.leave_group(key, document_id)
+            touched.add(key)
 
     def forget(paper: PaperLinks) -> None:
         mentions.subtract(paper.people)
         person_papers.subtract({person_id for person_id, _ in paper.people})
 
-    for document_id, source, organisation, inputs in papers:
-        paper = known.get(document_id)
-        if paper is None or document_id in fresh or paper.source != source or paper.organisation != organisation:
-            if paper is not None:
-                leave(document_id, paper)
-            paper = paper_links(source, organisation, inputs)
+    for document_id in [d for d in store.document_ids() if d not in given]:  # gone
+        leave(document_id, store.paper(document_id))
+        store.remove(document_id)
+    for document_id, (source, organisation, inputs) in given.items():
+        known = store.source(document_id)
+        if known is None or document_id in fresh or known != (_source_json(source), organisation):
+            if known is not None:
+                leave(document_id, store.paper(document_id))
+            links[document_id] = paper_links(source, organisation, inputs)
             dirty.add(document_id)
-        links[document_id], inputs_of[document_id] = paper, inputs
-    for document_id in known.keys() - links.keys():
-        leave(document_id, known[document_id])
+
+    def each_paper() -> Iterator[tuple[str, PaperLinks]]:
+        """Every paper of the run, one at a time: those held, and the others as the store has them."""
+        held = list(links.items())
+        skip = set(links)
+        for document_id, paper in store.papers():
+            if document_id not in skip:
+                yield document_id, paper
+        yield from held
+
+    def organisation_id(paper: PaperLinks) -> str | None:
+        return organisation_ids.get(paper.organisation) if paper.organisation is not None else None
 
     # bodies: organisations first; then boards and committees, each within the organisation of its paper
     bodies: list[Body] = []
-    organisations: dict[tuple[str, None], set[str]] = defaultdict(set)
-    for document_id, name in documents:
-        if name is not None and document_id is not None:  # a duplicate file (no id) names no one twice
-            organisations[(name, None)].add(document_id)
+    organisations = Counter((name, None) for document_id, name in documents
+                            if name is not None and document_id is not None)  # a duplicate file names no one twice
     home_of = _resolve_bodies(bodies, organisations, are_organisations=True)
     organisation_ids = {name: home.body_id for (name, _), home in home_of.items()}
-    committees: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for document_id, paper in links.items():
-        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
-        for body, _ in paper.meetings:
-            if body is not None:
-                committees[(body, organisation_id)].add(document_id)
+    committees: Counter = Counter()  # (body, organisation_id) -> papers
+    # the units each paper names, as its organisation or in its meetings -> papers (few distinct sets)
+    named: Counter = Counter(frozenset({(name, None)}) for document_id, name in documents
+                             if name is not None and document_id is not None and document_id not in given)
+    full_names: set[PersonName] = set()
+    for _, paper in each_paper():
+        units = {(body, organisation_id(paper)) for body, _ in paper.meetings if body is not None}
+        committees.update(units)
+        named[frozenset(units | ({(paper.organisation, None)} if paper.organisation is not None else set()))] += 1
+        full_names.update(paper.full_names)
     home_of.update(_resolve_bodies(bodies, committees, are_organisations=False))
     body_ids = {id(b): b.body_id for b in bodies}
     body_of = {unit: body_ids[id(home)] for unit, home in home_of.items()}
-    documents_of: dict[int, set[str]] = defaultdict(set)
-    for unit, home in home_of.items():
-        documents_of[id(home)] |= (organisations.get(unit) or set()) | (committees.get(unit) or set())
+    documents_of: Counter = Counter()  # papers per body: a paper counts once, however often it names it
+    for units, papers_naming in named.items():
+        for home in {id(home_of[unit]) for unit in units}:
+            documents_of[home] += papers_naming
     body_rows = [{"body_id": body_ids[id(b)], "name": b.names[0], "variants": ";".join(sorted(b.names)),
-                  "organisation_id": b.organisation, "n_documents": len(documents_of[id(b)])} for b in bodies]
-    resolved_people, people = resolve_people(n for paper in links.values() for n in paper.full_names)
+                  "organisation_id": b.organisation, "n_documents": documents_of[id(b)]} for b in bodies]
+    resolved_people, people = resolve_people(full_names)
     # names and bodies resolve as they did: the papers linked before keep their places and ids
-    settled = previous.get("people") == resolved_people and previous.get("bodies") == body_of
+    settled = previous["people"] == resolved_people and previous["bodies"] == body_of
 
     def meeting_ids(paper: PaperLinks) -> list[str | None]:
-        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
-        return [None if body is None else body_of[(body, organisation_id)] for body, _ in paper.meetings]
+        return [None if body is None else body_of[(body, organisation_id(paper))] for body, _ in paper.meetings]
 
     # per paper: its scope (first meeting's body, or else the organisation) and date; its action groups
-    for document_id, paper in links.items():
+    for document_id, paper in (list(links.items()) if settled else each_paper()):
         if settled and paper.context is not None:
             continue
         ids = meeting_ids(paper)
-        organisation_id = organisation_ids.get(paper.organisation) if paper.organisation is not None else None
-        scope = next((ids[i] for i in paper.meeting_order if ids[i] is not None), organisation_id)
+        scope = next((ids[i] for i in paper.meeting_order if ids[i] is not None), organisation_id(paper))
         # without a known body, a ref ("1", "2") is only unique within its paper
         scope = scope if scope is not None else document_id
         date = next((d for d in (paper.meetings[i][1] for i in paper.meeting_order) if d is not None), None)
         if paper.context is None or (paper.scope, paper.date) != (scope, date):  # new, or in other groups
+            links[document_id] = paper
             if paper.context is not None:
                 leave(document_id, paper)
                 paper.context = None
             paper.scope, paper.date = scope, date
             dirty.add(document_id)
             for key in paper.groups():
-                members.setdefault(key, set()).add(document_id)
+                store.join_group(key, document_id)
                 touched.add(key)
 
+    looked: dict[str, PaperLinks] = {}  # papers of the action groups looked at, as the store has them
+
+    def member(document_id: str) -> PaperLinks:
+        if document_id in links:
+            return links[document_id]
+        if document_id not in looked:
+            looked[document_id] = store.paper(document_id)
+        return looked[document_id]
+
+    @functools.cache
     def group_rows(key: tuple[str, str]) -> list[tuple[bool, Any, str, int, str]]:
         rows = []
-        for document_id in members[key]:
-            paper = links[document_id]
+        for document_id in store.members(key):
+            paper = member(document_id)
             rows.extend((paper.date is None, paper.date or 0, document_id, row, text)
                         for row, (ref, _, text) in enumerate(paper.actions) if ref == key[1])
         return sorted(rows)
 
     # an action group is known by its rows: its papers' action ids change only when they do
-    groups: dict[tuple[str, str], bytes] = {}
+    digests: dict[tuple[str, str], bytes] = {}  # of the groups papers joined or left
     recheck: set[str] = set()  # papers in groups whose rows changed
-    for key in list(members):
-        if not members[key]:
-            del members[key]
-            continue
-        kept = known_groups.get(key)
-        if kept is not None and key not in touched:
-            groups[key] = kept
-            continue
-        groups[key] = hashlib.blake2b(repr(group_rows(key)).encode(), digest_size=12).digest()
-        if groups[key] != kept:
-            recheck |= members[key]
+    for key in touched:
+        rows = group_rows(key)
+        digest = hashlib.blake2b(repr(rows).encode(), digest_size=12).digest() if rows else None
+        if digest != store.digest(key):
+            store.set_digest(key, digest)
+            recheck.update(document_id for _, _, document_id, _, _ in rows)
+        digests[key] = digest
+
+    def group_digest(key: tuple[str, str]) -> bytes | None:
+        return digests[key] if key in digests else store.digest(key)
 
     @functools.cache
     def action_ids(key: tuple[str, str]) -> dict[tuple[str, int], str]:
@@ -537,22 +556,24 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
 
     # per paper: its ids, computed again when what they depend on changed
     changed: dict[str, dict[str, dict[str, list]]] = {}
-    for document_id in (links if not settled else
-                        [d for d, p in links.items() if p.context is None or d in recheck]):
-        paper = links[document_id]
+    if settled:
+        looking = [(d, p) for d, p in links.items() if p.context is None]
+        looking += [(d, member(d)) for d in sorted(recheck) if not (d in links and links[d].context is None)]
+    for document_id, paper in (looking if settled else each_paper()):
         ids = meeting_ids(paper)
         context = hashlib.blake2b(repr((
             tuple(resolved_people[n] for n in paper.full_names), ids, paper.date,
-            tuple(groups[(paper.scope, ref)] for ref, _, _ in paper.actions if ref is not None))).encode(),
+            tuple(group_digest((paper.scope, ref)) for ref, _, _ in paper.actions if ref is not None))).encode(),
             digest_size=16).hexdigest()
         if paper.context == context:
             continue
         if paper.context is not None:
             forget(paper)
-        if paper.cells is None:  # its parsed names were not kept
-            parsed = paper_links(paper.source, paper.organisation, inputs_of[document_id])
+        if paper.cells is None:  # its parsed names are not kept
+            parsed = paper_links(paper.source, paper.organisation, given[document_id][2])
             parsed.scope, parsed.date = paper.scope, paper.date
-            paper = links[document_id] = parsed
+            paper = parsed
+        links[document_id] = paper
         paper.context = context
         dirty.add(document_id)
         rows_ids = tuple(stable_id("a", document_id, page, text) if ref is None
@@ -569,10 +590,11 @@ def link_papers(documents: Iterable[tuple[str | None, str | None]],
             variants[person_id].append(printed)
     people_rows = [{"person_id": p.person_id, "name": p.name, "variants": ";".join(sorted(variants[p.person_id])),
                     "n_documents": person_papers[p.person_id]} for p in people if p.person_id in variants]
-    return Linked(changed, organisation_ids, people_rows, body_rows,
-                  {"papers": links, "groups": groups, "members": members, "mentions": +mentions,
-                   "person_papers": +person_papers, "people": resolved_people, "bodies": body_of,
-                   "stored": previous.get("stored"), "reader": previous.get("reader"), "dirty": dirty | set(previous.get("dirty", ()))})
+    for document_id in dirty:
+        store.put(document_id, links[document_id])
+    store.set_meta({"mentions": +mentions, "person_papers": +person_papers, "people": resolved_people,
+                    "bodies": body_of})
+    return Linked(changed, organisation_ids, people_rows, body_rows, store)
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -617,23 +639,28 @@ def link(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 # ---------------------------------------------------------------- the state kept between runs
 
-# A SQLite file of plain JSON, one row per paper: an output folder may come from someone else,
-# so nothing in it is unpickled, and a run rewrites only the rows of the papers it linked again.
-# A paper's row is in two: what linking looks at for every paper (``links``), and its action
-# rows and mentions (``rows``), read only for the few papers a run links again.
-_STATE_SCHEMA = ("CREATE TABLE IF NOT EXISTS papers (document_id TEXT PRIMARY KEY, links TEXT NOT NULL, "
-                 "rows TEXT NOT NULL)",
-                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+# A SQLite file of plain JSON: an output folder may come from someone else, so nothing in it is
+# unpickled. A paper's row is in two: what linking looks at for every paper (``links``; its source
+# and organisation apart, compared for every paper), and its action rows and mentions (``rows``),
+# read only for the papers a run looks at again. The action groups and their papers are tables
+# too; the rest (how names and bodies resolved, mentions per person) is as big as the distinct
+# names and bodies, whatever the number of papers.
+_STATE_SCHEMA = (
+    "CREATE TABLE papers (document_id TEXT PRIMARY KEY, source TEXT NOT NULL, organisation TEXT, "
+    "links TEXT NOT NULL, rows TEXT NOT NULL)",
+    "CREATE TABLE group_members (scope TEXT NOT NULL, ref TEXT NOT NULL, document_id TEXT NOT NULL, "
+    "PRIMARY KEY (scope, ref, document_id)) WITHOUT ROWID",
+    "CREATE TABLE group_digests (scope TEXT NOT NULL, ref TEXT NOT NULL, digest BLOB NOT NULL, "
+    "PRIMARY KEY (scope, ref)) WITHOUT ROWID",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+STATE_VERSION = 2  # the shape of the tables above: a state of another is not read (every paper is linked afresh)
 # What a state that cannot be read raises (JSON errors are ValueErrors; rows of another shape, the others).
 STATE_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError)
 _log = logging.getLogger("boardpapers")
 
 
-def _paper_json(paper: PaperLinks) -> tuple[str, str]:
-    return (json.dumps([paper.source, paper.organisation, paper.meetings, paper.meeting_order,
-                        [[n.printed, n.given, n.surname] for n in paper.full_names], paper.context, paper.scope,
-                        paper.date], default=str),
-            json.dumps([paper.actions, sorted(paper.people)], default=str))
+def _source_json(source: Any) -> str:
+    return json.dumps(source, default=str)
 
 
 def _tuples(value: Any) -> Any:
@@ -642,15 +669,17 @@ def _tuples(value: Any) -> Any:
 
 
 class _StoredRows(Sequence):
-    """A paper's action rows or mentions, read from the state's file when first used."""
+    """A paper's action rows or mentions, read from the store when first used."""
 
-    def __init__(self, reader: _StateReader, document_id: str, mentions: bool):
-        self.reader, self.document_id, self.mentions = reader, document_id, mentions
+    def __init__(self, store: LinkStore, document_id: str, mentions: bool):
+        self.store, self.document_id, self.mentions = store, document_id, mentions
         self._value: Any = None
 
     def _rows(self) -> Any:
         if self._value is None:
-            actions, people = self.reader.rows(self.document_id)
+            (text,), = self.store.db.execute("SELECT rows FROM papers WHERE document_id = ?",
+                                             (self.document_id,)).fetchall()
+            actions, people = json.loads(text)
             self._value = frozenset(map(tuple, people)) if self.mentions else [tuple(a) for a in actions]
         return self._value
 
@@ -664,124 +693,148 @@ class _StoredRows(Sequence):
         return len(self._rows())
 
 
-class _StateReader:
-    """The state's file, open while a run links: the rows of the papers it links again are read from it."""
+class LinkStore:
+    """What :func:`link_papers` keeps between runs, in a SQLite file (or in memory): read a row at
+    a time, changed in one transaction that :func:`save_state` commits (a run killed before leaves
+    the last run's state whole)."""
 
-    def __init__(self, path: Path):
-        self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None, new: str | None = None):
+        self.db, self.path, self.new = db, path, new  # new: the file made for it, moved to ``path`` when saved
 
-    def rows(self, document_id: str) -> list:
-        (text,), = self.db.execute("SELECT rows FROM papers WHERE document_id = ?", (document_id,)).fetchall()
-        actions, people = json.loads(text)
-        return [actions, people]
+    @classmethod
+    def open(cls, path: Path, config: str) -> LinkStore | None:
+        """The state a run of pipeline ``config`` left at ``path``; None when there is none, another
+        pipeline (or version) wrote it, or it cannot be read (said, as a warning)."""
+        if not path.exists():
+            return None
+        db = sqlite3.connect(path)
+        try:
+            found = db.execute("SELECT value FROM meta WHERE key = 'config'").fetchall()
+        except STATE_ERRORS as exc:
+            db.close()
+            _log.warning("the linking state %s cannot be read (%s): every paper is linked afresh", path, exc)
+            return None
+        if found != [(json.dumps([STATE_VERSION, config]),)]:
+            db.close()
+            return None
+        return cls(db, path)
 
-    def papers(self) -> dict[str, PaperLinks]:
-        shared: dict[Any, Any] = {}  # values many papers hold (sources, bodies, names, dates): one object each
+    @classmethod
+    def create(cls, path: Path | None, config: str) -> LinkStore:
+        """An empty state, for ``path`` (None: in memory)."""
+        new = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, new = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            os.unlink(new)  # SQLite makes the file
+        db = sqlite3.connect(new or ":memory:")
+        for statement in _STATE_SCHEMA:
+            db.execute(statement)
+        db.execute("INSERT INTO meta VALUES ('config', ?)", (json.dumps([STATE_VERSION, config]),))
+        return cls(db, path, new)
 
-        def one(value: Any) -> Any:
-            return shared.setdefault(value, value)
-        papers = {}
+    def meta(self) -> dict[str, Any]:
+        meta = dict(self.db.execute("SELECT key, value FROM meta WHERE key != 'config'"))
+        if not meta:
+            return {"mentions": Counter(), "person_papers": Counter(), "people": {}, "bodies": {}}
+        return {"mentions": Counter({(person_id, printed): n for person_id, printed, n in json.loads(meta["mentions"])}),
+                "person_papers": Counter(json.loads(meta["person_papers"])),
+                "people": {PersonName(printed, tuple(given), surname): None if person is None else Person(*person)
+                           for (printed, given, surname), person in json.loads(meta["people"])},
+                "bodies": {(name, organisation): body_id for name, organisation, body_id in json.loads(meta["bodies"])}}
+
+    def set_meta(self, meta: dict[str, Any]) -> None:
+        values = {"mentions": json.dumps([[*key, n] for key, n in meta["mentions"].items()]),
+                  "person_papers": json.dumps(meta["person_papers"]),
+                  "people": json.dumps([[[n.printed, n.given, n.surname], person]
+                                        for n, person in meta["people"].items()]),
+                  "bodies": json.dumps([[*unit, body_id] for unit, body_id in meta["bodies"].items()])}
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+    def document_ids(self) -> Iterator[str]:
+        return (d for d, in self.db.execute("SELECT document_id FROM papers"))
+
+    def source(self, document_id: str) -> tuple[str, str | None] | None:
+        """(source as JSON, organisation) of a paper as last linked; None: not linked before."""
+        found = self.db.execute("SELECT source, organisation FROM papers WHERE document_id = ?",
+                                (document_id,)).fetchone()
+        return None if found is None else tuple(found)
+
+    def _paper(self, document_id: str, text: str) -> PaperLinks:
+        source, organisation, meetings, order, full_names, context, scope, date = json.loads(text)
+        return PaperLinks(_tuples(source), organisation, [tuple(m) for m in meetings], tuple(order),
+                          _StoredRows(self, document_id, mentions=False),
+                          tuple(PersonName(printed, tuple(given), surname) for printed, given, surname in full_names),
+                          None, context, _StoredRows(self, document_id, mentions=True), scope, date)
+
+    def paper(self, document_id: str) -> PaperLinks:
+        (text,), = self.db.execute("SELECT links FROM papers WHERE document_id = ?", (document_id,)).fetchall()
+        return self._paper(document_id, text)
+
+    def papers(self) -> Iterator[tuple[str, PaperLinks]]:
+        """Every paper, one at a time (its action rows and mentions read when looked at)."""
         for document_id, text in self.db.execute("SELECT document_id, links FROM papers"):
-            source, organisation, meetings, order, full_names, context, scope, date = json.loads(text)
-            papers[document_id] = PaperLinks(
-                one(_tuples(source)), one(organisation), [one(tuple(m)) for m in meetings], one(tuple(order)),
-                _StoredRows(self, document_id, mentions=False),
-                one(tuple(one(PersonName(printed, tuple(given), surname)) for printed, given, surname in full_names)),
-                None, context, _StoredRows(self, document_id, mentions=True), one(scope), one(date))
-        return papers
+            yield document_id, self._paper(document_id, text)
+
+    def put(self, document_id: str, paper: PaperLinks) -> None:
+        self.db.execute("INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?, ?)", (
+            document_id, _source_json(paper.source), paper.organisation,
+            json.dumps([paper.source, paper.organisation, paper.meetings, paper.meeting_order,
+                        [[n.printed, n.given, n.surname] for n in paper.full_names], paper.context, paper.scope,
+                        paper.date], default=str),
+            json.dumps([list(paper.actions), sorted(paper.people)], default=str)))
+
+    def remove(self, document_id: str) -> None:
+        self.db.execute("DELETE FROM papers WHERE document_id = ?", (document_id,))
+
+    def members(self, key: tuple[str, str]) -> list[str]:
+        return [d for d, in self.db.execute("SELECT document_id FROM group_members WHERE scope = ? AND ref = ?", key)]
+
+    def join_group(self, key: tuple[str, str], document_id: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO group_members VALUES (?, ?, ?)", (*key, document_id))
+
+    def leave_group(self, key: tuple[str, str], document_id: str) -> None:
+        self.db.execute("DELETE FROM group_members WHERE scope = ? AND ref = ? AND document_id = ?",
+                        (*key, document_id))
+
+    def digest(self, key: tuple[str, str]) -> bytes | None:
+        found = self.db.execute("SELECT digest FROM group_digests WHERE scope = ? AND ref = ?", key).fetchone()
+        return None if found is None else bytes(found[0])
+
+    def set_digest(self, key: tuple[str, str], digest: bytes | None) -> None:
+        if digest is None:
+            self.db.execute("DELETE FROM group_digests WHERE scope = ? AND ref = ?", key)
+        else:
+            self.db.execute("INSERT OR REPLACE INTO group_digests VALUES (?, ?, ?)", (*key, digest))
 
     def close(self) -> None:
+        """Closed without saving: what this run changed is dropped."""
         self.db.close()
-
-
-def _meta_json(state: dict[str, Any]) -> dict[str, str]:
-    return {"groups": json.dumps([[*key, digest.hex()] for key, digest in state["groups"].items()]),
-            "members": json.dumps([[*key, sorted(documents)] for key, documents in state["members"].items()]),
-            "mentions": json.dumps([[*key, n] for key, n in state["mentions"].items()]),
-            "person_papers": json.dumps(state["person_papers"]),
-            "people": json.dumps([[[n.printed, n.given, n.surname], person]
-                                  for n, person in state["people"].items()]),
-            "bodies": json.dumps([[*unit, body_id] for unit, body_id in state["bodies"].items()])}
-
-
-def _meta_from_json(meta: dict[str, str]) -> dict[str, Any]:
-    return {"groups": {(scope, ref): bytes.fromhex(digest) for scope, ref, digest in json.loads(meta["groups"])},
-            "members": {(scope, ref): set(documents) for scope, ref, documents in json.loads(meta["members"])},
-            "mentions": Counter({(person_id, printed): n for person_id, printed, n in json.loads(meta["mentions"])}),
-            "person_papers": Counter(json.loads(meta["person_papers"])),
-            "people": {PersonName(printed, tuple(given), surname): None if person is None else Person(*person)
-                       for (printed, given, surname), person in json.loads(meta["people"])},
-            "bodies": {(name, organisation): body_id for name, organisation, body_id in json.loads(meta["bodies"])}}
-
-
-def load_state(path: Path, config: str) -> dict[str, Any] | None:
-    """The state :func:`link_papers` left for a run of pipeline ``config``; None when there is none,
-    another pipeline wrote it, or it cannot be read (said, as a warning)."""
-    if not path.exists():
-        return None
-    reader = None
-    try:
-        reader = _StateReader(path)
-        meta = dict(reader.db.execute("SELECT key, value FROM meta"))
-        if meta.get("config") != json.dumps(config):
-            reader.close()
-            return None
-        state = _meta_from_json(meta)
-        state["papers"] = reader.papers()
-    except STATE_ERRORS as exc:
-        if reader is not None:
-            reader.close()
-        _log.warning("the linking state %s cannot be read (%s): every paper is linked afresh", path, exc)
-        return None
-    state["stored"], state["reader"] = set(state["papers"]), reader
-    return state
+        if self.new:
+            Path(self.new).unlink(missing_ok=True)
 
 
 def link_with_state(path: Path, config: str, documents: list[tuple[str | None, str | None]],
                     papers: list[tuple[str, Any, str | None, dict[str, dict[str, list]]]],
                     fresh: set[str]) -> Linked:
-    """:func:`link_papers` with the state kept in ``path`` (saved again by :func:`save_state`); a
-    state found damaged while linking is set aside, and every paper linked afresh: the same tables."""
-    state = load_state(path, config)
+    """:func:`link_papers` with the state kept in ``path`` (saved by :func:`save_state`); a state
+    found damaged while linking is set aside, and every paper linked afresh: the same tables."""
+    store = LinkStore.open(path, config)
+    if store is None:
+        return link_papers(documents, papers, LinkStore.create(path, config), fresh)
     try:
-        return link_papers(documents, papers, state, fresh)
+        return link_papers(documents, papers, store, fresh)
     except STATE_ERRORS as exc:
-        if state is None:
-            raise
-        state["reader"].close()
+        store.close()
         _log.warning("the linking state %s cannot be read (%s): every paper is linked afresh", path, exc)
-        return link_papers(documents, papers, None, fresh)
+        return link_papers(documents, papers, LinkStore.create(path, config), fresh)
 
 
-def save_state(path: Path, state: dict[str, Any], config: str) -> None:
-    """Keep the state of :func:`link_papers` for the next run: the rows of the papers it linked
-    again (all of them, when the run started without a state) and the indexes across papers."""
-    stored: set[str] | None = state.get("stored")
-    if state.get("reader") is not None:
-        state["reader"].close()
-    papers: dict[str, PaperLinks] = state["papers"]
-    meta = {**_meta_json(state), "config": json.dumps(config)}
-
-    def write(db: sqlite3.Connection, documents: Iterable[str], gone: Iterable[str]) -> None:
-        with db:  # one transaction: a run killed here leaves the last run's state whole
-            for statement in _STATE_SCHEMA:
-                db.execute(statement)
-            db.executemany("DELETE FROM papers WHERE document_id = ?", ((d,) for d in gone))
-            db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)",
-                           ((d, *_paper_json(papers[d])) for d in documents))
-            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
-
-    if stored is not None and path.exists():
-        try:
-            with contextlib.closing(sqlite3.connect(path)) as db:
-                write(db, [d for d in state.get("dirty", ()) if d in papers], stored - papers.keys())
-            return
-        except sqlite3.Error as exc:
-            _log.warning("the linking state %s cannot be updated (%s): it is written anew", path, exc)
-    from pipeline.write import replace_atomic
-
-    def write_new(tmp: str) -> None:
-        os.unlink(tmp)  # SQLite makes the file
-        with contextlib.closing(sqlite3.connect(tmp)) as db:
-            write(db, papers, ())
-    replace_atomic(write_new, path)
+def save_state(store: LinkStore) -> None:
+    """Keep the state :func:`link_papers` left in ``store`` for the next run: committed in place,
+    or (a new state) its file moved over the last one."""
+    store.db.commit()
+    store.db.close()
+    if store.new:  # SQLite made it as the user's umask makes files
+        os.replace(store.new, store.path)

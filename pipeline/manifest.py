@@ -12,9 +12,10 @@ line holds. Only when the journal has grown to more than twice what it holds
 is it rewritten (atomically) with the papers still present: adding a paper to
 a large archive does not rewrite every paper's line.
 
-A paper's link inputs (the columns linking reads) stay in the journal until
-linking asks for them (:class:`StoredInputs`): it does so only for papers it
-links again, and the manifest of a large archive stays small in memory.
+A paper's documents row and link inputs (the columns linking reads) stay in
+the journal until they are asked for (:class:`Entry`, :class:`StoredInputs`):
+a run asks only for those of the papers whose parts it writes or links again,
+and the manifest of a large archive stays small in memory.
 
 Reading it needs only the standard library: a run with nothing to do imports
 nothing else.
@@ -95,21 +96,15 @@ def file_sha256(path: Path) -> str:
 class StoredInputs(Mapping):
     """A paper's link inputs as its journal line holds them, read when first looked at."""
 
-    __slots__ = ("path", "offset", "length", "_value")  # one per paper in memory
+    __slots__ = ("path", "offset", "length", "_value")
 
     def __init__(self, path: Path, offset: int, length: int):
         self.path, self.offset, self.length = path, offset, length
         self._value: dict[str, Any] | None = None
 
-    def line(self) -> bytes:
-        """The paper's journal line."""
-        with self.path.open("rb") as handle:
-            handle.seek(self.offset)
-            return handle.read(self.length)
-
     def _inputs(self) -> dict[str, Any]:
         if self._value is None:
-            self._value = json.loads(self.line()).get("link_inputs", {})
+            self._value = json.loads(_line(self.path, self.offset, self.length)).get("link_inputs", {})
         return self._value
 
     def __getitem__(self, key: str) -> Any:
@@ -122,28 +117,65 @@ class StoredInputs(Mapping):
         return len(self._inputs())
 
 
-def _share(entry: dict[str, Any], shared: dict[Any, Any]) -> None:
-    """Values an entry has in common with others made the same objects (they are not changed in place)."""
-    entry["config"] = shared.setdefault(entry.get("config"), entry.get("config"))
-    document = entry["document"]
-    for name in _SHARED_FIELDS:
-        if name in document:
-            value = document[name]
-            document[name] = shared.setdefault(value, value)
-    rows = entry["rows"]
-    entry["rows"] = shared.setdefault(tuple(rows.items()), rows)
+def _line(path: Path, offset: int, length: int) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return handle.read(length)
+
+
+class Entry:
+    """A paper's journal line as the manifest holds it: where the line is, and the few fields a
+    run looks at for every paper; its ``documents`` row and link inputs are read from the line
+    when asked for (a run asks only for those of the papers whose parts it writes). Values many
+    papers share (the fingerprint, row counts, input folder, status) are one object each."""
+
+    __slots__ = ("path", "offset", "length", "config", "ocr", "rows", "document_id", "source_path", "input",
+                 "format", "status", "error", "n_pages", "organisation")
+    _NO_OCR = "\x00"  # a paper not read by OCR (its line has no "ocr")
+
+    def __init__(self, path: Path, offset: int, length: int, entry: dict[str, Any], shared: dict[Any, Any]):
+        def one(value: Any) -> Any:
+            return shared.setdefault(value, value)
+        self.path, self.offset, self.length = path, offset, length
+        self.config, self.ocr = one(entry.get("config")), one(entry.get("ocr", Entry._NO_OCR))
+        rows = entry["rows"]
+        self.rows = shared.setdefault(tuple(rows.items()), rows)
+        document = entry["document"]
+        self.document_id, self.source_path = document.get("document_id"), document.get("source_path")
+        self.input, self.format, self.status, self.error, self.n_pages, self.organisation = (
+            one(document.get(name)) for name in ("input", "format", "status", "error", "n_pages", "organisation"))
+
+    def line(self) -> bytes:
+        """The paper's journal line."""
+        return _line(self.path, self.offset, self.length)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self:
+            raise KeyError(key)
+        if key == "document":
+            return json.loads(self.line())["document"]
+        if key == "link_inputs":
+            return StoredInputs(self.path, self.offset, self.length)
+        return getattr(self, key)
+
+    def __contains__(self, key: str) -> bool:
+        return key in ("document", "link_inputs", "config", "rows") or (key == "ocr" and self.ocr != Entry._NO_OCR)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
 
 
 class Manifest:
     def __init__(self, out: Path):
         self.path = out / WORK / MANIFEST_NAME
-        self.papers: dict[str, dict[str, Any]] = {}  # sha256 -> entry
+        self.papers: dict[str, Entry] = {}  # sha256 -> its entry
         self.files: dict[str, list] = {}  # source_path -> [size, mtime_ns, sha256, hashed_at_ns]
         self.output_state: str | None = None  # what the output tables were last built from
         self.links: dict[str, str] = {}  # document_id -> digest of the link ids its output parts hold
         self.rows: dict[str, int] = {}  # rows per output table, as last written
+        self.organisations: dict[str, str] = {}  # organisation -> its id, as the documents parts hold them
         self.hashed = False  # whether a file was hashed afresh (its stat is to be recorded)
-        self._sizes: dict[str, int] = {}  # sha256 -> bytes of its line in the journal
+        self._shared: dict[Any, Any] = {}  # values many entries hold, one object each
         self._journal_bytes = 0
         self._torn = False
         if self.path.exists():
@@ -153,7 +185,6 @@ class Manifest:
 
     def _read(self) -> None:
         offset = 0
-        shared: dict[Any, Any] = {}
         with self.path.open("rb") as handle:
             for line in handle:
                 start, offset = offset, offset + len(line)
@@ -162,18 +193,15 @@ class Manifest:
                 except json.JSONDecodeError:
                     continue  # the torn last line of a killed run
                 if "sha256" in entry:
-                    _share(entry, shared)
-                    entry["link_inputs"] = StoredInputs(self.path, start, len(line))
-                    self.papers[entry["sha256"]] = entry
-                    self._sizes[entry["sha256"]] = len(line)
+                    self.papers[entry["sha256"]] = Entry(self.path, start, len(line), entry, self._shared)
                 elif "files" in entry:
                     self.files = entry["files"]
                     self.output_state = entry.get("output_state")
                     self.links = entry.get("links", {})
                     self.rows = entry.get("rows", {})
+                    self.organisations = entry.get("organisations", {})
                     for sha in entry.get("gone", ()):
                         self.papers.pop(sha, None)
-                        self._sizes.pop(sha, None)
         self._journal_bytes = offset
         self._torn = offset > 0 and not line.endswith(b"\n")  # a killed run's last line: the next starts anew
     def sha256_of(self, path: Path, source_path: str) -> str:
@@ -193,7 +221,7 @@ class Manifest:
         self.files[source_path] = [stat.st_size, stat.st_mtime_ns, sha, hashed_at]
         return sha
 
-    def done(self, sha256: str, config: str, part_exists, ocr_setup) -> dict[str, Any] | None:
+    def done(self, sha256: str, config: str, part_exists, ocr_setup) -> Entry | None:
         """The entry of a paper processed by this pipeline whose parts are all there
         (a scan: read with the OCR setup ``ocr_setup()`` gives, so installing OCR reads it again)."""
         entry = self.papers.get(sha256)
@@ -201,7 +229,7 @@ class Manifest:
             return None
         if "ocr" in entry and entry["ocr"] != ocr_setup():
             return None
-        if not all(part_exists(table, entry["document"]["document_id"]) for table in entry["rows"]):
+        if not all(part_exists(table, entry.document_id) for table in entry.rows):
             return None
         return entry
 
@@ -212,11 +240,11 @@ class Manifest:
                  "link_inputs": link_inputs or {}}
         if ocr is not None:
             entry["ocr"] = ocr
-        self.papers[sha256] = entry
-        self._append(json.dumps(entry, default=str) + "\n", sync=True)
-        self._sizes[sha256] = len(self._last)
+        offset = self._append(json.dumps(entry, default=str) + "\n", sync=True)
+        self.papers[sha256] = Entry(self.path, offset, len(self._last), json.loads(self._last), self._shared)
 
-    def _append(self, line: str, sync: bool = False) -> None:
+    def _append(self, line: str, sync: bool = False) -> int:
+        """Append a line to the journal; where it starts."""
         if self._journal is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._journal = self.path.open("ab")
@@ -225,11 +253,13 @@ class Manifest:
             self._journal.write(b"\n")
             self._journal_bytes += 1
             self._torn = False
+        offset = self._journal_bytes
         self._journal.write(self._last)
         self._journal.flush()
         if sync:
             os.fsync(self._journal.fileno())
         self._journal_bytes += len(self._last)
+        return offset
 
     def compact(self, keep_shas: set[str], keep_files: set[str]) -> None:
         """Record the run's end: only the papers (and file stats) still present. A state line is
@@ -238,8 +268,9 @@ class Manifest:
         gone = [s for s in self.papers if s not in keep_shas]
         self.papers = {s: e for s, e in self.papers.items() if s in keep_shas}
         self.files = {p: f for p, f in self.files.items() if p in keep_files}
-        state = {"files": self.files, "output_state": self.output_state, "links": self.links, "rows": self.rows}
-        live = sum(self._sizes.get(s, 0) for s in self.papers)
+        state = {"files": self.files, "output_state": self.output_state, "links": self.links, "rows": self.rows,
+                 "organisations": self.organisations}
+        live = sum(entry.length for entry in self.papers.values())
         if self.path.exists() and self._journal_bytes <= max(REWRITE_RATIO * live, REWRITE_BYTES):
             self._append(json.dumps({**state, "gone": gone}) + "\n")
             self.close()
@@ -251,16 +282,13 @@ class Manifest:
             with open(tmp, "wb") as handle:
                 handle.write((json.dumps(state) + "\n").encode("utf-8"))
                 for sha, entry in self.papers.items():
-                    inputs = entry.get("link_inputs")
-                    line = inputs.line() if isinstance(inputs, StoredInputs) else \
-                        (json.dumps(entry, default=str) + "\n").encode("utf-8")
+                    line = entry.line()
                     moved[sha] = (handle.tell(), len(line))
                     handle.write(line)
         replace_atomic(write, self.path)
         self._journal_bytes = self.path.stat().st_size
         for sha, entry in self.papers.items():
-            entry["link_inputs"] = StoredInputs(self.path, *moved[sha])
-            self._sizes[sha] = moved[sha][1]
+            entry.offset, entry.length = moved[sha]
 
     def close(self) -> None:
         if self._journal is not None:

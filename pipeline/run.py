@@ -36,6 +36,8 @@ from pipeline.write import (LEGACY_LINK_STATE, LINK_STATE, STAGED_SUFFIX, WORK, 
 if TYPE_CHECKING:
     import pyarrow as pa
 
+# The part of the documents table holding the rows of files without an id (copies, files not read).
+WITHOUT_ID = "without-id"
 # Fields of a paper's documents row that extractors may fill (never status etc.).
 DOCUMENT_FIELDS = ("doc_type", "language", "organisation")
 
@@ -105,7 +107,8 @@ def discover(inputs: Iterable[Path]) -> list[Paper]:
     ``source_path`` is relative to the folder a paper was found under, ``input``
     that folder, so two ``minutes.txt`` in two folders stay apart.
     """
-    return [Paper(path, path.relative_to(folder).as_posix(), _input_folder(folder))
+    folders = functools.cache(_input_folder)  # one object for every paper of a folder
+    return [Paper(path, path.relative_to(folder).as_posix(), folders(folder))
             for path, folder in _walk(inputs) if path.suffix.lower() in SUFFIXES]
 
 
@@ -415,6 +418,7 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     # read with), and only when needed: asking tesseract for its languages takes a while
     setup = functools.cache(lambda: ocr_setup() if ocr else OCR_OFF)
     todo = [p for sha, p in first.items() if manifest.done(sha, config, staged, setup) is None]
+    listed.cache_clear()  # a name per paper and table: not kept while the run goes on
     # largest first: a long pack started last would leave the other workers idle at the end
     todo.sort(key=lambda p: p.path.stat().st_size, reverse=True)
     by_path = {str(p.path): p for p in todo}
@@ -468,26 +472,23 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
 
     # the documents rows, in input order; the output tables from the staged rows
     failures = {_key(d.get("input"), d["source_path"]): d for d in errors}
-    documents: list[dict[str, Any]] = []
-    primary: list[tuple[str, dict[str, Any]]] = []  # (document_id, manifest entry) of papers with rows
+    documents: list[DocumentRow] = []
+    primary: list[tuple[str, Any]] = []  # (document_id, manifest entry) of papers with rows
+    # what the output holds (each file's place, content and status): unchanged since the last run, nothing is rewritten
+    state = hashlib.sha256(repr(config).encode())
     for paper in papers:
         sha = shas[paper]
         if sha is None:
-            documents.append(_file_row(paper, None, unreadable[paper]))
-            continue
-        owner = first[sha]
-        entry = manifest.papers.get(sha) if owner.key not in failures else None
-        document = dict(entry["document"]) if entry else dict(failures[owner.key])
-        document.update(source_path=paper.source_path, input=paper.input, format=input_format(paper.path))
-        if owner is not paper:
-            # listed, but its id (and so its rows) only once: a join on document_id never doubles them
-            document.update(duplicate_of=document["document_id"], document_id=None)
-        elif entry:
-            primary.append((document["document_id"], entry))
-        documents.append(document)
-    # what the output holds: unchanged since the last run, nothing is rewritten
-    state = hashlib.sha256(repr((config, [(_key(d.get("input"), d["source_path"]), d.get("sha256"), d["status"])
-                                          for d in documents])).encode()).hexdigest()
+            documents.append(DocumentRow(None, _file_row(paper, None, unreadable[paper])))
+        else:
+            owner = first[sha]
+            entry = manifest.papers.get(sha) if owner.key not in failures else None
+            # a copy is listed, but its id (and so its rows) only once: a join on document_id never doubles them
+            documents.append(DocumentRow(entry, None if entry else failures[owner.key], paper, owner is not paper))
+            if entry and owner is paper:
+                primary.append((entry.document_id, entry))
+        state.update(repr((paper.key, sha, documents[-1].status)).encode())
+    state = state.hexdigest()
     keep_shas = {s for s in first if s in manifest.papers}
     keep_files = {p.key for p in papers if shas[p] is not None}
     if (todo or errors or manifest.output_state != state or not manifest.rows
@@ -509,12 +510,56 @@ def run(papers: list[Paper], out: Path, extractor_names: list[str] | None = None
     return summary
 
 
-def _summary(documents: list[dict[str, Any]], out: Path, rows: dict[str, int]) -> RunSummary:
+@dataclass(slots=True)  # one per file of the run
+class DocumentRow:
+    """A documents row as a run holds it for every file: the paper's manifest entry (the whole row
+    is read from the journal only when its part is written), or the row itself (a paper that failed
+    in this run, a file not read); and where the run found the file, which may be another place
+    than where the entry's paper was read (a file moved, a copy of another file)."""
+
+    entry: Any  # pipeline.manifest.Entry, or None
+    row: dict[str, Any] | None = None
+    paper: Paper | None = None  # None: where the row says
+    duplicate: bool = False  # a copy of another file: its row names that file's id as duplicate_of
+
+    def value(self, name: str) -> Any:
+        return getattr(self.entry, name) if self.entry is not None else self.row.get(name)
+
+    @property
+    def document_id(self) -> str | None:
+        return None if self.duplicate else self.value("document_id")
+
+    @property
+    def status(self) -> str:
+        return self.value("status")
+
+    def whole(self) -> dict[str, Any]:
+        """The row as the documents table holds it."""
+        document = dict(self.entry["document"] if self.entry is not None else self.row)
+        if self.paper is not None:
+            document.update(source_path=self.paper.source_path, input=self.paper.input,
+                            format=input_format(self.paper.path))
+        if self.duplicate:
+            document.update(duplicate_of=document["document_id"], document_id=None)
+        return document
+
+    def moved(self) -> bool:
+        """Whether the file is not where the journal's row says (its row is not the journal's)."""
+        return self.paper is not None and (self.value("source_path"), self.value("input"), self.value("format")) != \
+            (self.paper.source_path, self.paper.input, input_format(self.paper.path))
+
+    def shown_path(self) -> str:
+        if self.paper is None:
+            return shown_path(self.row)
+        return shown_path({"source_path": self.paper.source_path, "input": self.paper.input})
+
+
+def _summary(documents: list[DocumentRow], out: Path, rows: dict[str, int]) -> RunSummary:
     """The summary of a run: its documents rows and the rows per table written."""
     summary = RunSummary(out=out, papers=len(documents), rows=dict(rows))
-    summary.pages = int(sum(d.get("n_pages") or 0 for d in documents))
-    summary.statuses = Counter(d["status"] for d in documents)
-    summary.failures = [(shown_path(d), d["status"], d.get("error") or "") for d in documents if d["status"] != "ok"]
+    summary.pages = int(sum(d.value("n_pages") or 0 for d in documents))
+    summary.statuses = Counter(d.status for d in documents)
+    summary.failures = [(d.shown_path(), d.status, d.value("error") or "") for d in documents if d.status != "ok"]
     return summary
 
 
@@ -531,35 +576,49 @@ def _with_ids(data: pa.Table, ids: dict[str, list], schema: pa.Schema) -> pa.Tab
     return data
 
 
-def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str, Any]]], out: Path,
+def write_run(documents: list[DocumentRow], papers: list[tuple[str, Any]], out: Path,
               manifest: Manifest, processed: set[str]) -> RunSummary:
     """Bring the output tables up to date: the ``documents`` rows, and each paper's staged rows, linked.
 
     ``papers``: (document_id, manifest entry) of each paper whose rows the output holds, in
-    run order. Linking reads only the columns the manifest keeps. A paper's parts are written
-    when its rows changed (it was ``processed``) or linking gave them other ids; the other
-    papers' parts are not touched. ``documents``, ``people`` and ``bodies`` are rewritten whole.
+    run order. Linking reads only the columns the manifest keeps. A paper's parts (its
+    ``documents`` row's too) are written when its rows changed (it was ``processed``) or linking
+    gave them other ids; the other papers' parts are not touched. The rows of files without an
+    id (copies of another file, files not read) are one part; ``people`` and ``bodies`` are
+    rewritten whole.
     """
     import pyarrow.parquet as pq
 
     from pipeline.datapackage import write_datapackage
     from pipeline.link import LINK_OUTPUTS, link_with_state, rows_frame, save_state
-    from pipeline.normalise import columns_table, normalised_columns, to_arrow
+    from pipeline.normalise import normalised_columns, to_arrow
     from pipeline.schema import CONTENT_TABLES, SCHEMAS, TABLE_NAMES
 
-    # one listing per table, not a stat per paper
-    written = {t: set(os.listdir(out / t)) if (out / t).is_dir() else set() for t in CONTENT_TABLES}
-    # papers whose parts are to be written: processed, or a part of theirs is missing
-    rewrite = processed | {d for d, e in papers for t, n in e["rows"].items()
-                           if n and t in written and f"{d}.parquet" not in written[t]}
-    document_columns = normalised_columns("documents", documents)
-    organisation = dict(zip(document_columns["document_id"], document_columns["organisation"]))
+    # papers whose parts are to be written: processed, or a part of theirs is missing (one listing
+    # per table, not a stat per paper; one table's at a time)
+    rewrite = set(processed)
+    for table in CONTENT_TABLES:
+        written = set(os.listdir(out / table)) if (out / table).is_dir() else set()
+        rewrite.update(d for d, e in papers if e["rows"].get(table) and f"{d}.parquet" not in written)
+    normalised: dict[str | None, str | None] = {None: None}  # an organisation's name as the table holds it
+
+    def organisation_of(document: DocumentRow) -> str | None:
+        name = document.value("organisation")
+        if name not in normalised:
+            normalised[name] = normalised_columns("documents", [{"organisation": name}])["organisation"][0]
+        return normalised[name]
+    organisation = {d.document_id: organisation_of(d) for d in documents if d.document_id is not None}
     state_path = out / WORK / LINK_STATE
     config = next((e.get("config") or "" for _, e in papers), "")
+    sources: dict[Any, tuple] = {}  # a paper's source is that of many others: one object each
+
+    def source(entry: dict[str, Any]) -> tuple:
+        key = (entry.get("config"), entry.get("ocr"), tuple(entry["rows"].items()))
+        return sources.get(key) or sources.setdefault(key, (*key[:2], repr(entry["rows"])))
     linked = link_with_state(state_path, config,
-                             list(zip(document_columns["document_id"], document_columns["organisation"])),
-                             [(d, (e.get("config"), e.get("ocr"), repr(e["rows"])), organisation.get(d),
-                               e.get("link_inputs", {})) for d, e in papers], rewrite)
+                             [(d.document_id, organisation_of(d)) for d in documents],
+                             [(d, source(e), organisation.get(d), e.get("link_inputs", {})) for d, e in papers],
+                             rewrite)
     # a paper's link digest changes only when linking gave it ids again
     links = {d: manifest.links[d] for d, _ in papers if d in manifest.links and d not in linked.ids}
     links.update({d: hashlib.sha256(repr(ids).encode()).hexdigest()[:16] for d, ids in linked.ids.items()})
@@ -580,10 +639,9 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
                 link_or_copy(staged, part)
     for table in CONTENT_TABLES:
         prune_parts(out / table, {d for d, e in papers if e["rows"].get(table)}, SCHEMAS[table])
-    document_columns["organisation_id"] = [None if n is None else linked.organisation_ids.get(n)
-                                           for n in document_columns["organisation"]]
-    whole = {"documents": columns_table("documents", document_columns),
-             "people": to_arrow("people", rows_frame(linked.people, ["person_id", "name", "variants", "n_documents"])),
+    _write_documents(out, documents, organisation_of, linked.organisation_ids, manifest.organisations, rewrite)
+    rows["documents"] = len(documents)
+    whole = {"people": to_arrow("people", rows_frame(linked.people, ["person_id", "name", "variants", "n_documents"])),
              "bodies": to_arrow("bodies", rows_frame(linked.bodies, ["body_id", "name", "variants", "organisation_id",
                                                                      "n_documents"]))}
     for name, table in whole.items():
@@ -592,7 +650,40 @@ def write_run(documents: list[dict[str, Any]], papers: list[tuple[str, dict[str,
     for name in TABLE_NAMES:  # a single file an older layout left: readers would take it instead
         (out / f"{name}.parquet").unlink(missing_ok=True)
     write_datapackage(out)
-    save_state(state_path, linked.state, config)
+    save_state(linked.state)
     (out / WORK / LEGACY_LINK_STATE).unlink(missing_ok=True)
     manifest.links, manifest.rows = links, {name: rows[name] for name in TABLE_NAMES}
+    manifest.organisations = linked.organisation_ids
     return _summary(documents, out, manifest.rows)
+
+
+def _write_documents(out: Path, documents: list[DocumentRow], organisation_of: Callable[[DocumentRow], str | None],
+                     organisation_ids: dict[str, str], previous_ids: dict[str, str], rewrite: set[str]) -> None:
+    """The ``documents`` table: a part per paper (written when the paper was processed, moved, or
+    its organisation's id changed) and one of the files without an id."""
+    from pipeline.normalise import columns_table, normalised_columns
+    from pipeline.schema import SCHEMAS
+
+    folder = out / "documents"
+    written = set(os.listdir(folder)) if folder.is_dir() else set()
+    keep, without_id = set(), []
+
+    def table(rows: list[DocumentRow]) -> pa.Table:
+        columns = normalised_columns("documents", [d.whole() for d in rows])
+        columns["organisation_id"] = [None if n is None else organisation_ids.get(n) for n in columns["organisation"]]
+        return columns_table("documents", columns)
+
+    for document in documents:
+        document_id = document.document_id
+        if document_id is None:
+            without_id.append(document)
+            continue
+        keep.add(document_id)
+        name = organisation_of(document)
+        if (document_id in rewrite or document.entry is None or f"{document_id}.parquet" not in written
+                or document.moved() or (name is not None and organisation_ids.get(name) != previous_ids.get(name))):
+            write_atomic(table([document]), paper_part(out, "documents", document_id))
+    if without_id:
+        keep.add(WITHOUT_ID)
+        write_atomic(table(without_id), paper_part(out, "documents", WITHOUT_ID))
+    prune_parts(folder, keep, SCHEMAS["documents"])

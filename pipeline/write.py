@@ -2,10 +2,11 @@
 
 Each output table is a folder ``<out>/<table>/`` of Parquet parts, read as one
 table by pandas, pyarrow and DuckDB (``read_parquet('<out>/<table>/*.parquet')``).
-The tables of papers' rows hold one part per paper, ``<document_id>.parquet``,
-so adding or changing a paper rewrites its parts and leaves the others'
-untouched; ``documents``, ``people`` and ``bodies`` are one part each. A table
-with no rows has one empty part with its schema.
+The tables of papers' rows and ``documents`` hold one part per paper,
+``<document_id>.parquet``, so adding or changing a paper rewrites its parts and
+leaves the others' untouched (``documents`` has one more part, for the files
+without an id of their own); ``people`` and ``bodies`` are one part each. A
+table with no rows has one empty part with its schema.
 
 The run's working state lives in ``<out>/.boardpapers/`` (the manifest, and
 each paper's staged rows as ``staging/<table>/<document_id>.staged``, Parquet

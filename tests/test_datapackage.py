@@ -52,3 +52,17 @@ def test_a_table_of_part_files_is_a_multipart_resource(tmp_path):
     package = json.loads(write_datapackage(tmp_path).read_text())
     assert [r["name"] for r in package["resources"]] == ["actions"]
     assert package["resources"][0]["path"] == ["actions/part-0.parquet", "actions/part-1.parquet"]
+
+
+def test_the_package_is_written_a_table_at_a_time_as_its_descriptor(tmp_path):
+    from pipeline.datapackage import descriptor
+
+    assert json.loads(write_datapackage(tmp_path).read_text()) == descriptor(tmp_path) and \
+        descriptor(tmp_path)["resources"] == []
+    for table in ("actions", "people"):
+        (tmp_path / table).mkdir()
+        for i in range(2 if table == "actions" else 1):
+            pq.write_table(to_arrow(table, normalise(table, [])), tmp_path / table / f"part-{i}.parquet")
+    written = write_datapackage(tmp_path).read_text()
+    assert written == json.dumps(descriptor(tmp_path), indent=2, ensure_ascii=False) + "\n"
+    assert [r["name"] for r in json.loads(written)["resources"]] == ["actions", "people"]

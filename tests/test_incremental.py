@@ -187,3 +187,58 @@ def test_adding_and_removing_papers_appends_to_the_journal_until_it_is_mostly_st
     assert len(lines) == 3 and '"files"' in lines[0]
     assert len(Manifest(out).papers) == 2
     assert run(discover([src]), out, ["tables"]).processed == 0
+
+
+def test_documents_is_a_part_per_paper_and_adding_one_writes_only_its_own(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    (src / "copy-of-b.txt").write_text(TABLE_B)
+    (src / "empty.txt").write_text("")
+    run(discover([src]), out, ["tables"])
+    parts = {p.name: p.stat().st_ino for p in (out / "documents").glob("*.parquet")}
+    ids = read_table(out, "documents").column("document_id").to_pylist()
+    # a part per paper (the empty file too: it failed); the copy (no id of its own) in another
+    assert set(parts) == {f"{d}.parquet" for d in ids if d} | {"without-id.parquet"} and len(parts) == 4
+    (src / "c.txt").write_text("Name\tRole\t\nAnn\tChair\t\n")
+    (src / "empty.txt").unlink()
+    run(discover([src]), out, ["tables"])
+    after = {p.name: p.stat().st_ino for p in (out / "documents").glob("*.parquet")}
+    assert len(set(after) - set(parts)) == 1 and len(set(parts) - set(after)) == 1  # c.txt's; empty.txt's gone
+    assert all(after[n] == parts[n] for n in after if n in parts and n != "without-id.parquet")
+    documents = read_table(out, "documents").to_pandas()
+    assert sorted(documents["source_path"]) == ["a.txt", "b.txt", "c.txt", "copy-of-b.txt"]
+    copy = documents.set_index("source_path").loc["copy-of-b.txt"]
+    assert pd.isna(copy["document_id"]) and copy["duplicate_of"] == documents.set_index("source_path").loc[
+        "b.txt", "document_id"]
+    # one table to every reader
+    glob = (out / "documents" / "*.parquet").as_posix()
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall() == [(4,)]
+    assert len(pd.read_parquet(out / "documents")) == len(ds.dataset(out / "documents").to_table()) == 4
+    # a file moved: its row says where it is now, and its part alone is written again
+    (src / "a.txt").rename(src / "moved-a.txt")
+    run(discover([src]), out, ["tables"])
+    moved = {p.name: p.stat().st_ino for p in (out / "documents").glob("*.parquet")}
+    assert sum(moved[n] != after[n] for n in after if n in moved and n != "without-id.parquet") == 1
+    assert "moved-a.txt" in read_table(out, "documents").column("source_path").to_pylist()
+
+
+def test_the_manifest_reads_a_papers_documents_row_from_its_journal_line(tmp_path):
+    from pipeline.manifest import Manifest
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TABLE_A)
+    (src / "b.txt").write_text(TABLE_B)
+    run(discover([src]), out, ["tables"])
+    manifest = Manifest(out)
+    for sha, entry in manifest.papers.items():
+        document = entry["document"]  # read from the line, not held
+        assert document["sha256"] == sha and document["document_id"] == entry.document_id
+        assert set(entry["rows"]) == {"tables"} and entry.status == document["status"] == "ok"
+        assert "ocr" not in entry and not hasattr(entry, "__dict__")
+    # the journal rewritten: the entries point into the new file
+    manifest.compact(set(list(manifest.papers)[:1]), set())
+    kept, = Manifest(out).papers.values()
+    assert kept["document"]["sha256"] in manifest.papers and dict(kept["link_inputs"]) == {}

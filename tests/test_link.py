@@ -7,7 +7,7 @@ from pipeline.link import PersonName, link, parse_person, same_body, split_names
 from pipeline.normalise import normalise, to_arrow
 from pipeline.query import read_table
 from pipeline.manifest import Manifest
-from pipeline.run import paper_link_inputs, write_run
+from pipeline.run import DocumentRow, paper_link_inputs, write_run
 from pipeline.schema import CONTENT_TABLES
 from pipeline.write import stage_paper
 
@@ -168,7 +168,7 @@ def test_a_run_writes_the_linked_tables_and_ids(tmp_path):
         tables = {t: to_arrow(t, normalise(t, [r for r in rs if r["document_id"] == d])) for t, rs in rows.items()}
         stage_paper(tmp_path, d, tables, tuple(tables))
         papers.append((d, {"rows": {t: x.num_rows for t, x in tables.items()}, "link_inputs": paper_link_inputs(tables)}))
-    write_run(documents, papers, tmp_path, Manifest(tmp_path), {"jan", "mar"})
+    write_run([DocumentRow(None, d) for d in documents], papers, tmp_path, Manifest(tmp_path), {"jan", "mar"})
     actions = read_table(tmp_path, "actions").to_pylist()
     assert actions[0]["action_id"] == actions[1]["action_id"]
     assert actions[0]["owner_id"] == actions[1]["owner_id"]

@@ -3,16 +3,15 @@ run from scratch gives, on a small archive generated here."""
 from __future__ import annotations
 
 import contextlib
-import copy
 import random
 import shutil
 import sqlite3
 
-from pipeline.link import link_papers, load_state
+from pipeline.link import LinkStore, link_papers, save_state
 from pipeline.manifest import Manifest
 from pipeline.normalise import normalise, to_arrow
 from pipeline.query import read_table
-from pipeline.run import paper_link_inputs, write_run
+from pipeline.run import DocumentRow, paper_link_inputs, write_run
 from pipeline.schema import SCHEMAS
 from pipeline.write import stage_paper
 
@@ -56,7 +55,7 @@ def write(out, papers: list[tuple[dict, dict]], processed: set[str]) -> None:
         entries.append((d, {"config": "c", "rows": {t: x.num_rows for t, x in tables.items()},
                             "link_inputs": paper_link_inputs(tables)}))
     manifest = Manifest(out)
-    write_run([p[0] for p in papers], entries, out, manifest, processed)
+    write_run([DocumentRow(None, p[0]) for p in papers], entries, out, manifest, processed)
     manifest.compact(set(), set())
 
 
@@ -106,22 +105,36 @@ def test_an_archive_linked_paper_by_paper_is_linked_as_from_scratch(tmp_path):
     assert "Roger Harwick" in people and "Richard Harwick" in people
 
 
-def test_a_paper_naming_known_people_and_bodies_links_again_only_what_it_shares():
+def test_a_paper_naming_known_people_and_bodies_links_again_only_what_it_shares(tmp_path, monkeypatch):
     def inputs(ref: str, day: int) -> dict:
         return {"meetings": {"body": ["Finance Committee"], "page": [1], "meeting_date": [f"2024-01-{day:02d}"]},
                 "agenda_items": {"presenter": ["Roger Harwick"]},
                 "actions": {"owner_name": [None], "owner": ["Cllr R. Harwick"], "ref": [ref], "page": [2],
                             "action": ["Send the minutes to members"]}}
 
+    def linked_after_first(papers: list, fresh: set[str]):
+        """A run from the first run's state (each its own copy: a run changes the state it is given)."""
+        shutil.copyfile(state, tmp_path / "copy.sqlite")
+        linked = link_papers([(d, o) for d, _, o, _ in papers], papers, LinkStore.open(tmp_path / "copy.sqlite", "c"),
+                             fresh)
+        linked.state.close()
+        return linked
+
+    state = tmp_path / "links.sqlite"
     papers = [(f"d{i}", "s", "Northfield Council", inputs(str(i), i + 1)) for i in range(5)]
-    first = link_papers([(d, o) for d, _, o, _ in papers], papers)
+    first = link_papers([(d, o) for d, _, o, _ in papers], papers, LinkStore.create(state, "c"))
+    save_state(first.state)
     assert set(first.ids) == {"d0", "d1", "d2", "d3", "d4"}
+    # the other papers are counted in a pass over the store; a paper's whole row is read only to link it again
+    looked: list[str] = []
+    read = LinkStore.paper
+    monkeypatch.setattr(LinkStore, "paper", lambda store, document_id: looked.append(document_id) or
+                        read(store, document_id))
     alone = papers + [("d5", "s", "Northfield Council", inputs("9", 20))]
-    # a state is the last run's, updated in place by the next: each run here gets its own copy
-    assert set(link_papers([(d, o) for d, _, o, _ in alone], alone, copy.deepcopy(first.state), {"d5"}).ids) == {"d5"}
+    assert set(linked_after_first(alone, {"d5"}).ids) == {"d5"} and looked == []
     sharing = papers + [("d6", "s", "Northfield Council", inputs("1", 21))]  # ref 1 is d1's action, again
-    linked = link_papers([(d, o) for d, _, o, _ in sharing], sharing, copy.deepcopy(first.state), {"d6"})
-    assert set(linked.ids) == {"d1", "d6"}
+    linked = linked_after_first(sharing, {"d6"})
+    assert set(linked.ids) == {"d1", "d6"} and looked == ["d1"]
     assert linked.ids["d1"]["actions"]["action_id"] == linked.ids["d6"]["actions"]["action_id"]
 
 
@@ -152,8 +165,9 @@ def test_a_lost_or_damaged_linking_state_links_afresh_and_says_so(tmp_path, capl
             "every paper is linked afresh") for s in said)
         assert not (out / ".boardpapers" / "links.pickle").exists()
         # the state written afresh is read by the next run: one paper per row
-        assert load_state(state, "c") is not None and set(load_state(state, "c")["papers"]) == \
-            {p[0]["document_id"] for p in grown}
+        store = LinkStore.open(state, "c")
+        assert store is not None and set(store.document_ids()) == {p[0]["document_id"] for p in grown}
+        store.close()
         shutil.rmtree(out)
 
 
@@ -169,7 +183,7 @@ def test_the_linking_state_keeps_each_paper_as_a_row_and_updates_only_those_link
 
     before = rows()
     assert set(before) == {p[0]["document_id"] for p in archive}
-    assert load_state(state, "another pipeline") is None
+    assert LinkStore.open(state, "another pipeline") is None
     write(out, archive[1:], set())  # a paper removed: its row goes, the papers it shared nothing with keep theirs
     after = rows()
     assert set(after) == set(before) - {archive[0][0]["document_id"]}

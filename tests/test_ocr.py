@@ -43,8 +43,10 @@ def scan_of(pdf: bytes, dpi: int = 200) -> bytes:
     return out.getvalue()
 
 
-def documents_row(out: Path):
-    return read_table(out, "documents").to_pandas().iloc[0]
+def documents_row(out: Path, source_path: str = "scan.pdf"):
+    """The documents row of one file (a part per paper: the table is in no order of its own)."""
+    documents = read_table(out, "documents").to_pandas()
+    return documents[documents["source_path"] == source_path].iloc[0]
 
 
 def process(data: bytes, name: str = "scan.pdf"):
