@@ -62,6 +62,8 @@ MARK_CHARS = 2  # longest raised mark after a word
 MARK_SIZE = 0.85  # ... set at most this share of the word's size
 MARK_GAP = 0.3  # ... at most this far (font sizes) after it
 SIGN_GAP = 3.0  # a currency sign stands at most this far (font sizes) before its figure
+MONO_PITCH = 0.02  # words whose characters are this share within one advance are set in a monospaced font
+MONO_SPACE = 1.5  # ... where words this many advances apart (one space and a little) are one phrase
 FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
 FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
 STRAY_ROWS = 6  # a table of this many rows or more ...
@@ -129,6 +131,7 @@ class TextLine:
     phrases: list[Phrase]
     size: float
     chunks: list[list[Phrase]] = field(default_factory=list)
+    pitch: float = 0.0  # the advance of a character, when the line is set in a monospaced font
 
     @cached_property
     def top(self) -> float:
@@ -232,6 +235,8 @@ def text_lines(words: list[dict]) -> list[TextLine]:
     for band in bands:
         band.sort(key=_X0)
         size = statistics.median([_size(w) for w in band])
+        pitch = _monospaced(band)
+        joined = MONO_SPACE * pitch if pitch else PHRASE_GAP * size
         phrases = [Phrase.of(band[0])]
         for word in band[1:]:
             last = phrases[-1]
@@ -241,7 +246,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
             # (a layout-text rendering sets a figure one space, 0.29 em, before the label of
             # the column after it: "1,315,610.6 Revised Base")
             # ... and a currency sign set at the left of a figure's cell ("$    12,500.00") is part of it
-            if gap < PHRASE_GAP * size and not (
+            if gap < joined and not (
                     gap > 0.2 * size and _NUMBER.match(last.words[-1]["text"])
                     and (_NUMBER.match(word["text"]) and not _THOUSANDS.match(word["text"])
                          or word["text"][:1].isupper() and (gap > 0.3 * size or _amount(last.words[-1]["text"])))) \
@@ -256,7 +261,7 @@ def text_lines(words: list[dict]) -> list[TextLine]:
                     last.bottom = word["bottom"]
             else:
                 phrases.append(Phrase.of(word))
-        line = TextLine(phrases, size)
+        line = TextLine(phrases, size, pitch=pitch)
         line.chunks = [[phrases[0]]]
         for prev, phrase in zip(phrases, phrases[1:]):
             if phrase.x0 - prev.x1 >= CHUNK_GAP * size:
@@ -266,6 +271,20 @@ def text_lines(words: list[dict]) -> list[TextLine]:
         lines.append(line)
     lines.sort(key=_LINE_TOP)
     return lines
+
+
+def _monospaced(band: list[dict]) -> float:
+    """The advance of a line's characters when it is set in a monospaced font (Courier: a
+    typewritten or plain-text report, a listing), else 0. Its space is an advance wide, 0.6 em,
+    wider than ``PHRASE_GAP``: the words of a heading ("Year to date") would each be a phrase,
+    and stand in the columns under them. Monospaced: two words or more of three characters or
+    more with a letter, each as wide per character as the others."""
+    pitches = [(w["x1"] - w["x0"]) / len(w["text"]) for w in band
+               if len(w["text"]) >= 3 and any(ch.isalpha() for ch in w["text"])]
+    if len(pitches) < 2:
+        return 0.0
+    middle = statistics.median(pitches)
+    return middle if all(abs(p - middle) <= MONO_PITCH * middle for p in pitches) else 0.0
 
 
 def _amount(text: str) -> bool:
@@ -562,7 +581,11 @@ def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], cent
     and "against original" 3 points apart, over two columns; a text rendering sets them a space
     apart: "Core External") are not one heading. On a PDF page (``centred_stays``) the parts must
     line up on the same edge of their columns, closely: a heading centred over its columns
-    ("Fused aluminum oxide" over 2009 | 2010) may line up with them loosely by chance."""
+    ("Fused aluminum oxide" over 2009 | 2010) may line up with them loosely by chance, and in a
+    monospaced font (``TextLine.pitch``) its words, set on the font's grid of advances, line up
+    with them exactly: there, words a space apart are one heading ("Year to date")."""
+    if centred_stays and line.pitch:
+        return line
     phrases: list[Phrase] = []
     for phrase in line.phrases:
         if len(phrase.words) == 1:  # stands over one column
@@ -583,7 +606,7 @@ def _split_over_columns(line: TextLine, columns: list[tuple[float, float]], cent
         headings = {p.text for p in phrases if len(p.words) == 1}
         taken = {_column_of(p, columns)[0] for p in phrases}
         phrases = [part for phrase in phrases for part in _repeated_headings(phrase, columns, headings, taken)]
-    return line if len(phrases) == len(line.phrases) else TextLine(phrases, line.size)
+    return line if len(phrases) == len(line.phrases) else TextLine(phrases, line.size, pitch=line.pitch)
 
 
 def _repeated_headings(phrase: Phrase, columns: list[tuple[float, float]], headings: set[str],
