@@ -31,7 +31,7 @@ CHUNK_GAP = 1.0  # a gap this wide separates two cells in a single line
 RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
-TRACKER_SHORT_CELLS = 3  # ... unless a line holds this many short chunks beside them (a tracker's row)
+TEXT_ROW_SHORT_CELLS = 2  # ... unless a line holds this many short chunks beside them (a text table's row)
 NARROW_PROSE_WORDS = 6  # ... and so is a chunk of this many words without a figure in a page column
 BODY_SIZE_SLACK = 1.05  # ... set no larger than this share of the page's usual size
 MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
@@ -162,10 +162,10 @@ class TextLine:
         than a chunk's gap ("-34,545.8   -10,640.0   -45,185.8 ...")."""
         long_chunks = sum(sum(len(p.words) for p in c) >= LONG_CHUNK_WORDS and not all(p.numeric for p in c)
                           for c in self.chunks)
-        # two wordy cells among short ones are a tracker's row (an action and its update
-        # between a ref, a lead, a due date and a status); prose in columns has no short cells
-        short_chunks = len(self.chunks) - long_chunks
-        if long_chunks >= 2 and short_chunks < TRACKER_SHORT_CELLS:
+        # two wordy cells among short ones are a text table's row (a risk register: a risk, two
+        # ratings, a mitigation; a tracker: an action and its update between a ref, a lead, a due
+        # date and a status); prose in columns has no short cells
+        if long_chunks >= 2 and len(self.chunks) - long_chunks < TEXT_ROW_SHORT_CELLS:
             return False
         if len(self.chunks) >= 2:
             return True
@@ -345,8 +345,17 @@ def _units_only(line: TextLine) -> bool:
 def _with_label_end(run: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
     """A run of a table's lines as it ends, with the lines after its last row that carry that
     row's label on (in lower case, in the label column: see ``_in_label_column``)."""
-    end = list(takewhile(lambda line: line.phrases[0].text[:1].islower() and _in_label_column(line, run), pending))
+    end = list(takewhile(lambda line: line.phrases[0].text[:1].islower() and (
+        _in_label_column(line, run) or _under_words(line, run[-1])), pending))
     return run + end
+
+
+def _under_words(line: TextLine, row: TextLine) -> bool:
+    """Is a line of one chunk set under a cell of words right of the row's label, starting where
+    it starts (a sentence wrapped in a text table's last cell)?"""
+    return len(line.chunks) == 1 and any(
+        not phrase.numeric and abs(line.x0 - phrase.x0) <= ALIGNED * line.size for chunk in row.chunks[1:]
+        for phrase in chunk[:1])
 
 
 def _short(line: TextLine, run: list[TextLine]) -> bool:
@@ -828,7 +837,8 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
     continues the label above ("Applications and mashups" / "developed by the public")
     when one of the two rows has no values, and a row of values without a label belongs
     to a label alone on the row above (values level with the middle of a wrapped label).
-    ``spans`` (of cells in ``rows``) are moved to the joined rows."""
+    A sentence wrapped in a cell right of the labels goes on the same way (see
+    ``_continued_text``). ``spans`` (of cells in ``rows``) are moved to the joined rows."""
     joined: list[list[str | None]] = []
     row_of: list[int] = []  # the joined row each row went to
     for row in rows:
@@ -838,6 +848,8 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
             joined[-1] = [f"{above[0]} {row[0]}"] + (row[1:] if any(row[1:]) else above[1:])
         elif above and above[0] and not any(above[1:]) and not row[0] and any(row[1:]):
             joined[-1] = [above[0]] + row[1:]
+        elif above and (column := _continued_text(above, row)):
+            joined[-1] = above[:column] + [f"{above[column]} {row[column]}"] + above[column + 1:]
         else:
             joined.append(row)
         row_of.append(len(joined) - 1)
@@ -846,6 +858,18 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
         start, end = row_of[r], row_of[min(r + n_rows, len(rows)) - 1]
         moved.setdefault((start, c), (end - start + 1, n_cols))
     return joined, valid_spans(joined, moved)
+
+
+def _continued_text(above: list[str | None], row: list[str | None]) -> int:
+    """The column of a text table (a risk register's mitigations, an action log's updates) whose
+    sentence, wrapped in its cell, goes on in ``row``: the row's one cell, right of the labels,
+    in lower case, under a cell of words (not a figure) in the row above. 0 when there is none."""
+    filled = [c for c, text in enumerate(row) if text]
+    if len(filled) != 1 or filled[0] == 0:
+        return 0
+    column = filled[0]
+    text, over = row[column], above[column]
+    return column if text[:1].islower() and over and not _NUMBER.match(over.split()[-1]) else 0
 
 
 def valid_spans(rows: list[list[str | None]], spans: Spans) -> Spans:
