@@ -13,6 +13,7 @@ import math
 import re
 import statistics
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
@@ -261,16 +262,21 @@ def text_lines(words: list[dict]) -> list[TextLine]:
                     last.bottom = word["bottom"]
             else:
                 phrases.append(Phrase.of(word))
-        line = TextLine(phrases, size, pitch=pitch)
-        line.chunks = [[phrases[0]]]
-        for prev, phrase in zip(phrases, phrases[1:]):
-            if phrase.x0 - prev.x1 >= CHUNK_GAP * size:
-                line.chunks.append([phrase])
-            else:
-                line.chunks[-1].append(phrase)
-        lines.append(line)
+        lines.append(_line(phrases, size, pitch))
     lines.sort(key=_LINE_TOP)
     return lines
+
+
+def _line(phrases: list[Phrase], size: float, pitch: float = 0.0) -> TextLine:
+    """A line of ``phrases``, cut into chunks at wide gaps."""
+    line = TextLine(phrases, size, pitch=pitch)
+    line.chunks = [[phrases[0]]]
+    for prev, phrase in zip(phrases, phrases[1:]):
+        if phrase.x0 - prev.x1 >= CHUNK_GAP * size:
+            line.chunks.append([phrase])
+        else:
+            line.chunks[-1].append(phrase)
+    return line
 
 
 def _monospaced(band: list[dict]) -> float:
@@ -1157,7 +1163,9 @@ def _headings_above(lines: list[TextLine], region: list[TextLine],
     """Short lines just above a region that sit over its value columns only: headings over
     groups of columns ("Amount borrowed"), not the table's title."""
     above: list[TextLine] = []
-    index = next(i for i, line in enumerate(lines) if line is region[0])
+    # (a region cut from tables side by side has lines of its own: found by their phrases)
+    first_phrase = region[0].phrases[0]
+    index = next(i for i, line in enumerate(lines) if any(p is first_phrase for p in line.phrases))
     for line in reversed(lines[max(0, index - MAX_HEADINGS_ABOVE):index]):
         first = (above or region)[0]
         if (first.top - line.bottom > HEADING_GAP * line.size or len(line.chunks) != 1
@@ -1317,12 +1325,18 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
     words = [w for w in words if id(w) not in taken]
     for _, lines in page_columns(words):
         found: list[tuple[float, float]] = []  # the columns of the last table found in this column of the page
-        for region in _under_their_headers(lines, _regions(lines)):
+        regions = _under_their_headers(lines, _regions(lines))
+        while regions:
+            region = regions.pop(0)
             if sum(line.tabular for line in region) < 2:
                 rows = _resumed(region, found)
                 if rows:
                     bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region), region[-1].bottom)
                     tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
+                continue
+            beside = _side_by_side(region)
+            if beside:
+                regions[:0] = beside
                 continue
             rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             caption = _caption_lines(region, columns)
@@ -1342,6 +1356,39 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
             tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream", spans=spans))
             found = columns
     return tables
+
+
+def _side_by_side(region: list[TextLine]) -> list[list[TextLine]] | None:
+    """The region cut in two when it holds two tables side by side, their rows level (two small
+    tables set in one band of a report, a gap between them): at a strip at least a chunk's gap
+    wide that no line crosses, each side holds rows with a label and a figure after it (as
+    ``_tables_beside`` asks of the sides of a page's gutter, here at any gap of the region), and
+    at most half the rows of figures on the right side start with a figure (the rest, rows of a
+    label wrapped over lines, its figures level with its last line). None when no strip parts it,
+    or when the right side's headings repeat the left's (a long table set on in further columns)."""
+    size = statistics.median(line.size for line in region)
+    spans = sorted((p.x0, p.x1) for line in region for p in line.phrases)
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= CHUNK_GAP * size:
+            sides = [[_line(kept, line.size, line.pitch) for line in region
+                      if (kept := [p for p in line.phrases if (p.x1 <= reach) == left])] for left in (True, False)]
+            # (a table's own figure columns parted: the right side's rows start with a figure)
+            figures_first = sum(line.phrases[0].figure for line in sides[1])
+            heading = Counter(_header_text(sides[0]).split())
+            if heading and not heading - Counter(_header_text(sides[1]).split()):
+                return None  # a long table continued beside itself under its headings repeated
+            if all(sum(_wordy(line.phrases[0]) and any(p.figure for p in line.phrases[1:]) for line in side)
+                   >= MIN_ROWS for side in sides) and 2 * figures_first <= sum(map(_figures_row, sides[1])):
+                return sides
+        reach = max(reach, x1)
+    return None
+
+
+def _header_text(lines: list[TextLine]) -> str:
+    """The words of the lines above the first row of figures (in any order: a heading's lines
+    may interleave with its neighbours')."""
+    return " ".join(p.text for line in takewhile(lambda line: not _figures_row(line), lines) for p in line.phrases)
 
 
 def _header_only(region: list[TextLine]) -> bool:
