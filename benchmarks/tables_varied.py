@@ -22,7 +22,10 @@ not, as office and report software sets tables:
 - a table broken at the foot of the left column and continued at the top of the right one
   (the header repeated or not): the two parts are two tables in the ground truth, as the
   finder can only see two;
-- a table beside a figure (bars, a line chart, axis ticks and a legend).
+- a table beside a figure (bars, a line chart, axis ticks and a legend);
+- two tables side by side in one band, set alike so that their rows are level, a gap of 2 to
+  4 em between them, a caption over each or none (added with issue 14's second round: the
+  seeds' pages changed with it, see docs/icdar.md).
 
 The ground truth goes beside each PDF in the ICDAR 2013 structure format (as in
 ``tables_generated.py``, whose scorer run this reuses). File-name prefix = split: ``one-``
@@ -404,10 +407,10 @@ class Page:
                      rng.choice(["top", "top", "middle", "bottom"]), size * rng.choice([0.15, 0.25, 0.35, 0.5]),
                      rng.choice([0.25, 0.35, 0.5, 1.0]))
 
-    def make(self, most: float) -> Layout | None:
+    def make(self, most: float, style: Style | None = None) -> Layout | None:
         for _ in range(6):
             maker = _text_table if self.rng.random() < 0.12 else _finance
-            layout = _layout(maker(self.rng, self.special), self.style(), most)
+            layout = _layout(maker(self.rng, self.special), style or self.style(), most)
             if layout:
                 return layout
         return None
@@ -587,6 +590,21 @@ class Page:
         end = self.draw(layout, table_x, top)
         return min(end, y - height - 16) - self.body * 2
 
+    def side_by_side(self, x: float, y: float, width: float) -> float | None:
+        """Two tables in one band of the text width, set alike (so their rows are level), a gap
+        of 2 to 4 em between them, with a caption over each or none; returns the y under them."""
+        style = self.style()
+        gap = style.size * self.rng.choice([2.0, 3.0, 4.0])
+        half = (width - gap) / 2
+        layouts = [self.make(half, style), self.make(half, style)]
+        if None in layouts or y - max(l.height() for l in layouts) - 3 * self.body * 1.2 - 10 < self.bottom:
+            return None
+        lefts = (x, x + layouts[0].width + gap)
+        top = y
+        if self.rng.random() < 0.6:
+            top = min(self.caption(left, y - self.body, half) for left in lefts) - 2
+        return min(self.draw(layout, left, top) for layout, left in zip(layouts, lefts)) - self.body * 1.5
+
     # -- the page ------------------------------------------------------------------------------
 
     def furniture(self) -> None:
@@ -636,6 +654,8 @@ class Page:
                         break
                 if not two and roll < 0.5:
                     below = self.beside_figure(x, y, self.column_width)
+                elif not two and roll < 0.6:
+                    below = self.side_by_side(x, y, self.column_width)
                 if below is None:
                     below = self.table(x, y, self.column_width, bottom)
                 y = below if below is not None else self.prose(x, y, self.column_width, 2)
