@@ -1,5 +1,5 @@
-"""The table finder on two small tables set side by side in one band of a report page, their
-rows level, a gap between them. Small PDFs drawn in the test."""
+"""The table finder on two small tables set side by side in one band of a report page (their
+rows level, a gap between them) or stacked with only a gap. Small PDFs drawn in the test."""
 from __future__ import annotations
 
 from test_find_tables import HEIGHT, _prose, _tables
@@ -45,3 +45,22 @@ def test_a_long_table_set_on_beside_itself_under_its_headings_stays_one_table():
 
     (table,) = _tables(draw)
     assert table.rows == [a + b for a, b in zip(first, second)]
+
+
+def test_two_tables_stacked_with_only_a_gap_and_other_columns_are_two_tables():
+    # no caption between them: the second, narrower and with one column more, starts under a gap
+    sites = [["Site", "Beds", "Open", "Staffed"], ["Lakeside", "40", "38", "35"], ["Moorview", "24", "24", "22"],
+             ["Parkhill", "31", "29", "30"]]
+
+    def draw(c):
+        _prose(c, 60, lines=5)
+        _beside(c, [DEPOTS], (72,), 160)
+        c.setFont("Helvetica", 8)
+        for i, row in enumerate(sites):
+            y = HEIGHT - 230 - 11 * i
+            c.drawString(90, y, row[0])
+            for k, text in enumerate(row[1:]):
+                c.drawRightString(180 + 40 * k, y, text)
+        _prose(c, 290, lines=5)
+
+    assert [t.rows for t in _tables(draw)] == [DEPOTS, sites]

@@ -65,6 +65,8 @@ MARK_GAP = 0.3  # ... at most this far (font sizes) after it
 SIGN_GAP = 3.0  # a currency sign stands at most this far (font sizes) before its figure
 MONO_PITCH = 0.02  # words whose characters are this share within one advance are set in a monospaced font
 MONO_SPACE = 1.5  # ... where words this many advances apart (one space and a little) are one phrase
+STACK_GAP = 2.0  # a space between lines this many times the region's usual one may part stacked tables
+STACK_EDGE = 2.0  # ... whose bodies' edges differ by more than this many font sizes
 FRAME_RULES = 3  # rules of one extent that frame a table set booktabs style
 FRAME_SLACK = 2.0  # points: rules this close in their ends have one extent
 STRAY_ROWS = 6  # a table of this many rows or more ...
@@ -1334,9 +1336,9 @@ def stream_tables(number: int, words: list[dict], skip: list[BBox] = (), rules: 
                     bbox = BBox(min(l.x0 for l in region), region[0].top, max(l.x1 for l in region), region[-1].bottom)
                     tables.append(Table(rows=rows, page=number, bbox=bbox, method="stream"))
                 continue
-            beside = _side_by_side(region)
-            if beside:
-                regions[:0] = beside
+            parts = _side_by_side(region) or _stacked(region)
+            if parts:
+                regions[:0] = parts
                 continue
             rows, columns, spans = _grid(region, vocabulary, rules, snap=snap)
             caption = _caption_lines(region, columns)
@@ -1382,6 +1384,31 @@ def _side_by_side(region: list[TextLine]) -> list[list[TextLine]] | None:
                    >= MIN_ROWS for side in sides) and 2 * figures_first <= sum(map(_figures_row, sides[1])):
                 return sides
         reach = max(reach, x1)
+    return None
+
+
+def _stacked(region: list[TextLine]) -> list[list[TextLine]] | None:
+    """The region cut in two when it holds two tables stacked with only a gap between them (no
+    caption: a report sets a second small table under the first): a gap of twice the region's
+    usual space between lines or more, under it a line of headings (two or more, no figure), and above and
+    below it rows of figures (two or more each) whose columns differ, in number or in the
+    table's left or right edge (more than two font sizes). A table's sections set a blank line
+    apart keep its columns. None when no gap parts it."""
+    spaces = [b.top - a.bottom for a, b in pairwise(region)]
+    usual = statistics.median(spaces) if spaces else 0.0
+    for k, space in enumerate(spaces, 1):
+        line = region[k]
+        if space < STACK_GAP * max(usual, 1.0) or len(line.phrases) < 2 or any(p.figure for p in line.phrases):
+            continue
+        parts = region[:k], region[k:]
+        bodies = [[l for l in part if _figures_row(l)] for part in parts]
+        if any(len(body) < 2 for body in bodies):
+            continue
+        size = statistics.median(l.size for l in region)
+        edges = [(min(l.x0 for l in body), max(l.x1 for l in body)) for body in bodies]
+        counts = [len(_rivers(body, x0, x1, size)) for body, (x0, x1) in zip(bodies, edges)]
+        if counts[0] != counts[1] or any(abs(a - b) > STACK_EDGE * size for a, b in zip(*edges)):
+            return list(parts)
     return None
 
 
