@@ -82,3 +82,13 @@ def test_a_chart_drawn_on_a_grid_with_figures_on_its_bars_is_no_ruled_table():
             c.drawCentredString(axis + 50 * k + 25, base - 11, f"Week {k + 1}")
 
     assert _tables(draw) == []
+
+
+def test_charts_stacked_in_a_column_beside_tables_each_keep_their_axis_out():
+    # the two value axes stand at one x, one over the other, each beside a table
+    def draw(c):
+        for top in (100, 300):
+            _bar_chart(c, 72, top, ["0", "20", "40", "60", "80", "100"], gridlines=False)
+            _table(c, 300, top)
+
+    assert [t.rows for t in _tables(draw)] == [ROWS, ROWS]

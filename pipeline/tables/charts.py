@@ -10,6 +10,7 @@ with bars (rects) and straight lines is told by its value axis.
 from __future__ import annotations
 
 import re
+import statistics
 from itertools import pairwise
 
 from pipeline.model import BBox
@@ -18,6 +19,7 @@ TICK_LEVEL = 0.35  # font sizes: a tick label's middle is this close to its tick
 TICK_REACH = 1.5  # ... which starts at most this far right of the label
 TICK_ALIGN = 1.0  # points: ticks of one axis start this close to one x
 MIN_TICKS = 3  # tick labels that make an axis
+AXIS_BREAK = 2.0  # tick labels of one x further apart than this many times their usual spacing are two axes
 EVEN_SPACING = 1.2  # an axis's ticks are evenly spaced: widest gap at most this share of the narrowest
 AXIS_LABELS = 2.5  # font sizes: the category labels under the lowest tick lie this far below it
 LEGEND = 1.5  # font sizes: a legend or the axis's title lies this far above the highest tick
@@ -46,28 +48,46 @@ def chart_axes(words: list[dict], drawn: dict[str, list[dict]]) -> list[BBox]:
             ticks.append((min(starts), word))
     areas = []
     for x, labels in _axes(ticks):
-        tops = sorted((w["top"] + w["bottom"]) / 2 for w in labels)
-        gaps = [b - a for a, b in pairwise(tops)]
+        middles = [_middle(w) for w in labels]
+        gaps = [b - a for a, b in pairwise(middles)]
         if min(gaps) <= 0 or max(gaps) > EVEN_SPACING * min(gaps):
             continue
         size = max(w["bottom"] - w["top"] for w in labels)
         # the gridlines, or the category axis drawn from the value axis (a tick's length right of it)
         lines = [s for s in segments if -TICK_ALIGN <= s["x0"] - x <= TICK_REACH * size
-                 and tops[0] - size <= s["top"] <= tops[-1] + size]
-        areas.append(BBox(min(w["x0"] for w in labels), tops[0] - LEGEND * size,
-                          max(s["x1"] for s in lines), tops[-1] + AXIS_LABELS * size))
+                 and middles[0] - size <= s["top"] <= middles[-1] + size]
+        areas.append(BBox(min(w["x0"] for w in labels), middles[0] - LEGEND * size,
+                          max(s["x1"] for s in lines), middles[-1] + AXIS_LABELS * size))
     return areas
 
 
 def _axes(ticks: list[tuple[float, dict]]) -> list[tuple[float, list[dict]]]:
-    """Tick labels grouped by the x their ticks start at, groups of ``MIN_TICKS`` or more."""
+    """Tick labels grouped by the x their ticks start at, and cut where they are further apart
+    than twice their usual spacing (charts stacked in a column, their axes at one x): groups of
+    ``MIN_TICKS`` or more."""
     groups: list[tuple[float, list[dict]]] = []
     for x, word in sorted(ticks, key=lambda t: t[0]):
         if groups and x - groups[-1][0] <= TICK_ALIGN:
             groups[-1][1].append(word)
         else:
             groups.append((x, [word]))
-    return [(x, labels) for x, labels in groups if len(labels) >= MIN_TICKS]
+    axes = []
+    for x, labels in groups:
+        labels.sort(key=_middle)
+        gaps = [_middle(b) - _middle(a) for a, b in pairwise(labels)]
+        usual = statistics.median(gaps) if gaps else 0.0
+        run = labels[:1]
+        for gap, label in zip(gaps, labels[1:]):
+            if gap > AXIS_BREAK * usual:
+                axes.append((x, run))
+                run = []
+            run.append(label)
+        axes.append((x, run))
+    return [(x, labels) for x, labels in axes if len(labels) >= MIN_TICKS]
+
+
+def _middle(word: dict) -> float:
+    return (word["top"] + word["bottom"]) / 2
 
 
 def in_area(word: dict, areas: list[BBox]) -> bool:
