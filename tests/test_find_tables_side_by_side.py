@@ -64,3 +64,22 @@ def test_two_tables_stacked_with_only_a_gap_and_other_columns_are_two_tables():
         _prose(c, 290, lines=5)
 
     assert [t.rows for t in _tables(draw)] == [DEPOTS, sites]
+
+
+def test_two_tables_of_one_width_stacked_with_a_gap_part_where_their_columns_part():
+    # as many columns and as wide, but the second's figure columns stand elsewhere
+    fees = [["Service", "Fee", "Users"], ["Allotments", "35", "410"], ["Pest control", "60", "95"],
+            ["Room hire", "22", "1,310"]]
+
+    def draw(c):
+        _prose(c, 60, lines=5)
+        _beside(c, [DEPOTS], (72,), 160)
+        c.setFont("Helvetica", 8)
+        for i, row in enumerate(fees):
+            y = HEIGHT - 230 - 11 * i
+            c.drawString(72, y, row[0])
+            c.drawRightString(142, y, row[1])
+            c.drawRightString(212, y, row[2])
+        _prose(c, 290, lines=5)
+
+    assert [t.rows for t in _tables(draw)] == [DEPOTS, fees]

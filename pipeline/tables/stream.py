@@ -746,9 +746,7 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
     size = statistics.median(line.size for line in body)
     x0 = min(line.x0 for line in body)
     x1 = max(line.x1 for line in body)
-    rivers = _rivers(body, x0, x1, size, snap)
-    bounds = [x0] + [x for river in rivers for x in river] + [x1]
-    columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    columns = _columns(_rivers(body, x0, x1, size, snap), x0, x1)
     # labels on lines of their own left of every row (a group label centred over its rows)
     # are a column of their own
     outside = [p for line in region[first_figures:] if not line.tabular for p in line.phrases
@@ -1391,9 +1389,10 @@ def _stacked(region: list[TextLine]) -> list[list[TextLine]] | None:
     """The region cut in two when it holds two tables stacked with only a gap between them (no
     caption: a report sets a second small table under the first): a gap of twice the region's
     usual space between lines or more, under it a line of headings (two or more, no figure), and above and
-    below it rows of figures (two or more each) whose columns differ, in number or in the
-    table's left or right edge (more than two font sizes). A table's sections set a blank line
-    apart keep its columns. None when no gap parts it."""
+    below it rows of figures (two or more each) whose columns differ: in number, in the table's
+    left or right edge (more than two font sizes), or in where they stand or part (a column or a
+    river above and the one below it in the same place do not overlap). A table's sections set a blank line apart
+    keep its columns. None when no gap parts it."""
     spaces = [b.top - a.bottom for a, b in pairwise(region)]
     usual = statistics.median(spaces) if spaces else 0.0
     for k, space in enumerate(spaces, 1):
@@ -1406,10 +1405,18 @@ def _stacked(region: list[TextLine]) -> list[list[TextLine]] | None:
             continue
         size = statistics.median(l.size for l in region)
         edges = [(min(l.x0 for l in body), max(l.x1 for l in body)) for body in bodies]
-        counts = [len(_rivers(body, x0, x1, size)) for body, (x0, x1) in zip(bodies, edges)]
-        if counts[0] != counts[1] or any(abs(a - b) > STACK_EDGE * size for a, b in zip(*edges)):
+        rivers = [_rivers(body, x0, x1, size) for body, (x0, x1) in zip(bodies, edges)]
+        columns = [_columns(r, x0, x1) for r, (x0, x1) in zip(rivers, edges)]
+        if (len(rivers[0]) != len(rivers[1]) or any(abs(a - b) > STACK_EDGE * size for a, b in zip(*edges))
+                or any(min(a1, b1) < max(a0, b0) for pair in (rivers, columns) for (a0, a1), (b0, b1) in zip(*pair))):
             return list(parts)
     return None
+
+
+def _columns(rivers: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """The columns between ``rivers`` from ``x0`` to ``x1``."""
+    bounds = [x0] + [x for river in rivers for x in river] + [x1]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
 def _header_text(lines: list[TextLine]) -> str:
