@@ -5,9 +5,11 @@ from __future__ import annotations
 from test_find_tables import HEIGHT, _prose, _tables
 
 REGISTER = [["Hazard", "Chance", "Effect", "Response"],
-            ["Storm damage to the pier", "Low", "Severe", ["Inspect the decking after each gale and", "keep a repair fund in reserve"]],
+            ["Storm damage to the pier", "Low", "Severe",
+             ["Inspect the decking after each gale and", "keep a repair fund in reserve"]],
             ["Ferry timetable cut", "High", "Minor", ["Publish the revised times at every stop"]],
-            ["Volunteer numbers fall", "Medium", "Moderate", ["Run an open day each spring and thank", "volunteers in the newsletter"]]]
+            ["Volunteer numbers fall", "Medium", "Moderate",
+             ["Run an open day each spring and thank", "volunteers in the newsletter"]]]
 
 
 def _register(c, top: float, rows=REGISTER) -> float:

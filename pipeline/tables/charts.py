@@ -99,5 +99,5 @@ def in_area(word: dict, areas: list[BBox]) -> bool:
 def in_chart(bbox: BBox, areas: list[BBox]) -> bool:
     """Half of ``bbox`` or more lies in one of ``areas``: a grid made of a chart's gridlines."""
     size = (bbox.x1 - bbox.x0) * (bbox.bottom - bbox.top)
-    return any(max(0.0, min(bbox.x1, a.x1) - max(bbox.x0, a.x0)) * max(0.0, min(bbox.bottom, a.bottom) - max(bbox.top, a.top))
-               >= size / 2 for a in areas)
+    return any(max(0.0, min(bbox.x1, a.x1) - max(bbox.x0, a.x0))
+               * max(0.0, min(bbox.bottom, a.bottom) - max(bbox.top, a.top)) >= size / 2 for a in areas)

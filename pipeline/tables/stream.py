@@ -1388,11 +1388,11 @@ def _side_by_side(region: list[TextLine]) -> list[list[TextLine]] | None:
 def _stacked(region: list[TextLine]) -> list[list[TextLine]] | None:
     """The region cut in two when it holds two tables stacked with only a gap between them (no
     caption: a report sets a second small table under the first): a gap of twice the region's
-    usual space between lines or more, under it a line of headings (two or more, no figure), and above and
-    below it rows of figures (two or more each) whose columns differ: in number, in the table's
-    left or right edge (more than two font sizes), or in where they stand or part (a column or a
-    river above and the one below it in the same place do not overlap). A table's sections set a blank line apart
-    keep its columns. None when no gap parts it."""
+    usual space between lines or more, under it a line of headings (two or more, no figure),
+    and above and below it rows of figures (two or more each) whose columns differ: in number,
+    in the table's left or right edge (more than two font sizes), or in where they stand or
+    part (a column or a river above and the one below it in the same place do not overlap).
+    A table's sections set a blank line apart keep its columns. None when no gap parts it."""
     spaces = [b.top - a.bottom for a, b in pairwise(region)]
     usual = statistics.median(spaces) if spaces else 0.0
     for k, space in enumerate(spaces, 1):
