@@ -50,3 +50,25 @@ def test_two_runs_of_prose_side_by_side_with_a_word_between_are_not_a_table():
             y -= 12
 
     assert _tables(draw) == []
+
+
+def test_a_text_tables_cells_set_level_with_the_last_line_of_its_sentence_stay_one_row():
+    # the other cells of a row sit level with the last line of the response (Word's "bottom")
+    def draw(c):
+        _prose(c, 80, lines=6)
+        y = HEIGHT - 170
+        c.setFont("Helvetica", 8)
+        for x, text in zip((72, 210, 265, 325), REGISTER[0]):
+            c.drawString(x, y, text)
+        for row in REGISTER[1:]:
+            lines = [row[3]] if isinstance(row[3], str) else row[3]
+            for k, line in enumerate(lines):
+                c.drawString(325, y - 14 - 10 * k, line)
+            y -= 14 + 10 * (len(lines) - 1)
+            for x, text in zip((72, 210, 265), row[:3]):
+                c.drawString(x, y, text)
+        _prose(c, HEIGHT - y + 30, lines=6)
+
+    (table,) = _tables(draw)
+    assert table.rows == [row[:3] + [row[3] if isinstance(row[3], str) else " ".join(row[3])] for row in REGISTER]
+

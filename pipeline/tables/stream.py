@@ -33,6 +33,7 @@ RIVER_MIN = 0.2  # narrowest whitespace column that separates table columns
 ROW_GAP = 3.0  # tabular lines further apart than this (font sizes) do not share a table
 LONG_CHUNK_WORDS = 5  # a chunk of this many words is running text
 TEXT_ROW_SHORT_CELLS = 2  # ... unless a line holds this many short chunks beside them (a text table's row)
+TEXT_ROW_CELLS = 3  # a line under a cell of words in a row of this many cells may be its sentence, wrapped
 NARROW_PROSE_WORDS = 6  # ... and so is a chunk of this many words without a figure in a page column
 BODY_SIZE_SLACK = 1.05  # ... set no larger than this share of the page's usual size
 MAX_WORDS_PER_CELL = 4.0  # tables hold short cells; more on average is prose in columns
@@ -322,7 +323,7 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
         near = run and gap <= ROW_GAP * size and (
             line.rule or abs(line.size - usual) <= SIZE_CHANGE * usual)
         if line.tabular:
-            if near:
+            if near and _sentences_go_on(pending, run, line):
                 run.extend(pending)
                 run.append(line)
             else:
@@ -333,8 +334,8 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
         # a line reaching up beside the last in a run of headings (headings of different
         # heights centred in their cells) is a header row's other half, however wide
         elif near and len(pending) < MAX_SHORT_LINES and (
-                _short(line, run) or _in_label_column(line, run) or gap < 0 and _headings(run + pending + [line])
-                or _units_only(line)):
+                _short(line, run) or _in_label_column(line, run) or _under_words(line, run[-1])
+                or gap < 0 and _headings(run + pending + [line]) or _units_only(line)):
             pending.append(line)
         else:
             if run:
@@ -350,6 +351,17 @@ def _units_only(line: TextLine) -> bool:
     return all(is_unit_mark(_UNIT_WRAPPING.sub("", p.text)) for p in line.phrases)
 
 
+def _sentences_go_on(pending: list[TextLine], run: list[TextLine], line: TextLine) -> bool:
+    """Do the lines between a run and its next row that start a sentence in a cell of words (a
+    text table's cell whose other cells are set level with its last or middle line: see
+    ``_under_words``) go on into that row, in lower case, where they stand? A note under a
+    table starts where a cell of its last row starts, and goes on elsewhere."""
+    opened = [p for p in pending if _under_words(p, run[-1]) and not p.phrases[0].text[:1].islower()
+              and not (_short(p, run) or _in_label_column(p, run))]
+    return all(any(abs(chunk[0].x0 - p.x0) <= ALIGNED * line.size and chunk[0].text[:1].islower()
+                   for chunk in line.chunks[1:]) for p in opened)
+
+
 def _with_label_end(run: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
     """A run of a table's lines as it ends, with the lines after its last row that carry that
     row's label on (in lower case, in the label column: see ``_in_label_column``)."""
@@ -360,8 +372,9 @@ def _with_label_end(run: list[TextLine], pending: list[TextLine]) -> list[TextLi
 
 def _under_words(line: TextLine, row: TextLine) -> bool:
     """Is a line of one chunk set under a cell of words right of the row's label, starting where
-    it starts (a sentence wrapped in a text table's last cell)?"""
-    return len(line.chunks) == 1 and any(
+    it starts, in a row of three cells or more (a sentence wrapped in a text table's cell; a
+    numbered note's lines, "(1)" and its text, are no row of cells)?"""
+    return len(line.chunks) == 1 and len(row.chunks) >= TEXT_ROW_CELLS and any(
         not phrase.numeric and abs(line.x0 - phrase.x0) <= ALIGNED * line.size for chunk in row.chunks[1:]
         for phrase in chunk[:1])
 
@@ -769,7 +782,7 @@ def _grid(region: list[TextLine], vocabulary: Callable[[], set[str]], rules: lis
                                                                 for r in body_rows) > sum(bool(r[c]) for r in body_rows))
     header, spans = _header_rows(region[:first_figures], columns, vocabulary, rules, values, snap)
     between = _group_labels(body_rows, between)
-    body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between))
+    body_rows, between = join_continued_labels(body_rows, valid_spans(body_rows, between), text_cells=True)
     spans.update({(len(header) + r, c): span for (r, c), span in between.items()})
     return header + body_rows, columns, spans
 
@@ -837,14 +850,15 @@ def _centred_label(line: TextLine, row: TextLine, next_row: TextLine, header: bo
             and line.x1 < min(row.x0, next_row.x0) and abs(middle - (first + second) / 2) < 0.25 * (second - first))
 
 
-def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = None
+def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = None, text_cells: bool = False
                           ) -> tuple[list[list[str | None]], Spans]:
     """Rows of a label wrapped over several lines, joined: a label going on in lower case
     continues the label above ("Applications and mashups" / "developed by the public")
     when one of the two rows has no values, and a row of values without a label belongs
     to a label alone on the row above (values level with the middle of a wrapped label).
-    A sentence wrapped in a cell right of the labels goes on the same way (see
-    ``_continued_text``). ``spans`` (of cells in ``rows``) are moved to the joined rows."""
+    With ``text_cells`` (unruled rows, each line a row), a sentence wrapped in a cell right of
+    the labels goes on the same way (see ``_continued_text``); a ruled grid's rows are rows.
+    ``spans`` (of cells in ``rows``) are moved to the joined rows."""
     joined: list[list[str | None]] = []
     row_of: list[int] = []  # the joined row each row went to
     for row in rows:
@@ -854,8 +868,9 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
             joined[-1] = [f"{above[0]} {row[0]}"] + (row[1:] if any(row[1:]) else above[1:])
         elif above and above[0] and not any(above[1:]) and not row[0] and any(row[1:]):
             joined[-1] = [above[0]] + row[1:]
-        elif above and (column := _continued_text(above, row)):
-            joined[-1] = above[:column] + [f"{above[column]} {row[column]}"] + above[column + 1:]
+        elif text_cells and above and (column := _continued_text(above, row)):
+            fuller = above if sum(map(bool, above)) >= sum(map(bool, row)) else row
+            joined[-1] = fuller[:column] + [f"{above[column]} {row[column]}"] + fuller[column + 1:]
         else:
             joined.append(row)
         row_of.append(len(joined) - 1)
@@ -868,14 +883,14 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
 
 def _continued_text(above: list[str | None], row: list[str | None]) -> int:
     """The column of a text table (a risk register's mitigations, an action log's updates) whose
-    sentence, wrapped in its cell, goes on in ``row``: the row's one cell, right of the labels,
-    in lower case, under a cell of words (not a figure) in the row above. 0 when there is none."""
-    filled = [c for c, text in enumerate(row) if text]
-    if len(filled) != 1 or filled[0] == 0:
-        return 0
-    column = filled[0]
+    sentence, wrapped in its cell, goes on from ``above`` into ``row``: in lower case, after
+    words (not a figure), right of the labels, one of the two rows holding nothing else (the
+    row's other cells are set level with the sentence's first, middle or last line). 0 when
+    there is none."""
+    filled = [[c for c, text in enumerate(cells) if text] for cells in (above, row)]
+    column = next((cells[0] for cells in filled if len(cells) == 1), 0)
     text, over = row[column], above[column]
-    return column if text[:1].islower() and over and not _NUMBER.match(over.split()[-1]) else 0
+    return column if column and text and text[:1].islower() and over and not _NUMBER.match(over.split()[-1]) else 0
 
 
 def valid_spans(rows: list[list[str | None]], spans: Spans) -> Spans:
