@@ -857,10 +857,13 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
     when one of the two rows has no values, and a row of values without a label belongs
     to a label alone on the row above (values level with the middle of a wrapped label).
     With ``text_cells`` (unruled rows, each line a row), a sentence wrapped in a cell right of
-    the labels goes on the same way (see ``_continued_text``); a ruled grid's rows are rows.
+    the labels goes on the same way (see ``_continued_text``), in a column of sentences (a cell
+    of several words: stacked headings, "b/fwd" over "c/fwd", stay apart); a ruled grid's rows are rows.
     ``spans`` (of cells in ``rows``) are moved to the joined rows."""
     joined: list[list[str | None]] = []
     row_of: list[int] = []  # the joined row each row went to
+    # columns of sentences: a line of one in a cell of its own runs to several words
+    sentences = {c for row in rows for c, text in enumerate(row) if text and len(text.split()) >= LONG_CHUNK_WORDS}
     for row in rows:
         above = joined[-1] if joined else None
         if (above and above[0] and row[0] and row[0][:1].islower()
@@ -868,7 +871,7 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
             joined[-1] = [f"{above[0]} {row[0]}"] + (row[1:] if any(row[1:]) else above[1:])
         elif above and above[0] and not any(above[1:]) and not row[0] and any(row[1:]):
             joined[-1] = [above[0]] + row[1:]
-        elif text_cells and above and (column := _continued_text(above, row)):
+        elif text_cells and above and (column := _continued_text(above, row)) and column in sentences:
             fuller = above if sum(map(bool, above)) >= sum(map(bool, row)) else row
             joined[-1] = fuller[:column] + [f"{above[column]} {row[column]}"] + fuller[column + 1:]
         else:
