@@ -72,3 +72,20 @@ def test_a_text_tables_cells_set_level_with_the_last_line_of_its_sentence_stay_o
     (table,) = _tables(draw)
     assert table.rows == [row[:3] + [row[3] if isinstance(row[3], str) else " ".join(row[3])] for row in REGISTER]
 
+
+
+def test_a_sentence_goes_on_into_the_next_row_only_from_its_start_and_not_past_its_end():
+    from pipeline.tables.stream import join_continued_labels
+
+    opened = [["Ferry timetable cut", "High", "Publish the revised times at every stop and on the"],
+              [None, None, "Explain the changes to the parish council in writing"],
+              ["Volunteer numbers fall", "Low", "website before the summer season starts"]]
+    ended = [["-", "agrees that the lease runs for three years from the", None],
+             [None, "first of April;", None],
+             ["-", "asks the clerk to write to the tenant and the land agent", None]]
+    assert join_continued_labels(opened, text_cells=True)[0] == [
+        opened[0], ["Volunteer numbers fall", "Low",
+                    "Explain the changes to the parish council in writing website before the summer season starts"]]
+    # the item's last line joins it; the next item does not go on from it
+    assert join_continued_labels(ended, text_cells=True)[0] == [
+        ["-", "agrees that the lease runs for three years from the first of April;", None], ended[2]]

@@ -887,13 +887,18 @@ def join_continued_labels(rows: list[list[str | None]], spans: Spans | None = No
 def _continued_text(above: list[str | None], row: list[str | None]) -> int:
     """The column of a text table (a risk register's mitigations, an action log's updates) whose
     sentence, wrapped in its cell, goes on from ``above`` into ``row``: in lower case, after
-    words (not a figure), right of the labels, one of the two rows holding nothing else (the
-    row's other cells are set level with the sentence's first, middle or last line). 0 when
-    there is none."""
+    words (not a figure), right of the labels, one of the two rows holding nothing else. When
+    that is ``above`` (the row's other cells set level with the sentence's middle or last
+    line), its sentence starts there, with a capital, and does not end there (";" or "." ends
+    an item of a list set in rows). 0 when there is none."""
     filled = [[c for c, text in enumerate(cells) if text] for cells in (above, row)]
     column = next((cells[0] for cells in filled if len(cells) == 1), 0)
     text, over = row[column], above[column]
-    return column if column and text and text[:1].islower() and over and not _NUMBER.match(over.split()[-1]) else 0
+    if not (column and text and text[:1].islower() and over and not _NUMBER.match(over.split()[-1])):
+        return 0
+    if len(filled[1]) > 1 and not (over[:1].isupper() and over.rstrip()[-1] not in ".;:"):
+        return 0
+    return column
 
 
 def valid_spans(rows: list[list[str | None]], spans: Spans) -> Spans:
