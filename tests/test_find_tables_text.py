@@ -81,11 +81,10 @@ def test_a_sentence_goes_on_into_the_next_row_only_from_its_start_and_not_past_i
               [None, None, "Explain the changes to the parish council in writing"],
               ["Volunteer numbers fall", "Low", "website before the summer season starts"]]
     ended = [["-", "agrees that the lease runs for three years from the", None],
-             [None, "first of April;", None],
+             [None, "1 April 2026;", None],
              ["-", "asks the clerk to write to the tenant and the land agent", None]]
     assert join_continued_labels(opened, text_cells=True)[0] == [
         opened[0], ["Volunteer numbers fall", "Low",
                     "Explain the changes to the parish council in writing website before the summer season starts"]]
-    # the item's last line joins it; the next item does not go on from it
-    assert join_continued_labels(ended, text_cells=True)[0] == [
-        ["-", "agrees that the lease runs for three years from the first of April;", None], ended[2]]
+    # an item's last line, ended, is no start of the next item's sentence
+    assert join_continued_labels(ended, text_cells=True)[0] == ended
