@@ -50,3 +50,21 @@ def test_labels_of_several_words_stay_one_cell_and_figures_a_space_apart_two():
         _courier_table(c, [], rows, 100, width=6)
 
     assert [t.rows for t in _tables(draw)] == [rows]
+
+
+def test_a_word_set_twice_in_a_proportional_font_makes_no_monospaced_line():
+    # "Coast" twice is as wide per character twice; the figures 5 pt apart stay two cells
+    # ("12 340,500" would read as one figure spaced in thousands)
+    rows = [["Area", "Kind", "Sites", "Visits"], ["Coast", "Coast", "12", "340,500"],
+            ["Moor", "Upland", "7", "128,250"], ["Vale", "Lowland", "31", "402,125"]]
+
+    def draw(c):
+        c.setFont("Times-Roman", 8)
+        for i, row in enumerate(rows):
+            y = HEIGHT - 100 - 12 * i
+            c.drawString(72, y, row[0])
+            c.drawString(130, y, row[1])
+            c.drawRightString(205, y, row[2])
+            c.drawRightString(210 + stringWidth("340,500", "Times-Roman", 8), y, row[3])
+
+    assert [t.rows for t in _tables(draw)] == [rows]
