@@ -215,3 +215,32 @@ def test_a_wide_table_parted_at_the_middle_of_the_page_by_a_river_stays_whole():
             y -= 12
 
     assert [t.rows for t in _tables(draw)] == [data]
+
+
+
+def test_labels_wrapped_over_many_lines_in_a_narrow_first_column_keep_the_table_whole():
+    # a first column a word or two wide; each label's figures level with its middle line; five
+    # lines stand alone between two rows of figures (two labels' ends and starts, a group label)
+    rows = [(["Grants"], 0, ["12.4", "39.5"]),
+            (["Support", "services", "recharged", "to other", "directorates"], 2, ["18.3", "22.0"]),
+            (["Capital"], None, []),
+            (["Income", "from fees,", "charges", "and rents"], 2, ["3.1", "48.6"]),
+            (["Transport"], 0, ["49.0", "6.6"]), (["Premises"], 0, ["7.7", "8.2"])]
+
+    def draw(c):
+        c.setFont("Helvetica", 8)
+        y = HEIGHT - 100
+        for x, text in ((72, "Area"), (160, "Plan"), (200, "Actual")):
+            (c.drawString if x == 72 else c.drawRightString)(x, y, text)
+        for lines, level, values in rows:
+            for k, line in enumerate(lines):
+                y -= 10
+                c.drawString(72, y, line)
+                if k == level:
+                    for right, text in zip((160, 200), values):
+                        c.drawRightString(right, y, text)
+            y -= 2
+
+    (table,) = _tables(draw)
+    figures = [cell for row in table.rows for cell in row[1:] if cell and cell[0].isdigit()]
+    assert figures == [v for _, _, values in rows for v in values]
