@@ -67,6 +67,7 @@ MARK_GAP = 0.3  # ... at most this far (font sizes) after it
 SIGN_GAP = 3.0  # a currency sign stands at most this far (font sizes) before its figure
 MONO_PITCH = 0.02  # words whose characters are this share within one advance are set in a monospaced font
 MONO_ADVANCE = 0.55  # ... an advance of this many font sizes at least
+MONO_GRID = 0.05  # ... whose words a space apart stand one advance apart, within this share of it
 MONO_SPACE = 1.5  # ... where words this many advances apart (one space and a little) are one phrase
 STACK_GAP = 2.0  # a space between lines this many times the region's usual one may part stacked tables
 STACK_EDGE = 2.0  # ... whose bodies' edges differ by more than this many font sizes
@@ -291,14 +292,18 @@ def _monospaced(band: list[dict]) -> float:
     and stand in the columns under them. Monospaced: two different words or more of three
     characters or more with a letter, each as wide per character as the others, and wide, as
     monospaced fonts are (Courier 0.6 em; a proportional font's words run 0.4 to 0.5 em a
-    character, and one word twice is as wide twice)."""
+    character, and one word twice is as wide twice), with the words a space apart exactly an
+    advance apart (a proportional line's two words may be as wide per character by chance)."""
     pitches = list({w["text"]: (w["x1"] - w["x0"]) / len(w["text"]) for w in band
                     if len(w["text"]) >= 3 and any(ch.isalpha() for ch in w["text"])}.values())
     if len(pitches) < 2:
         return 0.0
     middle = statistics.median(pitches)
-    return middle if middle >= MONO_ADVANCE * _size(band[0]) and all(
-        abs(p - middle) <= MONO_PITCH * middle for p in pitches) else 0.0
+    if middle < MONO_ADVANCE * _size(band[0]) or any(abs(p - middle) > MONO_PITCH * middle for p in pitches):
+        return 0.0
+    # words a space apart stand exactly an advance apart, on the font's grid
+    spaces = [b["x0"] - a["x1"] for a, b in pairwise(band) if b["x0"] - a["x1"] < MONO_SPACE * middle]
+    return middle if spaces and all(abs(gap - middle) <= MONO_GRID * middle for gap in spaces) else 0.0
 
 
 def _amount(text: str) -> bool:
