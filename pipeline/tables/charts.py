@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from pipeline.model import BBox
@@ -34,16 +35,18 @@ def chart_axes(words: list[dict], drawn: dict[str, list[dict]]) -> list[BBox]:
     of it, the lines starting at one x. The area runs from the labels to the far end of the
     lines, and from a line above the highest tick (the legend, the axis title) to the
     category labels under the lowest."""
-    segments = [o for kind in ("line", "rect") for o in drawn.get(kind, [])
-                if o["bottom"] - o["top"] <= SEGMENT_HEIGHT]
+    segments = sorted((o for kind in ("line", "rect") for o in drawn.get(kind, [])
+                       if o["bottom"] - o["top"] <= SEGMENT_HEIGHT), key=_middle)
+    levels = [_middle(s) for s in segments]
     ticks: list[tuple[float, dict]] = []  # (x the tick starts at, label)
     for word in words:
         if not _TICK.match(word["text"]):
             continue
         size = word["bottom"] - word["top"]
-        middle = (word["top"] + word["bottom"]) / 2
-        starts = [s["x0"] for s in segments if abs((s["top"] + s["bottom"]) / 2 - middle) <= TICK_LEVEL * size
-                  and 0 <= s["x0"] - word["x1"] <= TICK_REACH * size]
+        middle = _middle(word)
+        reach = TICK_LEVEL * size
+        level = segments[bisect_left(levels, middle - reach):bisect_right(levels, middle + reach)]
+        starts = [s["x0"] for s in level if 0 <= s["x0"] - word["x1"] <= TICK_REACH * size]
         if starts:
             ticks.append((min(starts), word))
     areas = []
@@ -87,6 +90,7 @@ def _axes(ticks: list[tuple[float, dict]]) -> list[tuple[float, list[dict]]]:
 
 
 def _middle(word: dict) -> float:
+    """The height of a word's (or a drawn line's) middle, where a tick or gridline meets its label."""
     return (word["top"] + word["bottom"]) / 2
 
 
