@@ -1409,12 +1409,11 @@ def _side_by_side(region: list[TextLine]) -> list[list[TextLine]] | None:
                       if (kept := [p for p in line.phrases if (p.x1 <= reach) == left])] for left in (True, False)]
             # (a table's own figure columns parted: the right side's rows start with a figure)
             figures_first = sum(line.phrases[0].figure for line in sides[1])
-            heading = Counter(_header_text(sides[0]).split())
-            if heading and not heading - Counter(_header_text(sides[1]).split()):
-                return None  # a long table continued beside itself under its headings repeated
             if all(sum(_wordy(line.phrases[0]) and any(p.figure for p in line.phrases[1:]) for line in side)
                    >= MIN_ROWS for side in sides) and 2 * figures_first <= sum(map(_figures_row, sides[1])):
-                return sides
+                # a long table continued beside itself, under its headings repeated, is one table
+                heading = Counter(_header_text(sides[0]).split())
+                return None if heading and not heading - Counter(_header_text(sides[1]).split()) else sides
         reach = max(reach, x1)
     return None
 
