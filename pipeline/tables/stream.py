@@ -42,7 +42,7 @@ MIN_ROWS = 3  # two lines with gaps in the same places are as often justified pr
 SIZE_CHANGE = 0.15  # a line whose size differs this much from the table's usual size leaves it
 MAX_SHORT_LINES = 4  # non-tabular lines in a row that a table may hold (section and wrapped labels)
 SHORT_LINE = 0.4  # ... each no wider than this share of the table
-MAX_LABEL_LINES = 8  # ... or this many lines of labels wrapped in a narrow first column (and a group label)
+MAX_LABEL_LINES = 8  # ... or this many lines of labels wrapped in a narrow first column, under labelled rows
 BODY_FIGURES = 0.6  # share of figures after the label that marks the first row of the body
 INDENT = 0.5  # font sizes: a row's label set this far right of a label above is indented under it
 CAPTION_WORDS = 4  # a phrase this long running across columns above the body is a caption
@@ -346,7 +346,8 @@ def _regions(lines: list[TextLine]) -> list[list[TextLine]]:
         elif near and len(pending) < MAX_SHORT_LINES and (
                 _short(line, run) or _in_label_column(line, run) or _under_words(line, run[-1])
                 or gap < 0 and _headings(run + pending + [line]) or _units_only(line)) or (
-                near and len(pending) < MAX_LABEL_LINES and _in_label_column(line, run)):
+                near and len(pending) < MAX_LABEL_LINES and _in_label_column(line, run)
+                and any(_figures_row(l) and _wordy(l.phrases[0]) for l in run)):
             pending.append(line)
         else:
             if run:
