@@ -1,7 +1,7 @@
 """Agendas whose items carry the numbers of a larger board's list, each with its
 file number: a committee's agenda of the items it hears for the board, in the
-order it hears them ("33. SUBJECT: STATE AND FEDERAL REPORT   2017-0346" /
-"43. SUBJECT: BOARD RULES AND PROCEDURES   2017-0424" / "35. ..."), as Legistar
+order it hears them ("33. SUBJECT: QUARTERLY SAFETY REPORT   2026-0112" /
+"41. SUBJECT: FARE POLICY UPDATE   2026-0131" / "35. ..."), as Legistar
 agendas of US transit and county boards' committees print them. The numbers rise
 with gaps and fall back (the board's numbers, not a count), so no counting run
 holds them; the file number at the end of each line marks each as an item.
@@ -23,7 +23,7 @@ MAX_TITLE_LINES = 3
 
 
 def filed_items(scope: Scope) -> list[Item]:
-    """Numbered lines in one column, each ending in a file number ("2017-0346"), whose
+    """Numbered lines in one column, each ending in a file number ("2026-0112"), whose
     numbers do not count by one: the items, in the order printed, their titles without
     the "SUBJECT:" label and the file number."""
     lines = scope.lines
@@ -45,7 +45,7 @@ def filed_items(scope: Scope) -> list[Item]:
     for cand in column:
         title = vocab()["file_number"].sub("", cand.title).strip()
         for k in range(cand.index + 1, min(cand.index + 1 + MAX_TITLE_LINES, len(lines))):
-            # "35. SUBJECT: LEASE OF METRO PROPERTY FOR CROSSROADS" / "SCHOOL FOR ARTS & SCIENCES"
+            # "35. SUBJECT: LEASE OF DEPOT LAND TO THE RIVERSIDE" / "SCHOOL OF MUSIC"
             page, _, line = lines[k]
             if (page is not cand.page or not line.text.isupper() or line.text.rstrip().endswith(":")
                     or line.bbox is None or cand.x is None or line.bbox.x0 <= cand.x + INDENT_TOLERANCE

@@ -211,7 +211,7 @@ def _is_session_heading(line: Line) -> bool:
 def _is_timed_heading(line: Line) -> bool:
     """"Consent Calendar 7:30 -7:35 PM", "Oral Communications 7:10 -7:25 PM": a part of the
     agenda with the time it is given, unnumbered, its words capitalised, as US city councils
-    (Palo Alto style) head the parts of their agendas."""
+    head the parts of their agendas."""
     times, rest = without_times(line.text)
     words = rest.replace("-", " ").split()
     start, end = time_span(line.text)

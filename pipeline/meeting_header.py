@@ -175,7 +175,7 @@ def _address_venue(block: list[HeaderLine]) -> str | None:
 def _venue_on_date_line(block: list[HeaderLine], start: int) -> str | None:
     """The venue's first words printed after the date and time, its address wrapped onto the
     lines below ("Tuesday, April 19, 2016 6:15 PM West Conference Room and Council" /
-    "Chambers, City Hall, 456 W. Olive Ave.," / "Sunnyvale, CA 94086"), as Legistar mastheads set it."""
+    "Chambers, City Hall, 12 Elm Street," / "Springfield, CA 90000"), as Legistar mastheads set it."""
     if start == 0:
         return None
     above = block[start - 1]
