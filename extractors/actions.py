@@ -377,7 +377,7 @@ def matrix_actions(doc: Document, people: People, taken: Taken) -> list[dict]:
 def _without_cut_row(rows: list[dict]) -> list[dict]:
     """A log ending the paper whose last row stops after its action, where every other row names
     its lead: a transcript copied short (document-sharing sites' previews of trusts' trackers end
-    mid-row, "3.02  accreditation  A business case would be"); that row is left out."""
+    mid-row, "2.03  A business case would be"); that row is left out."""
     *others, cut = rows or [None]
     filled = ("owner", "due_date_raw", "status", "complete", "update")
     if others and all(r["owner"] for r in others) and not any(cut.get(k) for k in filled):
